@@ -1,0 +1,26 @@
+package kb.build;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to build and where.
+ *
+ * @param source    the source tree ({@code content/})
+ * @param dest      the output folder for the site ({@code site/})
+ * @param index     the output folder for the search index ({@code index/})
+ * @param templates the template folder given with {@code --templates}, if any
+ * @param baseUrl   a base URL overriding the configuration's, if given
+ */
+public record BuildOptions(Path source, Path dest, Path index, Optional<Path> templates,
+        Optional<String> baseUrl) {
+
+    public BuildOptions {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dest, "dest");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+}

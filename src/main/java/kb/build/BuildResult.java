@@ -1,0 +1,22 @@
+package kb.build;
+
+/**
+ * What a build did.
+ *
+ * @param pages       pages rendered and written
+ * @param filesCopied static files copied (the source's and the theme's)
+ * @param brokenLinks internal links that lead nowhere (each also a warning)
+ * @param warnings    warnings reported
+ * @param errors      errors reported
+ * @param seconds     wall time
+ */
+public record BuildResult(int pages, int filesCopied, int brokenLinks, int warnings, int errors,
+        double seconds) {
+
+    /** The one summary line printed at the end of a build. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT,
+                "%d pages, %d files copied, %d broken links, %d warnings, %d errors in %.1f s",
+                pages, filesCopied, brokenLinks, warnings, errors, seconds);
+    }
+}

@@ -1,0 +1,24 @@
+package kb.build;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A page ready to be written and indexed.
+ *
+ * @param page  the plan it was rendered from
+ * @param html  the whole output file
+ * @param title the title as plain text
+ * @param text  the visible text of its content
+ * @param links the internal links of its content, as written
+ */
+public record RenderedPage(PlannedPage page, String html, String title, String text, List<String> links) {
+
+    public RenderedPage {
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(text, "text");
+        links = List.copyOf(links);
+    }
+}

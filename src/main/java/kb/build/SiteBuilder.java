@@ -1,0 +1,143 @@
+package kb.build;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import kb.config.ConfigLoader;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.html.BaseUrlLinks;
+import kb.html.ContentPostProcessor;
+import kb.parse.MarkdownRenderer;
+import kb.render.LayoutRenderer;
+import kb.render.Theme;
+import kb.search.IndexedPage;
+import kb.search.SearchIndexer;
+
+/**
+ * Builds a site and its search index from a Jekyll source tree:
+ * configure, plan (scan, front matter, URLs), copy static files, render pages (Liquid, Markdown,
+ * post-processing, layouts), check links, and index, pages in parallel.
+ */
+public final class SiteBuilder {
+
+    private final BuildProgress progress;
+
+    public SiteBuilder(BuildProgress progress) {
+        this.progress = progress;
+    }
+
+    /** Runs a build; problems in the input are reported to {@code diagnostics}, not thrown. */
+    public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
+        long start = System.nanoTime();
+        requireSeparateFolders(options);
+        SiteConfig config = new ConfigLoader().load(options.source(), diagnostics);
+        if (options.baseUrl().isPresent()) {
+            config = config.withBaseurl(options.baseUrl().get());
+        }
+        Theme theme = Theme.locate(options.templates(), options.source());
+
+        SitePlan plan = new SitePlanner().plan(options, config, theme, diagnostics, progress);
+
+        OutputFolder site = new OutputFolder(options.dest());
+        site.clear();
+        plan.copies().forEach((to, from) -> site.copy(from, to));
+
+        PageProcessor processor = new PageProcessor(config, siteVariables(config),
+                new MarkdownRenderer(),
+                new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
+                new LayoutRenderer(theme, config));
+        LinkChecker links = new LinkChecker(plan.outputs(), config.baseurl());
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger broken = new AtomicInteger();
+
+        try (SearchIndexer indexer = new SearchIndexer(options.index())) {
+            progress.started("Rendering", plan.pages().size());
+            plan.pages().parallelStream().forEach(page -> {
+                try {
+                    processor.render(page, diagnostics).ifPresent(rendered -> {
+                        site.write(page.outputPath(), rendered.html());
+                        if (page.outputPath().endsWith(".html")) {
+                            indexer.add(new IndexedPage(page.url(), rendered.title(), rendered.text()));
+                        }
+                        broken.addAndGet(checkLinks(rendered, links, diagnostics));
+                        written.incrementAndGet();
+                    });
+                } catch (RuntimeException e) {
+                    // A bug must not cost the other pages: report it against this page and go on.
+                    diagnostics.error(SourcePosition.of(page.source().displayName()),
+                            "internal error while building this page: " + e);
+                }
+                progress.advanced();
+            });
+            progress.finished();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new BuildResult(written.get(), plan.copies().size(), broken.get(),
+                diagnostics.warningCount(), diagnostics.errorCount(), seconds);
+    }
+
+    private static int checkLinks(RenderedPage rendered, LinkChecker links, Diagnostics diagnostics) {
+        int broken = 0;
+        String text = null;
+        for (String link : rendered.links()) {
+            Optional<String> problem = links.check(rendered.page().url(), link);
+            if (problem.isPresent()) {
+                if (text == null) {
+                    text = readQuietly(rendered.page().source().path());
+                }
+                diagnostics.warning(linkPosition(rendered, link, text),
+                        "broken link '" + link + "': " + problem.get());
+                broken++;
+            }
+        }
+        return broken;
+    }
+
+    /** Where the link is written in the source, found by its text; the file when not found. */
+    private static SourcePosition linkPosition(RenderedPage rendered, String link, String text) {
+        String file = rendered.page().source().displayName();
+        int at = text.indexOf(link);
+        return at < 0 ? SourcePosition.of(file) : SourcePosition.at(file, text, at, 1);
+    }
+
+    private static String readQuietly(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */
+    private static Map<String, Object> siteVariables(SiteConfig config) {
+        Map<String, Object> site = new LinkedHashMap<>(config.values());
+        site.put("title", config.title());
+        site.put("description", config.description());
+        site.put("url", config.url());
+        site.put("baseurl", config.baseurl());
+        site.put("time", java.time.OffsetDateTime.now().withNano(0).toString());
+        return Map.copyOf(site);
+    }
+
+    /** The output folders must not hold the source, or clearing them would delete it. */
+    private static void requireSeparateFolders(BuildOptions options) {
+        Path source = options.source().toAbsolutePath().normalize();
+        for (Path out : Set.of(options.dest(), options.index())) {
+            Path o = out.toAbsolutePath().normalize();
+            if (source.startsWith(o)) {
+                throw new IllegalArgumentException("the output folder " + out
+                        + " holds the source folder " + options.source() + "; choose another");
+            }
+        }
+        if (options.dest().toAbsolutePath().normalize().equals(options.index().toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--dest and --index must be different folders");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package kb.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.parse.FrontMatter;
+import kb.parse.FrontMatterParser;
+import kb.parse.SourceText;
+import kb.render.Theme;
+import kb.source.EntryFilter;
+import kb.source.SourceFile;
+import kb.source.SourceScanner;
+
+/**
+ * The first build phase: scans the source tree, tells pages (files with front matter) from
+ * static files, parses front matter, and gives every output its path, reporting two sources
+ * claiming one URL as an error that names both. Reads files in parallel.
+ */
+final class SitePlanner {
+
+    private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mkd", "mkdn", "mdown");
+    private static final Set<String> HTML = Set.of("html", "htm");
+    private static final Set<String> SASS = Set.of("scss", "sass");
+
+    private final SourceReader reader = new SourceReader();
+    private final FrontMatterParser frontMatterParser = new FrontMatterParser();
+
+    /** A page whose front matter is read but whose URL is not decided yet. */
+    private record Candidate(SourceFile source, FrontMatter frontMatter, String outputExt, boolean markdown) {
+    }
+
+    SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, Diagnostics diagnostics,
+            BuildProgress progress) {
+        SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), config.include()),
+                Set.of(options.dest(), options.index()));
+        List<SourceFile> files = scanner.scan(options.source());
+
+        progress.started("Reading", files.size());
+        List<Object> classified = files.parallelStream().map(f -> {
+            Object c = classify(f, diagnostics);
+            progress.advanced();
+            return c;
+        }).toList();
+        progress.finished();
+
+        Map<String, Path> copies = new LinkedHashMap<>();
+        Map<String, String> claimedBy = new HashMap<>();
+        theme.assets().forEach(copies::put);
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Object c : classified) {
+            if (c instanceof Candidate candidate) {
+                candidates.add(candidate);
+            } else if (c instanceof SourceFile file) {
+                copies.put(file.relativePath(), file.path()); // the site's own file hides the theme's
+                claimedBy.put(file.relativePath(), file.displayName());
+            }
+        }
+        Set<String> foldersWithIndex = new HashSet<>();
+        for (Candidate c : candidates) {
+            String rel = c.source().relativePath();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            if (name.startsWith("index.")) {
+                foldersWithIndex.add(rel.substring(0, rel.lastIndexOf('/') + 1));
+            }
+        }
+
+        Permalinks permalinks = new Permalinks(config.permalink());
+        List<PlannedPage> pages = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String rel = c.source().relativePath();
+            String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
+            String url = permalinks.url(rel, c.outputExt(), c.frontMatter().permalink(),
+                    foldersWithIndex.contains(folder));
+            String file = c.source().displayName();
+            Optional<String> output = Permalinks.outputPath(url, c.outputExt());
+            if (output.isEmpty()) {
+                diagnostics.error(permalinkPosition(c, file), "URL '" + url + "' leads outside the output folder");
+                continue;
+            }
+            String other = claimedBy.putIfAbsent(output.get(), file);
+            if (other != null) {
+                diagnostics.error(permalinkPosition(c, file), "URL '" + url + "' (" + output.get()
+                        + ") is also claimed by " + other + "; this page is skipped");
+                continue;
+            }
+            copies.remove(output.get()); // a page hides a theme asset of the same name
+            pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown()));
+        }
+        return new SitePlan(pages, copies);
+    }
+
+    /** A {@link Candidate}, the {@link SourceFile} itself when it is copied, or {@code null} when skipped. */
+    private Object classify(SourceFile file, Diagnostics diagnostics) {
+        if (!startsWithFrontMatter(file.path())) {
+            return file;
+        }
+        String ext = file.extension();
+        String shown = file.displayName();
+        if (SASS.contains(ext)) {
+            diagnostics.warning(SourcePosition.of(shown),
+                    "Sass/SCSS conversion is not supported; file not written (kb's theme brings its own CSS)");
+            return null;
+        }
+        String text = reader.read(file, diagnostics);
+        Optional<SourceText> split = frontMatterParser.split(text, shown, diagnostics);
+        Optional<FrontMatter> fm = split.flatMap(s -> frontMatterParser.parse(s, shown, diagnostics));
+        if (fm.isEmpty()) {
+            return null; // the error is reported; the rest of the build goes on
+        }
+        if (!fm.get().published()) {
+            return null;
+        }
+        boolean markdown = MARKDOWN.contains(ext);
+        String outputExt = markdown || HTML.contains(ext) ? ".html" : ext.isEmpty() ? "" : "." + ext;
+        return new Candidate(file, fm.get(), outputExt, markdown);
+    }
+
+    private static boolean startsWithFrontMatter(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(64);
+            String start = new String(head, StandardCharsets.ISO_8859_1);
+            if (start.startsWith("\u00EF\u00BB\u00BF")) {
+                start = start.substring(3);
+            }
+            return FrontMatterParser.hasFrontMatter(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static SourcePosition permalinkPosition(Candidate c, String file) {
+        return c.frontMatter().permalink().isPresent()
+                ? new SourcePosition(file, lineOf(c.source().path(), "permalink:"), 1)
+                : SourcePosition.of(file);
+    }
+
+    private static int lineOf(Path path, String prefix) {
+        try {
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(prefix)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            return 1;
+        }
+        return 1;
+    }
+
+    static boolean sameFile(SourceFile a, SourceFile b) {
+        return Objects.equals(a.path(), b.path());
+    }
+}

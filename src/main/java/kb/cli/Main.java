@@ -1,0 +1,44 @@
+package kb.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kb} command: a static knowledge-base site generator with a search index. */
+@Command(name = "kb", mixinStandardHelpOptions = true, version = "kb 0.1.0",
+        description = "Builds a static knowledge-base site and its Lucene search index from a "
+                + "Jekyll source tree.",
+        subcommands = {BuildCommand.class, SearchCommand.class, VerifyCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Runs kb and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs kb in-process, printing to the given writers; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.IO_OR_INTERNAL);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("kb: error: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+                err.println("kb: error: " + ex.getMessage());
+                return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.IO_OR_INTERNAL;
+            }
+            throw ex;
+        });
+        if (args.length == 0) {
+            cli.usage(out);
+            return ExitCodes.USAGE;
+        }
+        return cli.execute(args);
+    }
+}

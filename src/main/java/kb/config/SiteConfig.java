@@ -1,0 +1,84 @@
+package kb.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The site's {@code _config.yml}: the keys kb acts on, typed, plus every key as written so that
+ * templates can read user-defined keys as {@code site.*}.
+ *
+ * @param title       site title ({@code title})
+ * @param description site description ({@code description})
+ * @param url         scheme and host, e.g. {@code https://example.com} ({@code url})
+ * @param baseurl     path prefix of the site, "" or e.g. {@code /kb} ({@code baseurl})
+ * @param exclude     glob-like names to skip ({@code exclude})
+ * @param include     names starting with {@code _} or {@code .} to process anyway ({@code include})
+ * @param permalink   the default permalink style or template ({@code permalink})
+ * @param values      every key of the file, with {@code baseurl} as overridden
+ */
+public record SiteConfig(String title, String description, String url, String baseurl,
+        List<String> exclude, List<String> include, String permalink, Map<String, Object> values) {
+
+    public SiteConfig {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(url, "url");
+        baseurl = normalizeBaseurl(baseurl);
+        exclude = List.copyOf(exclude);
+        include = List.copyOf(include);
+        Objects.requireNonNull(permalink, "permalink");
+        values = Map.copyOf(values);
+    }
+
+    /** The configuration of a site with no {@code _config.yml}. */
+    public static SiteConfig defaults() {
+        return new SiteConfig("", "", "", "", List.of(), List.of(), "date", Map.of());
+    }
+
+    /** A copy with another base URL (the {@code --base-url} option). */
+    public SiteConfig withBaseurl(String newBaseurl) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
+        copy.put("baseurl", normalizeBaseurl(newBaseurl));
+        return new SiteConfig(title, description, url, newBaseurl, exclude, include, permalink, copy);
+    }
+
+    /**
+     * Jekyll's {@code relative_url}: the base URL joined with a site path, one slash between
+     * ({@code /assets/kb.css} -> {@code /base/assets/kb.css}). Absolute URLs are returned as given.
+     */
+    public String relativeUrl(String path) {
+        if (isAbsolute(path)) {
+            return path;
+        }
+        return baseurl + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** Jekyll's {@code absolute_url}: the site's {@code url} in front of {@link #relativeUrl}. */
+    public String absoluteUrl(String path) {
+        if (isAbsolute(path)) {
+            return path;
+        }
+        String site = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return site + relativeUrl(path);
+    }
+
+    private static boolean isAbsolute(String path) {
+        return path.startsWith("//") || path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    }
+
+    /** "" or a path starting with "/" and not ending with one, as Jekyll's filters expect. */
+    static String normalizeBaseurl(String baseurl) {
+        if (baseurl == null) {
+            return "";
+        }
+        String b = baseurl.strip();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        if (!b.isEmpty() && !b.startsWith("/")) {
+            b = "/" + b;
+        }
+        return b;
+    }
+}

@@ -1,0 +1,69 @@
+package kb.diag;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A thread-safe collector of diagnostics for one command run. Stages running on several threads
+ * report into the same instance; the command prints them sorted by file and line at the end.
+ */
+public final class Diagnostics {
+
+    private final ConcurrentLinkedQueue<Diagnostic> all = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger warnings = new AtomicInteger();
+
+    /** Records one diagnostic. */
+    public void report(Diagnostic diagnostic) {
+        all.add(diagnostic);
+        (diagnostic.severity() == Severity.ERROR ? errors : warnings).incrementAndGet();
+    }
+
+    public void error(SourcePosition at, String message) {
+        report(Diagnostic.error(at, message));
+    }
+
+    public void warning(SourcePosition at, String message) {
+        report(Diagnostic.warning(at, message));
+    }
+
+    public int errorCount() {
+        return errors.get();
+    }
+
+    public int warningCount() {
+        return warnings.get();
+    }
+
+    public boolean hasErrors() {
+        return errorCount() > 0;
+    }
+
+    /** All diagnostics so far, sorted by file, line and column. */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> list = new ArrayList<>(all);
+        list.sort(Comparator.comparing((Diagnostic d) -> d.at().file())
+                .thenComparingInt(d -> d.at().line())
+                .thenComparingInt(d -> d.at().column()));
+        return list;
+    }
+
+    /**
+     * Prints the diagnostics, errors first, at most {@code limit} of each severity, and a line
+     * saying how many were left out.
+     */
+    public void print(PrintWriter out, int limit) {
+        List<Diagnostic> list = sorted();
+        for (Severity severity : new Severity[] {Severity.ERROR, Severity.WARNING}) {
+            List<Diagnostic> some = list.stream().filter(d -> d.severity() == severity).toList();
+            some.stream().limit(limit).forEach(out::println);
+            if (some.size() > limit) {
+                out.println("... and " + (some.size() - limit) + " more " + severity.label() + "s");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package kb.parse;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.List;
+
+/**
+ * Markdown to HTML with Flexmark, configured to match what Jekyll's kramdown makes of a
+ * knowledge base: indented code blocks, GFM tables, autolinks, strikethrough, and kramdown's
+ * heading ids ({@link HeadingIds}). One parser and one renderer are built and shared: both are
+ * thread-safe.
+ */
+public final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
+                StrikethroughExtension.create()));
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        // kramdown writes <br /> and keeps soft line breaks as newlines.
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .htmlIdGeneratorFactory(new KramdownIdsFactory())
+                .build();
+    }
+
+    /** Renders Markdown text to an HTML fragment. */
+    public String render(String markdown) {
+        Document document = parser.parse(markdown);
+        return renderer.render(document);
+    }
+
+    /** Makes one {@link KramdownIds} per rendered document. */
+    private static final class KramdownIdsFactory implements HeaderIdGeneratorFactory {
+        @Override
+        public HtmlIdGenerator create(LinkResolverContext context) {
+            return new KramdownIds();
+        }
+
+        @Override
+        public HtmlIdGenerator create() {
+            return new KramdownIds();
+        }
+    }
+
+    /** Assigns kramdown-style ids to a document's headings; one instance per document. */
+    private static final class KramdownIds implements HtmlIdGenerator {
+        private final HeadingIds ids = new HeadingIds();
+
+        @Override
+        public void generateIds(Document document) {
+            for (Node node : document.getDescendants()) {
+                if (node instanceof Heading heading && heading.getAnchorRefId().isEmpty()) {
+                    String text = new TextCollectingVisitor().collectAndGetText(heading);
+                    heading.setAnchorRefId(ids.next(Escaping.unescapeHtml(text)));
+                }
+            }
+        }
+
+        @Override
+        public String getId(Node node) {
+            return node instanceof Heading heading ? heading.getAnchorRefId() : null;
+        }
+
+        @Override
+        public String getId(CharSequence text) {
+            return HeadingIds.slug(text.toString());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package kb.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.diag.Display;
+import kb.diag.SourcePosition;
+
+/**
+ * Wraps a page's content in its layout chain, Jekyll style: {@code layout: page} renders
+ * {@code page.ftlh}, whose own front matter may name a parent ({@code layout: default}), and so
+ * on. Each template sees {@code site}, {@code page} and {@code content} (the HTML of the level
+ * below: insert it with {@code ${content?no_esc}}). One shared Freemarker configuration caches
+ * the parsed templates; thread-safe.
+ */
+public final class LayoutRenderer {
+
+    /** The template a layout without a template of its own falls back to. */
+    public static final String FALLBACK_LAYOUT = "page";
+
+    private static final int MAX_DEPTH = 16;
+
+    private final Theme theme;
+    private final Configuration freemarker;
+    private final Map<String, Optional<String>> parents = new ConcurrentHashMap<>();
+
+    /**
+     * @param theme  where templates come from
+     * @param config the site, for {@code relative_url()} and {@code absolute_url()}
+     */
+    public LayoutRenderer(Theme theme, SiteConfig config) {
+        this.theme = theme;
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(new ThemeTemplateLoader(theme));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setSharedVariable("relative_url", TemplateFunctions.of("relative_url", config::relativeUrl));
+        cfg.setSharedVariable("absolute_url", TemplateFunctions.of("absolute_url", config::absoluteUrl));
+        cfg.setSharedVariable("plain", TemplateFunctions.of("plain", TemplateFunctions::plain));
+        this.freemarker = cfg;
+    }
+
+    /**
+     * Renders {@code content} through the layout chain starting at {@code layout}.
+     *
+     * @param layout    the page's {@code layout:}; empty means content only, as in Jekyll
+     * @param site      {@code site.*} for the templates
+     * @param page      {@code page.*} for the templates
+     * @param content   the page's own HTML
+     * @param at        the page's {@code layout:} line, for diagnostics
+     * @return the full page; on a template error the error is reported and the content returned
+     *     as it stands, so that nothing of the page is lost
+     */
+    public String render(Optional<String> layout, Map<String, Object> site, Map<String, Object> page,
+            String content, SourcePosition at, Diagnostics diagnostics) {
+        String html = content;
+        Optional<String> next = layout;
+        List<String> seen = new ArrayList<>();
+        while (next.isPresent()) {
+            String name = next.get();
+            if (seen.contains(name) || seen.size() >= MAX_DEPTH) {
+                diagnostics.error(at, "layout chain loops: " + String.join(" -> ", seen) + " -> " + name);
+                return html;
+            }
+            seen.add(name);
+            String templateName = name + ".ftlh";
+            if (theme.template(templateName).isEmpty()) {
+                if (seen.size() > 1) {
+                    diagnostics.error(at, "layout '" + seen.get(seen.size() - 2)
+                            + "' names a parent layout '" + name + "' that has no template " + templateName);
+                    return html;
+                }
+                diagnostics.warning(at, "layout '" + name + "' has no template " + templateName
+                        + "; using " + FALLBACK_LAYOUT + ".ftlh");
+                name = FALLBACK_LAYOUT;
+                templateName = name + ".ftlh";
+            }
+            Optional<String> rendered = apply(templateName, site, page, html, at, diagnostics);
+            if (rendered.isEmpty()) {
+                return html;
+            }
+            html = rendered.get();
+            next = parent(templateName);
+        }
+        return html;
+    }
+
+    private Optional<String> apply(String templateName, Map<String, Object> site,
+            Map<String, Object> page, String content, SourcePosition at, Diagnostics diagnostics) {
+        Map<String, Object> model = new HashMap<>(4);
+        model.put("site", site);
+        model.put("page", page);
+        model.put("content", content);
+        StringWriter out = new StringWriter(content.length() + 4096);
+        try {
+            Template template = freemarker.getTemplate(templateName);
+            template.process(model, out);
+            return Optional.of(out.toString());
+        } catch (TemplateException e) {
+            String file = theme.template(templateName).map(Display::of).orElse(templateName);
+            SourcePosition where = new SourcePosition(file,
+                    e.getLineNumber() == null ? 1 : e.getLineNumber(),
+                    e.getColumnNumber() == null ? 1 : e.getColumnNumber());
+            diagnostics.error(where, "template error while rendering " + at.file() + ": "
+                    + firstLine(e.getMessageWithoutStackTop()));
+            return Optional.empty();
+        } catch (freemarker.core.ParseException e) {
+            String file = theme.template(templateName).map(Display::of).orElse(templateName);
+            diagnostics.error(new SourcePosition(file, Math.max(1, e.getLineNumber()),
+                    Math.max(1, e.getColumnNumber())), "template syntax error: " + firstLine(e.getEditorMessage()));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + templateName, e);
+        }
+    }
+
+    private Optional<String> parent(String templateName) {
+        return parents.computeIfAbsent(templateName, name -> theme.template(name).flatMap(path -> {
+            try {
+                return TemplateFrontMatter.parentLayout(Files.readString(path, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read template " + path, e);
+            }
+        }));
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

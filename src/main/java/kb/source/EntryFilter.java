@@ -1,0 +1,75 @@
+package kb.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which entries of the source tree Jekyll would read: names starting with {@code _},
+ * {@code .} or {@code #} and backups ending in {@code ~} are skipped unless listed in
+ * {@code include}; entries matching {@code exclude} (Ruby fnmatch-style globs, matched against the
+ * relative path and each of its parent folders) are skipped.
+ */
+public final class EntryFilter {
+
+    /** Jekyll 3's built-in exclusions. */
+    private static final List<String> DEFAULT_EXCLUDE = List.of(
+            "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle", "vendor/cache",
+            "vendor/gems", "vendor/ruby", ".sass-cache", ".jekyll-cache", "gemfiles");
+
+    private final List<Pattern> exclude;
+    private final List<Pattern> include;
+
+    public EntryFilter(List<String> exclude, List<String> include) {
+        List<String> all = new ArrayList<>(DEFAULT_EXCLUDE);
+        all.addAll(exclude);
+        this.exclude = all.stream().map(EntryFilter::glob).toList();
+        this.include = include.stream().map(EntryFilter::glob).toList();
+    }
+
+    /**
+     * Whether the entry with this relative path ({@code a/b/c.md} or a folder {@code a/b}) is read.
+     * Only the entry's own name is checked for special prefixes: its parents were checked when
+     * the walk entered them.
+     */
+    public boolean accepts(String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        boolean special = name.startsWith("_") || name.startsWith(".") || name.startsWith("#")
+                || name.endsWith("~");
+        if (special && !matchesAny(include, relativePath, name)) {
+            return false;
+        }
+        // Exclusions match the path from the source root, as Jekyll's do ("tmp" is the top-level
+        // tmp folder, "*.sh" any shell script); folders were checked when the walk entered them.
+        return !matchesAny(exclude, relativePath, null) || matchesAny(include, relativePath, name);
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String relativePath, String name) {
+        for (Pattern p : patterns) {
+            if (p.matcher(relativePath).matches() || (name != null && p.matcher(name).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** fnmatch without FNM_PATHNAME: {@code *} and {@code ?} also match {@code /}. */
+    static Pattern glob(String glob) {
+        String g = glob.strip();
+        while (g.startsWith("/")) {
+            g = g.substring(1);
+        }
+        while (g.endsWith("/")) {
+            g = g.substring(0, g.length() - 1);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (char c : g.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
