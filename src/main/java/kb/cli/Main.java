@@ -1,6 +1,9 @@
 package kb.cli;
 
 import java.io.PrintWriter;
+import java.lang.ref.Reference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,13 @@ public final class Main {
 
     /** Runs kb and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Lucene logs a hint about the incubating Vector API at first use; it is advice for
+        // deployers, not something a kb user can act on.
+        Logger lucene = Logger.getLogger("org.apache.lucene.internal.vectorization");
+        lucene.setLevel(Level.SEVERE);
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Reference.reachabilityFence(lucene);
+        System.exit(code);
     }
 
     /** Runs kb in-process, printing to the given writers; returns the exit code. */

@@ -1,12 +1,88 @@
 package kb.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import kb.verify.SiteVerifier;
+import kb.verify.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "verify")
+/** {@code kb verify}: proof that a migrated site lost nothing of a Jekyll-built one. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check that every page of a reference site (e.g. Jekyll's _site) exists in ours "
+                + "with the same title and its content's words in the same order.")
 final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--site", defaultValue = "site", description = "Our site folder (default: ${DEFAULT-VALUE}).")
+    Path site;
+
+    @Option(names = "--reference", required = true, description = "The reference site folder.")
+    Path reference;
+
+    @Option(names = "--selector", defaultValue = "#main_content",
+            description = "CSS selector of the reference's content area (default: ${DEFAULT-VALUE}).")
+    String selector;
+
+    @Option(names = "--ignore", split = ",", description = "CSS selectors of reference parts to leave out, comma-separated.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--max-listed", defaultValue = "20", description = "List at most this many differences of each kind (default: ${DEFAULT-VALUE}).")
+    int maxListed;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        for (Path dir : List.of(site, reference)) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("folder " + dir + " does not exist");
+            }
+        }
+        VerifyReport report = new SiteVerifier(selector, ignore).verify(site, reference);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    new JsonReport(report.passed(), report.pagesChecked(), report.present(),
+                            report.missing().size(), report.titleMismatches().size(),
+                            report.textMismatches().size(), report)));
+        } else {
+            print(report, out);
+        }
+        return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The JSON shape of a report: the counts first, then the differences. */
+    record JsonReport(boolean passed, int pagesChecked, int present, int missingCount,
+            int titleMismatchCount, int textMismatchCount, VerifyReport details) {
+    }
+
+    private void print(VerifyReport r, PrintWriter out) {
+        int n = r.pagesChecked();
+        report(out, "URLs present", r.present(), n);
+        report(out, "titles equal", n - r.missing().size() - r.titleMismatches().size(), r.present());
+        report(out, "text in order", n - r.missing().size() - r.textMismatches().size(), r.present());
+        r.missing().stream().limit(maxListed).forEach(url -> out.println("missing: " + url));
+        r.titleMismatches().stream().limit(maxListed).forEach(m ->
+                out.println("title differs: " + m.url() + "\n  reference: " + m.expected() + "\n  ours:      " + m.actual()));
+        r.textMismatches().stream().limit(maxListed).forEach(m ->
+                out.println("text differs: " + m.url() + "\n  reference: " + m.expected() + "\n  ours:      " + m.actual()));
+        out.println(r.passed() ? "kb verify: OK, nothing lost" : "kb verify: FAILED");
+    }
+
+    private static void report(PrintWriter out, String what, int good, int of) {
+        out.printf(Locale.ROOT, "%-14s %6d / %-6d (%.2f%%)%n", what, good, of, of == 0 ? 100.0 : 100.0 * good / of);
     }
 }

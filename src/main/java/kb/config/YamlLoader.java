@@ -41,11 +41,7 @@ public final class YamlLoader {
         try {
             value = new Load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            int line = firstLine + mark.map(Mark::getLine).orElse(0);
-            int column = 1 + mark.map(Mark::getColumn).orElse(0);
-            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            diagnostics.error(new SourcePosition(file, line, column), "invalid YAML: " + problem);
+            diagnostics.error(position(e, yaml, file, firstLine), "invalid YAML: " + describe(e));
             return Optional.empty();
         } catch (YamlEngineException e) {
             diagnostics.error(new SourcePosition(file, firstLine, 1), "invalid YAML: " + e.getMessage());
@@ -62,6 +58,28 @@ public final class YamlLoader {
         Map<String, Object> result = new LinkedHashMap<>();
         map.forEach((k, v) -> result.put(String.valueOf(k), v));
         return Optional.of(result);
+    }
+
+    /**
+     * Where to point for a YAML error: where the problem was noticed, unless that is the end of
+     * the text (an unterminated quote or bracket), where the construct that never ended began is
+     * more useful.
+     */
+    private static SourcePosition position(MarkedYamlEngineException e, String yaml, String file,
+            int firstLine) {
+        Optional<Mark> problem = e.getProblemMark();
+        Optional<Mark> context = e.getContextMark();
+        boolean atEnd = problem.map(m -> m.getIndex() >= yaml.stripTrailing().length()).orElse(true);
+        Optional<Mark> mark = atEnd && context.isPresent() ? context : problem.or(() -> context);
+        int line = firstLine + mark.map(Mark::getLine).orElse(0);
+        int column = 1 + mark.map(Mark::getColumn).orElse(0);
+        return new SourcePosition(file, line, column);
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        return context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem;
     }
 
     private static String describe(Object value) {

@@ -1,0 +1,135 @@
+package kb.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Compares a site with a reference build of the same sources (a Jekyll {@code _site}): every
+ * reference HTML page must exist at the same URL in ours, with the same title words, and the
+ * words of its content area must appear in our page in the same order. Pages are compared in
+ * parallel; thread-safe.
+ */
+public final class SiteVerifier {
+
+    private static final int CONTEXT_WORDS = 8;
+
+    private final String selector;
+    private final List<String> ignore;
+
+    /**
+     * @param selector the reference's content area ({@code #main_content})
+     * @param ignore   selectors of reference parts to leave out (a layout's disclaimer)
+     */
+    public SiteVerifier(String selector, List<String> ignore) {
+        this.selector = selector;
+        this.ignore = List.copyOf(ignore);
+    }
+
+    /** Compares every HTML page below {@code reference} with the page at the same path in {@code site}. */
+    public VerifyReport verify(Path site, Path reference) {
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(reference)) {
+            pages = files.filter(p -> p.toString().endsWith(".html") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the reference folder " + reference, e);
+        }
+        List<String> missing = Collections.synchronizedList(new ArrayList<>());
+        List<VerifyReport.Mismatch> titles = Collections.synchronizedList(new ArrayList<>());
+        List<VerifyReport.Mismatch> texts = Collections.synchronizedList(new ArrayList<>());
+        pages.parallelStream().forEach(refFile -> {
+            String rel = reference.relativize(refFile).toString().replace('\\', '/');
+            String url = urlOf(rel);
+            Optional<Path> ours = counterpart(site, rel);
+            if (ours.isEmpty()) {
+                missing.add(url);
+                return;
+            }
+            Document ref = parse(refFile);
+            Document our = parse(ours.get());
+            compare(url, ref, our, titles, texts);
+        });
+        return new VerifyReport(pages.size(), sorted(missing), sortedMismatches(titles), sortedMismatches(texts));
+    }
+
+    private void compare(String url, Document ref, Document our, List<VerifyReport.Mismatch> titles,
+            List<VerifyReport.Mismatch> texts) {
+        List<String> refTitle = Words.of(ref.title());
+        List<String> ourTitle = Words.of(our.title());
+        if (!refTitle.equals(ourTitle)) {
+            titles.add(new VerifyReport.Mismatch(url, ref.title(), our.title()));
+        }
+        Element area = ref.selectFirst(selector);
+        if (area == null) {
+            texts.add(new VerifyReport.Mismatch(url, "(reference has no element matching " + selector + ")", ""));
+            return;
+        }
+        for (String drop : ignore) {
+            area.select(drop).remove();
+        }
+        List<String> expected = Words.of(area.text());
+        List<String> actual = Words.of(our.body() == null ? "" : our.body().text());
+        int[] upTo = {0};
+        int bad = Words.firstUnmatched(expected, actual, upTo);
+        if (bad >= 0) {
+            texts.add(new VerifyReport.Mismatch(url, window(expected, bad), window(actual, upTo[0])));
+        }
+    }
+
+    private static String window(List<String> words, int from) {
+        return String.join(" ", words.subList(Math.min(from, words.size()),
+                Math.min(words.size(), from + CONTEXT_WORDS)));
+    }
+
+    /** {@code kb/010/Q10834/index.html} -> {@code /kb/010/Q10834/}. */
+    static String urlOf(String relativePath) {
+        if (relativePath.equals("index.html")) {
+            return "/";
+        }
+        return "/" + (relativePath.endsWith("/index.html")
+                ? relativePath.substring(0, relativePath.length() - "index.html".length())
+                : relativePath);
+    }
+
+    /** Our file for a reference file: the same path, or the other spelling of the same URL. */
+    private static Optional<Path> counterpart(Path site, String rel) {
+        Path same = site.resolve(rel);
+        if (Files.isRegularFile(same)) {
+            return Optional.of(same);
+        }
+        String other = rel.endsWith("/index.html")
+                ? rel.substring(0, rel.length() - "/index.html".length()) + ".html"
+                : rel.substring(0, rel.length() - ".html".length()) + "/index.html";
+        Path alt = site.resolve(other);
+        return Files.isRegularFile(alt) ? Optional.of(alt) : Optional.empty();
+    }
+
+    private static Document parse(Path file) {
+        try {
+            return Jsoup.parse(file.toFile(), "UTF-8");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<String> sorted(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static List<VerifyReport.Mismatch> sortedMismatches(List<VerifyReport.Mismatch> list) {
+        List<VerifyReport.Mismatch> copy = new ArrayList<>(list);
+        copy.sort(java.util.Comparator.comparing(VerifyReport.Mismatch::url));
+        return copy;
+    }
+}

@@ -1,0 +1,48 @@
+package kb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Copies fixture sites from {@code src/test/resources/sites} into a test's temporary folder. */
+public final class TestSites {
+
+    private TestSites() {
+    }
+
+    /** The fixture folder {@code src/test/resources/sites/<name>}. */
+    public static Path fixture(String name) {
+        return Path.of("src/test/resources/sites", name).toAbsolutePath();
+    }
+
+    /** Copies fixture {@code name} to {@code target} (created) and returns {@code target}. */
+    public static Path copy(String name, Path target) {
+        Path from = fixture(name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path to = target.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Reads a file as UTF-8. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
