@@ -1,0 +1,80 @@
+package kb.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import kb.build.BuildOptions;
+import kb.build.BuildProgress;
+import kb.build.BuildResult;
+import kb.build.SiteBuilder;
+import kb.diag.Diagnostic;
+import kb.diag.Diagnostics;
+import kb.verify.SiteVerifier;
+import kb.verify.VerifyReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole dev half of the archive (30,432 articles): it builds with no errors, every listing
+ * page's links lead to generated pages, and nothing of Jekyll's 3,043 reference pages is lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevCorpusBuildTest {
+
+    private Path site;
+    private Diagnostics diagnostics;
+    private BuildResult result;
+
+    @BeforeAll
+    void build() {
+        Path sources = DevCorpus.sources();
+        Path out = Path.of("target", "corpus-build");
+        site = out.resolve("site");
+        diagnostics = new Diagnostics();
+        result = new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(sources, site,
+                out.resolve("index"), Optional.empty(), Optional.empty()), diagnostics);
+    }
+
+    @Test
+    void everyArticleBuildsWithoutErrors() throws IOException {
+        long articles;
+        try (Stream<Path> files = Files.walk(DevCorpus.sources().resolve("kb"))) {
+            articles = files.filter(p -> p.getFileName().toString().equals("README.md")).count();
+        }
+        long listings;
+        try (Stream<Path> files = Files.list(DevCorpus.sources().resolve("id"))) {
+            listings = files.filter(Files::isDirectory).count();
+        }
+        assertThat(diagnostics.sorted()).filteredOn(d -> d.severity() == kb.diag.Severity.ERROR).isEmpty();
+        assertThat(articles).isGreaterThan(30_000);
+        assertThat(result.pages()).isEqualTo(articles + listings + 1);
+        try (Stream<Path> built = Files.walk(site.resolve("kb"))) {
+            assertThat(built.filter(p -> p.getFileName().toString().equals("index.html")).count()).isEqualTo(articles);
+        }
+    }
+
+    @Test
+    void everyListingLinkResolves() {
+        List<Diagnostic> broken = diagnostics.sorted().stream()
+                .filter(d -> d.message().startsWith("broken link")).toList();
+        assertThat(broken).isEmpty();
+        assertThat(result.brokenLinks()).isZero();
+        assertThat(site.resolve("id/sms/index.html")).isRegularFile();
+    }
+
+    @Test
+    void nothingOfJekyllsPagesIsLost() {
+        VerifyReport report = new SiteVerifier("#main_content", List.of("#main_content > div > p"))
+                .verify(site, DevCorpus.reference());
+        assertThat(report.pagesChecked()).isGreaterThan(3_000);
+        assertThat(report.missing()).isEmpty();
+        assertThat(report.titleMismatches()).isEmpty();
+        assertThat(report.textMismatches()).isEmpty();
+    }
+}
