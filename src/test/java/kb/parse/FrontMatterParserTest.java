@@ -154,7 +154,7 @@ class FrontMatterParserTest {
         assertThat(diagnostics.errorCount()).isEqualTo(1);
         Diagnostic error = diagnostics.sorted().get(0);
         assertThat(error.severity()).isEqualTo(Severity.ERROR);
-        assertThat(error.message()).isEqualTo("MSG");
+        assertThat(error.message()).isEqualTo("invalid YAML: while scanning a quoted scalar: found unexpected end of stream");
         // The front matter spans lines 2-3: the error points at the opening quote on line 3.
         assertThat(error.at()).isEqualTo(new SourcePosition(FILE, 3, 8));
     }
