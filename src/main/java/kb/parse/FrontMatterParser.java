@@ -16,7 +16,10 @@ public final class FrontMatterParser {
 
     /** Keys Jekyll and kb give a meaning to; a key one or two letters off these is a typo. */
     private static final List<String> KNOWN_KEYS = List.of("layout", "title", "permalink",
-            "published", "description", "date", "categories", "tags", "render_with_liquid", "lang");
+            "published", "description", "date", "categories", "category", "tags", "tag",
+            "render_with_liquid", "lang", "author", "excerpt", "image", "sitemap", "redirect_from",
+            "last_modified_at", "id", "product", "product_code", "versions", "os", "keywords",
+            "last_modified");
 
     private final YamlLoader yaml = new YamlLoader();
 
@@ -78,9 +81,11 @@ public final class FrontMatterParser {
             if (KNOWN_KEYS.contains(key)) {
                 continue;
             }
+            // One slip (a wrong, missing, extra or swapped letter) in a short key, two in a long one;
+            // more would flag ordinary keys such as "name" (two letters off "date").
+            int allowed = key.length() <= 5 ? 1 : 2;
             for (String known : KNOWN_KEYS) {
-                if (Math.abs(known.length() - key.length()) <= 2 && editDistance(known, key) <= 2
-                        && key.length() > 3) {
+                if (Math.abs(known.length() - key.length()) <= allowed && editDistance(known, key) <= allowed) {
                     diagnostics.warning(keyPosition(text, key, file),
                             "unknown front matter key '" + key + "'; did you mean '" + known + "'?");
                     break;
@@ -95,22 +100,24 @@ public final class FrontMatterParser {
         return SourcePosition.at(file, yaml, Math.max(at, 0), text.yamlLine());
     }
 
+    /** Optimal string alignment distance: edits and swaps of adjacent letters count one each. */
     static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -1,6 +1,11 @@
 package kb.parse;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -11,7 +16,6 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.List;
@@ -72,10 +76,26 @@ public final class MarkdownRenderer {
         public void generateIds(Document document) {
             for (Node node : document.getDescendants()) {
                 if (node instanceof Heading heading && heading.getAnchorRefId().isEmpty()) {
-                    String text = new TextCollectingVisitor().collectAndGetText(heading);
-                    heading.setAnchorRefId(ids.next(Escaping.unescapeHtml(text)));
+                    heading.setAnchorRefId(ids.next(headingText(heading)));
                 }
             }
+        }
+
+        /** The heading's text as kramdown sees it: typographic dashes in text, not in code spans. */
+        private static String headingText(Heading heading) {
+            StringBuilder sb = new StringBuilder();
+            for (Node node : heading.getDescendants()) {
+                if (node instanceof Code code) {
+                    sb.append(code.getText().unescape());
+                } else if (node instanceof Text text && !(text.getParent() instanceof Code)) {
+                    sb.append(HeadingIds.typographic(text.getChars().unescape()));
+                } else if (node instanceof HtmlEntity entity) {
+                    sb.append(Escaping.unescapeHtml(entity.getChars()));
+                } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+                    sb.append(' ');
+                }
+            }
+            return sb.toString();
         }
 
         @Override

@@ -6,9 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Decides which entries of the source tree Jekyll would read: names starting with {@code _},
- * {@code .} or {@code #} and backups ending in {@code ~} are skipped unless listed in
- * {@code include}; entries matching {@code exclude} (Ruby fnmatch-style globs, matched against the
- * relative path and each of its parent folders) are skipped.
+ * {@code .}, {@code #} or {@code ~} and backups ending in {@code ~} are skipped unless listed in
+ * {@code include}; entries matching {@code exclude} are skipped. As in Jekyll, an exclude entry
+ * matches a path from the source root either as a Ruby fnmatch glob ({@code *} crosses folders)
+ * or as a plain prefix ({@code README} excludes {@code README.md}); folders are checked as the walk
+ * enters them, so an excluded folder excludes everything below it.
  */
 public final class EntryFilter {
 
@@ -18,12 +20,14 @@ public final class EntryFilter {
             "vendor/gems", "vendor/ruby", ".sass-cache", ".jekyll-cache", "gemfiles");
 
     private final List<Pattern> exclude;
+    private final List<String> excludePrefixes;
     private final List<Pattern> include;
 
     public EntryFilter(List<String> exclude, List<String> include) {
         List<String> all = new ArrayList<>(DEFAULT_EXCLUDE);
         all.addAll(exclude);
         this.exclude = all.stream().map(EntryFilter::glob).toList();
+        this.excludePrefixes = all.stream().map(EntryFilter::trimSlashes).filter(p -> !p.isEmpty()).toList();
         this.include = include.stream().map(EntryFilter::glob).toList();
     }
 
@@ -35,13 +39,15 @@ public final class EntryFilter {
     public boolean accepts(String relativePath) {
         String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
         boolean special = name.startsWith("_") || name.startsWith(".") || name.startsWith("#")
-                || name.endsWith("~");
+                || name.startsWith("~") || name.endsWith("~");
         if (special && !matchesAny(include, relativePath, name)) {
             return false;
         }
         // Exclusions match the path from the source root, as Jekyll's do ("tmp" is the top-level
         // tmp folder, "*.sh" any shell script); folders were checked when the walk entered them.
-        return !matchesAny(exclude, relativePath, null) || matchesAny(include, relativePath, name);
+        boolean excluded = matchesAny(exclude, relativePath, null)
+                || excludePrefixes.stream().anyMatch(relativePath::startsWith);
+        return !excluded || matchesAny(include, relativePath, name);
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String relativePath, String name) {
@@ -55,13 +61,7 @@ public final class EntryFilter {
 
     /** fnmatch without FNM_PATHNAME: {@code *} and {@code ?} also match {@code /}. */
     static Pattern glob(String glob) {
-        String g = glob.strip();
-        while (g.startsWith("/")) {
-            g = g.substring(1);
-        }
-        while (g.endsWith("/")) {
-            g = g.substring(0, g.length() - 1);
-        }
+        String g = trimSlashes(glob);
         StringBuilder regex = new StringBuilder();
         for (char c : g.toCharArray()) {
             switch (c) {
@@ -71,5 +71,16 @@ public final class EntryFilter {
             }
         }
         return Pattern.compile(regex.toString());
+    }
+
+    private static String trimSlashes(String pattern) {
+        String g = pattern.strip();
+        while (g.startsWith("/")) {
+            g = g.substring(1);
+        }
+        while (g.endsWith("/")) {
+            g = g.substring(0, g.length() - 1);
+        }
+        return g;
     }
 }
