@@ -4,7 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import kb.config.SiteConfig;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kb.diag.Diagnostics;
+import kb.extract.ArticleExtractor;
+import kb.extract.ArticleLocator;
+import kb.extract.ArticleSource;
+import kb.extract.Extraction;
+import kb.model.Article;
+import kb.parse.HeadingIds;
+import kb.render.ArticleBodyRenderer;
+import kb.render.ArticleJson;
+import kb.render.InlineText;
 import kb.diag.SourcePosition;
 import kb.html.ContentPostProcessor;
 import kb.html.ProcessedContent;
@@ -30,14 +42,25 @@ final class PageProcessor {
     private final MarkdownRenderer markdown;
     private final ContentPostProcessor postProcessor;
     private final LayoutRenderer layouts;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final ArticleBodyRenderer articleBody;
+    private final ArticleJson articleJson = new ArticleJson();
+    private final SitePlan plan;
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
-            ContentPostProcessor postProcessor, LayoutRenderer layouts) {
+            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan) {
         this.config = config;
         this.site = site;
         this.markdown = markdown;
         this.postProcessor = postProcessor;
         this.layouts = layouts;
+        this.plan = plan;
+        this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
+    }
+
+    /** The link to an article of the site by ID, with the base URL. */
+    Optional<String> articleHref(String id) {
+        return Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl);
     }
 
     /** Renders the page; diagnostics go to {@code diagnostics}. Empty if the file changed under us. */
@@ -53,11 +76,36 @@ final class PageProcessor {
         pageVars.put("url", page.url());
         pageVars.put("path", page.source().relativePath());
 
-        String body = page.frontMatter().renderWithLiquid()
-                ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
-                        source.bodyLine(), diagnostics)
-                : source.body();
-        String html = page.markdown() ? markdown.render(body) : body;
+        Optional<ArticleLocator.Located> located = page.markdown()
+                ? ArticleLocator.locate(source.body()) : Optional.empty();
+        Optional<Extraction> extraction = located.flatMap(l -> extractor.extract(new ArticleSource(file,
+                source.bodyLine() + l.firstLine(), page.frontMatter().title().orElse(""), l.articleText(),
+                page.frontMatter().values(), page.url(), plan.listedCodes().getOrDefault(page.url(), List.of())),
+                diagnostics));
+        String html;
+        if (extraction.isPresent()) {
+            Article article = extraction.get().article();
+            ArticleLocator.Located parts = located.get();
+            String before = markdownPart(parts.before(), page, pageVars, file, source.bodyLine(), diagnostics);
+            String titleId = HeadingIds.slug(HeadingIds.typographic(plainTitle(page, "")));
+            Matcher heading = ONLY_HEADING.matcher(before.strip());
+            if (heading.matches()) {
+                titleId = heading.group(1); // the page's own heading becomes the article's title
+                before = "";
+            }
+            int afterLine = source.bodyLine() + countLines(source.body(), source.body().length() - parts.after().length());
+            html = before + articleBody.render(article)
+                    + markdownPart(parts.after(), page, pageVars, file, afterLine, diagnostics);
+            pageVars.put("article", article);
+            pageVars.put("article_json", articleJson.toJson(article, this::articleHref));
+            pageVars.put("title_id", titleId);
+        } else {
+            String body = page.frontMatter().renderWithLiquid()
+                    ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
+                            source.bodyLine(), diagnostics)
+                    : source.body();
+            html = page.markdown() ? markdown.render(body) : body;
+        }
         ProcessedContent content = page.markdown() || page.outputPath().endsWith(".html")
                 ? postProcessor.process(html)
                 : new ProcessedContent(html, "", java.util.List.of());
@@ -67,7 +115,32 @@ final class PageProcessor {
         pageVars.putIfAbsent("title", title);
         String output = layouts.render(page.frontMatter().layout(), site, pageVars, content.html(),
                 layoutPosition(text, file), diagnostics);
-        return Optional.of(new RenderedPage(page, output, title, content.text(), content.links()));
+        return Optional.of(new RenderedPage(page, output, title, content.text(), content.links(),
+                extraction.map(Extraction::article)));
+    }
+
+    private static final Pattern ONLY_HEADING = Pattern.compile("<h[1-6] id=\"([^\"]*)\">[^\n]*</h[1-6]>");
+
+    /** Liquid then Markdown for the page text around an article (usually just its heading). */
+    private String markdownPart(String text, PlannedPage page, Map<String, Object> pageVars, String file,
+            int line, Diagnostics diagnostics) {
+        if (text.isBlank()) {
+            return "";
+        }
+        String body = page.frontMatter().renderWithLiquid()
+                ? liquid.render(text, new LiquidContext(site, pageVars, config), file, line, diagnostics)
+                : text;
+        return markdown.render(body);
+    }
+
+    private static int countLines(String s, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The title as plain text: front matter, else the first heading, else the URL. */

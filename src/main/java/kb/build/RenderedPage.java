@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param html  the whole output file
  * @param title the title as plain text
  * @param text  the visible text of its content
- * @param links the internal links of its content, as written
+ * @param links   the internal links of its content, as written
+ * @param article the KB article the page holds, if it is one
  */
-public record RenderedPage(PlannedPage page, String html, String title, String text, List<String> links) {
+public record RenderedPage(PlannedPage page, String html, String title, String text, List<String> links,
+        java.util.Optional<kb.model.Article> article) {
 
     public RenderedPage {
         Objects.requireNonNull(page, "page");
@@ -20,5 +22,6 @@ public record RenderedPage(PlannedPage page, String html, String title, String t
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
         links = List.copyOf(links);
+        Objects.requireNonNull(article, "article");
     }
 }

@@ -52,7 +52,7 @@ public final class SiteBuilder {
         PageProcessor processor = new PageProcessor(config, siteVariables(config),
                 new MarkdownRenderer(),
                 new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                new LayoutRenderer(theme, config));
+                new LayoutRenderer(theme, config), plan);
         LinkChecker links = new LinkChecker(plan.outputs(), config.baseurl());
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();

@@ -7,14 +7,19 @@ import java.util.Map;
 /**
  * Everything a build will write, decided before anything is written.
  *
- * @param pages  the pages to render, by source path
- * @param copies files to copy verbatim: output path -> file
+ * @param pages       the pages to render, by source path
+ * @param copies      files to copy verbatim: output path -> file
+ * @param articleUrls the URL of every article page by article ID ({@code Q319864})
+ * @param listedCodes the product codes of the listing pages that link a page, by the page's URL
  */
-public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies) {
+public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
+        Map<String, List<String>> listedCodes) {
 
     public SitePlan {
         pages = List.copyOf(pages);
         copies = Map.copyOf(copies);
+        articleUrls = Map.copyOf(articleUrls);
+        listedCodes = Map.copyOf(listedCodes);
     }
 
     /** Every output path of the build. */

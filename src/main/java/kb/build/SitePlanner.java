@@ -102,7 +102,42 @@ final class SitePlanner {
             copies.remove(output.get()); // a page hides a theme asset of the same name
             pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown()));
         }
-        return new SitePlan(pages, copies);
+        return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
+                new ListingPages(config).codesByUrl(pages, reader, diagnostics));
+    }
+
+    /**
+     * Article pages by ID: the front matter's {@code id}, else the {@code Qnnn:} title prefix,
+     * else a {@code /Qnnn/} folder in the URL.
+     */
+    private static Map<String, String> articleUrls(List<PlannedPage> pages, Diagnostics diagnostics) {
+        Map<String, String> urls = new HashMap<>();
+        for (PlannedPage page : pages) {
+            articleId(page).ifPresent(id -> {
+                String other = urls.putIfAbsent(id, page.url());
+                if (other != null && !other.equals(page.url())) {
+                    diagnostics.warning(SourcePosition.of(page.source().displayName()),
+                            "article " + id + " is also at " + other + "; links to " + id + " go there");
+                }
+            });
+        }
+        return urls;
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^(Q\\d{3,8})\\b");
+    private static final java.util.regex.Pattern URL_ID = java.util.regex.Pattern.compile("/(Q\\d{3,8})/?$");
+
+    static Optional<String> articleId(PlannedPage page) {
+        Object id = page.frontMatter().values().get("id");
+        if (id != null && ID.matcher(String.valueOf(id)).find()) {
+            return Optional.of(String.valueOf(id).strip());
+        }
+        java.util.regex.Matcher t = ID.matcher(page.frontMatter().title().orElse("").strip());
+        if (t.find()) {
+            return Optional.of(t.group(1));
+        }
+        java.util.regex.Matcher u = URL_ID.matcher(page.url());
+        return u.find() ? Optional.of(u.group(1)) : Optional.empty();
     }
 
     /** A {@link Candidate}, the {@link SourceFile} itself when it is copied, or {@code null} when skipped. */

@@ -74,6 +74,9 @@ final class VerifyCommand implements Callable<Integer> {
         report(out, "URLs present", r.present(), n);
         report(out, "titles equal", n - r.missing().size() - r.titleMismatches().size(), r.present());
         report(out, "text in order", n - r.missing().size() - r.textMismatches().size(), r.present());
+        if (r.articles() > 0) {
+            out.printf(Locale.ROOT, "(%d of them KB articles: fields equal, every field shown, body words in order)%n", r.articles());
+        }
         r.missing().stream().limit(maxListed).forEach(url -> out.println("missing: " + url));
         r.titleMismatches().stream().limit(maxListed).forEach(m ->
                 out.println("title differs: " + m.url() + "\n  reference: " + m.expected() + "\n  ours:      " + m.actual()));

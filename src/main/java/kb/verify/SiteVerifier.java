@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import kb.diag.Diagnostics;
+import kb.extract.ArticleExtractor;
+import kb.extract.ArticleSource;
+import kb.extract.Extraction;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,6 +31,8 @@ public final class SiteVerifier {
 
     private final String selector;
     private final List<String> ignore;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final ArticleCheck checks = new ArticleCheck();
 
     /**
      * @param selector the reference's content area ({@code #main_content})
@@ -46,6 +54,7 @@ public final class SiteVerifier {
         List<String> missing = Collections.synchronizedList(new ArrayList<>());
         List<VerifyReport.Mismatch> titles = Collections.synchronizedList(new ArrayList<>());
         List<VerifyReport.Mismatch> texts = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger articles = new AtomicInteger();
         pages.parallelStream().forEach(refFile -> {
             String rel = reference.relativize(refFile).toString().replace('\\', '/');
             String url = urlOf(rel);
@@ -56,13 +65,14 @@ public final class SiteVerifier {
             }
             Document ref = parse(refFile);
             Document our = parse(ours.get());
-            compare(url, ref, our, titles, texts);
+            compare(url, ref, our, titles, texts, articles);
         });
-        return new VerifyReport(pages.size(), sorted(missing), sortedMismatches(titles), sortedMismatches(texts));
+        return new VerifyReport(pages.size(), articles.get(), sorted(missing), sortedMismatches(titles),
+                sortedMismatches(texts));
     }
 
     private void compare(String url, Document ref, Document our, List<VerifyReport.Mismatch> titles,
-            List<VerifyReport.Mismatch> texts) {
+            List<VerifyReport.Mismatch> texts, AtomicInteger articles) {
         List<String> refTitle = Words.of(ref.title());
         List<String> ourTitle = Words.of(our.title());
         if (!refTitle.equals(ourTitle)) {
@@ -76,6 +86,13 @@ public final class SiteVerifier {
         for (String drop : ignore) {
             area.select(drop).remove();
         }
+        Optional<Extraction> article = referenceArticle(url, ref, area);
+        if (article.isPresent()) {
+            checks.check(article.get(), our).ifPresent(p -> texts.add(new VerifyReport.Mismatch(url,
+                    p.kind() + ": " + p.expected(), p.actual())));
+            articles.incrementAndGet();
+            return;
+        }
         List<String> expected = Words.of(area.text());
         List<String> actual = Words.of(our.body() == null ? "" : our.body().text());
         int[] upTo = {0};
@@ -85,9 +102,26 @@ public final class SiteVerifier {
         }
     }
 
-    private static String window(List<String> words, int from) {
+    static String window(List<String> words, int from) {
         return String.join(" ", words.subList(Math.min(from, words.size()),
                 Math.min(words.size(), from + CONTEXT_WORDS)));
+    }
+
+    /**
+     * The KB article a reference page shows: Jekyll printed the article text as one
+     * {@code <pre>} under an {@code <h2>} title.
+     */
+    private Optional<Extraction> referenceArticle(String url, Document ref, Element area) {
+        for (Element pre : area.select("pre")) {
+            String text = pre.wholeText();
+            if (text.stripLeading().startsWith("Article:")) {
+                Element h = area.selectFirst("h1, h2");
+                String title = h != null ? h.text() : ref.title();
+                return extractor.extract(new ArticleSource(url, 1, title, text, Map.of(), url, List.of()),
+                        new Diagnostics());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code kb/010/Q10834/index.html} -> {@code /kb/010/Q10834/}. */

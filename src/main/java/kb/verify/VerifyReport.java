@@ -6,11 +6,12 @@ import java.util.List;
  * The result of comparing a site with a reference site.
  *
  * @param pagesChecked    HTML pages of the reference
+ * @param articles        of those, KB articles compared field by field and by body words
  * @param missing         reference URLs with no page in ours
  * @param titleMismatches pages whose titles differ
  * @param textMismatches  pages where the reference's text is not found, in order, in ours
  */
-public record VerifyReport(int pagesChecked, List<String> missing, List<Mismatch> titleMismatches,
+public record VerifyReport(int pagesChecked, int articles, List<String> missing, List<Mismatch> titleMismatches,
         List<Mismatch> textMismatches) {
 
     public VerifyReport {

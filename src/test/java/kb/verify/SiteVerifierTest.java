@@ -65,7 +65,7 @@ class SiteVerifierTest {
 
         VerifyReport report = verify(List.of(DISCLAIMER));
 
-        assertThat(report).isEqualTo(new VerifyReport(1, List.of(), List.of(), List.of()));
+        assertThat(report).isEqualTo(new VerifyReport(1, 0, List.of(), List.of(), List.of()));
         assertThat(report.passed()).isTrue();
         assertThat(report.present()).isEqualTo(1);
     }
@@ -109,7 +109,7 @@ class SiteVerifierTest {
 
         VerifyReport report = verify(List.of(DISCLAIMER));
 
-        assertThat(report).isEqualTo(new VerifyReport(2, List.of(), List.of(), List.of()));
+        assertThat(report).isEqualTo(new VerifyReport(2, 0, List.of(), List.of(), List.of()));
     }
 
     @Test
@@ -168,7 +168,7 @@ class SiteVerifierTest {
 
         VerifyReport report = verify(List.of());
 
-        assertThat(report).isEqualTo(new VerifyReport(1, List.of(), List.of(), List.of()));
+        assertThat(report).isEqualTo(new VerifyReport(1, 0, List.of(), List.of(), List.of()));
     }
 
     @Test
@@ -198,7 +198,7 @@ class SiteVerifierTest {
     void emptyReferencePasses() {
         VerifyReport report = verify(List.of());
 
-        assertThat(report).isEqualTo(new VerifyReport(0, List.of(), List.of(), List.of()));
+        assertThat(report).isEqualTo(new VerifyReport(0, 0, List.of(), List.of(), List.of()));
         assertThat(report.passed()).isTrue();
     }
 }

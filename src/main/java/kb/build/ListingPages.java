@@ -1,0 +1,76 @@
+package kb.build;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+
+/**
+ * Product listing pages, such as the archive's {@code /id/sms/}: a page at the listing URL
+ * pattern (the configuration's {@code kb_listings}, default {@code /id/:code/}) lists the
+ * articles of product code {@code :code} as Markdown links. This gives articles their product
+ * code when nothing else does.
+ */
+final class ListingPages {
+
+    private static final Pattern LINK = Pattern.compile("\\]\\(\\s*([^)\\s]+)\\s*\\)");
+
+    private final Pattern listingUrl;
+
+    ListingPages(SiteConfig config) {
+        Object configured = config.values().getOrDefault("kb_listings", "/id/:code/");
+        String template = String.valueOf(configured);
+        String regex = Pattern.quote(template).replace(":code", "\\E([a-z0-9_]+)\\Q");
+        this.listingUrl = Pattern.compile("^" + regex + "$");
+    }
+
+    /** For each linked page URL, the codes of the listings linking it, sorted. */
+    Map<String, List<String>> codesByUrl(List<PlannedPage> pages, SourceReader reader, Diagnostics diagnostics) {
+        Map<String, TreeSet<String>> codes = new HashMap<>();
+        for (PlannedPage page : pages) {
+            Matcher listing = listingUrl.matcher(page.url());
+            if (!listing.matches()) {
+                continue;
+            }
+            String code = listing.group(1);
+            Matcher link = LINK.matcher(reader.read(page.source(), diagnostics));
+            while (link.find()) {
+                String target = resolve(page.url(), link.group(1));
+                if (target != null) {
+                    codes.computeIfAbsent(target, k -> new TreeSet<>()).add(code);
+                }
+            }
+        }
+        Map<String, List<String>> result = new HashMap<>();
+        codes.forEach((url, set) -> result.put(url, new ArrayList<>(set)));
+        return result;
+    }
+
+    /** A relative or root-relative link resolved against the listing's URL; null for other links. */
+    static String resolve(String base, String link) {
+        if (link.contains("://") || link.startsWith("#") || link.startsWith("mailto:")) {
+            return null;
+        }
+        String path = link.startsWith("/") ? link : base.substring(0, base.lastIndexOf('/') + 1) + link;
+        List<String> parts = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(segment);
+            }
+        }
+        return "/" + String.join("/", parts) + (path.endsWith("/") ? "/" : "");
+    }
+}

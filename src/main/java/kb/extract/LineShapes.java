@@ -1,0 +1,131 @@
+package kb.extract;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kb.model.Block.PreKind;
+
+/**
+ * Tells from their shape whether lines must keep their layout (code, tables, diagrams, command
+ * lines, registry paths) or are prose that may be reflowed. When in doubt the answer is "keep the
+ * layout": a needless {@code <pre>} only looks plain, a wrong reflow destroys a table.
+ */
+final class LineShapes {
+
+    private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
+    /** Box drawing, pipes, corners and long runs of rule characters. */
+    private static final Pattern BOX = Pattern.compile(
+            "(\\+[-=]{2,}|[-=]{2,}\\+|\\|\\s|\\s\\||^\\||\\|$|[-=_*#~^]{5,}|\\.{6,}|[\u2500-\u257F])");
+    /** Arrows, which prose uses too ("File -> Open"): a sign only in text that is not prose. */
+    private static final Pattern ARROW = Pattern.compile("(-->|<--|->|<-|==>|<==|/\\\\|\\\\/)");
+    private static final Pattern REGISTRY = Pattern.compile(
+            "^(HKEY_[A-Z_]+|HKLM\\\\|HKCU\\\\|HKCR\\\\)|\\\\(CurrentControlSet|SOFTWARE|System)\\\\|: ?REG_[A-Z_]+\\b");
+    /** Prompts and commands as typed (lower case or all capitals: prose starts with "Set the"). */
+    private static final Pattern COMMAND = Pattern.compile(
+            "^([A-Za-z]:\\\\[^ ]*>|\\$ |> ?\\S|(copy|xcopy|net|cd|dir|set|regedit|rundll32|setup|msiexec|ping|ipconfig|nbtstat|format|attrib|start|call|echo)( |$)"
+                    + "|(COPY|XCOPY|NET|CD|DIR|SET|REGEDIT|SETUP|FORMAT|ATTRIB|START|CALL|ECHO)( |$))");
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^(#\\s*(include|define|if|ifdef|ifndef|endif|else|pragma|undef|import)\\b|//|/\\*|\\*/|(REM|rem|@echo)\\b"
+                    + "|(Dim|ReDim) \\w+( As \\w+|\\(|,|$)|(Private|Public|Global|Static) (Sub|Function|Const|Declare|Type|\\w+ As )"
+                    + "|Declare (Sub|Function) |(Sub|Function) \\w+ ?\\(|End (Sub|Function|If|Select|With|Type|Property)$"
+                    + "|If .+ Then$|(Else|Loop|Wend|Next( \\w+)?)$|ElseIf .+ Then$|For \\w+ = |(Set|Let) \\w+ = |On Error |Exit (Sub|Function|For|Do)$"
+                    + "|(int|void|char|long|short|unsigned|double|float|static|extern|struct|typedef|const|BOOL|DWORD|HANDLE|LPSTR|LPCSTR|WORD|BYTE|UINT|LRESULT|HWND|HRESULT|LPVOID|VOID)\\s+[\\w*(].*[;({,)]$"
+                    + "|(return|break|continue|goto)\\b.*;$|(if|while|for|switch) ?\\(|(else|do)$|case .*:$|default:$"
+                    + "|(mov|push|pop|jmp|jne|je|jz|jnz|cmp|lea|xor|inc|dec|shl|shr|MOV|PUSH|POP|JMP|CMP|LEA|XOR) +[\\w\\[\\]]+"
+                    + "|\\[[\\w .-]+\\]$|[A-Za-z_][\\w.]*=\\S*$|[{}]$|}\\s*\\w*;?$)");
+    private static final Pattern CODE_END = Pattern.compile("[;{}]$");
+    private static final Pattern URL = Pattern.compile("^(https?|ftp)://\\S+$|^www\\.\\S+$|^\\\\\\\\\\S+$");
+
+    /** A line ends before this column only where its text wanted a break. */
+    private static final int WRAP_COLUMN = 68;
+
+    private LineShapes() {
+    }
+
+    /**
+     * The kind of layout these lines need, or empty when nothing requires keeping it.
+     *
+     * @param prose whether the lines otherwise read as prose (then arrows and short commands
+     *              do not count)
+     */
+    static Optional<PreKind> layoutKind(List<Line> lines, boolean prose) {
+        int gaps = 0;
+        int box = 0;
+        int arrows = 0;
+        int registry = 0;
+        int command = 0;
+        int code = 0;
+        int codeEnd = 0;
+        for (Line line : lines) {
+            String c = line.content();
+            gaps += WIDE_GAP.matcher(c).find() ? 1 : 0;
+            box += BOX.matcher(c).find() ? 1 : 0;
+            arrows += ARROW.matcher(c).find() ? 1 : 0;
+            registry += REGISTRY.matcher(c).find() ? 1 : 0;
+            command += COMMAND.matcher(c).find() ? 1 : 0;
+            code += CODE_LINE.matcher(c).find() ? 1 : 0;
+            codeEnd += CODE_END.matcher(c).find() ? 1 : 0;
+        }
+        int n = lines.size();
+        if (registry > 0) {
+            return Optional.of(PreKind.REGISTRY);
+        }
+        if (code > 0 && (code + codeEnd) * 3 >= n || n > 1 && codeEnd * 2 > n) {
+            return Optional.of(PreKind.CODE);
+        }
+        if (box > 0) {
+            return Optional.of(gaps > box ? PreKind.TABLE : PreKind.DIAGRAM);
+        }
+        if (gaps > 0) {
+            return Optional.of(PreKind.TABLE);
+        }
+        if (!prose && arrows > 0) {
+            return Optional.of(PreKind.DIAGRAM);
+        }
+        if (!prose && command > 0) {
+            return Optional.of(PreKind.COMMAND);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the lines are hard-wrapped prose: every line but the last filled up so that the
+     * next line's first word would not have fitted in the archive's 70 to 80 columns. A short
+     * line before another is a deliberate break (an address, a menu path, a list of values).
+     */
+    static boolean wrapped(List<Line> lines) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            Line line = lines.get(i);
+            String next = lines.get(i + 1).content();
+            int space = next.indexOf(' ');
+            int nextWord = space < 0 ? next.length() : space;
+            if (line.length() < 45 || line.length() + 1 + nextWord < WRAP_COLUMN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mostly letters: at least three quarters of the non-space characters. */
+    static boolean wordy(List<Line> lines) {
+        int letters = 0;
+        int other = 0;
+        for (Line line : lines) {
+            String c = line.content();
+            for (int i = 0; i < c.length(); i++) {
+                char ch = c.charAt(i);
+                if (Character.isLetter(ch)) {
+                    letters++;
+                } else if (ch != ' ') {
+                    other++;
+                }
+            }
+        }
+        return letters >= 3 * other;
+    }
+
+    /** A line holding only a URL or UNC path. */
+    static boolean isUrl(Line line) {
+        return URL.matcher(line.content()).matches();
+    }
+}
