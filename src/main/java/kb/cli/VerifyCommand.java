@@ -28,8 +28,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--site", defaultValue = "site", description = "Our site folder (default: ${DEFAULT-VALUE}).")
     Path site;
 
-    @Option(names = "--reference", required = true, description = "The reference site folder.")
+    @Option(names = "--reference", description = "The reference site folder (a Jekyll _site).")
     Path reference;
+
+    @Option(names = "--source", description = "Instead of a reference site: check every KB article of this "
+            + "source tree against our page for it.")
+    Path source;
 
     @Option(names = "--selector", defaultValue = "#main_content",
             description = "CSS selector of the reference's content area (default: ${DEFAULT-VALUE}).")
@@ -46,12 +50,17 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path dir : List.of(site, reference)) {
+        if ((reference == null) == (source == null)) {
+            throw new IllegalArgumentException("give either --reference DIR or --source DIR");
+        }
+        Path other = reference != null ? reference : source;
+        for (Path dir : List.of(site, other)) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("folder " + dir + " does not exist");
             }
         }
-        VerifyReport report = new SiteVerifier(selector, ignore).verify(site, reference);
+        SiteVerifier verifier = new SiteVerifier(selector, ignore);
+        VerifyReport report = reference != null ? verifier.verify(site, reference) : verifier.verifySources(site, source);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(

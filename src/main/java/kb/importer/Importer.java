@@ -29,7 +29,8 @@ public final class Importer {
     private final InputFiles inputFiles = new InputFiles();
 
     /**
-     * Runs the import.
+     * Runs the import. Problems go to {@code diagnostics}, which should be fresh: the result's
+     * warning and error counts are read from it.
      *
      * @throws IllegalArgumentException if an input does not exist
      * @throws java.io.UncheckedIOException if a page cannot be written

@@ -25,7 +25,7 @@ public final class TxtArticleParser {
 
     private static final String DOCUMENT = "DOCUMENT:";
     private static final Pattern DOCUMENT_LINE =
-            Pattern.compile("DOCUMENT:(Q\\d{1,9})(?:\\s+(\\S+))?(?:\\s+\\[([^\\]]*)\\])?\\s*");
+            Pattern.compile("DOCUMENT:(Q\\d{1,9})(?:\\s+([^\\s\\[]\\S*))?(?:\\s+\\[([^\\]]*)\\])?\\s*");
     private static final List<String> LABELS = List.of("TITLE", "PRODUCT", "PROD/VER", "OPER/SYS", "KEYWORDS");
     private static final int TITLE = 0;
     private static final int PRODUCT = 1;
@@ -103,8 +103,10 @@ public final class TxtArticleParser {
         Optional<LocalDate> date = ArticleDate.parse(dateText);
         if (date.isEmpty()) {
             int column = dateText.isEmpty() ? 1 : lines.get(start).indexOf(dateText, DOCUMENT.length()) + 1;
-            diagnostics.warning(new SourcePosition(file, start + 1, column), "date '" + dateText + "' of "
-                    + id + " is not a DD-MON-YYYY date; last_modified left out");
+            diagnostics.warning(new SourcePosition(file, start + 1, column), (dateText.isEmpty()
+                    ? "no date on the 'DOCUMENT:' line of " + id
+                    : "date '" + dateText + "' of " + id + " is not a DD-MON-YYYY date")
+                    + "; last_modified left out");
         }
         return Optional.of(new TxtArticle(file, start + 1, id, dateText, date,
                 document.group(3) == null ? "" : document.group(3).strip(),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import kb.build.ArticleReader;
 import kb.diag.Diagnostics;
 import kb.extract.ArticleExtractor;
 import kb.extract.ArticleSource;
@@ -105,6 +106,26 @@ public final class SiteVerifier {
     static String window(List<String> words, int from) {
         return String.join(" ", words.subList(Math.min(from, words.size()),
                 Math.min(words.size(), from + CONTEXT_WORDS)));
+    }
+
+    /**
+     * Checks every KB article of a source tree against our page for it: fields equal, every
+     * field value shown, every body word in order. Pages that are not articles are not checked.
+     */
+    public VerifyReport verifySources(Path site, Path source) {
+        List<String> missing = Collections.synchronizedList(new ArrayList<>());
+        List<VerifyReport.Mismatch> texts = Collections.synchronizedList(new ArrayList<>());
+        ArticleReader.Summary summary = new ArticleReader().read(source, new Diagnostics(), (page, extraction) -> {
+            Path ours = site.resolve(page.outputPath());
+            if (!java.nio.file.Files.isRegularFile(ours)) {
+                missing.add(page.url());
+                return;
+            }
+            checks.check(extraction, parse(ours)).ifPresent(p -> texts.add(new VerifyReport.Mismatch(page.url(),
+                    p.kind() + ": " + p.expected(), p.actual())));
+        });
+        return new VerifyReport(summary.articlePages(), summary.articlePages(), sorted(missing), List.of(),
+                sortedMismatches(texts));
     }
 
     /**
