@@ -136,19 +136,25 @@ public final class TxtArticleParser {
                 : versions;
     }
 
-    /** Body lines {@code [from, end)}: cut at the legal notice, trimmed, one leading space removed. */
+    /**
+     * Body lines {@code [from, end)}: leading blank lines dropped, cut at the legal notice, one
+     * leading space removed. As in the archive, the blank lines before the legal notice stay
+     * (the archive's pages end with one empty line); without a notice, trailing blanks go.
+     */
     private static List<TxtLine> body(List<String> lines, int from, int end) {
         int stop = end;
+        boolean notice = false;
         for (int i = from; i < end; i++) {
             if (lines.get(i).startsWith(LEGAL_NOTICE)) {
                 stop = i;
+                notice = true;
                 break;
             }
         }
         while (from < stop && isBlank(lines.get(from))) {
             from++;
         }
-        while (stop > from && isBlank(lines.get(stop - 1))) {
+        while (!notice && stop > from && isBlank(lines.get(stop - 1))) {
             stop--;
         }
         List<TxtLine> body = new ArrayList<>(stop - from);

@@ -71,7 +71,7 @@ class TxtArticleParserTest {
                 """)).get(0);
 
         assertThat(texts(article.body())).containsExactly(
-                "SUMMARY", "=======", "", "- item one", "  continued", "Flush left.", "     indented six");
+                "SUMMARY", "=======", "", "- item one", "  continued", "Flush left.", "     indented six", "", "");
         assertThat(article.body().get(0)).isEqualTo(new TxtLine(10, 1, "SUMMARY"));
         assertThat(article.body().get(3)).as("column of the text after the removed space")
                 .isEqualTo(new TxtLine(13, 2, "- item one"));
@@ -92,8 +92,8 @@ class TxtArticleParserTest {
 
         assertThat(articles).extracting(TxtArticle::id).containsExactly("Q900601", "Q900602");
         assertThat(articles.get(1).line()).isEqualTo(15);
-        assertThat(texts(articles.get(0).body())).containsExactly("One.");
-        assertThat(texts(articles.get(1).body())).containsExactly("Two.");
+        assertThat(texts(articles.get(0).body())).containsExactly("One.", "");
+        assertThat(texts(articles.get(1).body())).containsExactly("Two.", "");
         assertThat(diagnostics.sorted()).isEmpty();
     }
 
@@ -150,6 +150,26 @@ class TxtArticleParserTest {
         assertThat(article.dateText()).isEqualTo("31-FOO-2002");
         assertThat(messages()).containsExactly(FILE
                 + ":1:19: warning: date '31-FOO-2002' of Q900600 is not a DD-MON-YYYY date; last_modified left out");
+    }
+
+    @Test
+    void documentLineWithoutDateKeepsTheProductCode() {
+        TxtArticle article = parse(article("Q900600", "13-MAY-2002", "T", "Body.\n")
+                .replace("Q900600  13-MAY-2002  [widget]", "Q900600  [widget]")).get(0);
+
+        assertThat(article.dateText()).isEmpty();
+        assertThat(article.productCode()).isEqualTo("widget");
+        assertThat(messages()).containsExactly(
+                FILE + ":1:1: warning: no date on the 'DOCUMENT:' line of Q900600; last_modified left out");
+    }
+
+    @Test
+    void malformedDocumentLineIsAnError() {
+        assertThat(parse(article("Q900600", "13-MAY-2002", "T", "Body.\n").replace("DOCUMENT:Q900600", "DOCUMENT:900600")))
+                .isEmpty();
+
+        assertThat(messages()).containsExactly(FILE + ":1:10: error: malformed 'DOCUMENT:' line, expected "
+                + "'DOCUMENT:Qnnnnnn  DD-MON-YYYY  [code]'; article skipped");
     }
 
     @Test
