@@ -12,8 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The output folder of a build. Every write is checked to stay inside it; {@link #clear} empties
- * it first so that no page of an earlier build lingers.
+ * The output folder of a build. Every write is checked to stay inside it. Files are overwritten
+ * in place and, once the build has written everything, {@link #prune} deletes what an earlier
+ * build left that this one did not write, so no stale page lingers (cheaper than emptying the
+ * folder first: most files of a rebuild already exist).
  */
 final class OutputFolder {
 
@@ -27,7 +29,52 @@ final class OutputFolder {
         return root;
     }
 
-    /** Creates the folder, or deletes what it holds. */
+    /** Creates the folder if needed. */
+    void prepare() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output folder " + root, e);
+        }
+    }
+
+    /**
+     * Deletes every file below the folder that is not in {@code keep} (paths relative to the
+     * folder, with {@code /}), and the folders left empty.
+     */
+    void prune(java.util.Set<String> keep) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (!keep.contains(rel)) {
+                        Files.delete(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    if (!dir.equals(root)) {
+                        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                            if (!entries.iterator().hasNext()) {
+                                Files.delete(dir);
+                            }
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the output folder " + root, e);
+        }
+    }
+
+    /** Deletes everything the folder holds. */
     void clear() {
         try {
             Files.createDirectories(root);
@@ -45,7 +92,10 @@ final class OutputFolder {
     void write(String relativePath, String content) {
         Path target = resolve(relativePath);
         try {
-            Files.createDirectories(target.getParent());
+            createParents(target);
+            if (Files.isDirectory(target)) {
+                deleteTree(target);
+            }
             Files.writeString(target, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
@@ -56,11 +106,29 @@ final class OutputFolder {
     void copy(Path from, String relativePath) {
         Path target = resolve(relativePath);
         try {
-            Files.createDirectories(target.getParent());
+            createParents(target);
+            if (Files.isDirectory(target)) {
+                deleteTree(target);
+            }
             Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + target, e);
         }
+    }
+
+    /** Creates the parent folders of a target, deleting a stale file that stands in the way. */
+    private static void createParents(Path target) throws IOException {
+        Path parent = target.getParent();
+        if (Files.isDirectory(parent)) {
+            return;
+        }
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                Files.delete(p);
+                break;
+            }
+        }
+        Files.createDirectories(parent);
     }
 
     private Path resolve(String relativePath) {

@@ -83,19 +83,30 @@ final class PageProcessor {
                 page.frontMatter().values(), page.url(), plan.listedCodes().getOrDefault(page.url(), List.of())),
                 diagnostics));
         String html;
+        boolean plainArticle = false;
         if (extraction.isPresent()) {
             Article article = extraction.get().article();
             ArticleLocator.Located parts = located.get();
-            String before = markdownPart(parts.before(), page, pageVars, file, source.bodyLine(), diagnostics);
-            String titleId = HeadingIds.slug(HeadingIds.typographic(plainTitle(page, "")));
-            Matcher heading = ONLY_HEADING.matcher(before.strip());
-            if (heading.matches()) {
-                titleId = heading.group(1); // the page's own heading becomes the article's title
+            String titleId;
+            String before;
+            Matcher simple = SIMPLE_HEADING.matcher(parts.before().strip());
+            if (simple.matches()) {
+                // The archive's "## Qnnn: title" line: its kramdown id, without a Markdown pass.
+                titleId = HeadingIds.slug(HeadingIds.typographic(org.jsoup.parser.Parser.unescapeEntities(simple.group(1), false)));
                 before = "";
+            } else {
+                before = markdownPart(parts.before(), page, pageVars, file, source.bodyLine(), diagnostics);
+                titleId = HeadingIds.slug(HeadingIds.typographic(plainTitle(page, "")));
+                Matcher heading = ONLY_HEADING.matcher(before.strip());
+                if (heading.matches()) {
+                    titleId = heading.group(1); // the page's own heading becomes the article's title
+                    before = "";
+                }
             }
             int afterLine = source.bodyLine() + countLines(source.body(), source.body().length() - parts.after().length());
-            html = before + articleBody.render(article)
-                    + markdownPart(parts.after(), page, pageVars, file, afterLine, diagnostics);
+            String after = markdownPart(parts.after(), page, pageVars, file, afterLine, diagnostics);
+            html = before + articleBody.render(article) + after;
+            plainArticle = before.isEmpty() && after.isEmpty();
             pageVars.put("article", article);
             pageVars.put("article_json", articleJson.toJson(article, this::articleHref));
             pageVars.put("title_id", titleId);
@@ -106,9 +117,16 @@ final class PageProcessor {
                     : source.body();
             html = page.markdown() ? markdown.render(body) : body;
         }
-        ProcessedContent content = page.markdown() || page.outputPath().endsWith(".html")
-                ? postProcessor.process(html)
-                : new ProcessedContent(html, "", java.util.List.of());
+        ProcessedContent content;
+        if (plainArticle) {
+            // kb wrote every link of an article body itself (with the base URL, to pages that
+            // exist): no HTML pass is needed, and the model has the text.
+            content = new ProcessedContent(html, extraction.get().article().text(), List.of());
+        } else if (page.markdown() || page.outputPath().endsWith(".html")) {
+            content = postProcessor.process(html);
+        } else {
+            content = new ProcessedContent(html, "", List.of());
+        }
 
         String title = plainTitle(page, content.html());
         pageVars.put("content", content.html());
@@ -119,6 +137,8 @@ final class PageProcessor {
                 extraction.map(Extraction::article)));
     }
 
+    /** A Markdown heading line whose text has no inline Markdown (entities allowed). */
+    private static final Pattern SIMPLE_HEADING = Pattern.compile("#{1,6}[ \t]+([^*_`\\[\\]<>!\\\\\n]+?)[ \t#]*");
     private static final Pattern ONLY_HEADING = Pattern.compile("<h[1-6] id=\"([^\"]*)\">[^\n]*</h[1-6]>");
 
     /** Liquid then Markdown for the page text around an article (usually just its heading). */

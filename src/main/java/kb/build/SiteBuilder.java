@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
@@ -43,10 +44,13 @@ public final class SiteBuilder {
         }
         Theme theme = Theme.locate(options.templates(), options.source());
 
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long t = System.nanoTime();
         SitePlan plan = new SitePlanner().plan(options, config, theme, diagnostics, progress);
+        t = lap(timings, "plan", t);
 
         OutputFolder site = new OutputFolder(options.dest());
-        site.clear();
+        site.prepare();
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
         PageProcessor processor = new PageProcessor(config, siteVariables(config),
@@ -57,9 +61,11 @@ public final class SiteBuilder {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();
 
+        // One thread more than there are cores: page writes wait on the disk now and then.
+        ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             progress.started("Rendering", plan.pages().size());
-            plan.pages().parallelStream().forEach(page -> {
+            renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
                     processor.render(page, diagnostics).ifPresent(rendered -> {
                         site.write(page.outputPath(), rendered.html());
@@ -75,12 +81,24 @@ public final class SiteBuilder {
                             "internal error while building this page: " + e);
                 }
                 progress.advanced();
-            });
+            })).join();
             progress.finished();
+            t = lap(timings, "render+index", t);
+        } finally {
+            renderPool.shutdown();
         }
+        t = lap(timings, "commit", t);
+        site.prune(plan.outputs());
+        lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(written.get(), plan.copies().size(), broken.get(),
-                diagnostics.warningCount(), diagnostics.errorCount(), seconds);
+                diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+    }
+
+    private static long lap(Map<String, Double> timings, String phase, long since) {
+        long now = System.nanoTime();
+        timings.put(phase, (now - since) / 1e9);
+        return now;
     }
 
     private static int checkLinks(RenderedPage rendered, LinkChecker links, Diagnostics diagnostics) {

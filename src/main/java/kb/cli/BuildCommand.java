@@ -41,6 +41,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--timings", description = "Print the wall time of each build phase.")
+    boolean timings;
+
     @Override
     public Integer call() {
         if (!source.toFile().isDirectory()) {
@@ -54,6 +57,9 @@ final class BuildCommand implements Callable<Integer> {
         }
         diagnostics.print(spec.commandLine().getErr(), maxDiagnostics);
         spec.commandLine().getOut().println("kb build: " + result.summary() + " -> " + dest + ", " + index);
+        if (timings) {
+            spec.commandLine().getOut().println("kb build: phases: " + result.timingLine());
+        }
         return diagnostics.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -33,7 +33,6 @@ final class LineShapes {
                     + "|(return|break|continue|goto)\\b.*;$|(if|while|for|switch) ?\\(|(else|do)$|case .*:$|default:$"
                     + "|(mov|push|pop|jmp|jne|je|jz|jnz|cmp|lea|xor|inc|dec|shl|shr|MOV|PUSH|POP|JMP|CMP|LEA|XOR) +[\\w\\[\\]]+"
                     + "|\\[[\\w .-]+\\]$|[A-Za-z_][\\w.]*=\\S*$|[{}]$|}\\s*\\w*;?$)");
-    private static final Pattern CODE_END = Pattern.compile("[;{}]$");
     private static final Pattern URL = Pattern.compile("^(https?|ftp)://\\S+$|^www\\.\\S+$|^\\\\\\\\\\S+$");
 
     /** A line ends before this column only where its text wanted a break. */
@@ -58,13 +57,18 @@ final class LineShapes {
         int codeEnd = 0;
         for (Line line : lines) {
             String c = line.content();
-            gaps += WIDE_GAP.matcher(c).find() ? 1 : 0;
-            box += BOX.matcher(c).find() ? 1 : 0;
-            arrows += ARROW.matcher(c).find() ? 1 : 0;
-            registry += REGISTRY.matcher(c).find() ? 1 : 0;
-            command += COMMAND.matcher(c).find() ? 1 : 0;
-            code += CODE_LINE.matcher(c).find() ? 1 : 0;
-            codeEnd += CODE_END.matcher(c).find() ? 1 : 0;
+            // Cheap character tests first: most lines are plain prose and need no regex at all.
+            boolean spaces = c.contains("   ");
+            boolean marks = c.indexOf('|') >= 0 || c.indexOf('+') >= 0 || hasRun(c) || hasBoxDrawing(c);
+            gaps += spaces && WIDE_GAP.matcher(c).find() ? 1 : 0;
+            box += marks && BOX.matcher(c).find() ? 1 : 0;
+            arrows += (c.contains("->") || c.contains("<-") || c.contains("=>") || c.contains("<=") || c.contains("/\\")
+                    || c.contains("\\/")) && ARROW.matcher(c).find() ? 1 : 0;
+            registry += (c.indexOf('\\') >= 0 || c.contains("HK") || c.contains("REG_")) && REGISTRY.matcher(c).find() ? 1 : 0;
+            command += COMMAND.matcher(c).lookingAt() ? 1 : 0;
+            code += CODE_LINE.matcher(c).lookingAt() ? 1 : 0;
+            char last = c.isEmpty() ? ' ' : c.charAt(c.length() - 1);
+            codeEnd += last == ';' || last == '{' || last == '}' ? 1 : 0;
         }
         int n = lines.size();
         if (registry > 0) {
@@ -86,6 +90,31 @@ final class LineShapes {
             return Optional.of(PreKind.COMMAND);
         }
         return Optional.empty();
+    }
+
+    /** Five or more rule characters in a row, or six dots (what {@link #BOX} looks for). */
+    private static boolean hasRun(String s) {
+        int rule = 0;
+        int dots = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            rule = "-=_*#~^".indexOf(c) >= 0 ? rule + 1 : 0;
+            dots = c == '.' ? dots + 1 : 0;
+            if (rule >= 5 || dots >= 6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBoxDrawing(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u2500' && c <= '\u257F') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,6 +86,18 @@ public record Article(String id, String title, String permalink, List<String> pr
         return fieldTokens("issue_type");
     }
 
+    /** The article's readable text: the applies-to box, then every heading and block, in order. */
+    public String text() {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append(appliesToLead).append('\n');
+        appliesTo.forEach(a -> sb.append(a.text()).append('\n'));
+        for (Section s : sections) {
+            sb.append(s.heading()).append('\n');
+            s.blocks().forEach(b -> sb.append(b.text()).append('\n'));
+        }
+        return sb.toString();
+    }
+
     /** {@code Additional query words} tokens. */
     public List<String> additionalQueryWords() {
         return fieldTokens("additional_query_words");

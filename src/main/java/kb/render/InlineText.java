@@ -25,6 +25,10 @@ public final class InlineText {
     /** The text as HTML with links. */
     public String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 32);
+        if (!mayLink(text)) {
+            escape(text, 0, text.length(), out);
+            return out.toString();
+        }
         Matcher m = LINKABLE.matcher(text);
         int last = 0;
         while (m.find()) {
@@ -49,6 +53,19 @@ public final class InlineText {
         }
         escape(text, last, text.length(), out);
         return out.toString();
+    }
+
+    /** Whether the text holds anything that could become a link (a fast test before the regex). */
+    private static boolean mayLink(String text) {
+        if (text.contains("://") || text.contains("www.")) {
+            return true;
+        }
+        for (int i = text.indexOf('Q'); i >= 0 && i + 1 < text.length(); i = text.indexOf('Q', i + 1)) {
+            if (Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimTrailingPunctuation(String url) {
