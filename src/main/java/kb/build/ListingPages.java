@@ -29,6 +29,18 @@ final class ListingPages {
         this.listingUrl = Pattern.compile("^" + regex + "$");
     }
 
+    /** The listing page of each product code that has one: code -> URL. */
+    Map<String, String> listingUrls(List<PlannedPage> pages) {
+        Map<String, String> urls = new HashMap<>();
+        for (PlannedPage page : pages) {
+            Matcher listing = listingUrl.matcher(page.url());
+            if (listing.matches()) {
+                urls.putIfAbsent(listing.group(1), page.url());
+            }
+        }
+        return urls;
+    }
+
     /** For each linked page URL, the codes of the listings linking it, sorted. */
     Map<String, List<String>> codesByUrl(List<PlannedPage> pages, SourceReader reader, Diagnostics diagnostics) {
         Map<String, TreeSet<String>> codes = new HashMap<>();

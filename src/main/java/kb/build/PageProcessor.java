@@ -110,6 +110,14 @@ final class PageProcessor {
             pageVars.put("article", article);
             pageVars.put("article_json", articleJson.toJson(article, this::articleHref));
             pageVars.put("title_id", titleId);
+            Map<String, String> productLinks = new java.util.LinkedHashMap<>();
+            for (String code : article.productCodes()) {
+                String listing = plan.listings().get(code);
+                if (listing != null) {
+                    productLinks.put(code, config.relativeUrl(listing));
+                }
+            }
+            pageVars.put("product_links", productLinks);
         } else {
             String body = page.frontMatter().renderWithLiquid()
                     ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,

@@ -11,15 +11,17 @@ import java.util.Map;
  * @param copies      files to copy verbatim: output path -> file
  * @param articleUrls the URL of every article page by article ID ({@code Q319864})
  * @param listedCodes the product codes of the listing pages that link a page, by the page's URL
+ * @param listings    the URL of each product code's listing page, by code
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
-        Map<String, List<String>> listedCodes) {
+        Map<String, List<String>> listedCodes, Map<String, String> listings) {
 
     public SitePlan {
         pages = List.copyOf(pages);
         copies = Map.copyOf(copies);
         articleUrls = Map.copyOf(articleUrls);
         listedCodes = Map.copyOf(listedCodes);
+        listings = Map.copyOf(listings);
     }
 
     /** Every output path of the build. */

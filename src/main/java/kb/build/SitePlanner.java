@@ -102,8 +102,9 @@ final class SitePlanner {
             copies.remove(output.get()); // a page hides a theme asset of the same name
             pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown()));
         }
+        ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
-                new ListingPages(config).codesByUrl(pages, reader, diagnostics));
+                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages));
     }
 
     /**
