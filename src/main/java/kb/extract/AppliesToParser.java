@@ -43,11 +43,8 @@ final class AppliesToParser {
         if (i >= lines.size() || !RULE.matcher(lines.get(i).text()).matches()) {
             return java.util.Optional.empty();
         }
-        int close = i + 1;
-        while (close < lines.size() && close - i < MAX_BOX_LINES && !RULE.matcher(lines.get(close).text()).matches()) {
-            close++;
-        }
-        if (close >= lines.size() || close - i >= MAX_BOX_LINES) {
+        int close = closingRule(lines, i + 1);
+        if (close < 0) {
             return java.util.Optional.empty();
         }
         int leadAt = i + 1;
@@ -85,6 +82,32 @@ final class AppliesToParser {
             items.add(new AppliesTo(current.toString().strip(), currentDepth));
         }
         return java.util.Optional.of(new Box(lead.toString(), items, close + 1));
+    }
+
+    /**
+     * The index of the rule closing a box whose content starts at {@code from}, or -1 when the
+     * lines before the next rule are not all box lines: the lead (wrapped or not), items and
+     * their indented continuations, blank lines. A table rule further down does not close it.
+     */
+    private static int closingRule(List<Line> lines, int from) {
+        boolean items = false;
+        for (int k = from; k < lines.size() && k - from < MAX_BOX_LINES; k++) {
+            Line line = lines.get(k);
+            if (RULE.matcher(line.text()).matches()) {
+                return k;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            String content = line.content();
+            boolean marker = content.startsWith("- ") || content.startsWith("* ") || content.equals("-");
+            if (marker) {
+                items = true;
+            } else if (items && line.indent() == 0) {
+                return -1; // text at the margin after the items: the box was never closed
+            }
+        }
+        return -1;
     }
 
     /** Nesting depth from the marker's indent: deeper indents than seen before nest one more. */

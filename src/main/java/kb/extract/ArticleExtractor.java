@@ -44,7 +44,7 @@ public final class ArticleExtractor {
         String titleText = TitleText.decode(string(fm, "title").orElse(source.title()));
         String id = idOf(header, fm, titleText);
         if (id.isEmpty()) {
-            diagnostics.warning(new SourcePosition(source.file(), source.firstLine(), 1),
+            diagnostics.warning(new SourcePosition(source.file(), lineOf(lines, "article:", source.firstLine()), 1),
                     "article header has no 'Article: Q...' ID");
         }
         String title = stripId(titleText, id);
@@ -71,7 +71,7 @@ public final class ArticleExtractor {
         String lastModified = string(fm, "last_modified").flatMap(KbDates::parse)
                 .or(() -> KbDates.parse(lastModifiedText)).map(Object::toString).orElse("");
         if (lastModified.isEmpty() && !lastModifiedText.isBlank()) {
-            diagnostics.warning(new SourcePosition(source.file(), source.firstLine(), 1),
+            diagnostics.warning(new SourcePosition(source.file(), lineOf(lines, "last modified:", source.firstLine()), 1),
                     "unreadable 'Last Modified: " + lastModifiedText + "' (expected DD-MON-YYYY)");
         }
 
@@ -82,6 +82,16 @@ public final class ArticleExtractor {
                 keywords(footer.fields(), fm, header.keywords()), lastModified, lastModifiedText,
                 sections, footer.fields(), ReferenceFinder.find(id, sections));
         return Optional.of(new Extraction(article, join(body)));
+    }
+
+    /** The file line of the first line starting with {@code label}, or {@code fallback}. */
+    private static int lineOf(List<Line> lines, String label, int fallback) {
+        for (Line line : lines) {
+            if (line.content().toLowerCase(Locale.ROOT).startsWith(label)) {
+                return line.number();
+            }
+        }
+        return fallback;
     }
 
     private static String idOf(Header header, Map<String, Object> fm, String title) {

@@ -18,7 +18,9 @@ import kb.model.Reference;
  */
 final class BlockParser {
 
-    private static final Pattern REFERENCE_LINE = Pattern.compile("^ *(Q\\d{4,7})\\b[ :,-]*\\s+(\\S.*)$");
+    /** {@code Q151261 OFF97: How to ...}: an ID and a title (not a list of further IDs). */
+    private static final Pattern REFERENCE_LINE = Pattern.compile("^ *(Q\\d{4,7})\\b[ :,-]*\\s+(?!Q\\d{4,7}\\b)(\\S.*)$");
+    private static final Pattern SEPARATOR = Pattern.compile("^-+ *(or|and) *-+$", Pattern.CASE_INSENSITIVE);
 
     /** Blank-line separated lines, with the number of blank lines before them. */
     private record Chunk(List<Line> lines, int blanksBefore) {
@@ -184,6 +186,10 @@ final class BlockParser {
             return new Block.Preformatted(text, layout.get());
         }
         boolean atLevel = indent <= baseIndent + 1;
+        if (lines.size() == 1 && (SEPARATOR.matcher(lines.get(0).content()).matches()
+                || atLevel && baseIndent == 0)) {
+            return new Block.Paragraph(reflow(lines)); // "-or-", "For example:", "To:", a one-line remark
+        }
         if (prose && atLevel && (lines.size() > 1 || baseIndent == 0 || endsSentence(lines.get(0)))) {
             return new Block.Paragraph(reflow(lines));
         }

@@ -13,7 +13,8 @@ final class KbDates {
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("d-MMM-uuuu")
-            .toFormatter(Locale.ENGLISH);
+            .toFormatter(Locale.ENGLISH)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private KbDates() {
     }
@@ -28,7 +29,7 @@ final class KbDates {
             return Optional.of(LocalDate.parse(t, FORMAT));
         } catch (DateTimeParseException e) {
             try {
-                return Optional.of(LocalDate.parse(t));
+                return Optional.of(LocalDate.parse(t)); // ISO dates are strict already
             } catch (DateTimeParseException again) {
                 return Optional.empty();
             }

@@ -12,7 +12,7 @@ import kb.model.Block.PreKind;
  */
 final class LineShapes {
 
-    private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
+    private static final Pattern WIDE_GAP = Pattern.compile("[^\\s.?!:;,] {2,}\\S");
     /** Box drawing, pipes, corners and long runs of rule characters. */
     private static final Pattern BOX = Pattern.compile(
             "(\\+[-=]{2,}|[-=]{2,}\\+|\\|\\s|\\s\\||^\\||\\|$|[-=_*#~^]{5,}|\\.{6,}|[\u2500-\u257F])");
@@ -20,6 +20,8 @@ final class LineShapes {
     private static final Pattern ARROW = Pattern.compile("(-->|<--|->|<-|==>|<==|/\\\\|\\\\/)");
     private static final Pattern REGISTRY = Pattern.compile(
             "^(HKEY_[A-Z_]+|HKLM\\\\|HKCU\\\\|HKCR\\\\)|\\\\(CurrentControlSet|SOFTWARE|System)\\\\|: ?REG_[A-Z_]+\\b");
+    /** A command prompt ({@code C:\\>}, {@code $ }): the line is a command whatever it says. */
+    private static final Pattern PROMPT = Pattern.compile("^([A-Za-z]:\\\\[^ ]*>|\\$ )");
     /** Prompts and commands as typed (lower case or all capitals: prose starts with "Set the"). */
     private static final Pattern COMMAND = Pattern.compile(
             "^([A-Za-z]:\\\\[^ ]*>|\\$ |> ?\\S|(copy|xcopy|net|cd|dir|set|regedit|rundll32|setup|msiexec|ping|ipconfig|nbtstat|format|attrib|start|call|echo)( |$)"
@@ -53,12 +55,13 @@ final class LineShapes {
         int arrows = 0;
         int registry = 0;
         int command = 0;
+        int prompts = 0;
         int code = 0;
         int codeEnd = 0;
         for (Line line : lines) {
             String c = line.content();
             // Cheap character tests first: most lines are plain prose and need no regex at all.
-            boolean spaces = c.contains("   ");
+            boolean spaces = c.contains("  ");
             boolean marks = c.indexOf('|') >= 0 || c.indexOf('+') >= 0 || hasRun(c) || hasBoxDrawing(c);
             gaps += spaces && WIDE_GAP.matcher(c).find() ? 1 : 0;
             box += marks && BOX.matcher(c).find() ? 1 : 0;
@@ -66,6 +69,7 @@ final class LineShapes {
                     || c.contains("\\/")) && ARROW.matcher(c).find() ? 1 : 0;
             registry += (c.indexOf('\\') >= 0 || c.contains("HK") || c.contains("REG_")) && REGISTRY.matcher(c).find() ? 1 : 0;
             command += COMMAND.matcher(c).lookingAt() ? 1 : 0;
+            prompts += PROMPT.matcher(c).lookingAt() ? 1 : 0;
             code += CODE_LINE.matcher(c).lookingAt() ? 1 : 0;
             char last = c.isEmpty() ? ' ' : c.charAt(c.length() - 1);
             codeEnd += last == ';' || last == '{' || last == '}' ? 1 : 0;
@@ -76,6 +80,9 @@ final class LineShapes {
         }
         if (code > 0 && (code + codeEnd) * 3 >= n || n > 1 && codeEnd * 2 > n) {
             return Optional.of(PreKind.CODE);
+        }
+        if (prompts > 0 && n <= 3) {
+            return Optional.of(PreKind.COMMAND);
         }
         if (box > 0) {
             return Optional.of(gaps > box ? PreKind.TABLE : PreKind.DIAGRAM);

@@ -14,7 +14,7 @@ final class SectionSplitter {
 
     private static final Pattern EQUALS_RULE = Pattern.compile("^ {0,1}=+$");
     private static final Pattern DASH_RULE = Pattern.compile("^ {0,1}-+$");
-    private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
+    private static final Pattern WIDE_GAP = Pattern.compile("[^\\s.?!:;,] {2,}\\S");
     private static final int MAX_HEADING = 100;
 
     /**

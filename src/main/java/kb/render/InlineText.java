@@ -68,11 +68,20 @@ public final class InlineText {
         return false;
     }
 
+    /** Drops sentence punctuation after a URL; a closing parenthesis only when unbalanced. */
     private static String trimTrailingPunctuation(String url) {
         int end = url.length();
-        while (end > 0 && ".,;:!?)]}'\"".indexOf(url.charAt(end - 1)) >= 0) {
-            if (url.charAt(end - 1) == ')' && url.lastIndexOf('(', end - 1) > url.indexOf("://")) {
-                break; // a balanced parenthesis belongs to the URL
+        while (end > 0) {
+            char c = url.charAt(end - 1);
+            if (c == ')') {
+                String u = url.substring(0, end);
+                long open = u.chars().filter(ch -> ch == '(').count();
+                long close = u.chars().filter(ch -> ch == ')').count();
+                if (close <= open) {
+                    break;
+                }
+            } else if (".,;:!?]}'\"".indexOf(c) < 0) {
+                break;
             }
             end--;
         }

@@ -69,10 +69,31 @@ class DevCorpusBuildTest {
     }
 
     @Test
+    void everyArticleHoldsItsOwnSourceFaithfully() {
+        VerifyReport report = new SiteVerifier("#main_content", List.of()).verifySources(site, DevCorpus.sources());
+        assertThat(report.articles()).isGreaterThan(30_000);
+        assertThat(report.missing()).isEmpty();
+        assertThat(report.textMismatches()).isEmpty();
+    }
+
+    @Test
+    void statsShowTheFieldsOfNearlyEveryArticle() {
+        kb.stats.StatsReport stats = new kb.stats.KbStats().measure(DevCorpus.sources());
+        for (String field : List.of("id", "title", "products", "last_modified")) {
+            assertThat(100.0 * stats.fields().get(field) / stats.articles()).as(field).isGreaterThanOrEqualTo(99.9);
+        }
+        assertThat(100.0 * stats.underlinedWithSections() / stats.underlined()).isGreaterThanOrEqualTo(99.9);
+        assertThat(stats.fields().get("technology")).isLessThanOrEqualTo(stats.fields().get("footer"));
+        assertThat(stats.errors()).isEmpty();
+        System.out.printf("[kb] stats: %d articles, fields %s%n", stats.articles(), stats.fields());
+    }
+
+    @Test
     void nothingOfJekyllsPagesIsLost() {
         VerifyReport report = new SiteVerifier("#main_content", List.of("#main_content > div > p"))
                 .verify(site, DevCorpus.reference());
         assertThat(report.pagesChecked()).isGreaterThan(3_000);
+        assertThat(report.articles()).isEqualTo(report.pagesChecked());
         assertThat(report.missing()).isEmpty();
         assertThat(report.titleMismatches()).isEmpty();
         assertThat(report.textMismatches()).isEmpty();

@@ -14,7 +14,6 @@ import kb.diag.Diagnostics;
 import kb.diag.Severity;
 import kb.diag.SourcePosition;
 import kb.model.Article;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -263,9 +262,6 @@ class ArticleHeaderFieldsTest {
     }
 
     @Test
-    @Disabled("BUG: the 'unreadable Last Modified' warning is reported at ArticleSource.firstLine() column 1 "
-            + "(ArticleExtractor line 74; in a page that is the '{% raw %}' line), not at the 'Last Modified:' "
-            + "line it is about: HeaderParser/Header keep no line numbers")
     void unreadableLastModifiedWarningPointsAtTheLastModifiedLine() {
         article(text("Q812001", "2.0", "", "kbwidget", "13-MAI-2002"));
 
@@ -275,8 +271,6 @@ class ArticleHeaderFieldsTest {
     }
 
     @Test
-    @Disabled("BUG: KbDates uses the default SMART resolver, so an impossible day is clamped silently: "
-            + "'30-FEB-2002' gives lastModified '2002-02-28' and no warning; expected '' and a warning")
     void impossibleDayIsUnreadableNotClamped() {
         Article a = article(text("Q812001", "2.0", "", "kbwidget", "30-FEB-2002"));
 

@@ -12,7 +12,6 @@ import kb.model.Block.PreKind;
 import kb.model.Block.Preformatted;
 import kb.model.ListItem;
 import kb.model.Reference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Block shapes inside sections (FORMAT.md sections 5 and 9). */
@@ -77,11 +76,6 @@ class BlocksTest {
     }
 
     @Test
-    @Disabled("BUG: very short label/separator lines are Preformatted DISPLAY blocks, not Paragraphs as FORMAT.md "
-            + "section 5 says ('-or-' separator, label line 'To:'): LineShapes.wordy() needs letters >= 3 x other "
-            + "characters, which '-or-' (2 letters, 2 dashes) and 'To:' (2 letters, 1 colon) fail, so "
-            + "BlockParser.classify falls through to DISPLAY (rendered <pre class=\"kb-pre kb-display\">-or-</pre>); "
-            + "an indented '   -or-' is moreover merged into an adjacent preformatted block")
     void shortSeparatorAndLabelLinesAreParagraphs() {
         assertThat(blocks("""
                 Stop the service from Control Panel.
@@ -316,9 +310,6 @@ class BlocksTest {
     }
 
     @Test
-    @Disabled("BUG: an aligned table whose columns are separated by two spaces (FORMAT.md: 'columns of >= 2 "
-            + "spaces') is classified DIAGRAM, not TABLE: LineShapes.WIDE_GAP needs 3+ spaces, so only the dash "
-            + "rule counts (as a box line) and layoutKind returns DIAGRAM")
     void alignedTableWithTwoSpaceColumnsIsATable() {
         String table = """
                    Queues  Jobs  Limit
@@ -355,9 +346,6 @@ class BlocksTest {
     }
 
     @Test
-    @Disabled("BUG: a single prompt line is never COMMAND: a one-line block always counts as 'wrapped' and, "
-            + "being mostly letters, as prose, and layoutKind ignores commands in prose. '   C:\\> net stop wspool' "
-            + "becomes Preformatted DISPLAY, and the same line at the left margin becomes a Paragraph")
     void singlePromptLineIsACommand() {
         assertThat(onlyBlock("   C:\\> net stop wspool\n")).isEqualTo(pre("   C:\\> net stop wspool", PreKind.COMMAND));
         assertThat(onlyBlock("C:\\> net stop wspool\n")).isEqualTo(pre("C:\\> net stop wspool", PreKind.COMMAND));

@@ -8,7 +8,6 @@ import java.util.List;
 import kb.model.Block;
 import kb.model.Reference;
 import kb.model.Reference.Form;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Citations of other articles (FORMAT.md section 7). The article itself is Q812001. */
@@ -83,10 +82,6 @@ class ReferencesTest {
     }
 
     @Test
-    @Disabled("BUG: a line holding only a list of IDs ('   Q211646, Q193756, Q193755') matches BlockParser's "
-            + "REFERENCE_LINE pattern, so it becomes a ReferenceList with ONE reference Q211646 titled "
-            + "'Q193756, Q193755'; Q193756 and Q193755 are missing from Article.references(). Expected three "
-            + "MENTION references with empty titles")
     void listOfIdsOnALineOfItsOwn() {
         assertThat(references("""
                 For more information, see the following articles in the Contoso Knowledge

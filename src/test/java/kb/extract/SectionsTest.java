@@ -12,7 +12,6 @@ import kb.model.Article;
 import kb.model.Block;
 import kb.model.Block.PreKind;
 import kb.model.Section;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Underlined headings (FORMAT.md section 4): what is one, its level and its anchor. */
@@ -215,11 +214,6 @@ class SectionsTest {
     }
 
     @Test
-    @Disabled("BUG: a table header whose columns are separated by exactly two spaces, at the left margin over a "
-            + "dash rule of the same length ('Date  Time  Size  File name  Platform' / '-----...'), is taken as a "
-            + "level-2 section heading (anchor 'date--time--size--file-name--platform'): SectionSplitter's "
-            + "WIDE_GAP needs 3+ spaces, FORMAT.md says table columns are separated by >= 2. Expected no heading "
-            + "and one TABLE block")
     void tableHeaderWithTwoSpaceGapsOverADashRuleIsNoHeading() {
         List<Section> sections = sections("""
                 Date  Time  Size  File name  Platform

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,10 +54,6 @@ class InlineTextTest {
     }
 
     @Test
-    @Disabled("BUG: InlineText.trimTrailingPunctuation keeps a ')' whenever there is any '(' after '://', so in "
-            + "'(see http://www.contoso.com/wiki/Spooler_(Widget)).' the link is "
-            + "'http://www.contoso.com/wiki/Spooler_(Widget))' (two closing parentheses, one of them the "
-            + "sentence's); it should count parentheses and stop at the balanced one")
     void closingParenthesisOfTheSentenceIsNotPartOfABalancedUrl() {
         assertThat(inline.html("(see http://www.contoso.com/wiki/Spooler_(Widget)).")).isEqualTo(
                 "(see <a href=\"http://www.contoso.com/wiki/Spooler_(Widget)\">"
