@@ -42,6 +42,16 @@ public final class ArticleReader {
                 Optional.empty());
         SitePlan plan = new SitePlanner().plan(options, config, Theme.locate(Optional.empty(), source),
                 diagnostics, BuildProgress.NONE);
+        int articles = extractAll(plan, diagnostics, consumer);
+        return new Summary(plan.pages().size(), articles, plan);
+    }
+
+    /**
+     * Extracts the article of every page of a plan that has one, in parallel.
+     *
+     * @return how many articles there were
+     */
+    public int extractAll(SitePlan plan, Diagnostics diagnostics, BiConsumer<PlannedPage, Extraction> consumer) {
         java.util.concurrent.atomic.AtomicInteger articles = new java.util.concurrent.atomic.AtomicInteger();
         plan.pages().parallelStream().filter(PlannedPage::markdown).forEach(page -> {
             String file = page.source().displayName();
@@ -59,6 +69,6 @@ public final class ArticleReader {
                         consumer.accept(page, extraction);
                     });
         });
-        return new Summary(plan.pages().size(), articles.get(), plan);
+        return articles.get();
     }
 }

@@ -17,6 +17,7 @@ import kb.parse.HeadingIds;
 import kb.render.ArticleBodyRenderer;
 import kb.render.ArticleJson;
 import kb.render.InlineText;
+import kb.search.RelatedArticles;
 import kb.diag.SourcePosition;
 import kb.html.ContentPostProcessor;
 import kb.html.ProcessedContent;
@@ -46,15 +47,18 @@ final class PageProcessor {
     private final ArticleBodyRenderer articleBody;
     private final ArticleJson articleJson = new ArticleJson();
     private final SitePlan plan;
+    private final java.util.function.Function<Article, List<RelatedArticles.Related>> related;
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
-            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan) {
+            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan,
+            java.util.function.Function<Article, List<RelatedArticles.Related>> related) {
         this.config = config;
         this.site = site;
         this.markdown = markdown;
         this.postProcessor = postProcessor;
         this.layouts = layouts;
         this.plan = plan;
+        this.related = related;
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
     }
 
@@ -118,6 +122,8 @@ final class PageProcessor {
                 }
             }
             pageVars.put("product_links", productLinks);
+            pageVars.put("related", related.apply(article).stream()
+                    .map(r -> new RelatedArticles.Related(r.id(), r.title(), config.relativeUrl(r.url()))).toList());
         } else {
             String body = page.frontMatter().renderWithLiquid()
                     ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,

@@ -18,8 +18,11 @@ import kb.html.ContentPostProcessor;
 import kb.parse.MarkdownRenderer;
 import kb.render.LayoutRenderer;
 import kb.render.Theme;
-import kb.search.IndexedPage;
+import kb.render.ArticleJson;
+import kb.search.IndexDocuments;
+import kb.search.RelatedArticles;
 import kb.search.SearchIndexer;
+import org.apache.lucene.index.DirectoryReader;
 
 /**
  * Builds a site and its search index from a Jekyll source tree:
@@ -38,10 +41,8 @@ public final class SiteBuilder {
     public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
         long start = System.nanoTime();
         requireSeparateFolders(options);
-        SiteConfig config = new ConfigLoader().load(options.source(), diagnostics);
-        if (options.baseUrl().isPresent()) {
-            config = config.withBaseurl(options.baseUrl().get());
-        }
+        SiteConfig loaded = new ConfigLoader().load(options.source(), diagnostics);
+        SiteConfig config = options.baseUrl().map(loaded::withBaseurl).orElse(loaded);
         Theme theme = Theme.locate(options.templates(), options.source());
 
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -53,24 +54,33 @@ public final class SiteBuilder {
         site.prepare();
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
-        PageProcessor processor = new PageProcessor(config, siteVariables(config),
-                new MarkdownRenderer(),
-                new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                new LayoutRenderer(theme, config), plan);
         LinkChecker links = new LinkChecker(plan.outputs(), config.baseurl());
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();
+        IndexDocuments documents = new IndexDocuments();
+        ArticleJson json = new ArticleJson();
 
         // One thread more than there are cores: page writes wait on the disk now and then.
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
+            // Articles go into the index first, so that each page can list its related articles.
+            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) ->
+                    indexer.add(documents.article(extraction.article(), page.url(), json.toJson(extraction.article(),
+                            id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl)))))).join();
+            t = lap(timings, "index", t);
+            DirectoryReader reader = indexer.openReader();
+            RelatedArticles related = new RelatedArticles(reader);
+            PageProcessor processor = new PageProcessor(config, siteVariables(config),
+                    new MarkdownRenderer(),
+                    new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
+                    new LayoutRenderer(theme, config), plan, article -> related.to(article, RELATED));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
                     processor.render(page, diagnostics).ifPresent(rendered -> {
                         site.write(page.outputPath(), rendered.html());
-                        if (page.outputPath().endsWith(".html")) {
-                            indexer.add(new IndexedPage(page.url(), rendered.title(), rendered.text()));
+                        if (rendered.article().isEmpty() && page.outputPath().endsWith(".html")) {
+                            indexer.add(documents.page(page.url(), rendered.title(), rendered.text()));
                         }
                         broken.addAndGet(checkLinks(rendered, links, diagnostics));
                         written.incrementAndGet();
@@ -83,7 +93,8 @@ public final class SiteBuilder {
                 progress.advanced();
             })).join();
             progress.finished();
-            t = lap(timings, "render+index", t);
+            t = lap(timings, "render", t);
+            closeQuietly(reader);
         } finally {
             renderPool.shutdown();
         }
@@ -93,6 +104,17 @@ public final class SiteBuilder {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(written.get(), plan.copies().size(), broken.get(),
                 diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+    }
+
+    /** How many related articles an article page lists. */
+    private static final int RELATED = 5;
+
+    private static void closeQuietly(DirectoryReader reader) {
+        try {
+            reader.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot close the index reader", e);
+        }
     }
 
     private static long lap(Map<String, Double> timings, String phase, long since) {

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import kb.search.IndexSearcherService;
 import kb.search.SearchHit;
+import kb.search.SearchRequest;
 import kb.search.SearchResults;
+import kb.search.SearchService;
+import org.jsoup.Jsoup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kb search}: ranked hits from the index. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the index written by 'kb build'.")
+        description = "Search the index written by 'kb build'. Syntax: words, \"phrases\", -exclude, prefix*, "
+                + "product:sms type:kbbug year:2001 keyword:kbprint tech:... os:... version:..., IDs (Q319864, 319864, KB319864).")
 final class SearchCommand implements Callable<Integer> {
 
     @Spec
@@ -26,37 +30,67 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
-    @Option(names = "--limit", defaultValue = "10", description = "Number of hits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--product", description = "Only this product (code such as sms, or the whole product name).")
+    String product;
+
+    @Option(names = "--type", description = "Only this issue type (kbbug, kbprb, kbinfo, kbhowto, ...).")
+    String type;
+
+    @Option(names = "--year", description = "Only articles last modified in this year.")
+    Integer year;
+
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance or date (newest first).")
+    String sort;
+
+    @Option(names = "--limit", defaultValue = "10", description = "Hits per page, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
+    @Option(names = "--page", defaultValue = "1", description = "Page of results (default: ${DEFAULT-VALUE}).")
+    int page;
+
+    @Option(names = "--json", description = "Print the results as JSON (the same object as GET /api/search).")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to search for.")
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for.")
     List<String> words;
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1");
-        }
+        SearchRequest.Sort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+            case "relevance" -> SearchRequest.Sort.RELEVANCE;
+            case "date" -> SearchRequest.Sort.DATE;
+            default -> throw new IllegalArgumentException("--sort must be relevance or date, not " + sort);
+        };
+        SearchRequest request = new SearchRequest(String.join(" ", words), Optional.ofNullable(product),
+                Optional.ofNullable(type), Optional.ofNullable(year), order, page, limit);
         SearchResults results;
-        try (IndexSearcherService searcher = new IndexSearcherService(index)) {
-            results = searcher.search(String.join(" ", words), limit);
+        try (SearchService searcher = new SearchService(index)) {
+            results = searcher.search(request);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
             return ExitCodes.OK;
         }
+        if (results.suggestion() != null) {
+            out.println("Did you mean: " + results.suggestion());
+        }
         if (results.hits().isEmpty()) {
             out.println("No results for \"" + results.query() + "\".");
             return ExitCodes.OK;
         }
         for (SearchHit hit : results.hits()) {
-            out.printf("%3d. %s%n     %s%n", hit.rank(), hit.title(), hit.url());
+            out.printf("%3d. %s%n     %s%n     %s%n", hit.rank(), hit.title(), hit.url(), oneLine(hit.snippet()));
         }
-        out.printf("%d of %d results%n", results.hits().size(), results.total());
+        out.printf("%d-%d of %d results (%d ms)%n", results.hits().get(0).rank(),
+                results.hits().get(results.hits().size() - 1).rank(), results.total(), results.tookMs());
         return ExitCodes.OK;
+    }
+
+    /** The snippet as plain text on one line, marks shown as [brackets]. */
+    private static String oneLine(String snippet) {
+        String marked = snippet.replace("<mark>", "[").replace("</mark>", "]");
+        String text = Jsoup.parseBodyFragment(marked).text();
+        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 }

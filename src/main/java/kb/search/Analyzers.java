@@ -2,19 +2,33 @@ package kb.search;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
-/** The analyzer used both to index and to query, per field. */
+/**
+ * The analyzers kb indexes and queries with: English (stop words, possessives, Porter stemming)
+ * for text fields, and plain lower-cased words, no stop words, for {@link IndexFields#SPELL}.
+ * Exact fields are indexed as single terms and never analyzed.
+ */
 public final class Analyzers {
 
     private Analyzers() {
     }
 
-    /** English analysis (stop words, possessives, Porter stemming) for text; exact for the rest. */
+    /** The per-field analyzer used both to index and to query. */
     public static Analyzer create() {
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
-                Map.of(IndexFields.URL, new KeywordAnalyzer()));
+        return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, plain()));
+    }
+
+    /** English analysis for text fields. */
+    public static Analyzer english() {
+        return new EnglishAnalyzer();
+    }
+
+    /** Lower-cased words without stemming or stop words. */
+    public static Analyzer plain() {
+        return new StandardAnalyzer(CharArraySet.EMPTY_SET);
     }
 }

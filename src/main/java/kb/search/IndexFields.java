@@ -1,22 +1,65 @@
 package kb.search;
 
+import java.util.List;
+
 /**
  * The fields of kb's Lucene index, declared once. Other programs may open the index and rely on
- * these names; {@link #SCHEMA_VERSION} changes whenever their meaning does.
+ * these names (see the README's schema table); {@link #SCHEMA_VERSION} changes whenever their
+ * meaning does, and kb rebuilds an index of another version instead of misreading it.
  */
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
-    /** The page's URL path below the site root ({@code /kb/319/Q319864/}): exact term, stored. */
+    /** {@code article} or {@code page}: exact, not stored. */
+    public static final String KIND = "kind";
+    /** The article ID as written ({@code Q319864}): exact, stored. */
+    public static final String ID = "id";
+    /** The forms people type ({@code q319864}, {@code 319864}, {@code kb319864}), lower case: exact. */
+    public static final String ID_FORMS = "id_forms";
+    /** URL path below the site root ({@code /kb/319/Q319864/}): exact, stored. */
     public static final String URL = "url";
-    /** The page title as plain text: English analysis, stored, boosted at query time. */
+    /** The title without the ID: English analysis, stored, boosted at query time. */
     public static final String TITLE = "title";
-    /** The page's visible content text: English analysis, stored (for snippets). */
-    public static final String TEXT = "text";
+    /** The readable text (applies-to box, headings, blocks): English analysis, stored, offsets for highlighting. */
+    public static final String BODY = "body";
+    /** Section headings: English analysis. */
+    public static final String SECTIONS = "sections";
+    /** "Applies to" items: English analysis. */
+    public static final String APPLIES_TO = "applies_to";
+    /** Additional query words: English analysis. */
+    public static final String QUERY_WORDS = "additional_query_words";
+    /** Title, query words and body without stemming: for fuzzy matching and spelling suggestions. */
+    public static final String SPELL = "spell";
+    /** Product name(s): exact, the first stored; also a facet. */
+    public static final String PRODUCT = "product";
+    /** Product code(s) ({@code sms}): exact. */
+    public static final String PRODUCT_CODE = "product_code";
+    /** Every version, lower case: exact. */
+    public static final String VERSIONS = "versions";
+    /** Operating systems, lower case: exact. */
+    public static final String OS = "os";
+    /** Keywords, lower case: exact. */
+    public static final String KEYWORDS = "keywords";
+    /** Technology tokens, lower case: exact; also a facet (as written). */
+    public static final String TECHNOLOGY = "technology";
+    /** Issue type tokens, lower case ({@code kbbug}): exact; also a facet. */
+    public static final String ISSUE_TYPE = "issue_type";
+    /** Last-modified year ({@code 2002}): exact; also a facet. */
+    public static final String YEAR = "year";
+    /** Last-modified date: a long point and doc values of the epoch day (filters, sort), and stored as ISO text. */
+    public static final String LAST_MODIFIED = "last_modified";
+    /** The article's metadata as JSON (what {@code /api/articles/{id}} answers): stored only. */
+    public static final String JSON = "json";
+
+    /** Fields searched as text, with their query-time weights. */
+    public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY, SECTIONS, APPLIES_TO, QUERY_WORDS);
+
+    /** Facet dimensions, in the order results list them. */
+    public static final List<String> FACETS = List.of(PRODUCT, ISSUE_TYPE, YEAR, TECHNOLOGY);
 
     private IndexFields() {
     }

@@ -1,0 +1,190 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link ParsedQuery} into a Lucene query ranked for support staff: BM25 over title
+ * (boosted), query words, section headings, applies-to and body; every word preferred (a bonus
+ * when all are present) but none required; phrase and proximity boosts for words that stand
+ * together (pasted error messages); fuzzy matching for words the index does not know; and an
+ * article named by its ID first. Thread-safe.
+ */
+final class QueryBuilder {
+
+    private static final float TITLE = 4f;
+    private static final float QUERY_WORDS = 2f;
+    private static final float SECTIONS = 1.2f;
+    private static final float APPLIES_TO = 1f;
+    private static final float BODY = 1f;
+    private static final float ID_BOOST = 1000f;
+    /** Words rarer than this in the index are probably misspelt: they also match fuzzily. */
+    private static final int RARE = 3;
+
+    private final Analyzer english = Analyzers.english();
+    private final Analyzer plain = Analyzers.plain();
+
+    /** The query to rank by, the same without fuzzy and ID parts (for highlighting). */
+    record Built(Query query, Query highlight) {
+    }
+
+    Built build(ParsedQuery q, IndexReader reader) {
+        BooleanQuery.Builder main = new BooleanQuery.Builder();
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        boolean any = false;
+
+        List<Query> wordQueries = new ArrayList<>();
+        List<String> plainWords = new ArrayList<>();
+        for (String word : q.words()) {
+            List<String> stems = terms(english, word);
+            List<String> plains = terms(plain, word);
+            plainWords.addAll(plains);
+            List<Query> alternatives = new ArrayList<>();
+            for (String stem : stems) {
+                alternatives.add(fieldsQuery(stem));
+            }
+            for (String p : plains) {
+                if (p.length() >= 4 && docFreq(reader, IndexFields.SPELL, p) < RARE) {
+                    int edits = p.length() <= 5 ? 1 : 2;
+                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 1), 0.6f));
+                }
+            }
+            if (!alternatives.isEmpty()) {
+                Query wq = alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0.1f);
+                wordQueries.add(wq);
+                main.add(wq, Occur.SHOULD);
+                stems.forEach(stem -> highlight.add(fieldsQuery(stem), Occur.SHOULD));
+                any = true;
+            }
+        }
+        if (wordQueries.size() > 1) {
+            // Prefer articles with every word: a bonus clause that only they match.
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            wordQueries.forEach(wq -> all.add(wq, Occur.MUST));
+            main.add(new BoostQuery(new ConstantScoreQuery(all.build()), 2f), Occur.SHOULD);
+            List<String> stems = new ArrayList<>();
+            q.words().forEach(w -> stems.addAll(terms(english, w)));
+            if (stems.size() > 1) {
+                main.add(new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f), Occur.SHOULD);
+                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 2), 4f), Occur.SHOULD);
+                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 12), 1.5f), Occur.SHOULD);
+            }
+        }
+        for (String phrase : q.phrases()) {
+            List<String> stems = terms(english, phrase);
+            if (stems.isEmpty()) {
+                continue;
+            }
+            Query pq = new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(phrase(IndexFields.TITLE, stems, 0), TITLE),
+                    phrase(IndexFields.BODY, stems, 0),
+                    phrase(IndexFields.QUERY_WORDS, stems, 0)), 0.1f);
+            main.add(pq, Occur.MUST);
+            highlight.add(pq, Occur.SHOULD);
+            any = true;
+        }
+        for (String prefix : q.prefixes()) {
+            Query pq = new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new PrefixQuery(new Term(IndexFields.TITLE, prefix)), TITLE),
+                    new PrefixQuery(new Term(IndexFields.SPELL, prefix))), 0.1f);
+            main.add(pq, Occur.SHOULD);
+            highlight.add(new PrefixQuery(new Term(IndexFields.BODY, prefix)), Occur.SHOULD);
+            any = true;
+        }
+        for (String id : q.ids()) {
+            main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.ID_FORMS, id))), ID_BOOST),
+                    Occur.SHOULD);
+            any = true;
+        }
+        for (String out : q.excluded()) {
+            List<String> stems = terms(english, out);
+            if (stems.size() == 1) {
+                main.add(fieldsQuery(stems.get(0)), Occur.MUST_NOT);
+            } else if (stems.size() > 1) {
+                main.add(new DisjunctionMaxQuery(List.of(phrase(IndexFields.TITLE, stems, 0),
+                        phrase(IndexFields.BODY, stems, 0)), 0f), Occur.MUST_NOT);
+            }
+        }
+        if (!any) {
+            main.add(MatchAllDocsQuery.INSTANCE, Occur.SHOULD);
+        }
+        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
+            for (String value : f.getValue()) {
+                main.add(filter(f.getKey(), value), Occur.FILTER);
+            }
+        }
+        Query h = highlight.build();
+        return new Built(main.build(), h.toString().isEmpty() ? main.build() : h);
+    }
+
+    /** A filter on one field; {@code product} takes a code or a whole product name. */
+    static Query filter(String field, String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        if (field.equals(IndexFields.PRODUCT)) {
+            return new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.PRODUCT_CODE, lower)), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexFields.PRODUCT, value.strip())), Occur.SHOULD)
+                    .build();
+        }
+        return new TermQuery(new Term(field, lower));
+    }
+
+    private static Query fieldsQuery(String stem) {
+        return new DisjunctionMaxQuery(List.of(
+                new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, stem)), TITLE),
+                new BoostQuery(new TermQuery(new Term(IndexFields.QUERY_WORDS, stem)), QUERY_WORDS),
+                new BoostQuery(new TermQuery(new Term(IndexFields.SECTIONS, stem)), SECTIONS),
+                new BoostQuery(new TermQuery(new Term(IndexFields.APPLIES_TO, stem)), APPLIES_TO),
+                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), 0.1f);
+    }
+
+    private static Query phrase(String field, List<String> terms, int slop) {
+        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
+        terms.forEach(t -> b.add(new Term(field, t)));
+        return b.build();
+    }
+
+    private static int docFreq(IndexReader reader, String field, String term) {
+        try {
+            return reader.docFreq(new Term(field, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The terms an analyzer makes of a text. */
+    static List<String> terms(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

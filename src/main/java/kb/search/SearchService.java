@@ -1,0 +1,290 @@
+package kb.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches an index written by {@link SearchIndexer}: the search-box syntax, filters, facets,
+ * highlighted snippets, spelling suggestions, sort by relevance or date, and paging. Holds a
+ * {@link SearcherManager}; thread-safe, meant to be shared (the HTTP server keeps one).
+ */
+public final class SearchService implements Closeable {
+
+    private static final int FACET_VALUES = 12;
+    private static final int SNIPPET_MAX = 280;
+
+    private final SearcherManager searchers;
+    private final QueryParser parser = new QueryParser();
+    private final QueryBuilder builder = new QueryBuilder();
+    private final SpellingSuggester speller = new SpellingSuggester();
+    private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
+
+    /**
+     * Opens the index folder.
+     *
+     * @throws IllegalArgumentException when the folder holds no kb index of this schema version
+     */
+    public SearchService(Path indexDir) {
+        if (!Files.isDirectory(indexDir)) {
+            throw new IllegalArgumentException("no index at " + indexDir + " (run 'kb build' first)");
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+            String version = reader.getIndexCommit().getUserData().get(IndexFields.SCHEMA_KEY);
+            if (!IndexFields.SCHEMA_VERSION.equals(version)) {
+                reader.close();
+                throw new IllegalArgumentException("the index at " + indexDir + " has schema version " + version
+                        + ", this kb needs " + IndexFields.SCHEMA_VERSION + ": run 'kb build' again");
+            }
+            this.searchers = new SearcherManager(reader, null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no readable index at " + indexDir + " (run 'kb build' first): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one search. */
+    public SearchResults search(SearchRequest request) {
+        long start = System.nanoTime();
+        IndexSearcher searcher = acquire();
+        try {
+            ParsedQuery parsed = parser.parse(request.query());
+            Map<String, List<String>> filters = new LinkedHashMap<>(parsed.filters());
+            request.product().ifPresent(p -> filters.computeIfAbsent(IndexFields.PRODUCT, k -> new ArrayList<>()).add(p));
+            request.type().ifPresent(t -> filters.computeIfAbsent(IndexFields.ISSUE_TYPE, k -> new ArrayList<>()).add(t));
+            request.year().ifPresent(y -> filters.computeIfAbsent(IndexFields.YEAR, k -> new ArrayList<>()).add(Integer.toString(y)));
+            ParsedQuery withFilters = new ParsedQuery(parsed.words(), parsed.phrases(), parsed.excluded(),
+                    parsed.prefixes(), filters, parsed.ids());
+            QueryBuilder.Built built = builder.build(withFilters, searcher.getIndexReader());
+
+            int wanted = request.page() * request.size();
+            FacetsCollectorManager.FacetsResult result = request.sort() == SearchRequest.Sort.DATE
+                    ? FacetsCollectorManager.search(searcher, built.query(), wanted,
+                            new Sort(new SortField(IndexFields.LAST_MODIFIED, SortField.Type.LONG, true), SortField.FIELD_SCORE),
+                            true, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, built.query(), wanted, new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            long total = totalHits(result.facetsCollector(), top.totalHits);
+            int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, built, page, from);
+            Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector());
+            String suggestion = speller.suggest(request.query(), searcher.getIndexReader());
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchResults(request.query(), total, took, suggestion, hits, facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** An article's metadata JSON by ID (any form: {@code Q319864}, {@code 319864}, {@code kb319864}). */
+    public Optional<String> articleJson(String id) {
+        IndexSearcher searcher = acquire();
+        try {
+            String form = id.strip().toLowerCase(java.util.Locale.ROOT);
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID_FORMS, form)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc).get(IndexFields.JSON));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, QueryBuilder.Built built, ScoreDoc[] page, int from)
+            throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analyzers.create())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(20_000)
+                .build();
+        TopDocs slice = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        String[] snippets = highlighter.highlight(IndexFields.BODY, built.highlight(), slice, 1);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc);
+            String id = doc.get(IndexFields.ID) == null ? "" : doc.get(IndexFields.ID);
+            String title = doc.get(IndexFields.TITLE);
+            String snippet = snippets[i] != null ? shorten(snippets[i]) : lead(doc.get(IndexFields.BODY));
+            hits.add(new SearchHit(from + i + 1, id, id.isEmpty() ? title : id + ": " + title,
+                    doc.get(IndexFields.URL), snippet, nullToEmpty(doc.get(IndexFields.PRODUCT)),
+                    nullToEmpty(doc.get(IndexFields.LAST_MODIFIED)), Float.isNaN(page[i].score) ? 0f : page[i].score));
+        }
+        return hits;
+    }
+
+    private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        IndexReader reader = searcher.getIndexReader();
+        Optional<SortedSetDocValuesReaderState> state = facetStates.computeIfAbsent(reader.getReaderCacheHelper() == null
+                ? reader : reader.getReaderCacheHelper().getKey(), k -> facetState(reader));
+        Facets facets = state.isPresent() ? new SortedSetDocValuesFacetCounts(state.get(), collector) : null;
+        for (String dim : IndexFields.FACETS) {
+            List<FacetCount> counts = new ArrayList<>();
+            FacetResult r = facets != null && hasDim(state.get(), dim)
+                    ? facets.getTopChildren(FACET_VALUES, dim) : null;
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    counts.add(new FacetCount(lv.label, lv.value.longValue()));
+                }
+            }
+            out.put(dim, counts);
+        }
+        return out;
+    }
+
+    private static boolean hasDim(SortedSetDocValuesReaderState state, String dim) {
+        for (String d : state.getDims()) {
+            if (d.equals(dim)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The facet state of a reader; empty for an index without any facet value (no articles). */
+    private static Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
+        try {
+            return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexDocuments.facetsConfig()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long totalHits(FacetsCollector collector, TotalHits fallback) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
+            total += m.totalHits();
+        }
+        return total > 0 || collector.getMatchingDocs().isEmpty() ? total : fallback.value();
+    }
+
+    /** A long highlighted passage cut to about {@link #SNIPPET_MAX} characters around its first mark. */
+    static String shorten(String html) {
+        if (html.length() <= SNIPPET_MAX) {
+            return html;
+        }
+        int mark = Math.max(0, html.indexOf("<mark>"));
+        int start = Math.max(0, mark - SNIPPET_MAX / 3);
+        while (start > 0 && !Character.isWhitespace(html.charAt(start))) {
+            start--;
+        }
+        int end = Math.min(html.length(), start + SNIPPET_MAX);
+        while (end < html.length() && !Character.isWhitespace(html.charAt(end))) {
+            end++;
+        }
+        String cut = html.substring(start, end);
+        // Never leave a tag or an entity broken, nor a <mark> open.
+        int lt = cut.lastIndexOf('<');
+        if (lt > cut.lastIndexOf('>')) {
+            cut = cut.substring(0, lt);
+        }
+        int amp = cut.lastIndexOf('&');
+        if (amp > cut.lastIndexOf(';')) {
+            cut = cut.substring(0, amp);
+        }
+        int firstGt = cut.indexOf('>');
+        int firstLt = cut.indexOf('<');
+        if (firstGt >= 0 && (firstLt < 0 || firstGt < firstLt)) {
+            cut = cut.substring(firstGt + 1);
+        }
+        if (cut.lastIndexOf("<mark>") > cut.lastIndexOf("</mark>")) {
+            cut = cut + "</mark>";
+        }
+        if (cut.indexOf("</mark>") >= 0 && (cut.indexOf("<mark>") < 0 || cut.indexOf("</mark>") < cut.indexOf("<mark>"))) {
+            cut = "<mark>" + cut;
+        }
+        return (start > 0 ? "… " : "") + cut.strip() + (end < html.length() ? " …" : "");
+    }
+
+    private static String lead(String body) {
+        if (body == null) {
+            return "";
+        }
+        String text = body.strip().replaceAll("\\s+", " ");
+        String cut = text.length() <= 200 ? text : text.substring(0, text.lastIndexOf(' ', 200) > 0 ? text.lastIndexOf(' ', 200) : 200) + " …";
+        StringBuilder sb = new StringBuilder();
+        for (char c : cut.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
