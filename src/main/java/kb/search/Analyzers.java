@@ -9,7 +9,8 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
  * The analyzers kb indexes and queries with: English (stop words, possessives, Porter stemming)
- * for text fields, and plain lower-cased words, no stop words, for {@link IndexFields#SPELL}.
+ * for text fields, and plain lower-cased words, no stop words, for {@link IndexFields#SPELL} and
+ * {@link IndexFields#TITLE_WORDS}.
  * Exact fields are indexed as single terms and never analyzed.
  */
 public final class Analyzers {
@@ -19,7 +20,8 @@ public final class Analyzers {
 
     /** The per-field analyzer used both to index and to query. */
     public static Analyzer create() {
-        return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, plain()));
+        Analyzer plain = plain();
+        return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, plain, IndexFields.TITLE_WORDS, plain));
     }
 
     /** English analysis for text fields. */

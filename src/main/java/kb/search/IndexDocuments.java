@@ -49,11 +49,15 @@ public final class IndexDocuments {
         }
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.TITLE_WORDS, a.title(), Field.Store.NO));
         String body = a.text();
         doc.add(new Field(IndexFields.BODY, body, BODY_TYPE));
         StringBuilder headings = new StringBuilder();
         a.sections().forEach(s -> headings.append(s.heading()).append('\n'));
         doc.add(new TextField(IndexFields.SECTIONS, headings.toString(), Field.Store.NO));
+        StringBuilder messages = new StringBuilder();
+        a.sections().forEach(sec -> sec.blocks().forEach(b -> quoted(b, messages)));
+        doc.add(new TextField(IndexFields.MESSAGES, messages.toString(), Field.Store.NO));
         StringBuilder applies = new StringBuilder();
         a.appliesTo().forEach(x -> applies.append(x.text()).append('\n'));
         doc.add(new TextField(IndexFields.APPLIES_TO, applies.toString(), Field.Store.NO));
@@ -62,7 +66,10 @@ public final class IndexDocuments {
         doc.add(new TextField(IndexFields.SPELL, a.title() + "\n" + queryWords + "\n" + body, Field.Store.NO));
         boolean first = true;
         for (String product : a.products()) {
-            doc.add(new StringField(IndexFields.PRODUCT, product, first ? Field.Store.YES : Field.Store.NO));
+            doc.add(new StringField(IndexFields.PRODUCT, product.strip().toLowerCase(Locale.ROOT), Field.Store.NO));
+            if (first) {
+                doc.add(new StoredField(IndexFields.PRODUCT, product));
+            }
             doc.add(new SortedSetDocValuesFacetField(IndexFields.PRODUCT, product));
             first = false;
         }
@@ -100,6 +107,17 @@ public final class IndexDocuments {
         doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));
         doc.add(new TextField(IndexFields.SPELL, title + "\n" + text, Field.Store.NO));
         return build(doc);
+    }
+
+    /** Display lines and quotes, where articles quote messages, also inside list items. */
+    private static void quoted(kb.model.Block block, StringBuilder out) {
+        switch (block) {
+            case kb.model.Block.Preformatted pre when pre.kind() == kb.model.Block.PreKind.DISPLAY
+                    || pre.kind() == kb.model.Block.PreKind.RAGGED -> out.append(pre.text()).append("\n\n");
+            case kb.model.Block.Quote q -> out.append(q.text()).append("\n\n");
+            case kb.model.Block.ListBlock list -> list.items().forEach(i -> i.blocks().forEach(b -> quoted(b, out)));
+            default -> { }
+        }
     }
 
     private Document build(Document doc) {

@@ -10,7 +10,7 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "5";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
@@ -24,17 +24,21 @@ public final class IndexFields {
     public static final String URL = "url";
     /** The title without the ID: English analysis, stored, boosted at query time. */
     public static final String TITLE = "title";
+    /** The title's words as typed (lower case, no stemming): for fuzzy matching of misspelt title words. */
+    public static final String TITLE_WORDS = "title_words";
     /** The readable text (applies-to box, headings, blocks): English analysis, stored, offsets for highlighting. */
     public static final String BODY = "body";
     /** Section headings: English analysis. */
     public static final String SECTIONS = "sections";
     /** "Applies to" items: English analysis. */
     public static final String APPLIES_TO = "applies_to";
+    /** Lines the article quotes on their own (messages, display lines, quotes): English analysis. */
+    public static final String MESSAGES = "messages";
     /** Additional query words: English analysis. */
     public static final String QUERY_WORDS = "additional_query_words";
     /** Title, query words and body without stemming: for fuzzy matching and spelling suggestions. */
     public static final String SPELL = "spell";
-    /** Product name(s): exact, the first stored; also a facet. */
+    /** Product name(s): exact in lower case, the first stored as written; also a facet (as written). */
     public static final String PRODUCT = "product";
     /** Product code(s) ({@code sms}): exact. */
     public static final String PRODUCT_CODE = "product_code";

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param excluded words and phrases after {@code -}
  * @param prefixes word starts before {@code *}
  * @param filters  field filters ({@code product:sms}) by canonical field name
+ * @param excludedFilters field filters after {@code -} ({@code -type:kbbug})
  * @param ids      tokens that look like article IDs ({@code Q319864}, {@code 319864}, {@code KB319864}), lower case
  */
 public record ParsedQuery(List<String> words, List<String> phrases, List<String> excluded,
-        List<String> prefixes, Map<String, List<String>> filters, List<String> ids) {
+        List<String> prefixes, Map<String, List<String>> filters, Map<String, List<String>> excludedFilters,
+        List<String> ids) {
 
     public ParsedQuery {
         words = List.copyOf(words);
@@ -22,7 +24,13 @@ public record ParsedQuery(List<String> words, List<String> phrases, List<String>
         excluded = List.copyOf(excluded);
         prefixes = List.copyOf(prefixes);
         filters = Map.copyOf(filters);
+        excludedFilters = Map.copyOf(excludedFilters);
         ids = List.copyOf(ids);
+    }
+
+    /** A copy with other filters. */
+    public ParsedQuery withFilters(Map<String, List<String>> newFilters) {
+        return new ParsedQuery(words, phrases, excluded, prefixes, newFilters, excludedFilters, ids);
     }
 
     /** Whether nothing but filters was given. */

@@ -18,6 +18,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -38,8 +39,6 @@ final class QueryBuilder {
     private static final float APPLIES_TO = 1f;
     private static final float BODY = 1f;
     private static final float ID_BOOST = 1000f;
-    /** Words rarer than this in the index are probably misspelt: they also match fuzzily. */
-    private static final int RARE = 3;
 
     private final Analyzer english = Analyzers.english();
     private final Analyzer plain = Analyzers.plain();
@@ -49,11 +48,15 @@ final class QueryBuilder {
     }
 
     Built build(ParsedQuery q, IndexReader reader) {
-        BooleanQuery.Builder main = new BooleanQuery.Builder();
+        BooleanQuery.Builder outer = new BooleanQuery.Builder();
+        // Text clauses: at least one must match, however many filters stand beside them.
+        BooleanQuery.Builder main = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        boolean required = false;
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         boolean any = false;
 
         List<Query> wordQueries = new ArrayList<>();
+        List<List<String>> fuzzyWords = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
         for (String word : q.words()) {
             List<String> stems = terms(english, word);
@@ -64,9 +67,16 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(stem));
             }
             for (String p : plains) {
-                if (p.length() >= 4 && docFreq(reader, IndexFields.SPELL, p) < RARE) {
+                if (p.length() >= 4 && docFreq(reader, IndexFields.SPELL, p) == 0) {
+                    // Probably misspelt: match near words, in the title (weighted as a title
+                    // match) and the text, stemmed and as typed.
                     int edits = p.length() <= 5 ? 1 : 2;
-                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 1), 0.6f));
+                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0), 0.8f));
+                    // Each near title word scored with its own rarity: a rare title word that is
+                    // one slip away is most likely the word that was meant.
+                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, 0, 8,
+                            true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * 0.8f));
+                    fuzzyWords.add(stems);
                 }
             }
             if (!alternatives.isEmpty()) {
@@ -82,16 +92,26 @@ final class QueryBuilder {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             wordQueries.forEach(wq -> all.add(wq, Occur.MUST));
             main.add(new BoostQuery(new ConstantScoreQuery(all.build()), 2f), Occur.SHOULD);
-            List<String> stems = new ArrayList<>();
-            q.words().forEach(w -> stems.addAll(terms(english, w)));
+        }
+        if (!q.words().isEmpty()) {
+            // Counted in analyzed terms: "error:10054" is two words standing together.
+            List<Positioned> stems = positioned(String.join(" ", q.words()));
             if (stems.size() > 1) {
+                // Every word in the title: what a person remembering an article types.
+                BooleanQuery.Builder inTitle = new BooleanQuery.Builder();
+                stems.forEach(st -> inTitle.add(new TermQuery(new Term(IndexFields.TITLE, st.term())), Occur.MUST));
+                main.add(new BoostQuery(new ConstantScoreQuery(inTitle.build()), 6f), Occur.SHOULD);
                 main.add(new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f), Occur.SHOULD);
-                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 2), 4f), Occur.SHOULD);
+                // Words together in the text: a pasted error message. The longer, the surer.
+                float together = 4f + stems.size();
+                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), together), Occur.SHOULD);
+                // ... and best of all as a line the article quotes on its own.
+                main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), together), Occur.SHOULD);
                 main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 12), 1.5f), Occur.SHOULD);
             }
         }
         for (String phrase : q.phrases()) {
-            List<String> stems = terms(english, phrase);
+            List<Positioned> stems = positioned(phrase);
             if (stems.isEmpty()) {
                 continue;
             }
@@ -99,7 +119,8 @@ final class QueryBuilder {
                     new BoostQuery(phrase(IndexFields.TITLE, stems, 0), TITLE),
                     phrase(IndexFields.BODY, stems, 0),
                     phrase(IndexFields.QUERY_WORDS, stems, 0)), 0.1f);
-            main.add(pq, Occur.MUST);
+            outer.add(pq, Occur.MUST);
+            required = true;
             highlight.add(pq, Occur.SHOULD);
             any = true;
         }
@@ -117,24 +138,33 @@ final class QueryBuilder {
             any = true;
         }
         for (String out : q.excluded()) {
-            List<String> stems = terms(english, out);
+            List<Positioned> stems = positioned(out);
             if (stems.size() == 1) {
-                main.add(fieldsQuery(stems.get(0)), Occur.MUST_NOT);
+                outer.add(fieldsQuery(stems.get(0).term()), Occur.MUST_NOT);
             } else if (stems.size() > 1) {
-                main.add(new DisjunctionMaxQuery(List.of(phrase(IndexFields.TITLE, stems, 0),
+                outer.add(new DisjunctionMaxQuery(List.of(phrase(IndexFields.TITLE, stems, 0),
                         phrase(IndexFields.BODY, stems, 0)), 0f), Occur.MUST_NOT);
             }
         }
-        if (!any) {
-            main.add(MatchAllDocsQuery.INSTANCE, Occur.SHOULD);
+        BooleanQuery text = main.build();
+        if (!text.clauses().isEmpty()) {
+            outer.add(text, required ? Occur.SHOULD : Occur.MUST);
+        } else if (!required) {
+            outer.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
         }
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
             for (String value : f.getValue()) {
-                main.add(filter(f.getKey(), value), Occur.FILTER);
+                outer.add(filter(f.getKey(), value), Occur.FILTER);
             }
         }
+        for (Map.Entry<String, List<String>> f : q.excludedFilters().entrySet()) {
+            for (String value : f.getValue()) {
+                outer.add(filter(f.getKey(), value), Occur.MUST_NOT);
+            }
+        }
+        Query all = outer.build();
         Query h = highlight.build();
-        return new Built(main.build(), h.toString().isEmpty() ? main.build() : h);
+        return new Built(all, h.toString().isEmpty() ? all : h);
     }
 
     /** A filter on one field; {@code product} takes a code or a whole product name. */
@@ -143,7 +173,7 @@ final class QueryBuilder {
         if (field.equals(IndexFields.PRODUCT)) {
             return new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(IndexFields.PRODUCT_CODE, lower)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexFields.PRODUCT, value.strip())), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexFields.PRODUCT, lower)), Occur.SHOULD)
                     .build();
         }
         return new TermQuery(new Term(field, lower));
@@ -158,10 +188,34 @@ final class QueryBuilder {
                 new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), 0.1f);
     }
 
-    private static Query phrase(String field, List<String> terms, int slop) {
+    /** A term and its position, as the analyzer placed it (stop words leave gaps). */
+    record Positioned(String term, int position) {
+    }
+
+    private static Query phrase(String field, List<Positioned> terms, int slop) {
         PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
-        terms.forEach(t -> b.add(new Term(field, t)));
+        terms.forEach(t -> b.add(new Term(field, t.term()), t.position()));
         return b.build();
+    }
+
+    /** The terms of a text with their positions. */
+    private List<Positioned> positioned(String text) {
+        List<Positioned> out = new ArrayList<>();
+        try (TokenStream ts = english.tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute inc =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                out.add(new Positioned(term.toString(), pos));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static int docFreq(IndexReader reader, String field, String term) {

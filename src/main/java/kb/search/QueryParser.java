@@ -38,6 +38,7 @@ public final class QueryParser {
         List<String> excluded = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         Map<String, List<String>> filters = new LinkedHashMap<>();
+        Map<String, List<String>> excludedFilters = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -47,7 +48,8 @@ public final class QueryParser {
                 i++;
                 continue;
             }
-            boolean negate = c == '-' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1));
+            // "-word" excludes; "-1206" is a negative number, "--" or "-" punctuation.
+            boolean negate = c == '-' && i + 1 < n && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '"');
             int start = negate ? i + 1 : i;
             if (start < n && text.charAt(start) == '"') {
                 int close = text.indexOf('"', start + 1);
@@ -76,7 +78,7 @@ public final class QueryParser {
                     i = close < 0 ? n : close + 1;
                 }
                 if (!value.isBlank()) {
-                    filters.computeIfAbsent(field, k -> new ArrayList<>()).add(value.strip());
+                    (negate ? excludedFilters : filters).computeIfAbsent(field, k -> new ArrayList<>()).add(value.strip());
                     continue;
                 }
             }
@@ -85,16 +87,19 @@ public final class QueryParser {
             } else if (token.endsWith("*") && token.length() > 2) {
                 prefixes.add(token.substring(0, token.length() - 1).toLowerCase(Locale.ROOT));
             } else {
-                if (PREFIXED_ID.matcher(token).matches()) {
-                    ids.add(token.toLowerCase(Locale.ROOT));
+                // "Q319864:" as titles show it, "(KB319864)", "see Q319864." are IDs too.
+                String bare = token.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "");
+                if (PREFIXED_ID.matcher(bare).matches()) {
+                    ids.add(bare.toLowerCase(Locale.ROOT));
                 }
                 words.add(token);
             }
         }
         // A bare number is an ID only when it is the whole query: "error 10054" is not Q10054.
-        if (words.size() == 1 && phrases.isEmpty() && prefixes.isEmpty() && BARE_ID.matcher(words.get(0)).matches()) {
-            ids.add(words.get(0));
+        if (words.size() == 1 && phrases.isEmpty() && prefixes.isEmpty()
+                && BARE_ID.matcher(words.get(0).replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "")).matches()) {
+            ids.add(words.get(0).replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", ""));
         }
-        return new ParsedQuery(words, phrases, excluded, prefixes, filters, ids);
+        return new ParsedQuery(words, phrases, excluded, prefixes, filters, excludedFilters, ids);
     }
 }

@@ -45,6 +45,7 @@ public final class SearchService implements Closeable {
 
     private static final int FACET_VALUES = 12;
     private static final int SNIPPET_MAX = 280;
+    private static final int MAX_RANKED = 10_000;
 
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
@@ -82,15 +83,16 @@ public final class SearchService implements Closeable {
         IndexSearcher searcher = acquire();
         try {
             ParsedQuery parsed = parser.parse(request.query());
-            Map<String, List<String>> filters = new LinkedHashMap<>(parsed.filters());
-            request.product().ifPresent(p -> filters.computeIfAbsent(IndexFields.PRODUCT, k -> new ArrayList<>()).add(p));
-            request.type().ifPresent(t -> filters.computeIfAbsent(IndexFields.ISSUE_TYPE, k -> new ArrayList<>()).add(t));
-            request.year().ifPresent(y -> filters.computeIfAbsent(IndexFields.YEAR, k -> new ArrayList<>()).add(Integer.toString(y)));
-            ParsedQuery withFilters = new ParsedQuery(parsed.words(), parsed.phrases(), parsed.excluded(),
-                    parsed.prefixes(), filters, parsed.ids());
+            if (!parsed.phrases().isEmpty() && count(searcher, parser.parse(request.query()), request) == 0) {
+                // A quoted phrase nothing contains (often a pasted message with its quotes):
+                // search its words instead of answering nothing.
+                parsed = withoutPhrases(parsed);
+            }
+            ParsedQuery withFilters = withRequestFilters(parsed, request);
             QueryBuilder.Built built = builder.build(withFilters, searcher.getIndexReader());
 
-            int wanted = request.page() * request.size();
+            // Results past the first 10,000 are not ranked (the total still counts them all).
+            int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
             FacetsCollectorManager.FacetsResult result = request.sort() == SearchRequest.Sort.DATE
                     ? FacetsCollectorManager.search(searcher, built.query(), wanted,
                             new Sort(new SortField(IndexFields.LAST_MODIFIED, SortField.Type.LONG, true), SortField.FIELD_SCORE),
@@ -110,6 +112,24 @@ public final class SearchService implements Closeable {
         } finally {
             release(searcher);
         }
+    }
+
+    private long count(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request) throws IOException {
+        return searcher.count(builder.build(withRequestFilters(parsed, request), searcher.getIndexReader()).query());
+    }
+
+    private static ParsedQuery withoutPhrases(ParsedQuery p) {
+        List<String> words = new ArrayList<>(p.words());
+        p.phrases().forEach(ph -> words.addAll(List.of(ph.split("\\s+"))));
+        return new ParsedQuery(words, List.of(), p.excluded(), p.prefixes(), p.filters(), p.excludedFilters(), p.ids());
+    }
+
+    private static ParsedQuery withRequestFilters(ParsedQuery parsed, SearchRequest request) {
+        Map<String, List<String>> filters = new LinkedHashMap<>(parsed.filters());
+        request.product().ifPresent(p -> filters.computeIfAbsent(IndexFields.PRODUCT, k -> new ArrayList<>()).add(p));
+        request.type().ifPresent(t -> filters.computeIfAbsent(IndexFields.ISSUE_TYPE, k -> new ArrayList<>()).add(t));
+        request.year().ifPresent(y -> filters.computeIfAbsent(IndexFields.YEAR, k -> new ArrayList<>()).add(Integer.toString(y)));
+        return parsed.withFilters(filters);
     }
 
     /** An article's metadata JSON by ID (any form: {@code Q319864}, {@code 319864}, {@code kb319864}). */

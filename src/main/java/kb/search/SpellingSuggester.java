@@ -18,7 +18,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class SpellingSuggester {
 
-    private static final Pattern WORD = Pattern.compile("(?<![\\w:*-])[\\p{L}][\\p{L}']{3,}(?![\\w:*])");
+    /** A token of letters only, standing alone between spaces (not "stdio.h", not "type:kbbug"). */
+    private static final Pattern WORD = Pattern.compile("(?<![^\\s\"(])[\\p{L}][\\p{L}']{3,}(?=[\")\\],.;:!?]*(?:\\s|$))");
 
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
