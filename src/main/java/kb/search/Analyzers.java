@@ -3,7 +3,6 @@ package kb.search;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
@@ -24,9 +23,14 @@ public final class Analyzers {
         return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, plain, IndexFields.TITLE_WORDS, plain));
     }
 
-    /** English analysis for text fields. */
+    /** English analysis for text fields: identifiers kept whole and split into their parts too. */
     public static Analyzer english() {
-        return new EnglishAnalyzer();
+        return new EnglishTextAnalyzer(true);
+    }
+
+    /** English analysis without splitting identifiers: for phrases, which must stay plain sequences. */
+    public static Analyzer englishPhrases() {
+        return new EnglishTextAnalyzer(false);
     }
 
     /** Lower-cased words without stemming or stop words. */

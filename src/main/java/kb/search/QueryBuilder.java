@@ -39,8 +39,11 @@ final class QueryBuilder {
     private static final float APPLIES_TO = 1f;
     private static final float BODY = 1f;
     private static final float ID_BOOST = 1000f;
+    /** Words in fewer documents than this may be misspelt: they also match near title words. */
+    private static final int RARE = 3;
 
     private final Analyzer english = Analyzers.english();
+    private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
 
     /** The query to rank by, the same without fuzzy and ID parts (for highlighting). */
@@ -67,16 +70,17 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(stem));
             }
             for (String p : plains) {
-                if (p.length() >= 4 && docFreq(reader, IndexFields.SPELL, p) == 0) {
-                    // Probably misspelt: match near words, in the title (weighted as a title
-                    // match) and the text, stemmed and as typed.
-                    int edits = p.length() <= 5 ? 1 : 2;
-                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0), 0.8f));
-                    // Each near title word scored with its own rarity: a rare title word that is
-                    // one slip away is most likely the word that was meant.
+                int df = p.length() >= 4 ? docFreq(reader, IndexFields.SPELL, p) : Integer.MAX_VALUE;
+                int edits = p.length() <= 5 ? 1 : 2;
+                if (df < RARE) {
+                    // Rare or unknown: perhaps misspelt. Near title words, each scored with its own
+                    // rarity: a rare title word one slip away is most likely the word meant.
                     alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, 0, 8,
-                            true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * 0.8f));
-                    fuzzyWords.add(stems);
+                            true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * (df == 0 ? 0.8f : 0.4f)));
+                }
+                if (df == 0) {
+                    // Unknown: near words of the text too.
+                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0), 0.8f));
                 }
             }
             if (!alternatives.isEmpty()) {
@@ -201,7 +205,7 @@ final class QueryBuilder {
     /** The terms of a text with their positions. */
     private List<Positioned> positioned(String text) {
         List<Positioned> out = new ArrayList<>();
-        try (TokenStream ts = english.tokenStream(IndexFields.BODY, text)) {
+        try (TokenStream ts = phrases.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute inc =
                     ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
