@@ -10,7 +10,7 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "6";
+    public static final String SCHEMA_VERSION = "7";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 

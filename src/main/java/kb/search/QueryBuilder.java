@@ -70,15 +70,18 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(stem));
             }
             for (String p : plains) {
-                int df = p.length() >= 4 ? docFreq(reader, IndexFields.SPELL, p) : Integer.MAX_VALUE;
-                int edits = p.length() <= 5 ? 1 : 2;
-                if (df < RARE) {
-                    // Rare or unknown: perhaps misspelt. Near title words, each scored with its own
-                    // rarity: a rare title word one slip away is most likely the word meant.
-                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, 0, 8,
-                            true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * (df == 0 ? 0.8f : 0.4f)));
+                if (p.length() < 3) {
+                    continue;
                 }
-                if (df == 0) {
+                int df = docFreq(reader, IndexFields.SPELL, p);
+                int edits = p.length() <= 5 ? 1 : 2;
+                // Perhaps misspelt: near title words, each scored with its own rarity (a rare title
+                // word one slip away is most likely the word meant). A slip can make another real
+                // word ("Hue" for "Huge"), so common words get this too, with less weight.
+                float weight = df == 0 ? 0.8f : df < RARE ? 0.4f : 0.2f;
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, 0, 8,
+                        true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * weight));
+                if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too.
                     alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0), 0.8f));
                 }

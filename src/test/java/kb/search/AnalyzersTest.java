@@ -51,10 +51,10 @@ class AnalyzersTest {
     }
 
     @Test
-    void englishKeepsIdsVersionsFileNamesAndTechnologyTokensWhole() {
+    void englishKeepsIdsAndVersionsWholeAndAddsTheNamePartsOfFileNames() {
         assertThat(english("Q319864 KB319864 kbSMS200 <stdio.h> Hinv.log version 6.0a C:\\WINNT\\system32"))
-                .containsExactly("q319864", "kb319864", "kbsms200", "stdio.h", "hinv.log", "version", "6.0a",
-                        "c", "winnt", "system32");
+                .containsExactly("q319864", "kb319864", "kbsms200", "stdio.h", "stdio", "h", "hinv.log", "hinv", "log",
+                        "version", "6.0a", "c", "winnt", "system32");
     }
 
     @Test
@@ -97,5 +97,13 @@ class AnalyzersTest {
     @Test
     void anIdWithoutDigitsIsItsOwnOnlyForm() {
         assertThat(IndexDocuments.idForms("ABC")).containsExactly("abc");
+    }
+
+    @Test
+    void englishAddsThePartsOfIdentifiersButKeepsWordsAndVersionsWhole() {
+        assertThat(QueryBuilder.terms(Analyzers.english(), "MENU.COM VTS_UI1 isn't 2.0"))
+                .containsExactly("menu.com", "menu", "com", "vts_ui1", "vt", "ui1", "isn't", "2.0");
+        assertThat(QueryBuilder.terms(Analyzers.englishPhrases(), "MENU.COM VTS_UI1"))
+                .containsExactly("menu.com", "vts_ui1");
     }
 }
