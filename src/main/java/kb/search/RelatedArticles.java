@@ -52,7 +52,7 @@ public final class RelatedArticles {
         mlt.setMinDocFreq(2);
         mlt.setMaxDocFreqPct(20);
         mlt.setMaxQueryTerms(15);
-        mlt.setMaxNumTokensParsed(800); // the title and the start of the text say what it is about
+        mlt.setMaxNumTokensParsed(400); // the title and the start of the text say what it is about
         mlt.setMinWordLen(3);
         Query like = mlt.like(IndexFields.BODY, new java.io.StringReader(article.title() + "\n" + article.title()
                     + "\n" + article.text()));
