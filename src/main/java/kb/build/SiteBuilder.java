@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.config.ConfigLoader;
@@ -14,6 +17,7 @@ import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
 import kb.html.BaseUrlLinks;
+import kb.model.Article;
 import kb.html.ContentPostProcessor;
 import kb.parse.MarkdownRenderer;
 import kb.render.LayoutRenderer;
@@ -54,26 +58,33 @@ public final class SiteBuilder {
         site.prepare();
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
-        LinkChecker links = new LinkChecker(plan.outputs(), config.baseurl());
+        Set<String> outputs = new HashSet<>(plan.outputs());
+        outputs.addAll(SearchAssets.OUTPUTS);
+        LinkChecker links = new LinkChecker(outputs, config.baseurl());
+        Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
+        LayoutRenderer layouts = new LayoutRenderer(theme, config);
         ArticleJson json = new ArticleJson();
 
         // One thread more than there are cores: page writes wait on the disk now and then.
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
-            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) ->
-                    indexer.add(documents.article(extraction.article(), page.url(), json.toJson(extraction.article(),
-                            id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl)))))).join();
+            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) -> {
+                Article article = extraction.article();
+                indexer.add(documents.article(article, page.url(), json.toJson(article,
+                        id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
+                searchEntries.add(new SearchAssets.Entry(article.id(), article.title(), page.url()));
+            })).join();
             t = lap(timings, "index", t);
             DirectoryReader reader = indexer.openReader();
             RelatedArticles related = new RelatedArticles(reader);
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
                     new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    new LayoutRenderer(theme, config), plan, article -> related.to(article, RELATED));
+                    layouts, plan, article -> related.to(article, RELATED));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
@@ -99,11 +110,36 @@ public final class SiteBuilder {
             renderPool.shutdown();
         }
         t = lap(timings, "commit", t);
-        site.prune(plan.outputs());
+        Set<String> keep = new HashSet<>(plan.outputs());
+        writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
+        site.prune(keep);
         lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(written.get(), plan.copies().size(), broken.get(),
                 diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+    }
+
+    /**
+     * The search page, the static search index, the OpenSearch description, the site facts for
+     * {@code kb serve}, and a 404 page unless the site has these itself (the site's own file wins).
+     */
+    private static void writeSearchFiles(SiteConfig config, LayoutRenderer layouts, List<SearchAssets.Entry> entries,
+            OutputFolder site, Set<String> keep, Diagnostics diagnostics) {
+        SearchAssets search = new SearchAssets(config);
+        List<SearchAssets.Entry> sorted = new java.util.ArrayList<>(entries);
+        sorted.sort(java.util.Comparator.comparing(SearchAssets.Entry::url));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SearchAssets.STATIC_INDEX, search.staticIndexJson(sorted));
+        files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
+        files.put(SearchAssets.SITE_JSON, search.siteJson());
+        files.put(SearchAssets.SEARCH_PAGE, layouts.render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
+                siteVariables(config), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
+        files.put("404.html", search.notFoundHtml());
+        files.forEach((path, text) -> {
+            if (keep.add(path)) {
+                site.write(path, text);
+            }
+        });
     }
 
     /** How many related articles an article page lists. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Builds a static knowledge-base site and its Lucene search index from a "
                 + "Jekyll source tree.",
         subcommands = {BuildCommand.class, SearchCommand.class, VerifyCommand.class, StatsCommand.class, ImportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -28,6 +28,9 @@ public final class RelatedArticles {
     public record Related(String id, String title, String url) {
     }
 
+    private record Scored(float score, Related related) {
+    }
+
     private final IndexSearcher searcher;
 
     /** @param reader an index reader holding the site's articles */

@@ -1,0 +1,54 @@
+package kb.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kb.build.SearchAssets;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Error answers: below {@code /api/} JSON {@code {"error": "..."}}; elsewhere a 404 is the site's
+ * {@code 404.html} (or a plain "Not found" page with the search box when the site has none), with
+ * status 404, also for a folder without an index page. Other errors get Jetty's page, without
+ * stack traces.
+ */
+final class ErrorPages extends ErrorHandler {
+
+    private final Path site;
+    private final String baseurl;
+    private final String defaultPage;
+
+    ErrorPages(Path site, SiteInfo info) {
+        this.site = site;
+        this.baseurl = info.baseurl();
+        this.defaultPage = new SearchAssets(info.config()).notFoundHtml();
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        int status = request.getAttribute(ERROR_STATUS) instanceof Integer s ? s : response.getStatus();
+        String path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
+        if (path.startsWith(SearchApi.PREFIX) || path.startsWith(baseurl + SearchApi.PREFIX)) {
+            Responses.error(request, response, callback, status, status == HttpStatus.NOT_FOUND_404
+                    ? "no API at " + path : HttpStatus.getMessage(status));
+            return true;
+        }
+        // 403 is a folder without an index page: for a reader, not found as well.
+        if (status == HttpStatus.NOT_FOUND_404 || status == HttpStatus.FORBIDDEN_403) {
+            Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML, notFoundPage());
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+
+    private String notFoundPage() throws IOException {
+        Path page = site.resolve("404.html");
+        return Files.isRegularFile(page) ? Files.readString(page) : defaultPage;
+    }
+}

@@ -1,0 +1,82 @@
+package kb.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kb.build.SearchAssets;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The two files of a site that say where search lives, answered by the server itself:
+ * <ul>
+ * <li>{@value SearchAssets#SITE_JSON}: the site's file (or the facts the server read) plus
+ *     {@code "api": "<baseurl>/api/"}. The search page reads it first: on a plain static host the
+ *     file has no {@code api}, and the page searches its static index without ever calling an API
+ *     that is not there (which would show as a failed request in the browser's console);</li>
+ * <li>{@value SearchAssets#OPENSEARCH}: pointing at the search page on the host the browser used.</li>
+ * </ul>
+ */
+final class SiteFacts extends Handler.Abstract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path site;
+    private final SiteInfo info;
+    private final SearchAssets assets;
+
+    SiteFacts(Path site, SiteInfo info) {
+        this.site = site;
+        this.info = info;
+        this.assets = new SearchAssets(info.config());
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!Responses.reads(request)) {
+            return false;
+        }
+        String path = Request.getPathInContext(request);
+        if (path.equals("/" + SearchAssets.SITE_JSON)) {
+            Responses.send(request, response, callback, HttpStatus.OK_200, Responses.JSON, siteJson());
+            return true;
+        }
+        if (path.equals("/" + SearchAssets.OPENSEARCH)) {
+            Responses.send(request, response, callback, HttpStatus.OK_200,
+                    "application/opensearchdescription+xml; charset=utf-8", assets.openSearchXml(origin(request)));
+            return true;
+        }
+        return false;
+    }
+
+    private String siteJson() {
+        try {
+            Path file = site.resolve(SearchAssets.SITE_JSON);
+            JsonNode read = JSON.readTree(Files.isRegularFile(file) ? Files.readString(file) : assets.siteJson());
+            ObjectNode json = read instanceof ObjectNode o ? o : JSON.createObjectNode();
+            json.put("api", info.baseurl() + SearchApi.PREFIX);
+            return JSON.writeValueAsString(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SearchAssets.SITE_JSON, e);
+        }
+    }
+
+    /** {@code http://host:port} as the client addressed the server. */
+    private static String origin(Request request) {
+        HttpURI uri = request.getHttpURI();
+        String host = Request.getServerName(request);
+        int port = Request.getServerPort(request);
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme();
+        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return scheme + "://" + h + (defaultPort ? "" : ":" + port);
+    }
+}

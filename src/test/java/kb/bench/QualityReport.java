@@ -1,0 +1,167 @@
+package kb.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of a quality run: per kind and engine, how many targets reached their rank, as a
+ * text table and as JSON; and the misses of one engine, as a few examples and as a full list.
+ */
+final class QualityReport {
+
+    private final List<String> engines;
+    private final List<String> keys;
+    /** Per engine key: the outcome of every query, in query order. */
+    private final Map<String, List<Outcome>> outcomes;
+    private final Map<String, String> titles;
+    private final int articles;
+    private final int perKind;
+
+    QualityReport(List<SearchEngine> engines, Map<String, List<Outcome>> outcomes, Map<String, String> titles,
+            int articles, int perKind) {
+        this.engines = engines.stream().map(SearchEngine::name).toList();
+        this.keys = engines.stream().map(SearchEngine::key).toList();
+        this.outcomes = new LinkedHashMap<>(outcomes);
+        this.titles = Map.copyOf(titles);
+        this.articles = articles;
+        this.perKind = perKind;
+    }
+
+    /** The table: one row per kind plus "all", one column per engine: {@code 91.4% (457/500)}. */
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "search quality: %,d articles, up to %d queries per kind, seed %d%n",
+                articles, perKind, QuerySets.SEED));
+        sb.append(String.format(Locale.ROOT, "%-14s %7s  %-7s", "kind", "queries", "goal"));
+        engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-18s", e)));
+        sb.append('\n');
+        for (QueryKind kind : QueryKind.values()) {
+            row(sb, kind.label(), kind.goal(), kind);
+        }
+        row(sb, "all", "", null);
+        return sb.toString();
+    }
+
+    private void row(StringBuilder sb, String label, String goal, QueryKind kind) {
+        List<Outcome> first = select(keys.get(0), kind);
+        sb.append(String.format(Locale.ROOT, "%-14s %7d  %-7s", label, first.size(), goal));
+        for (String key : keys) {
+            List<Outcome> rows = select(key, kind);
+            long found = rows.stream().filter(Outcome::found).count();
+            String cell = String.format(Locale.ROOT, "%5.1f%% (%d/%d)", percent(found, rows.size()), found, rows.size());
+            sb.append(String.format(Locale.ROOT, "  %-18s", cell));
+        }
+        sb.append('\n');
+    }
+
+    /** The same figures as JSON, with the mean reciprocal rank (over the 10 hits fetched) per cell. */
+    String json() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("articles", articles);
+        root.put("queries_per_kind", perKind);
+        root.put("seed", QuerySets.SEED);
+        ObjectNode names = root.putObject("engines");
+        for (int i = 0; i < keys.size(); i++) {
+            names.put(keys.get(i), engines.get(i));
+        }
+        ObjectNode kinds = root.putObject("kinds");
+        for (QueryKind kind : QueryKind.values()) {
+            cell(kinds.putObject(kind.key()).put("label", kind.label()).put("cutoff", kind.cutoff()), kind);
+        }
+        cell(root.putObject("all"), null);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void cell(ObjectNode node, QueryKind kind) {
+        node.put("queries", select(keys.get(0), kind).size());
+        for (String key : keys) {
+            List<Outcome> rows = select(key, kind);
+            long found = rows.stream().filter(Outcome::found).count();
+            double mrr = rows.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).average().orElse(0);
+            node.putObject(key).put("found", found).put("queries", rows.size())
+                    .put("percent", Math.round(percent(found, rows.size()) * 10) / 10.0)
+                    .put("mrr", Math.round(mrr * 1000) / 1000.0);
+        }
+    }
+
+    /** The misses of one engine: at most {@code perKind} examples per kind, for the console. */
+    String missExamples(String key, int perKindShown, String fullListName) {
+        StringBuilder sb = new StringBuilder();
+        for (QueryKind kind : QueryKind.values()) {
+            List<Outcome> misses = misses(key, kind);
+            sb.append(String.format(Locale.ROOT, "%s misses, %s (%d of %d; all in %s):%n", engineName(key),
+                    kind.label(), misses.size(), select(key, kind).size(), fullListName));
+            for (Outcome o : misses.subList(0, Math.min(perKindShown, misses.size()))) {
+                sb.append(String.format(Locale.ROOT, "  \"%s\" -> %s, %s%n", o.query().text(), title(o.query().target()),
+                        o.rank() == 0 ? "not in top 10" : "at rank " + o.rank()));
+                for (int i = 0; i < Math.min(3, o.top().size()); i++) {
+                    sb.append(String.format(Locale.ROOT, "      %d. %s%n", i + 1, hitTitle(o.top().get(i))));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Every miss of one engine, tab-separated, one per line, under a header line. */
+    String missList(String key) {
+        StringBuilder sb = new StringBuilder(
+                "kind\tquery\ttarget\ttarget_rank\ttop1\ttop2\ttop3\n");
+        for (QueryKind kind : QueryKind.values()) {
+            for (Outcome o : misses(key, kind)) {
+                sb.append(kind.key()).append('\t').append(clean(o.query().text())).append('\t')
+                        .append(clean(title(o.query().target()))).append('\t')
+                        .append(o.rank() == 0 ? "-" : Integer.toString(o.rank()));
+                for (int i = 0; i < 3; i++) {
+                    sb.append('\t').append(i < o.top().size() ? clean(hitTitle(o.top().get(i))) : "");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private List<Outcome> misses(String key, QueryKind kind) {
+        return select(key, kind).stream().filter(o -> !o.found()).toList();
+    }
+
+    private List<Outcome> select(String key, QueryKind kind) {
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome o : outcomes.get(key)) {
+            if (kind == null || o.query().kind() == kind) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private String engineName(String key) {
+        return engines.get(keys.indexOf(key));
+    }
+
+    private String title(String id) {
+        return titles.getOrDefault(id, id);
+    }
+
+    private static String hitTitle(SearchEngine.Hit hit) {
+        return hit.id().isEmpty() || hit.title().startsWith(hit.id()) ? hit.title() : hit.id() + ": " + hit.title();
+    }
+
+    private static String clean(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+}
