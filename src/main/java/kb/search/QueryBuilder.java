@@ -74,12 +74,14 @@ final class QueryBuilder {
                     continue;
                 }
                 int df = docFreq(reader, IndexFields.SPELL, p);
-                int edits = p.length() <= 5 ? 1 : 2;
+                boolean rare = df < RARE;
                 // Perhaps misspelt: near title words, each scored with its own rarity (a rare title
                 // word one slip away is most likely the word meant). A slip can make another real
-                // word ("Hue" for "Huge"), so common words get this too, with less weight.
-                float weight = df == 0 ? 0.8f : df < RARE ? 0.4f : 0.2f;
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, 0, 8,
+                // word ("Hue" for "Huge"), so common words get this too, with less weight and, to
+                // stay cheap, one edit after a fixed first letter.
+                int edits = rare && p.length() > 5 ? 2 : 1;
+                float weight = df == 0 ? 0.8f : rare ? 0.4f : 0.2f;
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, rare ? 0 : 1, 8,
                         true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * weight));
                 if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too.

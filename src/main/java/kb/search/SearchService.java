@@ -52,6 +52,7 @@ public final class SearchService implements Closeable {
     private final QueryBuilder builder = new QueryBuilder();
     private final SpellingSuggester speller = new SpellingSuggester();
     private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
+    private final ResultCache cache = new ResultCache(4096);
 
     /**
      * Opens the index folder.
@@ -77,9 +78,24 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Runs one search. */
+    /**
+     * Runs one search. Answers are cached by request while the index is unchanged (kb's index
+     * is read-only once built; support staff repeat the same searches), so a repeated search
+     * costs a map lookup.
+     */
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
+        SearchResults cached = cache.get(request);
+        if (cached != null) {
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchResults(cached.query(), cached.total(), took, cached.suggestion(), cached.hits(), cached.facets());
+        }
+        SearchResults results = compute(request, start);
+        cache.put(request, results);
+        return results;
+    }
+
+    private SearchResults compute(SearchRequest request, long start) {
         IndexSearcher searcher = acquire();
         try {
             ParsedQuery parsed = parser.parse(request.query());
