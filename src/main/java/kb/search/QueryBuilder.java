@@ -39,6 +39,8 @@ final class QueryBuilder {
     private static final float APPLIES_TO = 1f;
     private static final float BODY = 1f;
     private static final float ID_BOOST = 1000f;
+    /** How much a word's matches in other fields add to its best field's. */
+    static final float TIE = 0.3f;
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
     private static final int RARE = 3;
 
@@ -194,7 +196,7 @@ final class QueryBuilder {
                 new BoostQuery(new TermQuery(new Term(IndexFields.QUERY_WORDS, stem)), QUERY_WORDS),
                 new BoostQuery(new TermQuery(new Term(IndexFields.SECTIONS, stem)), SECTIONS),
                 new BoostQuery(new TermQuery(new Term(IndexFields.APPLIES_TO, stem)), APPLIES_TO),
-                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), 0.1f);
+                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), TIE);
     }
 
     /** A term and its position, as the analyzer placed it (stop words leave gaps). */

@@ -71,7 +71,14 @@ public final class SearchService implements Closeable {
                 throw new IllegalArgumentException("the index at " + indexDir + " has schema version " + version
                         + ", this kb needs " + IndexFields.SCHEMA_VERSION + ": run 'kb build' again");
             }
-            this.searchers = new SearcherManager(reader, null);
+            this.searchers = new SearcherManager(reader, new org.apache.lucene.search.SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader r, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(r);
+                    searcher.setSimilarity(new KbSimilarity());
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new IllegalArgumentException("no readable index at " + indexDir + " (run 'kb build' first): "
                     + e.getMessage(), e);
