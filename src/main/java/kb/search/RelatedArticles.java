@@ -53,9 +53,9 @@ public final class RelatedArticles {
         mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.BODY});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
-        mlt.setMaxDocFreqPct(20);
-        mlt.setMaxQueryTerms(15);
-        mlt.setMaxNumTokensParsed(400); // the title and the start of the text say what it is about
+        mlt.setMaxDocFreqPct(5); // words in more than 1 article in 20 say little about this one
+        mlt.setMaxQueryTerms(12);
+        mlt.setMaxNumTokensParsed(300); // the title and the start of the text say what it is about
         mlt.setMinWordLen(3);
         Query like = mlt.like(IndexFields.BODY, new java.io.StringReader(article.title() + "\n" + article.title()
                     + "\n" + article.text()));
