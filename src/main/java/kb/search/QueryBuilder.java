@@ -48,14 +48,19 @@ final class QueryBuilder {
     private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
 
-    /** The query to rank by, the same without fuzzy and ID parts (for highlighting). */
-    record Built(Query query, Query highlight) {
+    /**
+     * The query to rank by; the same set of documents without any scoring extras (for counting
+     * and facets, where every match is visited); and the words alone (for highlighting).
+     */
+    record Built(Query query, Query matches, Query highlight) {
     }
 
     Built build(ParsedQuery q, IndexReader reader) {
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         // Text clauses: at least one must match, however many filters stand beside them.
         BooleanQuery.Builder main = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        // What decides whether a document matches at all: the words, prefixes and IDs.
+        BooleanQuery.Builder matching = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         boolean required = false;
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         boolean any = false;
@@ -94,6 +99,7 @@ final class QueryBuilder {
                 Query wq = alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0.1f);
                 wordQueries.add(wq);
                 main.add(wq, Occur.SHOULD);
+                matching.add(wq, Occur.SHOULD);
                 stems.forEach(stem -> highlight.add(fieldsQuery(stem), Occur.SHOULD));
                 any = true;
             }
@@ -140,12 +146,14 @@ final class QueryBuilder {
                     new BoostQuery(new PrefixQuery(new Term(IndexFields.TITLE, prefix)), TITLE),
                     new PrefixQuery(new Term(IndexFields.SPELL, prefix))), 0.1f);
             main.add(pq, Occur.SHOULD);
+            matching.add(pq, Occur.SHOULD);
             highlight.add(new PrefixQuery(new Term(IndexFields.BODY, prefix)), Occur.SHOULD);
             any = true;
         }
         for (String id : q.ids()) {
             main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.ID_FORMS, id))), ID_BOOST),
                     Occur.SHOULD);
+            matching.add(new TermQuery(new Term(IndexFields.ID_FORMS, id)), Occur.SHOULD);
             any = true;
         }
         for (String out : q.excluded()) {
@@ -158,10 +166,16 @@ final class QueryBuilder {
             }
         }
         BooleanQuery text = main.build();
+        BooleanQuery matchText = matching.build();
+        BooleanQuery.Builder counted = new BooleanQuery.Builder();
         if (!text.clauses().isEmpty()) {
             outer.add(text, required ? Occur.SHOULD : Occur.MUST);
+            if (!required && !matchText.clauses().isEmpty()) {
+                counted.add(matchText, Occur.MUST);
+            }
         } else if (!required) {
             outer.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+            counted.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
         }
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
             for (String value : f.getValue()) {
@@ -174,8 +188,20 @@ final class QueryBuilder {
             }
         }
         Query all = outer.build();
+        // The same documents: required phrases, exclusions and filters as in the ranked query.
+        for (var clause : all.equals(MatchAllDocsQuery.INSTANCE) ? List.<org.apache.lucene.search.BooleanClause>of()
+                : ((BooleanQuery) all).clauses()) {
+            if (clause.occur() != Occur.SHOULD && !(clause.occur() == Occur.MUST && clause.query() == text)
+                    && clause.query() != MatchAllDocsQuery.INSTANCE) {
+                counted.add(clause);
+            }
+        }
+        if (required) {
+            // With a required phrase the words only add to the score.
+            counted.add(MatchAllDocsQuery.INSTANCE, Occur.SHOULD);
+        }
         Query h = highlight.build();
-        return new Built(all, h.toString().isEmpty() ? all : h);
+        return new Built(all, new ConstantScoreQuery(counted.build()), h.toString().isEmpty() ? all : h);
     }
 
     /** A filter on one field; {@code product} takes a code or a whole product name. */

@@ -53,7 +53,8 @@ public final class RelatedArticles {
         mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.BODY});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
-        mlt.setMaxDocFreqPct(5); // words in more than 1 article in 20 say little about this one
+        // Words in more than 1 article in 20 say little about this one (small sites keep them all).
+        mlt.setMaxDocFreq(Math.max(50, searcher.getIndexReader().numDocs() / 20));
         mlt.setMaxQueryTerms(12);
         mlt.setMaxNumTokensParsed(300); // the title and the start of the text say what it is about
         mlt.setMinWordLen(3);

@@ -116,17 +116,19 @@ public final class SearchService implements Closeable {
 
             // Results past the first 10,000 are not ranked (the total still counts them all).
             int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
-            FacetsCollectorManager.FacetsResult result = request.sort() == SearchRequest.Sort.DATE
-                    ? FacetsCollectorManager.search(searcher, built.query(), wanted,
+            // Rank only the top of the list (Lucene can skip documents that cannot make it), and
+            // count and facet all matches with a query that scores nothing.
+            TopDocs top = request.sort() == SearchRequest.Sort.DATE
+                    ? searcher.search(built.query(), wanted,
                             new Sort(new SortField(IndexFields.LAST_MODIFIED, SortField.Type.LONG, true), SortField.FIELD_SCORE),
-                            true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, built.query(), wanted, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            long total = totalHits(result.facetsCollector(), top.totalHits);
+                            true)
+                    : searcher.search(built.query(), wanted);
+            FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
+            long total = totalHits(matches, top.totalHits);
             int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             List<SearchHit> hits = hits(searcher, built, page, from);
-            Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector());
+            Map<String, List<FacetCount>> facets = facets(searcher, matches);
             String suggestion = speller.suggest(request.query(), searcher.getIndexReader());
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchResults(request.query(), total, took, suggestion, hits, facets);
@@ -242,7 +244,7 @@ public final class SearchService implements Closeable {
         for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
             total += m.totalHits();
         }
-        return total > 0 || collector.getMatchingDocs().isEmpty() ? total : fallback.value();
+        return total;
     }
 
     /** A long highlighted passage cut to about {@link #SNIPPET_MAX} characters around its first mark. */
