@@ -17,6 +17,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -41,6 +42,8 @@ final class QueryBuilder {
     private static final float ID_BOOST = 1000f;
     /** How much a word's matches in other fields add to its best field's. */
     static final float TIE = 0.3f;
+    /** Queries of at most this many words are typed; longer ones are pasted. */
+    private static final int SHORT_QUERY = 4;
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
     private static final int RARE = 3;
 
@@ -55,7 +58,8 @@ final class QueryBuilder {
     record Built(Query query, Query matches, Query highlight) {
     }
 
-    Built build(ParsedQuery q, IndexReader reader) {
+    Built build(ParsedQuery q, IndexSearcher searcher) {
+        IndexReader reader = searcher.getIndexReader();
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         // Text clauses: at least one must match, however many filters stand beside them.
         BooleanQuery.Builder main = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
@@ -82,17 +86,21 @@ final class QueryBuilder {
                 }
                 int df = docFreq(reader, IndexFields.SPELL, p);
                 boolean rare = df < RARE;
+                if (!rare && q.words().size() > SHORT_QUERY) {
+                    continue; // a long query is pasted text, typed words are few: no slips to undo
+                }
                 // Perhaps misspelt: near title words, each scored with its own rarity (a rare title
                 // word one slip away is most likely the word meant). A slip can make another real
                 // word ("Hue" for "Huge"), so common words get this too, with less weight and, to
                 // stay cheap, one edit after a fixed first letter.
                 int edits = rare && p.length() > 5 ? 2 : 1;
                 float weight = df == 0 ? 0.8f : rare ? 0.4f : 0.2f;
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p), edits, rare ? 0 : 1, 8,
-                        true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8)), TITLE * weight));
+                alternatives.add(new BoostQuery(rewritten(searcher, new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p),
+                        edits, rare ? 0 : 1, 8, true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8))), TITLE * weight));
                 if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too.
-                    alternatives.add(new BoostQuery(new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0), 0.8f));
+                    alternatives.add(new BoostQuery(rewritten(searcher, new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 0)),
+                            0.8f));
                 }
             }
             if (!alternatives.isEmpty()) {
@@ -202,6 +210,18 @@ final class QueryBuilder {
         }
         Query h = highlight.build();
         return new Built(all, new ConstantScoreQuery(counted.build()), h.toString().isEmpty() ? all : h);
+    }
+
+    /**
+     * A fuzzy query expanded into its terms once: the same expansion then serves ranking and
+     * counting (expanding costs more than searching).
+     */
+    private static Query rewritten(IndexSearcher searcher, Query query) {
+        try {
+            return searcher.rewrite(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A filter on one field; {@code product} takes a code or a whole product name. */

@@ -112,7 +112,7 @@ public final class SearchService implements Closeable {
                 parsed = withoutPhrases(parsed);
             }
             ParsedQuery withFilters = withRequestFilters(parsed, request);
-            QueryBuilder.Built built = builder.build(withFilters, searcher.getIndexReader());
+            QueryBuilder.Built built = builder.build(withFilters, searcher);
 
             // Results past the first 10,000 are not ranked (the total still counts them all).
             int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
@@ -140,7 +140,7 @@ public final class SearchService implements Closeable {
     }
 
     private long count(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request) throws IOException {
-        return searcher.count(builder.build(withRequestFilters(parsed, request), searcher.getIndexReader()).query());
+        return searcher.count(builder.build(withRequestFilters(parsed, request), searcher).query());
     }
 
     private static ParsedQuery withoutPhrases(ParsedQuery p) {
