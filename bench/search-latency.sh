@@ -4,12 +4,14 @@
 #   bench/search-latency.sh                  # 50 clients, 60 s per target (~7 min on 2 cores)
 #   DURATION=60 CLIENTS=50 WARMUP=10         # seconds, concurrent clients, warm-up seconds
 #   TARGETS="kb opensearch"                  # what to load (either or both)
+#   PER_KIND=4000                            # queries generated per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
 # and an OpenSearch node with the same articles, then sends the benchmark's mixed queries (every
-# kind of bench/search-quality.sh) from CLIENTS closed-loop clients for DURATION seconds to each,
-# one after the other. Prints requests, errors and latency percentiles, and the index sizes.
+# kind of bench/search-quality.sh, distinct, shuffled; each sent once per target, so result
+# caches do not help) from CLIENTS closed-loop clients for DURATION seconds to each, one after
+# the other. Prints requests, errors and latency percentiles, and the index sizes.
 # Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -36,14 +38,16 @@ start=$SECONDS
 bench_corpus
 bench_compile
 args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration "${DURATION:-60}"
-      --warmup "${WARMUP:-10}" --per-kind "${PER_KIND:-500}")
+      --warmup "${WARMUP:-10}" --per-kind "${PER_KIND:-4000}")
 
 if [[ " $TARGETS " == *" kb "* ]]; then
   kb help serve >/dev/null 2>&1 || die "this kb has no 'serve' command (run with TARGETS=opensearch)"
   bench_kb_index
   port="$(free_port "${KB_PORT:-18080}")"
   say "starting kb serve on 127.0.0.1:$port (log: $BENCH/kb-serve.log)"
-  kb serve --site "$BENCH/site" --index "$BENCH/index" --port "$port" >"$BENCH/kb-serve.log" 2>&1 9>&- &
+  # Not through the kb function: $! must be the JVM itself, for kb_serve_stop.
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${KB_JAVA_OPTS:-} -jar "$BENCH/kb/kb.jar" \
+    serve --site "$BENCH/site" --index "$BENCH/index" --port "$port" >"$BENCH/kb-serve.log" 2>&1 9>&- &
   KB_SERVE_PID=$!
   if ! wait_http "http://127.0.0.1:$port/api/search?q=windows&size=10" 120 "$KB_SERVE_PID"; then
     tail -n 30 "$BENCH/kb-serve.log" >&2

@@ -25,8 +25,9 @@ final class LoadGenerator {
      * @param seconds   the run's length
      * @param latencies the latencies of the answered requests, in nanoseconds, sorted
      * @param firstError the first error seen, or ""
+     * @param repeated  requests sent that had been sent before (the list ran out and started over)
      */
-    record Result(long requests, long errors, double seconds, long[] latencies, String firstError) {
+    record Result(long requests, long errors, double seconds, long[] latencies, String firstError, long repeated) {
 
         /** Requests per second. */
         double throughput() {
@@ -48,9 +49,14 @@ final class LoadGenerator {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    /** Sends {@code requests} in turn (the clients share one position in the list) for {@code duration}. */
-    Result run(List<HttpRequest> requests, int clients, Duration duration) throws InterruptedException {
-        AtomicLong next = new AtomicLong();
+    /**
+     * Sends {@code requests} in turn for {@code duration}, starting at {@code next} and moving it on
+     * (the clients share it), so that a run after a warm-up with the same {@code next} sends
+     * requests the warm-up did not; after the last request the list starts over.
+     */
+    Result run(List<HttpRequest> requests, int clients, Duration duration, AtomicLong next)
+            throws InterruptedException {
+        long first = next.get();
         AtomicLong errors = new AtomicLong();
         String[] firstError = {""};
         List<long[]> perClient = new ArrayList<>();
@@ -91,7 +97,8 @@ final class LoadGenerator {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, errors.get(), seconds, all, firstError[0]);
+        long repeated = Math.max(0, next.get() - Math.max(first, requests.size()));
+        return new Result(all.length, errors.get(), seconds, all, firstError[0], repeated);
     }
 
     /** Sends one request and reads the whole answer; an error message, or null on a 200. */

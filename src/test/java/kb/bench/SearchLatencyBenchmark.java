@@ -13,21 +13,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Search latency under load: the benchmark's mixed queries (every kind of
- * {@link SearchQualityBenchmark}) sent by concurrent clients to {@code kb serve}'s
- * {@code GET /api/search} and to a stock OpenSearch index of the same articles (the tuned query),
- * one after the other, each for the same time after a warm-up; then the index sizes.
+ * {@link SearchQualityBenchmark}, {@code --per-kind} of each, distinct, shuffled) sent by
+ * concurrent clients to {@code kb serve}'s {@code GET /api/search} and to a stock OpenSearch index
+ * of the same articles (the tuned query), one after the other, each for the same time after a
+ * warm-up; then the index sizes. Each query is sent once per target (the measured run goes on
+ * where the warm-up stopped), so a result cache does not turn the test into a cache test; if the
+ * list runs out it starts over, and the table counts those repeated requests.
  * Started by {@code bench/search-latency.sh}, which builds the index and starts both servers.
  *
  * <p>Options: {@code --sources DIR}, {@code --out DIR}, {@code --kb URL} and/or
  * {@code --opensearch URL}, {@code --clients 50}, {@code --duration 60}, {@code --warmup 10}
- * (seconds), {@code --per-kind 500}, and the sizes the script measured with {@code du}:
+ * (seconds), {@code --per-kind 4000}, and the sizes the script measured with {@code du}:
  * {@code --kb-index-du}, {@code --kb-index-bytes}, {@code --sources-du}, {@code --sources-bytes}.
  * Writes {@code search-latency.txt} and {@code search-latency.json} to {@code --out}.
  */
@@ -52,8 +58,10 @@ public final class SearchLatencyBenchmark {
 
         long t0 = System.nanoTime();
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
-        List<String> queries = new ArrayList<>();
-        QuerySets.all(new QuerySets(articles).generate(args.integer("per-kind", 500))).forEach(q -> queries.add(q.text()));
+        // Distinct texts, so that no answer can come from a result cache until the list starts over.
+        Set<String> distinct = new LinkedHashSet<>();
+        QuerySets.all(new QuerySets(articles).generate(args.integer("per-kind", 4000))).forEach(q -> distinct.add(q.text()));
+        List<String> queries = new ArrayList<>(distinct);
         Collections.shuffle(queries, new Random(SHUFFLE_SEED));
         SearchQualityBenchmark.log("%,d articles read, %,d mixed queries in %.1f s", articles.size(), queries.size(),
                 SearchQualityBenchmark.seconds(t0));
@@ -89,10 +97,11 @@ public final class SearchLatencyBenchmark {
         for (Target target : targets) {
             SearchQualityBenchmark.log("%s: %d s warm-up, then %d clients for %d s", target.name(),
                     warmup.toSeconds(), clients, duration.toSeconds());
+            AtomicLong next = new AtomicLong();
             if (!warmup.isZero()) {
-                load.run(target.requests(), clients, warmup);
+                load.run(target.requests(), clients, warmup, next);
             }
-            LoadGenerator.Result r = load.run(target.requests(), clients, duration);
+            LoadGenerator.Result r = load.run(target.requests(), clients, duration, next);
             results.put(target, r);
             if (!r.firstError().isEmpty()) {
                 SearchQualityBenchmark.log("%s: first error: %s", target.name(), r.firstError());
@@ -123,14 +132,14 @@ public final class SearchLatencyBenchmark {
     private static String table(Map<Target, LoadGenerator.Result> results, int clients, Duration duration,
             int queries, Sizes s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "search latency: %d clients, %d s per target, %,d mixed queries "
-                + "(all kinds), closed loop, %d cores%n", clients, duration.toSeconds(), queries,
-                Runtime.getRuntime().availableProcessors()));
-        sb.append(String.format(Locale.ROOT, "%-32s %9s %8s %7s %8s %8s %8s %8s%n", "target", "requests", "req/s",
-                "errors", "p50 ms", "p90 ms", "p99 ms", "max ms"));
-        results.forEach((t, r) -> sb.append(String.format(Locale.ROOT, "%-32s %9d %8.1f %7d %8.1f %8.1f %8.1f %8.1f%n",
+        sb.append(String.format(Locale.ROOT, "search latency: %d clients, %d s per target, closed loop, %d cores; "
+                + "%,d distinct mixed queries (all kinds), each sent once unless counted as repeated%n", clients,
+                duration.toSeconds(), Runtime.getRuntime().availableProcessors(), queries));
+        sb.append(String.format(Locale.ROOT, "%-32s %9s %8s %7s %8s %8s %8s %8s %9s%n", "target", "requests", "req/s",
+                "errors", "p50 ms", "p90 ms", "p99 ms", "max ms", "repeated"));
+        results.forEach((t, r) -> sb.append(String.format(Locale.ROOT, "%-32s %9d %8.1f %7d %8.1f %8.1f %8.1f %8.1f %9d%n",
                 t.name(), r.requests(), r.throughput(), r.errors(), r.millis(0.5), r.millis(0.9), r.millis(0.99),
-                r.millis(1.0))));
+                r.millis(1.0), r.repeated())));
         sb.append(String.format(Locale.ROOT, "index size: kb %s on disk (%s of files) in target/bench/index, for sources "
                 + "of %s on disk (%s of files); OpenSearch %s (store.size, one segment)%n",
                 mb(s.kbIndexDu()), mb(s.kbIndexBytes()), mb(s.sourcesDu()), mb(s.sourcesBytes()),
@@ -148,7 +157,8 @@ public final class SearchLatencyBenchmark {
         results.forEach((t, r) -> targets.putObject(t.key()).put("name", t.name()).put("requests", r.requests())
                 .put("errors", r.errors()).put("requests_per_s", round(r.throughput()))
                 .put("p50_ms", round(r.millis(0.5))).put("p90_ms", round(r.millis(0.9)))
-                .put("p99_ms", round(r.millis(0.99))).put("max_ms", round(r.millis(1.0))));
+                .put("p99_ms", round(r.millis(0.99))).put("max_ms", round(r.millis(1.0)))
+                .put("repeated", r.repeated()));
         root.putObject("sizes_bytes").put("kb_index_du", s.kbIndexDu()).put("kb_index_files", s.kbIndexBytes())
                 .put("sources_du", s.sourcesDu()).put("sources_files", s.sourcesBytes())
                 .put("opensearch_store", s.openSearchBytes());
