@@ -14,14 +14,15 @@ import kb.diag.SourcePosition;
  * followed by the five labelled header lines ({@code TITLE}, {@code PRODUCT}, {@code PROD/VER},
  * {@code OPER/SYS}, {@code KEYWORDS}), blank lines and a rule of {@code =}; its body runs to the
  * next {@code DOCUMENT:} line or the end of the file, and is cut before the legal notice
- * ({@code THE INFORMATION PROVIDED IN THE MICROSOFT KNOWLEDGE BASE IS …}). An article without
+ * (the block in capitals after the footer's closing {@code =} rule). An article without
  * that header shape, or marked {@code PRODUCT :DELETE ME}, is reported as an error and skipped.
  * Thread-safe.
  */
 public final class TxtArticleParser {
 
     /** The first words of the legal notice the archive left out of its pages. */
-    public static final String LEGAL_NOTICE = "THE INFORMATION PROVIDED IN THE MICROSOFT KNOWLEDGE BASE IS";
+    /** The footer's closing rule: the legal notice, if any, follows it. */
+    private static final Pattern CLOSING_RULE = Pattern.compile("^ ?={60,}\\s*$");
 
     private static final String DOCUMENT = "DOCUMENT:";
     private static final Pattern DOCUMENT_LINE =
@@ -144,11 +145,15 @@ public final class TxtArticleParser {
     private static List<TxtLine> body(List<String> lines, int from, int end) {
         int stop = end;
         boolean notice = false;
-        for (int i = from; i < end; i++) {
-            if (lines.get(i).startsWith(LEGAL_NOTICE)) {
-                stop = i;
+        int rule = lastClosingRule(lines, from, end);
+        if (rule >= 0) {
+            int next = rule + 1;
+            while (next < end && isBlank(lines.get(next))) {
+                next++;
+            }
+            if (next < end && isNoticeStart(lines.get(next))) {
+                stop = next;
                 notice = true;
-                break;
             }
         }
         while (from < stop && isBlank(lines.get(from))) {
@@ -163,6 +168,26 @@ public final class TxtArticleParser {
             body.add(line.startsWith(" ") ? new TxtLine(i + 1, 2, line.substring(1)) : new TxtLine(i + 1, 1, line));
         }
         return body;
+    }
+
+    /** The last rule of {@code =} that closes a footer, or -1. */
+    private static int lastClosingRule(List<String> lines, int from, int end) {
+        for (int i = end - 1; i >= from; i--) {
+            if (CLOSING_RULE.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The legal notice that follows the footer opens with a line in capitals (letters, spaces
+     * and punctuation, no lower case): what comes after it is not part of the article.
+     */
+    static boolean isNoticeStart(String line) {
+        String t = line.strip();
+        return t.length() >= 20 && t.chars().anyMatch(Character::isUpperCase)
+                && t.chars().noneMatch(Character::isLowerCase);
     }
 
     private static boolean isRule(String line) {

@@ -161,7 +161,7 @@ class ArchivePageFormatTest {
 
         String page = format.format(parse(txt));
 
-        assertThat(page).contains("\tPress<1B>&l1O then <7F>\n\t tab\there <81><0C>\n\t\n\n{% endraw %}\n");
+        assertThat(page).contains("\tPress<1B>&l1O then <7F>\n\t tab\there <81><0C>\n\t\n\t=============================================================================\n\t\n\n{% endraw %}\n");
         assertThat(messages()).containsExactly(
                 FILE + ":9:6: warning: control character 0x1B written as <1B>",
                 FILE + ":9:17: warning: control character 0x7F written as <7F>",

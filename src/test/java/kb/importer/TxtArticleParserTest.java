@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class TxtArticleParserTest {
 
+    /** The footer's closing rule, which stays in the body (the notice after it goes). */
+    private static final String RULE = "=============================================================================";
+
+
     private static final String FILE = "txt/900/Q900600.TXT";
 
     private final TxtDecoder decoder = new TxtDecoder();
@@ -71,7 +75,7 @@ class TxtArticleParserTest {
                 """)).get(0);
 
         assertThat(texts(article.body())).containsExactly(
-                "SUMMARY", "=======", "", "- item one", "  continued", "Flush left.", "     indented six", "", "");
+                "SUMMARY", "=======", "", "- item one", "  continued", "Flush left.", "     indented six", "", "", RULE, "");
         assertThat(article.body().get(0)).isEqualTo(new TxtLine(10, 1, "SUMMARY"));
         assertThat(article.body().get(3)).as("column of the text after the removed space")
                 .isEqualTo(new TxtLine(13, 2, "- item one"));
@@ -80,7 +84,7 @@ class TxtArticleParserTest {
     @Test
     void withoutLegalNoticeTheBodyRunsToTheEndOfTheFile() {
         String text = article("Q900600", "13-MAY-2002", "T", "Body line.\n");
-        text = text.substring(0, text.indexOf("THE INFORMATION")) + "Last line.\n\n\n";
+        text = text.substring(0, text.lastIndexOf("\n=====")) + "\nLast line.\n\n\n";
 
         assertThat(texts(parse(text).get(0).body())).containsExactly("Body line.", "", "Last line.");
     }
@@ -91,9 +95,9 @@ class TxtArticleParserTest {
                 + article("Q900602", "02-FEB-2000", "Second", "Two.\n"));
 
         assertThat(articles).extracting(TxtArticle::id).containsExactly("Q900601", "Q900602");
-        assertThat(articles.get(1).line()).isEqualTo(15);
-        assertThat(texts(articles.get(0).body())).containsExactly("One.", "");
-        assertThat(texts(articles.get(1).body())).containsExactly("Two.", "");
+        assertThat(articles.get(1).line()).isEqualTo(16);
+        assertThat(texts(articles.get(0).body())).containsExactly("One.", "", RULE, "");
+        assertThat(texts(articles.get(1).body())).containsExactly("Two.", "", RULE, "");
         assertThat(diagnostics.sorted()).isEmpty();
     }
 

@@ -34,9 +34,9 @@ final class TxtBytes {
         return text.replace("\n", "\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
     }
 
-    /** The legal notice that ends an article in the text files (cut by the importer). */
-    static final String NOTICE = "\nTHE INFORMATION PROVIDED IN THE MICROSOFT KNOWLEDGE BASE IS\n"
-            + "PROVIDED \"AS IS\".\n\nCopyright Microsoft Corporation 2001.";
+    /** The footer's closing rule and the legal notice that ends an article file (cut by the importer). */
+    static final String NOTICE = "\n=============================================================================\n"
+            + "\nTHIS SAMPLE NOTICE STANDS FOR THE LEGAL TEXT THAT ENDS EACH ARTICLE FILE.\n\nCopyright Contoso Ltd 2001.";
 
     /** The header of an article, up to and including the {@code =====} rule line. */
     static String header(String id, String date, String title) {

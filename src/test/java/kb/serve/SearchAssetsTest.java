@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SearchAssetsTest {
 
     private static final SiteConfig CONFIG = new SiteConfig("KnowledgeBase Archive",
-            "An Archive of Early Microsoft KnowledgeBase Articles", "http://jeffpar.github.io", "/kbarchive",
+            "An Archive of Early Microsoft KnowledgeBase Articles", "http://kb.example.org", "/kbarchive",
             List.of(), List.of(), "date", Map.of());
 
     /** Reads the static index as search.js does, into entries. */
@@ -142,7 +142,7 @@ class SearchAssetsTest {
                 .contains("<ShortName>KnowledgeBase</ShortName>")
                 .contains("<Description>An Archive of Early Microsoft KnowledgeBase Articles</Description>")
                 .contains("<Url type=\"text/html\" method=\"get\" "
-                        + "template=\"http://jeffpar.github.io/kbarchive/search/?q={searchTerms}\"/>");
+                        + "template=\"http://kb.example.org/kbarchive/search/?q={searchTerms}\"/>");
     }
 
     @Test
