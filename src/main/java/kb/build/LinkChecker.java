@@ -63,8 +63,8 @@ final class LinkChecker {
         return outputs.contains(rel) || outputs.contains(rel + "/index.html") || outputs.contains(rel + ".html");
     }
 
-    /** Resolves "." and ".." segments; null when ".." climbs above the root. */
-    private static String normalize(String path) {
+    /** Resolves "." and ".." segments; null when ".." climbs above the root. Keeps a trailing slash. */
+    static String normalize(String path) {
         boolean trailingSlash = path.endsWith("/");
         Deque<String> parts = new ArrayDeque<>();
         for (String segment : path.split("/")) {

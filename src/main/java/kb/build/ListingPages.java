@@ -68,21 +68,6 @@ final class ListingPages {
         if (link.contains("://") || link.startsWith("#") || link.startsWith("mailto:")) {
             return null;
         }
-        String path = link.startsWith("/") ? link : base.substring(0, base.lastIndexOf('/') + 1) + link;
-        List<String> parts = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(segment);
-            }
-        }
-        return "/" + String.join("/", parts) + (path.endsWith("/") ? "/" : "");
+        return LinkChecker.normalize(link.startsWith("/") ? link : base.substring(0, base.lastIndexOf('/') + 1) + link);
     }
 }

@@ -74,20 +74,6 @@ final class OutputFolder {
         }
     }
 
-    /** Deletes everything the folder holds. */
-    void clear() {
-        try {
-            Files.createDirectories(root);
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-                for (Path entry : entries) {
-                    deleteTree(entry);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty the output folder " + root, e);
-        }
-    }
-
     /** Writes a text file at a path below the folder. */
     void write(String relativePath, String content) {
         Path target = resolve(relativePath);

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kb.config.SiteConfig;
@@ -200,7 +199,4 @@ final class SitePlanner {
         return 1;
     }
 
-    static boolean sameFile(SourceFile a, SourceFile b) {
-        return Objects.equals(a.path(), b.path());
-    }
 }

@@ -1,6 +1,5 @@
 package kb.search;
 
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +148,4 @@ public final class IndexDocuments {
         return List.copyOf(forms);
     }
 
-    static LocalDate dateOfEpochDay(long day) {
-        return LocalDate.ofEpochDay(day);
-    }
 }

@@ -106,13 +106,12 @@ public final class SearchService implements Closeable {
         IndexSearcher searcher = acquire();
         try {
             ParsedQuery parsed = parser.parse(request.query());
-            if (!parsed.phrases().isEmpty() && count(searcher, parser.parse(request.query()), request) == 0) {
+            QueryBuilder.Built built = builder.build(withRequestFilters(parsed, request), searcher);
+            if (!parsed.phrases().isEmpty() && searcher.count(built.matches()) == 0) {
                 // A quoted phrase nothing contains (often a pasted message with its quotes):
                 // search its words instead of answering nothing.
-                parsed = withoutPhrases(parsed);
+                built = builder.build(withRequestFilters(withoutPhrases(parsed), request), searcher);
             }
-            ParsedQuery withFilters = withRequestFilters(parsed, request);
-            QueryBuilder.Built built = builder.build(withFilters, searcher);
 
             // Results past the first 10,000 are not ranked (the total still counts them all).
             int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
@@ -137,10 +136,6 @@ public final class SearchService implements Closeable {
         } finally {
             release(searcher);
         }
-    }
-
-    private long count(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request) throws IOException {
-        return searcher.count(builder.build(withRequestFilters(parsed, request), searcher).query());
     }
 
     private static ParsedQuery withoutPhrases(ParsedQuery p) {
