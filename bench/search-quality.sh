@@ -4,13 +4,14 @@
 #   bench/search-quality.sh              # the whole comparison (~6 min on 2 cores)
 #   OPENSEARCH=0 bench/search-quality.sh # kb's column only
 #   PER_KIND=500                         # queries per kind
+#   SEED=1                               # another sample of the corpus (default 20240611)
 #   BUILD=0                              # reuse target/bench/index (query-time changes only)
 #
 # Extracts the dev corpus, builds kb's index with kb build into target/bench/index, generates the
 # query sets from the articles (fixed seeds), runs them on kb in process and on OpenSearch, and
 # prints one table. Results: target/bench/search-quality.{txt,json}, target/bench/kb-misses.txt
 # (every query kb missed), target/bench/search-quality-kb.txt (kb's column, written first),
-# target/bench/queries.tsv.
+# target/bench/ranks.tsv (each query's target rank per engine), target/bench/queries.tsv.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap opensearch_stop EXIT
 
@@ -18,7 +19,7 @@ start=$SECONDS
 bench_corpus
 bench_compile
 bench_kb_index
-args=(--sources "$SOURCES" --index "$BENCH/index" --out "$BENCH" --per-kind "${PER_KIND:-500}")
+args=(--sources "$SOURCES" --index "$BENCH/index" --out "$BENCH" --per-kind "${PER_KIND:-500}" --seed "${SEED:-20240611}")
 if [ "${OPENSEARCH:-1}" != "0" ]; then
   opensearch_start
   args+=(--opensearch "$OPENSEARCH_URL")

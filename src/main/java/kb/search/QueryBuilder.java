@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -40,8 +41,6 @@ final class QueryBuilder {
     private static final float APPLIES_TO = 1f;
     private static final float BODY = 1f;
     private static final float ID_BOOST = 1000f;
-    /** How much a word's matches in other fields add to its best field's. */
-    static final float TIE = 0.3f;
     /** Queries of at most this many words are typed; longer ones are pasted. */
     private static final int SHORT_QUERY = 4;
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
@@ -126,9 +125,16 @@ final class QueryBuilder {
                 BooleanQuery.Builder inTitle = new BooleanQuery.Builder();
                 stems.forEach(st -> inTitle.add(new TermQuery(new Term(IndexFields.TITLE, st.term())), Occur.MUST));
                 main.add(new BoostQuery(new ConstantScoreQuery(inTitle.build()), 6f), Occur.SHOULD);
+                // ... as written ("Using", not "Used"), the more so the more of the title they make.
+                BooleanQuery.Builder asWritten = new BooleanQuery.Builder();
+                plainWords.forEach(w -> asWritten.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, w)), Occur.MUST));
+                main.add(new BoostQuery(FunctionScoreQuery.boostByValue(new ConstantScoreQuery(asWritten.build()),
+                        new TitleCoverage(stems.size())), 6f), Occur.SHOULD);
                 main.add(new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f), Occur.SHOULD);
-                // Words together in the text: a pasted error message. The longer, the surer.
-                float together = 4f + stems.size();
+                // Words together in the text: a pasted error message. The longer, the surer; two or
+                // three words side by side are as likely a common expression ("Windows Millennium
+                // Edition (Me)") as a message, and must not outweigh them in a title.
+                float together = stems.size() > 3 ? 4f + stems.size() : (4f + stems.size()) / 2;
                 main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), together), Occur.SHOULD);
                 // ... and best of all as a line the article quotes on its own.
                 main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), together), Occur.SHOULD);
@@ -242,7 +248,7 @@ final class QueryBuilder {
                 new BoostQuery(new TermQuery(new Term(IndexFields.QUERY_WORDS, stem)), QUERY_WORDS),
                 new BoostQuery(new TermQuery(new Term(IndexFields.SECTIONS, stem)), SECTIONS),
                 new BoostQuery(new TermQuery(new Term(IndexFields.APPLIES_TO, stem)), APPLIES_TO),
-                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), TIE);
+                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), 0f);
     }
 
     /** A term and its position, as the analyzer placed it (stop words leave gaps). */

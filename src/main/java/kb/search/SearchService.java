@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -46,12 +49,16 @@ public final class SearchService implements Closeable {
     private static final int FACET_VALUES = 12;
     private static final int SNIPPET_MAX = 280;
     private static final int MAX_RANKED = 10_000;
+    /** Queries of at most this many words are typed (a title recalled), not pasted. */
+    private static final int TYPED_WORDS = 5;
+    private static final Analyzer ENGLISH = Analyzers.english();
 
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
     private final QueryBuilder builder = new QueryBuilder();
     private final SpellingSuggester speller = new SpellingSuggester();
     private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
+    private final TitleRescorer titleRescorer = new TitleRescorer();
     private final ResultCache cache = new ResultCache(4096);
 
     /**
@@ -71,14 +78,7 @@ public final class SearchService implements Closeable {
                 throw new IllegalArgumentException("the index at " + indexDir + " has schema version " + version
                         + ", this kb needs " + IndexFields.SCHEMA_VERSION + ": run 'kb build' again");
             }
-            this.searchers = new SearcherManager(reader, new org.apache.lucene.search.SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader r, IndexReader previous) {
-                    IndexSearcher searcher = new IndexSearcher(r);
-                    searcher.setSimilarity(new KbSimilarity());
-                    return searcher;
-                }
-            });
+            this.searchers = new SearcherManager(reader, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("no readable index at " + indexDir + " (run 'kb build' first): "
                     + e.getMessage(), e);
@@ -115,6 +115,13 @@ public final class SearchService implements Closeable {
 
             // Results past the first 10,000 are not ranked (the total still counts them all).
             int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
+            // Typed queries (a few words) are often a title recalled: the top is reordered by how
+            // much of each title they name, so rank deep enough for that on every page.
+            boolean rescore = request.sort() == SearchRequest.Sort.RELEVANCE && !parsed.words().isEmpty()
+                    && parsed.words().size() <= TYPED_WORDS;
+            if (rescore) {
+                wanted = Math.max(wanted, TitleRescorer.DEPTH);
+            }
             // Rank only the top of the list (Lucene can skip documents that cannot make it), and
             // count and facet all matches with a query that scores nothing.
             TopDocs top = request.sort() == SearchRequest.Sort.DATE
@@ -122,10 +129,14 @@ public final class SearchService implements Closeable {
                             new Sort(new SortField(IndexFields.LAST_MODIFIED, SortField.Type.LONG, true), SortField.FIELD_SCORE),
                             true)
                     : searcher.search(built.query(), wanted);
+            if (rescore) {
+                top = titleRescorer.rescore(searcher.getIndexReader(), top, titleStems(parsed));
+            }
             FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
             long total = totalHits(matches, top.totalHits);
             int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
+                    Math.min(top.scoreDocs.length, from + request.size()));
             List<SearchHit> hits = hits(searcher, built, page, from);
             Map<String, List<FacetCount>> facets = facets(searcher, matches);
             String suggestion = speller.suggest(request.query(), searcher.getIndexReader());
@@ -136,6 +147,13 @@ public final class SearchService implements Closeable {
         } finally {
             release(searcher);
         }
+    }
+
+    /** The query's words as the title field indexes them. */
+    private static Set<String> titleStems(ParsedQuery parsed) {
+        Set<String> stems = new HashSet<>();
+        parsed.words().forEach(w -> stems.addAll(QueryBuilder.terms(ENGLISH, w)));
+        return stems;
     }
 
     private static ParsedQuery withoutPhrases(ParsedQuery p) {

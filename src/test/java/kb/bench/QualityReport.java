@@ -22,22 +22,24 @@ final class QualityReport {
     private final Map<String, String> titles;
     private final int articles;
     private final int perKind;
+    private final long seed;
 
     QualityReport(List<SearchEngine> engines, Map<String, List<Outcome>> outcomes, Map<String, String> titles,
-            int articles, int perKind) {
+            int articles, int perKind, long seed) {
         this.engines = engines.stream().map(SearchEngine::name).toList();
         this.keys = engines.stream().map(SearchEngine::key).toList();
         this.outcomes = new LinkedHashMap<>(outcomes);
         this.titles = Map.copyOf(titles);
         this.articles = articles;
         this.perKind = perKind;
+        this.seed = seed;
     }
 
     /** The table: one row per kind plus "all", one column per engine: {@code 91.4% (457/500)}. */
     String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "search quality: %,d articles, up to %d queries per kind, seed %d%n",
-                articles, perKind, QuerySets.SEED));
+                articles, perKind, seed));
         sb.append(String.format(Locale.ROOT, "%-14s %7s  %-7s", "kind", "queries", "goal"));
         engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-18s", e)));
         sb.append('\n');
@@ -66,7 +68,7 @@ final class QualityReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("articles", articles);
         root.put("queries_per_kind", perKind);
-        root.put("seed", QuerySets.SEED);
+        root.put("seed", seed);
         ObjectNode names = root.putObject("engines");
         for (int i = 0; i < keys.size(); i++) {
             names.put(keys.get(i), engines.get(i));
@@ -127,6 +129,27 @@ final class QualityReport {
                 }
                 sb.append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every query with the target's rank in each engine ({@code -} when not in the top 10),
+     * tab-separated under a header line: where the engines differ, query by query.
+     */
+    String rankList() {
+        StringBuilder sb = new StringBuilder("kind\tquery\ttarget");
+        keys.forEach(k -> sb.append('\t').append(k));
+        sb.append('\n');
+        List<Outcome> first = outcomes.get(keys.get(0));
+        for (int i = 0; i < first.size(); i++) {
+            BenchQuery q = first.get(i).query();
+            sb.append(q.kind().key()).append('\t').append(clean(q.text())).append('\t').append(q.target());
+            for (String key : keys) {
+                int rank = outcomes.get(key).get(i).rank();
+                sb.append('\t').append(rank == 0 ? "-" : Integer.toString(rank));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -16,15 +16,17 @@ import java.util.function.BiFunction;
  */
 final class QuerySets {
 
-    /** The seed of the first kind; kind {@code k} uses {@code SEED + k.ordinal()}. */
+    /** The default seed of the first kind; kind {@code k} uses {@code seed + k.ordinal()}. */
     static final long SEED = 20_240_611L;
 
     private final List<BenchArticle> articles;
     private final TitleWords titleWords;
+    private final long seed;
 
-    QuerySets(List<BenchArticle> articles) {
+    QuerySets(List<BenchArticle> articles, long seed) {
         this.articles = List.copyOf(articles);
         this.titleWords = new TitleWords(articles);
+        this.seed = seed;
     }
 
     /** {@code perKind} queries of every kind (fewer only when the corpus has too few candidates). */
@@ -48,7 +50,7 @@ final class QuerySets {
 
     private List<BenchQuery> sample(QueryKind kind, int perKind,
             BiFunction<BenchArticle, Random, Optional<String>> maker) {
-        Random random = new Random(SEED + kind.ordinal());
+        Random random = new Random(seed + kind.ordinal());
         List<BenchArticle> order = new ArrayList<>(articles);
         Collections.shuffle(order, random);
         List<BenchQuery> out = new ArrayList<>(perKind);

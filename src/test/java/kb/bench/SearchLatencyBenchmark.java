@@ -60,7 +60,7 @@ public final class SearchLatencyBenchmark {
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
         // Distinct texts, so that no answer can come from a result cache until the list starts over.
         Set<String> distinct = new LinkedHashSet<>();
-        QuerySets.all(new QuerySets(articles).generate(args.integer("per-kind", 4000))).forEach(q -> distinct.add(q.text()));
+        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(args.integer("per-kind", 4000))).forEach(q -> distinct.add(q.text()));
         List<String> queries = new ArrayList<>(distinct);
         Collections.shuffle(queries, new Random(SHUFFLE_SEED));
         SearchQualityBenchmark.log("%,d articles read, %,d mixed queries in %.1f s", articles.size(), queries.size(),

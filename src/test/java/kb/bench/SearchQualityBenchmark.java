@@ -22,11 +22,12 @@ import java.util.stream.IntStream;
  *
  * <p>Options: {@code --sources DIR} (the source tree), {@code --index DIR} (kb's index),
  * {@code --out DIR} (where results go), {@code --opensearch URL}, {@code --per-kind 500},
- * {@code --threads 2}.
+ * {@code --seed 20240611} (of the first kind's sample), {@code --threads 2}.
  *
  * <p>Writes to {@code --out}: {@code search-quality-kb.txt} (kb's column, as soon as it is known),
  * {@code search-quality.txt} and {@code search-quality.json} (the table), {@code kb-misses.txt}
- * (every query kb missed, tab-separated) and {@code queries.tsv} (the generated queries).
+ * (every query kb missed, tab-separated), {@code ranks.tsv} (every query's target rank in each
+ * engine) and {@code queries.tsv} (the generated queries).
  */
 public final class SearchQualityBenchmark {
 
@@ -40,11 +41,12 @@ public final class SearchQualityBenchmark {
         Path out = args.path("out");
         Files.createDirectories(out);
         int perKind = args.integer("per-kind", 500);
+        long seed = args.integer("seed", (int) QuerySets.SEED);
         int threads = args.integer("threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
         long t0 = System.nanoTime();
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
-        Map<QueryKind, List<BenchQuery>> sets = new QuerySets(articles).generate(perKind);
+        Map<QueryKind, List<BenchQuery>> sets = new QuerySets(articles, seed).generate(perKind);
         List<BenchQuery> queries = QuerySets.all(sets);
         log("%,d articles read, %,d queries generated (%s) in %.1f s", articles.size(), queries.size(),
                 counts(sets), seconds(t0));
@@ -56,7 +58,7 @@ public final class SearchQualityBenchmark {
         Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
         try (KbEngine kb = new KbEngine(args.path("index"))) {
             run(kb, queries, threads, engines, outcomes);
-            QualityReport kbOnly = new QualityReport(engines, outcomes, titles, articles.size(), perKind);
+            QualityReport kbOnly = new QualityReport(engines, outcomes, titles, articles.size(), perKind, seed);
             Files.writeString(out.resolve("search-quality-kb.txt"), kbOnly.table(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("kb-misses.txt"), kbOnly.missList(kb.key()), StandardCharsets.UTF_8);
             log("kb's column written to %s", out.resolve("search-quality-kb.txt"));
@@ -77,17 +79,19 @@ public final class SearchQualityBenchmark {
             run(client.engine(OpenSearchClient.QueryShape.TUNED), queries, threads, engines, outcomes);
         }
 
-        QualityReport report = new QualityReport(engines, outcomes, titles, articles.size(), perKind);
+        QualityReport report = new QualityReport(engines, outcomes, titles, articles.size(), perKind, seed);
         String table = report.table();
         Files.writeString(out.resolve("search-quality.txt"), table, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("search-quality.json"), report.json(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("ranks.tsv"), report.rankList(), StandardCharsets.UTF_8);
         Path misses = out.resolve("kb-misses.txt");
         System.out.println();
         System.out.print(report.missExamples("kb", EXAMPLES_PER_KIND, misses.toString()));
         System.out.println();
         System.out.print(table);
         System.out.println();
-        log("written: %s, %s, %s", out.resolve("search-quality.json"), misses, out.resolve("queries.tsv"));
+        log("written: %s, %s, %s, %s", out.resolve("search-quality.json"), misses, out.resolve("ranks.tsv"),
+                out.resolve("queries.tsv"));
     }
 
     /** Runs every query on one engine, {@code threads} at a time, keeping query order. */
