@@ -22,14 +22,9 @@ public final class IndexDocuments {
 
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
-    /** Titles keep a term vector: ranking reads a hit's title words (see {@link TitleRescorer}). */
-    private static final FieldType TITLE_TYPE = new FieldType(TextField.TYPE_STORED);
-
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
-        TITLE_TYPE.setStoreTermVectors(true);
-        TITLE_TYPE.freeze();
     }
 
     private final FacetsConfig facets = facetsConfig();
@@ -52,7 +47,7 @@ public final class IndexDocuments {
             doc.add(new StringField(IndexFields.ID_FORMS, form, Field.Store.NO));
         }
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
-        doc.add(new Field(IndexFields.TITLE, a.title(), TITLE_TYPE));
+        doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE_WORDS, a.title(), Field.Store.NO));
         String body = a.text();
         doc.add(new Field(IndexFields.BODY, body, BODY_TYPE));
@@ -107,7 +102,7 @@ public final class IndexDocuments {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KIND, "page", Field.Store.NO));
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
-        doc.add(new Field(IndexFields.TITLE, title, TITLE_TYPE));
+        doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
         doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));
         doc.add(new TextField(IndexFields.SPELL, title + "\n" + text, Field.Store.NO));
         return build(doc);

@@ -10,7 +10,7 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "8";
+    public static final String SCHEMA_VERSION = "7";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
@@ -22,7 +22,7 @@ public final class IndexFields {
     public static final String ID_FORMS = "id_forms";
     /** URL path below the site root ({@code /kb/319/Q319864/}): exact, stored. */
     public static final String URL = "url";
-    /** The title without the ID: English analysis, stored, term vectors, boosted at query time. */
+    /** The title without the ID: English analysis, stored, boosted at query time. */
     public static final String TITLE = "title";
     /** The title's words as typed (lower case, no stemming): for fuzzy matching of misspelt title words. */
     public static final String TITLE_WORDS = "title_words";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -46,9 +47,14 @@ final class QueryBuilder {
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
     private static final int RARE = 3;
 
+    /** A number or an article ID ({@code 10054}, {@code q319864}, {@code kb319864}): never fuzzy. */
+    private static final Pattern NUMBER_OR_ID = Pattern.compile("(?:q|kb)?\\d+");
+
     private final Analyzer english = Analyzers.english();
     private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
+    /** Fuzzy expansions by reader and query: the words people type recur. */
+    private final LruCache<Expansion, Query> expansions = new LruCache<>(16_384);
 
     /**
      * The query to rank by; the same set of documents without any scoring extras (for counting
@@ -80,8 +86,8 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(stem));
             }
             for (String p : plains) {
-                if (p.length() < 3) {
-                    continue;
+                if (p.length() < 3 || NUMBER_OR_ID.matcher(p).matches()) {
+                    continue; // a number one slip away is another number, not the one meant
                 }
                 int df = docFreq(reader, IndexFields.SPELL, p);
                 boolean rare = df < RARE;
@@ -220,14 +226,27 @@ final class QueryBuilder {
 
     /**
      * A fuzzy query expanded into its terms once: the same expansion then serves ranking and
-     * counting (expanding costs more than searching).
+     * counting, and later queries with the same word (expanding costs more than searching).
      */
-    private static Query rewritten(IndexSearcher searcher, Query query) {
+    private Query rewritten(IndexSearcher searcher, Query query) {
+        IndexReader reader = searcher.getIndexReader();
+        Expansion key = new Expansion(reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey(),
+                query);
+        Query known = expansions.get(key);
+        if (known != null) {
+            return known;
+        }
         try {
-            return searcher.rewrite(query);
+            Query expanded = searcher.rewrite(query);
+            expansions.put(key, expanded);
+            return expanded;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A query's expansion on one index reader. */
+    private record Expansion(Object reader, Query query) {
     }
 
     /** A filter on one field; {@code product} takes a code or a whole product name. */

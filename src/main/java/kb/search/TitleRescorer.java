@@ -1,13 +1,19 @@
 package kb.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -16,8 +22,11 @@ import org.apache.lucene.util.BytesRef;
  * Reorders the top of a ranked list by how much of each title the query names, weighing every
  * title word by its rarity: someone recalling an article types its distinctive words, so a
  * title whose rare words are all in the query is a likelier answer than one with a rare word the
- * query lacks ("Contents of NNTP Service Release Notes" for "Contents Release Notes"). Reads the
- * title's term vector; only the first {@link #DEPTH} hits move. Thread-safe.
+ * query lacks ("Contents of NNTP Service Release Notes" for "Contents Release Notes"). Only the
+ * first {@link #DEPTH} hits move.
+ *
+ * <p>Serves one index reader: each title's total rarity is summed once, when it is created (one
+ * pass over the title postings, milliseconds for 60,000 articles). Thread-safe.
  */
 final class TitleRescorer {
 
@@ -26,41 +35,88 @@ final class TitleRescorer {
     /** A title the query names entirely gains this share of its score. */
     private static final double WEIGHT = 0.3;
 
+    private final IndexReader reader;
+    private final int numDocs;
+    /** Per leaf, per document: the summed rarity of its title's words. */
+    private final float[][] titleRarity;
+
+    TitleRescorer(IndexReader reader) {
+        this.reader = reader;
+        this.numDocs = reader.numDocs();
+        List<LeafReaderContext> leaves = reader.leaves();
+        this.titleRarity = new float[leaves.size()][];
+        try {
+            for (LeafReaderContext leaf : leaves) {
+                float[] sums = new float[leaf.reader().maxDoc()];
+                Terms terms = leaf.reader().terms(IndexFields.TITLE);
+                if (terms != null) {
+                    TermsEnum te = terms.iterator();
+                    PostingsEnum postings = null;
+                    for (BytesRef term = te.next(); term != null; term = te.next()) {
+                        float rarity = (float) idf(reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, term)));
+                        postings = te.postings(postings, PostingsEnum.NONE);
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                            sums[doc] += rarity;
+                        }
+                    }
+                }
+                titleRarity[leaf.ord] = sums;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index's titles", e);
+        }
+    }
+
     /**
      * The hits with the first {@link #DEPTH} rescored and reordered.
      *
      * @param stems the query's words as the title field indexes them (English analysis)
      */
-    TopDocs rescore(IndexReader reader, TopDocs top, Set<String> stems) throws IOException {
+    TopDocs rescore(TopDocs top, Set<String> stems) throws IOException {
         int n = Math.min(DEPTH, top.scoreDocs.length);
         if (n < 2 || stems.isEmpty()) {
             return top;
         }
         ScoreDoc[] docs = top.scoreDocs.clone();
-        TermVectors vectors = reader.termVectors();
-        int numDocs = reader.numDocs();
+        List<LeafReaderContext> leaves = reader.leaves();
+        Map<String, Double> rarity = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            Terms terms = vectors.get(docs[i].doc, IndexFields.TITLE);
-            if (terms == null) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            int doc = docs[i].doc - leaf.docBase;
+            float all = titleRarity[leaf.ord][doc];
+            if (all == 0) {
                 continue;
             }
+            Terms terms = leaf.reader().terms(IndexFields.TITLE);
+            TermsEnum te = terms == null ? null : terms.iterator();
             double named = 0;
-            double all = 0;
-            TermsEnum te = terms.iterator();
-            for (BytesRef term = te.next(); term != null; term = te.next()) {
-                String text = term.utf8ToString();
-                int df = reader.docFreq(new Term(IndexFields.TITLE, term));
-                double idf = Math.log(1 + (numDocs - df + 0.5) / (df + 0.5));
-                all += idf;
-                if (stems.contains(text)) {
-                    named += idf;
+            for (String stem : stems) {
+                if (te != null && te.seekExact(new BytesRef(stem))) {
+                    PostingsEnum p = te.postings(null, PostingsEnum.NONE);
+                    if (p.advance(doc) == doc) {
+                        named += rarity.computeIfAbsent(stem, s -> idf(te));
+                    }
                 }
             }
-            double coverage = all == 0 ? 0 : named / all;
+            double coverage = Math.min(1, named / all);
             docs[i] = new ScoreDoc(docs[i].doc, (float) (docs[i].score * (1 + WEIGHT * coverage)), docs[i].shardIndex);
         }
         // Stable: equal scores keep the order the first ranking gave them.
         Arrays.sort(docs, 0, n, (a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(top.totalHits, docs);
+    }
+
+    /** The rarity of the term a terms enum stands on, over the whole index. */
+    private double idf(TermsEnum te) {
+        try {
+            return idf(reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, BytesRef.deepCopyOf(te.term()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** BM25's inverse document frequency. */
+    private double idf(int docFreq) {
+        return Math.log(1 + (numDocs - docFreq + 0.5) / (docFreq + 0.5));
     }
 }
