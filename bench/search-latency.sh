@@ -4,7 +4,7 @@
 #   bench/search-latency.sh                  # 50 clients, 60 s per target (~7 min on 2 cores)
 #   DURATION=60 CLIENTS=50 WARMUP=10         # seconds, concurrent clients, warm-up seconds
 #   TARGETS="kb opensearch"                  # what to load (either or both)
-#   PER_KIND=4000                            # queries generated per kind (fewer if the corpus has fewer)
+#   PER_KIND=15000                           # queries generated per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
@@ -38,7 +38,7 @@ start=$SECONDS
 bench_corpus
 bench_compile
 args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration "${DURATION:-60}"
-      --warmup "${WARMUP:-10}" --per-kind "${PER_KIND:-4000}")
+      --warmup "${WARMUP:-10}" --per-kind "${PER_KIND:-15000}")
 
 if [[ " $TARGETS " == *" kb "* ]]; then
   kb help serve >/dev/null 2>&1 || die "this kb has no 'serve' command (run with TARGETS=opensearch)"

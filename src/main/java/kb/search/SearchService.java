@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
@@ -61,6 +63,7 @@ public final class SearchService implements Closeable {
     private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
     private final TitleRescorer titleRescorer;
     private final LruCache<SearchRequest, SearchResults> cache = new LruCache<>(4096);
+    private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
      * Opens the index folder.
@@ -99,7 +102,16 @@ public final class SearchService implements Closeable {
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchResults(cached.query(), cached.total(), took, cached.suggestion(), cached.hits(), cached.facets());
         }
-        SearchResults results = compute(request, start);
+        // At most one search per core computes at a time, the others wait their turn in arrival
+        // order: under load every search then waits about as long, instead of fifty sharing two
+        // cores and the slowest of them (fuzzy expansion, spelling) starving for a second.
+        computing.acquireUninterruptibly();
+        SearchResults results;
+        try {
+            results = compute(request, start);
+        } finally {
+            computing.release();
+        }
         cache.put(request, results);
         return results;
     }
@@ -200,9 +212,10 @@ public final class SearchService implements Closeable {
                 // Offsets of the query's terms, not of whole-query matches: as good a snippet for
                 // words and phrases alike, at a fraction of the cost.
                 .withWeightMatches(false)
-                // Passages are the text's lines and paragraphs, cut to length afterwards: far
-                // cheaper than finding sentences, and a KB line is a unit of meaning.
-                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
+                // Passages are runs of the text's lines, at least a snippet's worth, cut to length
+                // afterwards: far cheaper than finding sentences, and a KB line is a unit of meaning.
+                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                        new CustomSeparatorBreakIterator('\n'), SNIPPET_MAX / 2, 0.3f))
                 .build();
         TopDocs slice = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         String[] snippets = highlighter.highlight(IndexFields.BODY, built.highlight(), slice, 1);

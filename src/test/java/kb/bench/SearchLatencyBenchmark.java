@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --sources DIR}, {@code --out DIR}, {@code --kb URL} and/or
  * {@code --opensearch URL}, {@code --clients 50}, {@code --duration 60}, {@code --warmup 10}
- * (seconds), {@code --per-kind 4000}, and the sizes the script measured with {@code du}:
+ * (seconds), {@code --per-kind 15000}, and the sizes the script measured with {@code du}:
  * {@code --kb-index-du}, {@code --kb-index-bytes}, {@code --sources-du}, {@code --sources-bytes}.
  * Writes {@code search-latency.txt} and {@code search-latency.json} to {@code --out}.
  */
@@ -60,7 +60,7 @@ public final class SearchLatencyBenchmark {
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
         // Distinct texts, so that no answer can come from a result cache until the list starts over.
         Set<String> distinct = new LinkedHashSet<>();
-        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(args.integer("per-kind", 4000))).forEach(q -> distinct.add(q.text()));
+        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(args.integer("per-kind", 15_000))).forEach(q -> distinct.add(q.text()));
         List<String> queries = new ArrayList<>(distinct);
         Collections.shuffle(queries, new Random(SHUFFLE_SEED));
         SearchQualityBenchmark.log("%,d articles read, %,d mixed queries in %.1f s", articles.size(), queries.size(),
