@@ -55,6 +55,7 @@ public final class SearchService implements Closeable {
     /** Queries of at most this many words are typed (a title recalled), not pasted. */
     private static final int TYPED_WORDS = 5;
     private static final Analyzer ENGLISH = Analyzers.english();
+    private static final SnippetScorer SNIPPET_SCORER = new SnippetScorer();
 
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
@@ -212,6 +213,7 @@ public final class SearchService implements Closeable {
                 // Offsets of the query's terms, not of whole-query matches: as good a snippet for
                 // words and phrases alike, at a fraction of the cost.
                 .withWeightMatches(false)
+                .withScorer(SNIPPET_SCORER)
                 // Passages are runs of the text's lines, at least a snippet's worth, cut to length
                 // afterwards: far cheaper than finding sentences, and a KB line is a unit of meaning.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
