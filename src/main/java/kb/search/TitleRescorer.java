@@ -53,7 +53,10 @@ final class TitleRescorer {
                     TermsEnum te = terms.iterator();
                     PostingsEnum postings = null;
                     for (BytesRef term = te.next(); term != null; term = te.next()) {
-                        float rarity = (float) idf(reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, term)));
+                        // One segment (as kb build leaves it): the segment's count is the index's.
+                        int docFreq = leaves.size() == 1 ? te.docFreq()
+                                : reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, term));
+                        float rarity = (float) idf(docFreq);
                         postings = te.postings(postings, PostingsEnum.NONE);
                         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                             sums[doc] += rarity;
