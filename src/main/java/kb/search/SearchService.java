@@ -56,6 +56,8 @@ public final class SearchService implements Closeable {
     private static final int TYPED_WORDS = 5;
     private static final Analyzer ENGLISH = Analyzers.english();
     private static final SnippetScorer SNIPPET_SCORER = new SnippetScorer();
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
+            IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
@@ -224,10 +226,13 @@ public final class SearchService implements Closeable {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc);
+            // Only the fields a hit shows: the text and the metadata JSON are the bulk of a
+            // stored document, and the text is read again only when no passage matched.
+            Document doc = stored.document(page[i].doc, HIT_FIELDS);
             String id = doc.get(IndexFields.ID) == null ? "" : doc.get(IndexFields.ID);
             String title = doc.get(IndexFields.TITLE);
-            String snippet = snippets[i] != null ? shorten(snippets[i]) : lead(doc.get(IndexFields.BODY));
+            String snippet = snippets[i] != null ? shorten(snippets[i])
+                    : lead(stored.document(page[i].doc, Set.of(IndexFields.BODY)).get(IndexFields.BODY));
             hits.add(new SearchHit(from + i + 1, id, id.isEmpty() ? title : id + ": " + title,
                     doc.get(IndexFields.URL), snippet, nullToEmpty(doc.get(IndexFields.PRODUCT)),
                     nullToEmpty(doc.get(IndexFields.LAST_MODIFIED)), Float.isNaN(page[i].score) ? 0f : page[i].score));
