@@ -3,9 +3,11 @@ package kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -58,9 +60,10 @@ final class QueryBuilder {
 
     /**
      * The query to rank by; the same set of documents without any scoring extras (for counting
-     * and facets, where every match is visited); and the words alone (for highlighting).
+     * and facets, where every match is visited); the words alone (for highlighting); and the
+     * words' terms as the title and text fields index them (for {@link TitleRescorer}).
      */
-    record Built(Query query, Query matches, Query highlight) {
+    record Built(Query query, Query matches, Query highlight, Set<String> stems) {
     }
 
     Built build(ParsedQuery q, IndexSearcher searcher) {
@@ -77,8 +80,10 @@ final class QueryBuilder {
         List<Query> wordQueries = new ArrayList<>();
         List<List<String>> fuzzyWords = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
+        Set<String> wordStems = new HashSet<>();
         for (String word : q.words()) {
             List<String> stems = terms(english, word);
+            wordStems.addAll(stems);
             List<String> plains = terms(plain, word);
             plainWords.addAll(plains);
             List<Query> alternatives = new ArrayList<>();
@@ -223,7 +228,7 @@ final class QueryBuilder {
             counted.add(MatchAllDocsQuery.INSTANCE, Occur.SHOULD);
         }
         Query h = highlight.build();
-        return new Built(all, new ConstantScoreQuery(counted.build()), h.toString().isEmpty() ? all : h);
+        return new Built(all, new ConstantScoreQuery(counted.build()), h.toString().isEmpty() ? all : h, Set.copyOf(wordStems));
     }
 
     /**

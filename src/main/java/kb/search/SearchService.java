@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -36,10 +34,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -50,12 +44,9 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchService implements Closeable {
 
     private static final int FACET_VALUES = 12;
-    private static final int SNIPPET_MAX = 280;
     private static final int MAX_RANKED = 10_000;
     /** Queries of at most this many words are typed (a title recalled), not pasted. */
     private static final int TYPED_WORDS = 5;
-    private static final Analyzer ENGLISH = Analyzers.english();
-    private static final SnippetScorer SNIPPET_SCORER = new SnippetScorer();
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
@@ -65,6 +56,7 @@ public final class SearchService implements Closeable {
     private final SpellingSuggester speller = new SpellingSuggester();
     private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
     private final TitleRescorer titleRescorer;
+    private final Snippets snippets = new Snippets();
     private final LruCache<SearchRequest, SearchResults> cache = new LruCache<>(4096);
     private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
@@ -147,7 +139,7 @@ public final class SearchService implements Closeable {
                             true)
                     : searcher.search(built.query(), wanted);
             if (rescore) {
-                top = titleRescorer.rescore(top, titleStems(parsed));
+                top = titleRescorer.rescore(top, built.stems());
             }
             FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
             long total = totalHits(matches, top.totalHits);
@@ -164,13 +156,6 @@ public final class SearchService implements Closeable {
         } finally {
             release(searcher);
         }
-    }
-
-    /** The query's words as the title field indexes them. */
-    private static Set<String> titleStems(ParsedQuery parsed) {
-        Set<String> stems = new HashSet<>();
-        parsed.words().forEach(w -> stems.addAll(QueryBuilder.terms(ENGLISH, w)));
-        return stems;
     }
 
     private static ParsedQuery withoutPhrases(ParsedQuery p) {
@@ -209,20 +194,7 @@ public final class SearchService implements Closeable {
         if (page.length == 0) {
             return List.of();
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analyzers.create())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(20_000)
-                // Offsets of the query's terms, not of whole-query matches: as good a snippet for
-                // words and phrases alike, at a fraction of the cost.
-                .withWeightMatches(false)
-                .withScorer(SNIPPET_SCORER)
-                // Passages are runs of the text's lines, at least a snippet's worth, cut to length
-                // afterwards: far cheaper than finding sentences, and a KB line is a unit of meaning.
-                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                        new CustomSeparatorBreakIterator('\n'), SNIPPET_MAX / 2, 0.3f))
-                .build();
-        TopDocs slice = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        String[] snippets = highlighter.highlight(IndexFields.BODY, built.highlight(), slice, 1);
+        String[] marked = snippets.of(searcher, built.highlight(), page);
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
@@ -231,8 +203,8 @@ public final class SearchService implements Closeable {
             Document doc = stored.document(page[i].doc, HIT_FIELDS);
             String id = doc.get(IndexFields.ID) == null ? "" : doc.get(IndexFields.ID);
             String title = doc.get(IndexFields.TITLE);
-            String snippet = snippets[i] != null ? shorten(snippets[i])
-                    : lead(stored.document(page[i].doc, Set.of(IndexFields.BODY)).get(IndexFields.BODY));
+            String snippet = marked[i] != null ? marked[i]
+                    : Snippets.lead(stored.document(page[i].doc, Set.of(IndexFields.BODY)).get(IndexFields.BODY));
             hits.add(new SearchHit(from + i + 1, id, id.isEmpty() ? title : id + ": " + title,
                     doc.get(IndexFields.URL), snippet, nullToEmpty(doc.get(IndexFields.PRODUCT)),
                     nullToEmpty(doc.get(IndexFields.LAST_MODIFIED)), Float.isNaN(page[i].score) ? 0f : page[i].score));
@@ -286,63 +258,6 @@ public final class SearchService implements Closeable {
             total += m.totalHits();
         }
         return total;
-    }
-
-    /** A long highlighted passage cut to about {@link #SNIPPET_MAX} characters around its first mark. */
-    static String shorten(String html) {
-        if (html.length() <= SNIPPET_MAX) {
-            return html;
-        }
-        int mark = Math.max(0, html.indexOf("<mark>"));
-        int start = Math.max(0, mark - SNIPPET_MAX / 3);
-        while (start > 0 && !Character.isWhitespace(html.charAt(start))) {
-            start--;
-        }
-        int end = Math.min(html.length(), start + SNIPPET_MAX);
-        while (end < html.length() && !Character.isWhitespace(html.charAt(end))) {
-            end++;
-        }
-        String cut = html.substring(start, end);
-        // Never leave a tag or an entity broken, nor a <mark> open.
-        int lt = cut.lastIndexOf('<');
-        if (lt > cut.lastIndexOf('>')) {
-            cut = cut.substring(0, lt);
-        }
-        int amp = cut.lastIndexOf('&');
-        if (amp > cut.lastIndexOf(';')) {
-            cut = cut.substring(0, amp);
-        }
-        int firstGt = cut.indexOf('>');
-        int firstLt = cut.indexOf('<');
-        if (firstGt >= 0 && (firstLt < 0 || firstGt < firstLt)) {
-            cut = cut.substring(firstGt + 1);
-        }
-        if (cut.lastIndexOf("<mark>") > cut.lastIndexOf("</mark>")) {
-            cut = cut + "</mark>";
-        }
-        if (cut.indexOf("</mark>") >= 0 && (cut.indexOf("<mark>") < 0 || cut.indexOf("</mark>") < cut.indexOf("<mark>"))) {
-            cut = "<mark>" + cut;
-        }
-        return (start > 0 ? "… " : "") + cut.strip() + (end < html.length() ? " …" : "");
-    }
-
-    private static String lead(String body) {
-        if (body == null) {
-            return "";
-        }
-        String text = body.strip().replaceAll("\\s+", " ");
-        String cut = text.length() <= 200 ? text : text.substring(0, text.lastIndexOf(' ', 200) > 0 ? text.lastIndexOf(' ', 200) : 200) + " …";
-        StringBuilder sb = new StringBuilder();
-        for (char c : cut.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static String nullToEmpty(String s) {

@@ -11,6 +11,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -55,7 +56,7 @@ final class TitleRescorer {
                     for (BytesRef term = te.next(); term != null; term = te.next()) {
                         // One segment (as kb build leaves it): the segment's count is the index's.
                         int docFreq = leaves.size() == 1 ? te.docFreq()
-                                : reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, term));
+                                : reader.docFreq(new Term(IndexFields.TITLE, term));
                         float rarity = (float) idf(docFreq);
                         postings = te.postings(postings, PostingsEnum.NONE);
                         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
@@ -112,7 +113,7 @@ final class TitleRescorer {
     /** The rarity of the term a terms enum stands on, over the whole index. */
     private double idf(TermsEnum te) {
         try {
-            return idf(reader.docFreq(new org.apache.lucene.index.Term(IndexFields.TITLE, BytesRef.deepCopyOf(te.term()))));
+            return idf(reader.docFreq(new Term(IndexFields.TITLE, BytesRef.deepCopyOf(te.term()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

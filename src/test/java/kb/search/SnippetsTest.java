@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Highlighted, HTML-escaped snippets, and {@link SearchService#shorten}. */
+/** Highlighted, HTML-escaped snippets, and {@link Snippets#shorten}. */
 class SnippetsTest {
 
     @TempDir
@@ -124,14 +124,14 @@ class SnippetsTest {
     void aShortPassageIsKeptAsItIs() {
         String html = "A <mark>short</mark> passage &amp; more.";
 
-        assertThat(SearchService.shorten(html)).isEqualTo(html);
+        assertThat(Snippets.shorten(html)).isEqualTo(html);
     }
 
     @Test
     void aLongPassageIsCutAroundItsFirstMarkAtWordBoundaries() {
         String html = words("before", 100) + " <mark>needle</mark> " + words("after", 100);
 
-        String cut = SearchService.shorten(html);
+        String cut = Snippets.shorten(html);
 
         assertThat(cut).startsWith("… before ").endsWith(" after …");
         assertThat(cut).contains("<mark>needle</mark>");
@@ -144,7 +144,7 @@ class SnippetsTest {
 
     @Test
     void aMarkAtTheStartIsNotPrecededByAnEllipsis() {
-        String cut = SearchService.shorten("<mark>needle</mark> " + words("after", 100));
+        String cut = Snippets.shorten("<mark>needle</mark> " + words("after", 100));
 
         assertThat(cut).startsWith("<mark>needle</mark> after").endsWith(" …");
         assertWellFormed(cut);
@@ -154,7 +154,7 @@ class SnippetsTest {
     void aMarkedPhraseCutAtTheEndIsClosed() {
         String html = words("before", 10) + " <mark>" + words("marked", 80) + "</mark> " + words("after", 10);
 
-        String cut = SearchService.shorten(html);
+        String cut = Snippets.shorten(html);
 
         assertThat(cut).contains("<mark>marked").endsWith("</mark> …");
         assertWellFormed(cut);
@@ -166,7 +166,7 @@ class SnippetsTest {
             String html = "x".repeat(shift) + " " + words("a&amp;b &lt;c&gt;", 40) + " <mark>needle</mark> "
                     + words("&quot;d&quot; <mark>e</mark> f&amp;g", 40);
 
-            String cut = SearchService.shorten(html);
+            String cut = Snippets.shorten(html);
 
             assertWellFormed(cut);
             assertThat(cut).contains("<mark>needle</mark>");
@@ -175,7 +175,7 @@ class SnippetsTest {
 
     @Test
     void aPassageWithoutMarksIsCutFromItsStart() {
-        String cut = SearchService.shorten(words("plain", 100));
+        String cut = Snippets.shorten(words("plain", 100));
 
         assertThat(cut).startsWith("plain plain").endsWith(" …");
         assertThat(cut.length()).isBetween(200, 300);
