@@ -143,14 +143,21 @@ final class QueryBuilder {
                 plainWords.forEach(w -> asWritten.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, w)), Occur.MUST));
                 main.add(new BoostQuery(FunctionScoreQuery.boostByValue(new ConstantScoreQuery(asWritten.build()),
                         new TitleCoverage(stems.size())), 6f), Occur.SHOULD);
-                main.add(new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f), Occur.SHOULD);
-                // Words together in the text: a pasted error message. The longer, the surer; two or
-                // three words side by side are as likely a common expression ("Windows Millennium
-                // Edition (Me)") as a message, and must not outweigh them in a title.
-                float together = stems.size() > 3 ? 4f + stems.size() : (4f + stems.size()) / 2;
-                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), together), Occur.SHOULD);
+                // Words together, in the title or in the text. In the text they mark a pasted error
+                // message; the longer, the surer. Up to five words side by side are as likely a
+                // common expression ("Windows 3.0 386 enhanced mode") as a message, and must not
+                // outweigh them in a title; nor, as the body mostly repeats its title, count twice.
+                int n = stems.size();
+                Query inTitleTogether = new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f);
+                if (n > 5) {
+                    main.add(inTitleTogether, Occur.SHOULD);
+                    main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), 4f + n), Occur.SHOULD);
+                } else {
+                    main.add(new DisjunctionMaxQuery(List.of(inTitleTogether,
+                            new BoostQuery(phrase(IndexFields.BODY, stems, 1), (4f + n) / 2)), 0f), Occur.SHOULD);
+                }
                 // ... and best of all as a line the article quotes on its own.
-                main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), together), Occur.SHOULD);
+                main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), n > 3 ? 4f + n : (4f + n) / 2), Occur.SHOULD);
                 main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 12), 1.5f), Occur.SHOULD);
             }
         }
