@@ -154,7 +154,7 @@ final class QueryBuilder {
                     main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), 4f + n), Occur.SHOULD);
                 } else {
                     main.add(new DisjunctionMaxQuery(List.of(inTitleTogether,
-                            new BoostQuery(phrase(IndexFields.BODY, stems, 1), (4f + n) / 2)), 0f), Occur.SHOULD);
+                            new BoostQuery(phrase(IndexFields.BODY, stems, 1), 0.3f * (4 + n))), 0f), Occur.SHOULD);
                 }
                 // ... and best of all as a line the article quotes on its own.
                 main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), n > 3 ? 4f + n : (4f + n) / 2), Occur.SHOULD);
