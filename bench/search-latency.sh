@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Search latency under load: kb serve against a stock OpenSearch 3.3 (tuned query), same queries.
 #
-#   bench/search-latency.sh                  # 50 clients, 60 s per target (~7 min on 2 cores)
+#   bench/search-latency.sh                  # both setups, 50 clients, 60 s each (~12 min on 2 cores)
+#   SETUPS=repeated                          # the search issue's setup only (or: distinct)
 #   DURATION=60 CLIENTS=50 WARMUP=10         # seconds, concurrent clients, warm-up seconds
 #   TARGETS="kb opensearch"                  # what to load (either or both)
-#   PER_KIND=15000                           # queries generated per kind (fewer if the corpus has fewer)
+#   PER_KIND=500                             # repeated setup: queries per kind (the quality benchmark's)
+#   DISTINCT_PER_KIND=15000                  # distinct setup: queries per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
-# and an OpenSearch node with the same articles, then sends the benchmark's mixed queries (every
-# kind of bench/search-quality.sh, distinct, shuffled; each sent once per target, so result
-# caches do not help) from CLIENTS closed-loop clients for DURATION seconds to each, one after
-# the other. Prints requests, errors and latency percentiles, and the index sizes.
-# Results: target/bench/search-latency.{txt,json}.
+# and an OpenSearch node with the same articles, then sends the benchmark's mixed queries from
+# CLIENTS closed-loop clients for DURATION seconds to each, one after the other, in two setups:
+# "repeated", the quality benchmark's 2,500 queries over and over (the search issue's setup; kb
+# answers repeats from its result cache), and "distinct", up to 15,000 per kind, each sent once
+# per target, so no result cache helps. Prints requests, errors and latency percentiles per
+# setup and target, and the index sizes. Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KB_SERVE_PID=""
@@ -38,7 +41,8 @@ start=$SECONDS
 bench_corpus
 bench_compile
 args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration "${DURATION:-60}"
-      --warmup "${WARMUP:-10}" --per-kind "${PER_KIND:-15000}")
+      --warmup "${WARMUP:-10}" --setups "${SETUPS:-repeated,distinct}" --per-kind "${PER_KIND:-500}"
+      --distinct-per-kind "${DISTINCT_PER_KIND:-15000}")
 
 if [[ " $TARGETS " == *" kb "* ]]; then
   kb help serve >/dev/null 2>&1 || die "this kb has no 'serve' command (run with TARGETS=opensearch)"

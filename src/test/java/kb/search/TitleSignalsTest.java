@@ -30,21 +30,26 @@ class TitleSignalsTest {
     @TempDir
     Path dir;
 
-    /** Writes one document per title, in order (document {@code i} is title {@code i}). */
+    /** Writes one document per title, in order (document {@code i} is title {@code i}); the text is the title. */
     private Path index(String... titles) {
+        return index(List.of(titles), List.of(titles));
+    }
+
+    /** Writes one document per title, with the text of the same position. */
+    private Path index(List<String> titles, List<String> bodies) {
         Path index = dir.resolve("index");
         try (SearchIndexer indexer = new SearchIndexer(index)) {
-            for (int i = 0; i < titles.length; i++) {
+            for (int i = 0; i < titles.size(); i++) {
                 Document doc = new Document();
                 doc.add(new StringField(IndexFields.KIND, "article", Field.Store.NO));
                 String id = "Q" + (800_100 + i);
                 doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
                 IndexDocuments.idForms(id).forEach(f -> doc.add(new StringField(IndexFields.ID_FORMS, f, Field.Store.NO)));
                 doc.add(new StringField(IndexFields.URL, "/kb/" + id + "/", Field.Store.YES));
-                doc.add(new TextField(IndexFields.TITLE, titles[i], Field.Store.YES));
-                doc.add(new TextField(IndexFields.TITLE_WORDS, titles[i], Field.Store.NO));
-                doc.add(new TextField(IndexFields.BODY, titles[i], Field.Store.YES));
-                doc.add(new TextField(IndexFields.SPELL, titles[i], Field.Store.NO));
+                doc.add(new TextField(IndexFields.TITLE, titles.get(i), Field.Store.YES));
+                doc.add(new TextField(IndexFields.TITLE_WORDS, titles.get(i), Field.Store.NO));
+                doc.add(new TextField(IndexFields.BODY, bodies.get(i), Field.Store.YES));
+                doc.add(new TextField(IndexFields.SPELL, titles.get(i) + "\n" + bodies.get(i), Field.Store.NO));
                 indexer.add(doc);
             }
         }
@@ -58,6 +63,30 @@ class TitleSignalsTest {
                 "Extensions Used with Visual C++ Projects", "Rebuilds Using Visual C++ Projects"))) {
             List<String> ids = search.search(SearchRequest.of("Using C Visual", 10)).hits().stream().map(SearchHit::id).toList();
             assertThat(ids).containsExactly("Q800101", "Q800100");
+        }
+    }
+
+    @Test
+    void wordsTogetherInTheTextDoNotOutweighAllOfThemInAShortTitle() {
+        // The longer title's text repeats "event log in Visual Basic"; the short title names every
+        // word the query has ("Logging" as typed) and little else: the one being recalled.
+        List<String> titles = new ArrayList<>(List.of(
+                "Back Up the NT Event Log in Visual Basic",
+                "Event Logging in Visual Basic"));
+        List<String> bodies = new ArrayList<>(List.of(
+                "To back up the event log in Visual Basic, call BackupEventLog. Backing up the event log in "
+                        + "Visual Basic needs the backup privilege. The event log in Visual Basic sample follows.",
+                "Applications can write entries to the Windows NT event log. This article describes the "
+                        + "logging functions available to Visual Basic programs."));
+        for (int i = 0; i < 20; i++) {
+            titles.add("Visual Basic Setup Error " + i);
+            bodies.add("Setup of Visual Basic stops with error " + i + " when the disk is full.");
+        }
+        index(titles, bodies);
+        try (SearchService search = new SearchService(dir.resolve("index"))) {
+            List<String> ids = search.search(SearchRequest.of("Event Logging Visual Basic", 10)).hits().stream()
+                    .map(SearchHit::id).toList();
+            assertThat(ids).startsWith("Q800101", "Q800100");
         }
     }
 
