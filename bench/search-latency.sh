@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search latency under load: kb serve against a stock OpenSearch 3.3 (tuned query), same queries.
 #
-#   bench/search-latency.sh                  # both setups, 50 clients, 60 s each (~12 min on 2 cores)
+#   bench/search-latency.sh                  # both setups, 50 clients, 60 s each (~8 min on 2 cores)
 #   SETUPS=repeated                          # the search issue's setup only (or: distinct)
 #   DURATION=60 CLIENTS=50 WARMUP=10         # seconds, concurrent clients, warm-up seconds
 #   TARGETS="kb opensearch"                  # what to load (either or both)
