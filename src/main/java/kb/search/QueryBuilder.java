@@ -44,8 +44,13 @@ final class QueryBuilder {
     private static final float APPLIES_TO = 1f;
     private static final float BODY = 1f;
     private static final float ID_BOOST = 1000f;
-    /** Queries of at most this many words are typed; longer ones are pasted. */
-    private static final int SHORT_QUERY = 4;
+    /**
+     * Queries of at most this many words are typed (a title recalled); longer ones are pasted
+     * (an error message): words standing together count for less in typed ones.
+     */
+    static final int TYPED_WORDS = 5;
+    /** In queries of at most this many words even known words may be slips: they also match near title words. */
+    private static final int FEW_WORDS = 4;
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
     private static final int RARE = 3;
 
@@ -78,7 +83,6 @@ final class QueryBuilder {
         boolean any = false;
 
         List<Query> wordQueries = new ArrayList<>();
-        List<List<String>> fuzzyWords = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
         Set<String> wordStems = new HashSet<>();
         for (String word : q.words()) {
@@ -96,7 +100,7 @@ final class QueryBuilder {
                 }
                 int df = docFreq(reader, IndexFields.SPELL, p);
                 boolean rare = df < RARE;
-                if (!rare && q.words().size() > SHORT_QUERY) {
+                if (!rare && q.words().size() > FEW_WORDS) {
                     continue; // a long query is pasted text, typed words are few: no slips to undo
                 }
                 // Perhaps misspelt: near title words, each scored with its own rarity (a rare title
@@ -149,7 +153,7 @@ final class QueryBuilder {
                 // outweigh them in a title; nor, as the body mostly repeats its title, count twice.
                 int n = stems.size();
                 Query inTitleTogether = new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f);
-                if (n > 5) {
+                if (n > TYPED_WORDS) {
                     main.add(inTitleTogether, Occur.SHOULD);
                     main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), 4f + n), Occur.SHOULD);
                 } else {

@@ -45,8 +45,6 @@ public final class SearchService implements Closeable {
 
     private static final int FACET_VALUES = 12;
     private static final int MAX_RANKED = 10_000;
-    /** Queries of at most this many words are typed (a title recalled), not pasted. */
-    private static final int TYPED_WORDS = 5;
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
@@ -127,7 +125,7 @@ public final class SearchService implements Closeable {
             // Typed queries (a few words) are often a title recalled: the top is reordered by how
             // much of each title they name, so rank deep enough for that on every page.
             boolean rescore = request.sort() == SearchRequest.Sort.RELEVANCE && !parsed.words().isEmpty()
-                    && parsed.words().size() <= TYPED_WORDS;
+                    && parsed.words().size() <= QueryBuilder.TYPED_WORDS;
             if (rescore) {
                 wanted = Math.max(wanted, TitleRescorer.DEPTH);
             }

@@ -75,22 +75,20 @@ public final class SearchLatencyBenchmark {
         long t0 = System.nanoTime();
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
         List<Setup> setups = new ArrayList<>();
-        for (String key : args.optional("setups").orElse("repeated,distinct").split(",")) {
-            setups.add(switch (key.strip()) {
-                case "repeated" -> {
-                    int perKind = args.integer("per-kind", 500);
-                    List<String> queries = shuffled(mixedQueries(articles, perKind));
-                    yield new Setup("repeated", String.format(Locale.ROOT, "the quality benchmark's %,d queries "
-                            + "(%d per kind), over and over", queries.size(), perKind), queries);
-                }
-                case "distinct" -> {
-                    int perKind = args.integer("distinct-per-kind", 15_000);
-                    List<String> queries = shuffled(mixedQueries(articles, perKind));
-                    yield new Setup("distinct", String.format(Locale.ROOT, "%,d distinct queries (up to %,d per "
-                            + "kind), each sent once unless counted as repeated", queries.size(), perKind), queries);
-                }
+        for (String part : args.optional("setups").orElse("repeated,distinct").split(",")) {
+            String key = part.strip();
+            int perKind = switch (key) {
+                case "repeated" -> args.integer("per-kind", 500);
+                case "distinct" -> args.integer("distinct-per-kind", 15_000);
                 default -> throw new IllegalArgumentException("unknown setup '" + key + "' (repeated, distinct)");
-            });
+            };
+            List<String> queries = shuffled(mixedQueries(articles, perKind));
+            String description = key.equals("repeated")
+                    ? String.format(Locale.ROOT, "the quality benchmark's %,d queries (%d per kind), over and over",
+                            queries.size(), perKind)
+                    : String.format(Locale.ROOT, "%,d distinct queries (up to %,d per kind), each sent once unless "
+                            + "counted as repeated", queries.size(), perKind);
+            setups.add(new Setup(key, description, queries));
         }
         SearchQualityBenchmark.log("%,d articles read, query lists made in %.1f s: %s", articles.size(),
                 SearchQualityBenchmark.seconds(t0), setups.stream().map(st -> st.key() + " " + st.queries().size()).toList());
