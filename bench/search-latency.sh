@@ -5,17 +5,18 @@
 #   SETUPS=repeated                          # the search issue's setup only (or: distinct)
 #   DURATION=60 CLIENTS=50 WARMUP=10         # seconds, concurrent clients, warm-up seconds
 #   TARGETS="kb opensearch"                  # what to load (either or both)
-#   PER_KIND=500                             # repeated setup: queries per kind (the quality benchmark's)
+#   PER_KIND=500                             # repeated setup: queries per kind (as the quality benchmark samples them)
 #   DISTINCT_PER_KIND=15000                  # distinct setup: queries per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
 # and an OpenSearch node with the same articles, then sends the benchmark's mixed queries from
 # CLIENTS closed-loop clients for DURATION seconds to each, one after the other, in two setups:
-# "repeated", the quality benchmark's 2,500 queries over and over (the search issue's setup; kb
-# answers repeats from its result cache), and "distinct", up to 15,000 per kind, each sent once
-# per target, so no result cache helps. Prints requests, errors and latency percentiles per
-# setup and target, and the index sizes. Results: target/bench/search-latency.{txt,json}.
+# "repeated", 2,500 queries (500 per kind, as the quality benchmark samples them) over and over
+# (the search issue's setup; kb answers repeats from its result cache), and "distinct", up to
+# 15,000 per kind, each sent once per target, so no result cache helps. Prints requests, errors
+# and latency percentiles per setup and target, and the index sizes.
+# Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KB_SERVE_PID=""

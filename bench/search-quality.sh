@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Search quality of kb side by side with a stock OpenSearch 3.3 (plain and tuned queries).
 #
-#   bench/search-quality.sh              # the whole comparison (~6 min on 2 cores)
+#   bench/search-quality.sh              # the whole comparison (~9 min on 2 cores)
 #   OPENSEARCH=0 bench/search-quality.sh # kb's column only
-#   PER_KIND=500                         # queries per kind
-#   SEED=1                               # another sample of the corpus (default 20240611)
+#   PER_KIND=500                         # a sample of 500 queries per kind (default: all, a query
+#                                        # of each kind from every article that has one)
+#   SEED=1                               # other random choices (words, letters, sample; default 20240611)
 #   BUILD=0                              # reuse target/bench/index (query-time changes only)
 #
 # Extracts the dev corpus, builds kb's index with kb build into target/bench/index, generates the
@@ -19,7 +20,7 @@ start=$SECONDS
 bench_corpus
 bench_compile
 bench_kb_index
-args=(--sources "$SOURCES" --index "$BENCH/index" --out "$BENCH" --per-kind "${PER_KIND:-500}" --seed "${SEED:-20240611}")
+args=(--sources "$SOURCES" --index "$BENCH/index" --out "$BENCH" --per-kind "${PER_KIND:-all}" --seed "${SEED:-20240611}")
 if [ "${OPENSEARCH:-1}" != "0" ]; then
   opensearch_start
   args+=(--opensearch "$OPENSEARCH_URL")

@@ -35,6 +35,11 @@ final class Args {
         return optional(name).map(Integer::parseInt).orElse(fallback);
     }
 
+    /** A count, or {@code all} for no limit ({@link Integer#MAX_VALUE}). */
+    int countOrAll(String name, int fallback) {
+        return optional(name).map(v -> v.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(v)).orElse(fallback);
+    }
+
     long number(String name, long fallback) {
         return optional(name).map(Long::parseLong).orElse(fallback);
     }

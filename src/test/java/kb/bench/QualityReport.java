@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class QualityReport {
 
+    /** Width of a table cell: fits {@code 100.0% (112,207/113,076)}. */
+    private static final int CELL = 24;
+
     private final List<String> engines;
     private final List<String> keys;
     /** Per engine key: the outcome of every query, in query order. */
@@ -38,10 +41,11 @@ final class QualityReport {
     /** The table: one row per kind plus "all", one column per engine: {@code 91.4% (457/500)}. */
     String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "search quality: %,d articles, up to %d queries per kind, seed %d%n",
-                articles, perKind, seed));
+        String sample = perKind == Integer.MAX_VALUE ? "a query of each kind from every article that has one"
+                : String.format(Locale.ROOT, "up to %,d queries per kind", perKind);
+        sb.append(String.format(Locale.ROOT, "search quality: %,d articles, %s, seed %d%n", articles, sample, seed));
         sb.append(String.format(Locale.ROOT, "%-14s %7s  %-7s", "kind", "queries", "goal"));
-        engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-18s", e)));
+        engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", e)));
         sb.append('\n');
         for (QueryKind kind : QueryKind.values()) {
             row(sb, kind.label(), kind.goal(), kind);
@@ -52,12 +56,12 @@ final class QualityReport {
 
     private void row(StringBuilder sb, String label, String goal, QueryKind kind) {
         List<Outcome> first = select(keys.get(0), kind);
-        sb.append(String.format(Locale.ROOT, "%-14s %7d  %-7s", label, first.size(), goal));
+        sb.append(String.format(Locale.ROOT, "%-14s %,7d  %-7s", label, first.size(), goal));
         for (String key : keys) {
             List<Outcome> rows = select(key, kind);
             long found = rows.stream().filter(Outcome::found).count();
-            String cell = String.format(Locale.ROOT, "%5.1f%% (%d/%d)", percent(found, rows.size()), found, rows.size());
-            sb.append(String.format(Locale.ROOT, "  %-18s", cell));
+            String cell = String.format(Locale.ROOT, "%5.1f%% (%,d/%,d)", percent(found, rows.size()), found, rows.size());
+            sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", cell));
         }
         sb.append('\n');
     }
@@ -67,7 +71,11 @@ final class QualityReport {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("articles", articles);
-        root.put("queries_per_kind", perKind);
+        if (perKind == Integer.MAX_VALUE) {
+            root.put("queries_per_kind", "all");
+        } else {
+            root.put("queries_per_kind", perKind);
+        }
         root.put("seed", seed);
         ObjectNode names = root.putObject("engines");
         for (int i = 0; i < keys.size(); i++) {
@@ -102,7 +110,7 @@ final class QualityReport {
         StringBuilder sb = new StringBuilder();
         for (QueryKind kind : QueryKind.values()) {
             List<Outcome> misses = misses(key, kind);
-            sb.append(String.format(Locale.ROOT, "%s misses, %s (%d of %d; all in %s):%n", engineName(key),
+            sb.append(String.format(Locale.ROOT, "%s misses, %s (%,d of %,d; all in %s):%n", engineName(key),
                     kind.label(), misses.size(), select(key, kind).size(), fullListName));
             for (Outcome o : misses.subList(0, Math.min(perKindShown, misses.size()))) {
                 sb.append(String.format(Locale.ROOT, "  \"%s\" -> %s, %s%n", o.query().text(), title(o.query().target()),

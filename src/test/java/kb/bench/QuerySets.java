@@ -53,7 +53,7 @@ final class QuerySets {
         Random random = new Random(seed + kind.ordinal());
         List<BenchArticle> order = new ArrayList<>(articles);
         Collections.shuffle(order, random);
-        List<BenchQuery> out = new ArrayList<>(perKind);
+        List<BenchQuery> out = new ArrayList<>(Math.min(perKind, order.size()));
         for (BenchArticle a : order) {
             if (out.size() == perKind) {
                 break;

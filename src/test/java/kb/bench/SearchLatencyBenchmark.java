@@ -28,8 +28,8 @@ import java.util.function.Function;
  *
  * <p>Two setups, each on every target:
  * <ul>
- *   <li>{@code repeated}: the quality benchmark's own queries ({@code --per-kind 500} of each
- *       kind, as {@code bench/search-quality.sh} sends them), over and over: the setup of the
+ *   <li>{@code repeated}: {@code --per-kind 500} queries of each kind, the quality benchmark's
+ *       sample with {@code PER_KIND=500}, over and over: the setup of the
  *       search issue, where answers to repeated searches may come from a result cache;</li>
  *   <li>{@code distinct}: up to {@code --distinct-per-kind 15000} of each kind, distinct texts,
  *       each sent once per target (the measured run goes on where the warm-up stopped), so no
@@ -84,7 +84,7 @@ public final class SearchLatencyBenchmark {
             };
             List<String> queries = shuffled(mixedQueries(articles, perKind));
             String description = key.equals("repeated")
-                    ? String.format(Locale.ROOT, "the quality benchmark's %,d queries (%d per kind), over and over",
+                    ? String.format(Locale.ROOT, "%,d queries (%d per kind, as the quality benchmark samples them), over and over",
                             queries.size(), perKind)
                     : String.format(Locale.ROOT, "%,d distinct queries (up to %,d per kind), each sent once unless "
                             + "counted as repeated", queries.size(), perKind);

@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * Started by {@code bench/search-quality.sh}, which builds the index and runs OpenSearch.
  *
  * <p>Options: {@code --sources DIR} (the source tree), {@code --index DIR} (kb's index),
- * {@code --out DIR} (where results go), {@code --opensearch URL}, {@code --per-kind 500},
+ * {@code --out DIR} (where results go), {@code --opensearch URL}, {@code --per-kind all} (or a
+ * number: the sample size of each kind),
  * {@code --seed 20240611} (of the first kind's sample), {@code --threads 2}.
  *
  * <p>Writes to {@code --out}: {@code search-quality-kb.txt} (kb's column, as soon as it is known),
@@ -40,7 +41,7 @@ public final class SearchQualityBenchmark {
         Args args = new Args(argv);
         Path out = args.path("out");
         Files.createDirectories(out);
-        int perKind = args.integer("per-kind", 500);
+        int perKind = args.countOrAll("per-kind", Integer.MAX_VALUE);
         long seed = args.integer("seed", (int) QuerySets.SEED);
         int threads = args.integer("threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
@@ -124,7 +125,7 @@ public final class SearchQualityBenchmark {
 
     static String counts(Map<QueryKind, List<BenchQuery>> sets) {
         List<String> parts = new ArrayList<>();
-        sets.forEach((k, v) -> parts.add(k.label() + " " + v.size()));
+        sets.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %,d", k.label(), v.size())));
         return String.join(", ", parts);
     }
 
