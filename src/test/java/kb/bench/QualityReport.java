@@ -41,7 +41,7 @@ final class QualityReport {
     /** The table: one row per kind plus "all", one column per engine: {@code 91.4% (457/500)}. */
     String table() {
         StringBuilder sb = new StringBuilder();
-        String sample = perKind == Integer.MAX_VALUE ? "a query of each kind from every article that has one"
+        String sample = everyArticle() ? "a query of each kind from every article that has one"
                 : String.format(Locale.ROOT, "up to %,d queries per kind", perKind);
         sb.append(String.format(Locale.ROOT, "search quality: %,d articles, %s, seed %d%n", articles, sample, seed));
         sb.append(String.format(Locale.ROOT, "%-14s %7s  %-7s", "kind", "queries", "goal"));
@@ -71,7 +71,7 @@ final class QualityReport {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("articles", articles);
-        if (perKind == Integer.MAX_VALUE) {
+        if (everyArticle()) {
             root.put("queries_per_kind", "all");
         } else {
             root.put("queries_per_kind", perKind);
@@ -103,6 +103,11 @@ final class QualityReport {
                     .put("percent", Math.round(percent(found, rows.size()) * 10) / 10.0)
                     .put("mrr", Math.round(mrr * 1000) / 1000.0);
         }
+    }
+
+    /** Whether the queries were made from every article rather than a sample ({@code --per-kind all}). */
+    private boolean everyArticle() {
+        return perKind == Integer.MAX_VALUE;
     }
 
     /** The misses of one engine: at most {@code perKind} examples per kind, for the console. */

@@ -1,6 +1,7 @@
 package kb.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class QuerySetsTest {
         assertThat(targets(sets, QueryKind.ID)).hasSize(7);
         // Only the message indented under its "error message:" line counts.
         assertThat(sets.get(QueryKind.ERROR_MESSAGE)).extracting(BenchQuery::text, BenchQuery::target)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Inventory file is corrupt", "Q100001"));
+                .containsExactly(tuple("Inventory file is corrupt", "Q100001"));
     }
 
     @Test

@@ -78,16 +78,16 @@ public final class SearchLatencyBenchmark {
         for (String part : args.optional("setups").orElse("repeated,distinct").split(",")) {
             String key = part.strip();
             int perKind = switch (key) {
-                case "repeated" -> args.integer("per-kind", 500);
-                case "distinct" -> args.integer("distinct-per-kind", 15_000);
+                case "repeated" -> args.countOrAll("per-kind", 500);
+                case "distinct" -> args.countOrAll("distinct-per-kind", 15_000);
                 default -> throw new IllegalArgumentException("unknown setup '" + key + "' (repeated, distinct)");
             };
             List<String> queries = shuffled(mixedQueries(articles, perKind));
             String description = key.equals("repeated")
-                    ? String.format(Locale.ROOT, "%,d queries (%d per kind, as the quality benchmark samples them), over and over",
-                            queries.size(), perKind)
-                    : String.format(Locale.ROOT, "%,d distinct queries (up to %,d per kind), each sent once unless "
-                            + "counted as repeated", queries.size(), perKind);
+                    ? String.format(Locale.ROOT, "%,d queries (%s per kind, as the quality benchmark samples them), over and over",
+                            queries.size(), count(perKind))
+                    : String.format(Locale.ROOT, "%,d distinct queries (up to %s per kind), each sent once unless "
+                            + "counted as repeated", queries.size(), count(perKind));
             setups.add(new Setup(key, description, queries));
         }
         SearchQualityBenchmark.log("%,d articles read, query lists made in %.1f s: %s", articles.size(),
@@ -158,6 +158,11 @@ public final class SearchLatencyBenchmark {
         Set<String> distinct = new LinkedHashSet<>();
         QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(perKind)).forEach(q -> distinct.add(q.text()));
         return new ArrayList<>(distinct);
+    }
+
+    /** A per-kind count as given: a number, or "all" ({@code --per-kind all}). */
+    private static String count(int perKind) {
+        return perKind == Integer.MAX_VALUE ? "all" : String.format(Locale.ROOT, "%,d", perKind);
     }
 
     private static List<String> shuffled(List<String> queries) {
