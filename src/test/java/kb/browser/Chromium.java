@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,9 +33,9 @@ final class Chromium implements AutoCloseable {
     private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
     private final ChromeDriverService service;
-    private final WebDriver driver;
+    private final ChromeDriver driver;
 
-    private Chromium(ChromeDriverService service, WebDriver driver) {
+    private Chromium(ChromeDriverService service, ChromeDriver driver) {
         this.service = service;
         this.driver = driver;
     }
@@ -66,6 +69,47 @@ final class Chromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * A screen the page is shown on, emulated through the DevTools protocol (no second browser):
+     * its CSS size, its pixel ratio, and whether it is a phone (which makes the browser honour the
+     * page's viewport meta tag and report touch input).
+     */
+    enum Screen {
+        DESKTOP("desktop", 1280, 800, 1, false),
+        PHONE("phone", 390, 844, 2, true);
+
+        final String label;
+        final int width;
+        final int height;
+        final int pixelRatio;
+        final boolean mobile;
+
+        Screen(String label, int width, int height, int pixelRatio, boolean mobile) {
+            this.label = label;
+            this.width = width;
+            this.height = height;
+            this.pixelRatio = pixelRatio;
+            this.mobile = mobile;
+        }
+    }
+
+    /** Shows the following pages on {@code screen} (until the next call). */
+    void emulate(Screen screen) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width,
+                "height", screen.height, "deviceScaleFactor", screen.pixelRatio, "mobile", screen.mobile));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", screen.mobile));
+    }
+
+    /** Writes what the screen shows now (the first screenful of the page) as a PNG file. */
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     WebDriverWait waiting() {
