@@ -59,14 +59,12 @@ class HelpCentreBrowserTest {
     @BeforeAll
     void start(@TempDir Path tmp) throws IOException {
         Chromium.assumeInstalled();
-        long t0 = System.nanoTime();
         FixtureKb fixture = FixtureKb.write(tmp.resolve("source"));
         Path site = tmp.resolve("site");
         Path index = tmp.resolve("index");
         Diagnostics diagnostics = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(fixture.source(), site, index, Optional.empty(),
                 Optional.empty()), diagnostics);
-        System.out.printf("TIMING build %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertThat(diagnostics.sorted()).as("build errors").filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
         // As kb serve sets it: Jetty's warnings and errors only (read when Jetty's logger starts).
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
@@ -77,7 +75,6 @@ class HelpCentreBrowserTest {
         chromium = Chromium.start(tmp.resolve("chromium-profile"));
         driver = chromium.driver();
         wait = chromium.waiting();
-        System.out.printf("TIMING started %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         diagnostics.sorted().stream().map(Diagnostic::toString).forEach(d -> System.out.println("build: " + d));
     }
 
