@@ -163,7 +163,7 @@ final class AxeCore {
             }
             return Optional.of(verified(response.body()));
         } catch (IOException e) {
-            failures.add(TARBALL + ": " + e);
+            failures.add(TARBALL + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -176,11 +176,16 @@ final class AxeCore {
     private static Optional<byte[]> npmPack(List<String> failures) {
         try {
             Path folder = Files.createDirectories(Path.of("target", "axe-core", "npm-pack"));
-            Process npm = new ProcessBuilder("npm", "pack", "--silent", "axe-core@" + VERSION)
+            Process npm = new ProcessBuilder("npm", "pack", "--loglevel=error", "axe-core@" + VERSION)
                     .directory(folder.toFile()).redirectErrorStream(true).start();
             String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!npm.waitFor(120, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                failures.add("npm pack: " + output);
+            if (!npm.waitFor(120, TimeUnit.SECONDS)) {
+                npm.destroy();
+                failures.add("npm pack: timed out");
+                return Optional.empty();
+            }
+            if (npm.exitValue() != 0) {
+                failures.add("npm pack: exit " + npm.exitValue() + " " + output.lines().reduce((a, b) -> b).orElse(""));
                 return Optional.empty();
             }
             Path tarball = folder.resolve("axe-core-" + VERSION + ".tgz");
