@@ -43,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HelpCentreBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern ARTICLE_URL = Pattern.compile(".*/kb/\\d{3}/Q(\\d+)/$");
     /** A search that finds articles of both products and of every kind. */
     private static final String QUERY = "widget lock";
@@ -65,6 +65,7 @@ class HelpCentreBrowserTest {
         Diagnostics diagnostics = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(fixture.source(), site, index, Optional.empty(),
                 Optional.empty()), diagnostics);
+        diagnostics.sorted().stream().map(Diagnostic::toString).forEach(d -> System.out.println("build: " + d));
         assertThat(diagnostics.sorted()).as("build errors").filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
         // As kb serve sets it: Jetty's warnings and errors only (read when Jetty's logger starts).
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
@@ -75,7 +76,6 @@ class HelpCentreBrowserTest {
         chromium = Chromium.start(tmp.resolve("chromium-profile"));
         driver = chromium.driver();
         wait = chromium.waiting();
-        diagnostics.sorted().stream().map(Diagnostic::toString).forEach(d -> System.out.println("build: " + d));
     }
 
     @AfterAll
