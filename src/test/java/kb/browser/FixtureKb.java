@@ -91,8 +91,10 @@ record FixtureKb(Path source) {
                 permalink: /
                 ---
 
-                Welcome to the %s. Browse the articles by product, by kind or by year,
-                or search them by words or by article ID.
+                # Welcome to the %s
+
+                Find answers about Contoso's server products: browse the articles by product,
+                by kind or by year, or search them by words or by article ID.
                 """.formatted(SITE_TITLE));
         for (int i = 0; i < ARTICLES; i++) {
             kb.article(i, PRODUCT, "CWS", "kbcws300", i + 1 < ARTICLES ? i + 1 : -1);
