@@ -2,6 +2,7 @@ package kb.serve;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kb.build.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
 final class ErrorPages extends ErrorHandler {
 
     /** The site's 404 page, below the site folder. */
-    static final String NOT_FOUND = "404.html";
+    static final String NOT_FOUND = SearchAssets.NOT_FOUND_PAGE;
 
     private final Path site;
     private final String baseurl;
