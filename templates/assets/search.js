@@ -336,7 +336,12 @@
   function showResults(s, r) {
     const from = (s.page - 1) * s.size + 1;
     const to = from + r.hits.length - 1;
-    const filters = [s.product, s.type, s.year].filter(Boolean);
+    /** A filter value as readers know it (Bug for kbbug), from the facet counts. */
+    const named = (dimension, value) => {
+      const found = ((r.facets || {})[dimension] || []).find((v) => String(v.value).toLowerCase() === value.toLowerCase());
+      return found && found.name ? found.name : value;
+    };
+    const filters = [named('product', s.product), named('issue_type', s.type), s.year].filter(Boolean);
     const within = filters.length ? ' in ' + filters.join(', ') : '';
     view.status.textContent = r.total === 0
       ? 'No' + noun(s, 0) + quoted(s.q) + within + '.'
