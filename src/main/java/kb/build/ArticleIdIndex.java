@@ -26,7 +26,7 @@ import kb.config.SiteConfig;
  * <li>{@code other}: {@code [id, url]} for the articles whose ID or URL does not follow the
  *     pattern (an ID's number is its digits).</li>
  * </ul>
- * On the 30,432 articles of the archive's dev half it is about 48 KB (30 KB gzipped).
+ * On the 30,432 articles of the archive's dev half it is 31 KB (14 KB gzipped), none of them exceptions.
  */
 public final class ArticleIdIndex {
 
