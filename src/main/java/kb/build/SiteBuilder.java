@@ -145,7 +145,8 @@ public final class SiteBuilder {
 
     /**
      * The search page, the static search index, the OpenSearch description, the site facts for
-     * {@code kb serve}, and a 404 page unless the site has these itself (the site's own file wins).
+     * {@code kb serve}, the ID index of short links and the 404 page through the theme, unless the
+     * site has these itself (the site's own file wins).
      */
     private static void writeSearchFiles(SiteConfig config, LayoutRenderer layouts, List<SearchAssets.Entry> entries,
             OutputFolder site, Set<String> keep, Diagnostics diagnostics) {
@@ -158,7 +159,9 @@ public final class SiteBuilder {
         files.put(SearchAssets.SITE_JSON, search.siteJson());
         files.put(SearchAssets.SEARCH_PAGE, layouts.render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
                 siteVariables(config), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
-        files.put("404.html", search.notFoundHtml());
+        files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(config).json(sorted));
+        files.put(SearchAssets.NOT_FOUND_PAGE, layouts.render(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE),
+                siteVariables(config), search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics));
         files.forEach((path, text) -> {
             if (keep.add(path)) {
                 site.write(path, text);
