@@ -1,6 +1,5 @@
 package kb.build;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.config.ConfigLoader;
+import kb.check.SourceManifest;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
@@ -58,12 +58,8 @@ public final class SiteBuilder {
         site.prepare();
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
-        Set<String> outputs = new HashSet<>(plan.outputs());
-        outputs.addAll(SearchAssets.OUTPUTS);
-        LinkChecker links = new LinkChecker(outputs, config.baseurl());
         Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
         AtomicInteger written = new AtomicInteger();
-        AtomicInteger broken = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
         LayoutRenderer layouts = new LayoutRenderer(theme, config);
         ArticleJson json = new ArticleJson();
@@ -93,7 +89,6 @@ public final class SiteBuilder {
                         if (rendered.article().isEmpty() && page.outputPath().endsWith(".html")) {
                             indexer.add(documents.page(page.url(), rendered.title(), rendered.text()));
                         }
-                        broken.addAndGet(checkLinks(rendered, links, diagnostics));
                         written.incrementAndGet();
                     });
                 } catch (RuntimeException e) {
@@ -112,10 +107,11 @@ public final class SiteBuilder {
         t = lap(timings, "commit", t);
         Set<String> keep = new HashSet<>(plan.outputs());
         writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
+        writeSourceManifest(options, config, plan, keep);
         site.prune(keep);
         lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), plan.copies().size(), broken.get(),
+        return new BuildResult(written.get(), plan.copies().size(), 0,
                 diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
     }
 
@@ -159,36 +155,20 @@ public final class SiteBuilder {
         return now;
     }
 
-    private static int checkLinks(RenderedPage rendered, LinkChecker links, Diagnostics diagnostics) {
-        int broken = 0;
-        String text = null;
-        for (String link : rendered.links()) {
-            Optional<String> problem = links.check(rendered.page().url(), link);
-            if (problem.isPresent()) {
-                if (text == null) {
-                    text = readQuietly(rendered.page().source().path());
-                }
-                diagnostics.warning(linkPosition(rendered, link, text),
-                        "broken link '" + link + "': " + problem.get());
-                broken++;
-            }
+    /**
+     * The source of every page, for {@code kb check} to name the file and line of a broken link
+     * (generated pages name their template).
+     */
+    private static void writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep) {
+        Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
+        for (PlannedPage page : plan.pages()) {
+            origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
+                    page.frontMatter().layout().orElse(LayoutRenderer.FALLBACK_LAYOUT)));
         }
-        return broken;
-    }
-
-    /** Where the link is written in the source, found by its text; the file when not found. */
-    private static SourcePosition linkPosition(RenderedPage rendered, String link, String text) {
-        String file = rendered.page().source().displayName();
-        int at = text.indexOf(link);
-        return at < 0 ? SourcePosition.of(file) : SourcePosition.at(file, text, at, 1);
-    }
-
-    private static String readQuietly(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        origins.putIfAbsent(SearchAssets.SEARCH_PAGE, SourceManifest.Origin.generated(SearchAssets.SEARCH_TEMPLATE + ".ftlh"));
+        origins.putIfAbsent("404.html", SourceManifest.Origin.generated("404 (built in)"));
+        SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins).write(options.dest());
+        keep.add(SourceManifest.FILE);
     }
 
     /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */
