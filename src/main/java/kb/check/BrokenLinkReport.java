@@ -33,8 +33,8 @@ final class BrokenLinkReport {
         this.manifest = manifest;
     }
 
-    /** A broken link not found in any source: reported once per link, problem and template. */
-    private record Unplaced(SourcePosition at, String message, String key) {
+    /** A broken link not found in its page's source: reported once per link and problem. */
+    private record Unplaced(SourcePosition at, String message, String template) {
     }
 
     void report(List<SiteChecker.Broken> broken, Severity severity, Diagnostics diagnostics) {
@@ -60,19 +60,25 @@ final class BrokenLinkReport {
                             SourcePosition.at(Display.of(sourceFile.get()), source, at, 1), message));
                 } else {
                     String template = origin.map(o -> o.source().isPresent()
-                            ? "written by the layout '" + o.template() + "'"
-                            : "written by the template " + o.template()).orElse("");
+                            ? "the layout '" + o.template() + "'" : "the template " + o.template()).orElse("");
                     SourcePosition output = SourcePosition.at(Display.of(site.resolve(page)), html, b.link().offset(), 1);
-                    unplaced.computeIfAbsent(written + "\n" + b.why() + "\n" + template, k -> new ArrayList<>())
-                            .add(new Unplaced(output, message + (template.isEmpty() ? "" : " (" + template + ")"), template));
+                    unplaced.computeIfAbsent(written + "\n" + b.why(), k -> new ArrayList<>())
+                            .add(new Unplaced(output, message, template));
                 }
             }
         });
         unplaced.values().forEach(group -> {
             Unplaced first = group.getFirst();
-            String others = group.size() == 1 ? "" : " (also on " + (group.size() - 1) + " other "
-                    + (group.size() == 2 ? "page" : "pages") + ")";
-            diagnostics.report(new Diagnostic(severity, first.at(), first.message() + others));
+            List<String> notes = new ArrayList<>();
+            List<String> templates = group.stream().map(Unplaced::template).filter(t -> !t.isEmpty()).distinct().toList();
+            if (!templates.isEmpty()) {
+                notes.add("written by " + String.join(" or ", templates));
+            }
+            if (group.size() > 1) {
+                notes.add("also on " + (group.size() - 1) + " other " + (group.size() == 2 ? "page" : "pages"));
+            }
+            String note = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+            diagnostics.report(new Diagnostic(severity, first.at(), first.message() + note));
         });
     }
 
