@@ -11,8 +11,9 @@ import org.jsoup.parser.Parser;
  * A light scanner of HTML tags and attributes: finds the URLs a page links to and the ids it
  * offers as anchors, without building a document tree. It reads start tags only, skips comments,
  * doctype and processing instructions, and does not look inside {@code <script>}, {@code <style>},
- * {@code <textarea>} and {@code <title>} (raw text: a URL there is not a link). It is about ten
- * times faster than a jsoup parse, which matters when a build checks 30,000 pages.
+ * {@code <textarea>} and {@code <title>} (raw text: a URL there is not a link). On the dev
+ * corpus's article pages it is about seven times faster than a jsoup parse (0.07 s against 0.5 s
+ * for 5,000 pages, warm), which matters when every build checks 30,000 pages.
  *
  * <p>Stateless and thread-safe.
  */
