@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import kb.config.ConfigLoader;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.catalog.ProductNames;
 import kb.check.SourceManifest;
+import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
@@ -20,6 +22,8 @@ import kb.html.BaseUrlLinks;
 import kb.model.Article;
 import kb.html.ContentPostProcessor;
 import kb.parse.MarkdownRenderer;
+import kb.outputs.ArticleNavigation;
+import kb.outputs.BrowsePages;
 import kb.render.LayoutRenderer;
 import kb.render.Theme;
 import kb.render.ArticleJson;
@@ -59,12 +63,19 @@ public final class SiteBuilder {
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
         Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
+        Queue<CatalogEntry> catalogEntries = new ConcurrentLinkedQueue<>();
+        ProductNames productNames = new ProductNames(listingTitles(plan));
         AtomicInteger written = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
         LayoutRenderer layouts = new LayoutRenderer(theme, config);
         ArticleJson json = new ArticleJson();
 
         // One thread more than there are cores: page writes wait on the disk now and then.
+        Catalog catalog;
+        GeneratedOutputs generated;
+        Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        keep.addAll(plan.outputs());
+        AtomicInteger generatedCount = new AtomicInteger();
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
@@ -73,14 +84,17 @@ public final class SiteBuilder {
                 indexer.add(documents.article(article, page.url(), json.toJson(article,
                         id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
                 searchEntries.add(new SearchAssets.Entry(article.id(), article.title(), page.url()));
+                catalogEntries.add(CatalogEntry.of(article, page.url(), productNames));
             })).join();
             t = lap(timings, "index", t);
+            catalog = new Catalog(catalogEntries);
+            generated = new GeneratedOutputs(plan, catalog, config, layouts, siteVariables(config));
             DirectoryReader reader = indexer.openReader();
             RelatedArticles related = new RelatedArticles(reader);
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
                     new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    layouts, plan, article -> related.to(article, RELATED));
+                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
@@ -100,19 +114,22 @@ public final class SiteBuilder {
             })).join();
             progress.finished();
             t = lap(timings, "render", t);
+            GeneratedOutputs toWrite = generated;
+            renderPool.submit(() -> generatedCount.set(toWrite.write(keep, diagnostics,
+                    file -> site.write(file.path(), file.content())))).join();
+            t = lap(timings, "navigation", t);
             closeQuietly(reader);
         } finally {
             renderPool.shutdown();
         }
         t = lap(timings, "commit", t);
-        Set<String> keep = new HashSet<>(plan.outputs());
         writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
         writeSourceManifest(options, config, plan, keep);
         site.prune(keep);
         lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), plan.copies().size(), 0,
-                diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), 0,
+                catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
     }
 
     /**
@@ -136,6 +153,20 @@ public final class SiteBuilder {
                 site.write(path, text);
             }
         });
+    }
+
+    /** The title of each product code's listing page, by code. */
+    private static Map<String, String> listingTitles(SitePlan plan) {
+        Map<String, String> urls = new java.util.HashMap<>();
+        plan.listings().forEach((code, url) -> urls.put(url, code));
+        Map<String, String> titles = new java.util.HashMap<>();
+        for (PlannedPage page : plan.pages()) {
+            String code = urls.get(page.url());
+            if (code != null) {
+                page.frontMatter().title().ifPresent(t -> titles.put(code, t));
+            }
+        }
+        return titles;
     }
 
     /** How many related articles an article page lists. */
@@ -165,10 +196,27 @@ public final class SiteBuilder {
             origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
                     page.frontMatter().layout().orElse(LayoutRenderer.FALLBACK_LAYOUT)));
         }
-        origins.putIfAbsent(SearchAssets.SEARCH_PAGE, SourceManifest.Origin.generated(SearchAssets.SEARCH_TEMPLATE + ".ftlh"));
-        origins.putIfAbsent("404.html", SourceManifest.Origin.generated("404 (built in)"));
+        for (String path : keep) {
+            if (path.endsWith(".html") && !origins.containsKey(path)) {
+                origins.put(path, SourceManifest.Origin.generated(generatedTemplate(path)));
+            }
+        }
         SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins).write(options.dest());
         keep.add(SourceManifest.FILE);
+    }
+
+    /** The template a generated page comes from, for kb check's messages (GeneratedFile does not say). */
+    private static String generatedTemplate(String path) {
+        if (path.equals(SearchAssets.SEARCH_PAGE)) {
+            return SearchAssets.SEARCH_TEMPLATE + ".ftlh";
+        }
+        if (path.equals("index.html") || path.equals(BrowsePages.HUB_URL.substring(1) + "index.html")) {
+            return "browse.ftlh";
+        }
+        if (path.startsWith(BrowsePages.HUB_URL.substring(1))) {
+            return "listing.ftlh";
+        }
+        return path.equals("404.html") ? "404 page (built in)" : "redirect page (built in)";
     }
 
     /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */

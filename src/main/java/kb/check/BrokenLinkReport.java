@@ -59,8 +59,8 @@ final class BrokenLinkReport {
                     diagnostics.report(new Diagnostic(severity,
                             SourcePosition.at(Display.of(sourceFile.get()), source, at, 1), message));
                 } else {
-                    String template = origin.map(o -> o.source().isPresent()
-                            ? "the layout '" + o.template() + "'" : "the template " + o.template()).orElse("");
+                    String template = origin.map(o -> o.source().isPresent() ? o.template() + ".ftlh" : o.template())
+                            .orElse("");
                     SourcePosition output = SourcePosition.at(Display.of(site.resolve(page)), html, b.link().offset(), 1);
                     unplaced.computeIfAbsent(written + "\n" + b.why(), k -> new ArrayList<>())
                             .add(new Unplaced(output, message, template));
@@ -72,7 +72,7 @@ final class BrokenLinkReport {
             List<String> notes = new ArrayList<>();
             List<String> templates = group.stream().map(Unplaced::template).filter(t -> !t.isEmpty()).distinct().toList();
             if (!templates.isEmpty()) {
-                notes.add("written by " + String.join(" or ", templates));
+                notes.add("written by the template" + (templates.size() == 1 ? " " : "s ") + String.join(", ", templates));
             }
             if (group.size() > 1) {
                 notes.add("also on " + (group.size() - 1) + " other " + (group.size() == 2 ? "page" : "pages"));

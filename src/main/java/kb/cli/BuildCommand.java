@@ -77,7 +77,8 @@ final class BuildCommand implements Callable<Integer> {
         CheckReport check = new SiteChecker().check(dest, strict ? Severity.ERROR : Severity.WARNING, diagnostics);
         Map<String, Double> timings = new LinkedHashMap<>(built.timings());
         timings.put("check", check.seconds());
-        return new BuildResult(built.pages(), built.filesCopied(), built.brokenLinks() + check.broken(),
-                diagnostics.warningCount(), diagnostics.errorCount(), built.seconds() + check.seconds(), timings);
+        return new BuildResult(built.pages(), built.generated(), built.filesCopied(), built.brokenLinks() + check.broken(),
+                built.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(),
+                built.seconds() + check.seconds(), timings);
     }
 }

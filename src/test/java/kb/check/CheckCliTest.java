@@ -45,7 +45,7 @@ class CheckCliTest {
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("1\thttps://example.org/page\n", "1\tmailto:support@example.com\n")
-                .containsPattern("kb check: 7 pages, \\d+ internal links, \\d+ anchors, 0 broken links, 0 broken anchors, "
+                .containsPattern("kb check: \\d+ pages, \\d+ internal links, \\d+ anchors, 0 broken links, 0 broken anchors, "
                         + "2 external links \\(2 distinct, not fetched\\) in [0-9.]+ s\\n$");
     }
 
@@ -54,7 +54,7 @@ class CheckCliTest {
         Run built = build("check-broken-links");
         assertThat(built.code()).isEqualTo(ExitCodes.OK);
         assertThat(built.err()).contains("check-broken-links/notes/README.md:8:16: warning: broken link '../old.html'");
-        assertThat(built.out()).contains(", 4 broken links, 4 warnings, 0 errors");
+        assertThat(built.out()).contains(", 4 broken links, 0 citations of articles not in the site, 4 warnings, 0 errors");
 
         Run check = kb("check", "--site", tmp.resolve("site").toString());
         assertThat(check.code()).isEqualTo(ExitCodes.OK);
@@ -74,7 +74,7 @@ class CheckCliTest {
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err().lines().filter(l -> l.contains("broken anchor '#start'"))).singleElement()
                 .satisfies(l -> assertThat(l).endsWith("check-broken-anchors/index.md:10:19: error: broken anchor '#start': no id 'start' on this page"));
-        assertThat(run.out()).contains(", 3 broken links, 0 warnings, 3 errors");
+        assertThat(run.out()).contains(", 3 broken links, 0 citations of articles not in the site, 0 warnings, 3 errors");
     }
 
     @Test
