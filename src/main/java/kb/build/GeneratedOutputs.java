@@ -19,7 +19,7 @@ import kb.outputs.Feeds;
 import kb.outputs.GeneratedFile;
 import kb.outputs.ListingSort;
 import kb.outputs.RedirectPages;
-import kb.outputs.ShortLinks;
+import kb.outputs.ShortLinkFiles;
 import kb.outputs.Sitemaps;
 import kb.render.LayoutRenderer;
 
@@ -53,8 +53,8 @@ final class GeneratedOutputs {
         catalog.listings(Dimension.PRODUCT).forEach(l -> out.add(Feeds.productFeedUrl(l).substring(1)));
         out.add(Sitemaps.INDEX);
         out.add("robots.txt");
-        out.add(ShortLinks.REDIRECTS);
-        out.add(ShortLinks.NGINX);
+        out.add(ShortLinkFiles.REDIRECTS);
+        out.add(ShortLinkFiles.NGINX);
         return out;
     }
 
@@ -79,7 +79,7 @@ final class GeneratedOutputs {
         Sitemaps sitemaps = new Sitemaps(config);
         sitemaps.files(sitemapEntries()).forEach(once);
         once.accept(sitemaps.robots());
-        new ShortLinks(catalog, config).files().forEach(once);
+        new ShortLinkFiles(catalog, config).files().forEach(once);
         redirects(claimed, diagnostics, once);
         taken.addAll(claimed);
         return written.get();
@@ -111,17 +111,29 @@ final class GeneratedOutputs {
         return entries;
     }
 
+    /** Where the front matter names {@code from} (after its {@code redirect_from:} key), else the file. */
+    private static SourcePosition position(PlannedPage page, String from) {
+        String file = page.source().displayName();
+        try {
+            String text = java.nio.file.Files.readString(page.source().path());
+            int key = text.indexOf("redirect_from");
+            int at = key < 0 ? -1 : text.indexOf(from, key);
+            return at < 0 ? SourcePosition.of(file) : SourcePosition.at(file, text, at, 1);
+        } catch (java.io.IOException e) {
+            return SourcePosition.of(file);
+        }
+    }
+
     /** jekyll-redirect-from: a small page at every path a page's {@code redirect_from} names. */
     private void redirects(Set<String> claimed, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
         RedirectPages pages = new RedirectPages(config);
         for (PlannedPage page : plan.pages()) {
             for (String from : RedirectPages.paths(page.frontMatter().values().get("redirect_from"))) {
                 Optional<String> path = RedirectPages.outputPath(from);
-                String file = page.source().displayName();
                 if (path.isEmpty()) {
-                    diagnostics.warning(SourcePosition.of(file), "redirect_from '" + from + "' leads outside the output folder; skipped");
+                    diagnostics.warning(position(page, from), "redirect_from '" + from + "' leads outside the output folder; skipped");
                 } else if (claimed.contains(path.get())) {
-                    diagnostics.warning(SourcePosition.of(file), "redirect_from '" + from + "' names " + path.get()
+                    diagnostics.warning(position(page, from), "redirect_from '" + from + "' names " + path.get()
                             + ", which another page or file already has; skipped");
                 } else {
                     sink.accept(pages.page(path.get(), page.url()));

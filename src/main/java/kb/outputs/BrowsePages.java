@@ -84,6 +84,17 @@ public final class BrowsePages {
                 outputPath(url(p.listing(), p.sort(), p.number())), listingPage(p, diagnostics))));
     }
 
+    /** Each listing in each order, sorted once (its pages are rendered in parallel). */
+    private final Map<String, List<CatalogEntry>> sortedListings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<CatalogEntry> sorted(Listing listing, ListingSort sort) {
+        if (sort == ListingSort.ID) {
+            return listing.entries();
+        }
+        return sortedListings.computeIfAbsent(listing.url() + sort.folder(),
+                k -> listing.entries().stream().sorted(sort.order()).toList());
+    }
+
     private List<ListingPage> pages() {
         List<ListingPage> pages = new ArrayList<>();
         for (Listing listing : catalog.allListings()) {
@@ -130,8 +141,7 @@ public final class BrowsePages {
 
     private String listingPage(ListingPage p, Diagnostics diagnostics) {
         Listing listing = p.listing();
-        List<CatalogEntry> sorted = p.sort() == ListingSort.ID ? listing.entries()
-                : listing.entries().stream().sorted(p.sort().order()).toList();
+        List<CatalogEntry> sorted = sorted(listing, p.sort());
         int pages = pageCount(listing);
         int from = (p.number() - 1) * PAGE_SIZE;
         List<ArticleLink> entries = sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE)).stream()

@@ -1,7 +1,6 @@
 package kb.outputs;
 
 import java.util.Comparator;
-import java.util.Locale;
 import kb.catalog.CatalogEntry;
 
 /** The orders a listing can be read in; each has its own stable URLs. */
@@ -9,7 +8,7 @@ public enum ListingSort {
     /** By article number, the archive's own order (the listing's first URL). */
     ID("", "ID", Comparator.comparingLong(CatalogEntry::number).thenComparing(CatalogEntry::id)),
     /** By title, A to Z. */
-    TITLE("by-title/", "Title", Comparator.comparing((CatalogEntry e) -> e.title().toLowerCase(Locale.ROOT))
+    TITLE("by-title/", "Title", Comparator.comparing(CatalogEntry::title, String.CASE_INSENSITIVE_ORDER)
             .thenComparingLong(CatalogEntry::number)),
     /** By last-modified date, newest first; undated articles last. */
     DATE("by-date/", "Date", Comparator.comparing((CatalogEntry e) -> e.lastModified().isEmpty())

@@ -100,7 +100,7 @@ class NavigationSiteTest {
         write(src, "about.md", "---\ntitle: About\npermalink: /about/\n---\nAbout us.\n");
         Diagnostics diagnostics = build(src, tmp);
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.toString())
-                .contains("index.md").contains("redirect_from '/about/'"));
+                .contains("index.md:3:38").contains("redirect_from '/about/'"));
         Path site = tmp.resolve("site");
         assertThat(TestSites.read(site.resolve("start/index.html"))).contains("url=/\"");
         assertThat(TestSites.read(site.resolve("home.html"))).contains("Redirecting");
