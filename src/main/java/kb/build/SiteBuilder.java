@@ -224,7 +224,7 @@ public final class SiteBuilder {
         if (path.startsWith(BrowsePages.HUB_URL.substring(1))) {
             return "listing.ftlh";
         }
-        return path.equals("404.html") ? "404 page (built in)" : "redirect page (built in)";
+        return path.equals("404.html") ? "404.ftlh" : "redirect page (built in)";
     }
 
     /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */
