@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.check.LinkResolver;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 
@@ -68,6 +69,6 @@ final class ListingPages {
         if (link.contains("://") || link.startsWith("#") || link.startsWith("mailto:")) {
             return null;
         }
-        return LinkChecker.normalize(link.startsWith("/") ? link : base.substring(0, base.lastIndexOf('/') + 1) + link);
+        return LinkResolver.normalize(link.startsWith("/") ? link : base.substring(0, base.lastIndexOf('/') + 1) + link);
     }
 }

@@ -1,13 +1,11 @@
 package kb.build;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
@@ -15,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.catalog.ProductNames;
+import kb.check.SourceManifest;
 import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
@@ -25,6 +24,7 @@ import kb.model.Article;
 import kb.html.ContentPostProcessor;
 import kb.parse.MarkdownRenderer;
 import kb.outputs.ArticleNavigation;
+import kb.outputs.BrowsePages;
 import kb.render.LayoutRenderer;
 import kb.render.Theme;
 import kb.render.ArticleJson;
@@ -69,7 +69,6 @@ public final class SiteBuilder {
         Map<String, Extraction> extractions = new java.util.concurrent.ConcurrentHashMap<>();
         ProductNames productNames = new ProductNames(listingTitles(plan));
         AtomicInteger written = new AtomicInteger();
-        AtomicInteger broken = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
         LayoutRenderer layouts = new LayoutRenderer(theme, config);
         ArticleJson json = new ArticleJson();
@@ -77,7 +76,6 @@ public final class SiteBuilder {
         // One thread more than there are cores: page writes wait on the disk now and then.
         Catalog catalog;
         GeneratedOutputs generated;
-        LinkChecker links;
         Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
         keep.addAll(plan.outputs());
         AtomicInteger generatedCount = new AtomicInteger();
@@ -95,10 +93,6 @@ public final class SiteBuilder {
             t = lap(timings, "index", t);
             catalog = new Catalog(catalogEntries);
             generated = new GeneratedOutputs(plan, catalog, config, layouts, siteVariables(config));
-            Set<String> outputs = new HashSet<>(plan.outputs());
-            outputs.addAll(SearchAssets.OUTPUTS);
-            outputs.addAll(generated.outputs());
-            links = new LinkChecker(outputs, config.baseurl());
             DirectoryReader reader = indexer.openReader();
             RelatedArticles related = new RelatedArticles(reader);
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
@@ -114,7 +108,6 @@ public final class SiteBuilder {
                         if (rendered.article().isEmpty() && page.outputPath().endsWith(".html")) {
                             indexer.add(documents.page(page.url(), rendered.title(), rendered.text()));
                         }
-                        broken.addAndGet(checkLinks(rendered, links, diagnostics));
                         written.incrementAndGet();
                     });
                 } catch (RuntimeException e) {
@@ -136,10 +129,11 @@ public final class SiteBuilder {
         }
         t = lap(timings, "commit", t);
         writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
+        writeSourceManifest(options, config, plan, keep);
         site.prune(keep);
         lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), broken.get(),
+        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), 0,
                 catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
     }
 
@@ -200,36 +194,37 @@ public final class SiteBuilder {
         return now;
     }
 
-    private static int checkLinks(RenderedPage rendered, LinkChecker links, Diagnostics diagnostics) {
-        int broken = 0;
-        String text = null;
-        for (String link : rendered.links()) {
-            Optional<String> problem = links.check(rendered.page().url(), link);
-            if (problem.isPresent()) {
-                if (text == null) {
-                    text = readQuietly(rendered.page().source().path());
-                }
-                diagnostics.warning(linkPosition(rendered, link, text),
-                        "broken link '" + link + "': " + problem.get());
-                broken++;
+    /**
+     * The source of every page, for {@code kb check} to name the file and line of a broken link
+     * (generated pages name their template).
+     */
+    private static void writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep) {
+        Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
+        for (PlannedPage page : plan.pages()) {
+            origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
+                    page.frontMatter().layout().orElse(LayoutRenderer.FALLBACK_LAYOUT)));
+        }
+        for (String path : keep) {
+            if (path.endsWith(".html") && !origins.containsKey(path)) {
+                origins.put(path, SourceManifest.Origin.generated(generatedTemplate(path)));
             }
         }
-        return broken;
+        SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins).write(options.dest());
+        keep.add(SourceManifest.FILE);
     }
 
-    /** Where the link is written in the source, found by its text; the file when not found. */
-    private static SourcePosition linkPosition(RenderedPage rendered, String link, String text) {
-        String file = rendered.page().source().displayName();
-        int at = text.indexOf(link);
-        return at < 0 ? SourcePosition.of(file) : SourcePosition.at(file, text, at, 1);
-    }
-
-    private static String readQuietly(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (java.io.IOException e) {
-            return "";
+    /** The template a generated page comes from, for kb check's messages (GeneratedFile does not say). */
+    private static String generatedTemplate(String path) {
+        if (path.equals(SearchAssets.SEARCH_PAGE)) {
+            return SearchAssets.SEARCH_TEMPLATE + ".ftlh";
         }
+        if (path.equals("index.html") || path.equals(BrowsePages.HUB_URL.substring(1) + "index.html")) {
+            return "browse.ftlh";
+        }
+        if (path.startsWith(BrowsePages.HUB_URL.substring(1))) {
+            return "listing.ftlh";
+        }
+        return path.equals("404.html") ? "404.ftlh" : "redirect page (built in)";
     }
 
     /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kb", mixinStandardHelpOptions = true, version = "kb 0.1.0",
         description = "Builds a static knowledge-base site and its Lucene search index from a "
                 + "Jekyll source tree.",
-        subcommands = {BuildCommand.class, SearchCommand.class, VerifyCommand.class, StatsCommand.class, ImportCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, VerifyCommand.class, StatsCommand.class, ImportCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
