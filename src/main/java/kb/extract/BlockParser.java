@@ -233,21 +233,47 @@ final class BlockParser {
         return refs;
     }
 
-    /** Joins adjacent preformatted blocks (not ragged prose-like ones) with their blank lines. */
-    private static List<Block> mergePreformatted(List<Block> blocks, List<Integer> blanks) {
+    /**
+     * Joins adjacent preformatted blocks with their blank lines, so that one listing stays one
+     * block: two blocks of layout (code, tables, commands, ...) always, and ragged blocks when
+     * both sides stand at the same indentation (a CONFIG.SYS listing cut by blank lines into
+     * groups). Ragged lines at the margin (addresses, menu paths) stay apart: they are shown as
+     * lines of prose, not as a box.
+     */
+    static List<Block> mergePreformatted(List<Block> blocks, List<Integer> blanks) {
         List<Block> out = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (!out.isEmpty() && b instanceof Block.Preformatted pre && pre.kind() != PreKind.RAGGED
-                    && out.get(out.size() - 1) instanceof Block.Preformatted prev && prev.kind() != PreKind.RAGGED) {
+            if (!out.isEmpty() && b instanceof Block.Preformatted pre
+                    && out.get(out.size() - 1) instanceof Block.Preformatted prev && joinable(prev, pre)) {
                 int gap = i < blanks.size() ? Math.max(1, blanks.get(i)) : 1;
-                PreKind kind = prev.kind() == PreKind.CODE || pre.kind() == PreKind.CODE ? PreKind.CODE : prev.kind();
+                PreKind kind = prev.kind() == PreKind.CODE || pre.kind() == PreKind.CODE ? PreKind.CODE
+                        : prev.kind() == PreKind.RAGGED ? pre.kind() : prev.kind();
                 out.set(out.size() - 1, new Block.Preformatted(prev.text() + "\n".repeat(gap + 1) + pre.text(), kind));
             } else {
                 out.add(b);
             }
         }
         return out;
+    }
+
+    private static boolean joinable(Block.Preformatted prev, Block.Preformatted next) {
+        if (prev.kind() != PreKind.RAGGED && next.kind() != PreKind.RAGGED) {
+            return true;
+        }
+        int indent = indent(next.text());
+        return indent > 0 && indent == indent(prev.text());
+    }
+
+    /** The smallest indentation of a block's non-blank lines. */
+    private static int indent(String text) {
+        int min = Integer.MAX_VALUE;
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                min = Math.min(min, line.length() - line.stripLeading().length());
+            }
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
     }
 
     private static String joinLines(List<Line> lines) {
