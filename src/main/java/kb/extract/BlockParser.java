@@ -247,14 +247,22 @@ final class BlockParser {
             if (!out.isEmpty() && b instanceof Block.Preformatted pre
                     && out.get(out.size() - 1) instanceof Block.Preformatted prev && joinable(prev, pre)) {
                 int gap = i < blanks.size() ? Math.max(1, blanks.get(i)) : 1;
-                PreKind kind = prev.kind() == PreKind.CODE || pre.kind() == PreKind.CODE ? PreKind.CODE
-                        : prev.kind() == PreKind.RAGGED ? pre.kind() : prev.kind();
-                out.set(out.size() - 1, new Block.Preformatted(prev.text() + "\n".repeat(gap + 1) + pre.text(), kind));
+                out.set(out.size() - 1, new Block.Preformatted(prev.text() + "\n".repeat(gap + 1) + pre.text(),
+                        joinedKind(prev.kind(), pre.kind())));
             } else {
                 out.add(b);
             }
         }
         return out;
+    }
+
+    /** What a joined block looks like: code if either part is code, else the more telling kind. */
+    private static PreKind joinedKind(PreKind first, PreKind second) {
+        if (first == PreKind.CODE || second == PreKind.CODE) {
+            return PreKind.CODE;
+        }
+        boolean plain = first == PreKind.RAGGED || first == PreKind.DISPLAY;
+        return plain && second != PreKind.DISPLAY ? second : first;
     }
 
     private static boolean joinable(Block.Preformatted prev, Block.Preformatted next) {

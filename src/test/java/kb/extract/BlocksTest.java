@@ -470,6 +470,7 @@ class BlocksTest {
                 """);
 
         assertThat(blocks).hasSize(1);
+        assertThat(((Preformatted) blocks.get(0)).kind()).as("not the last group's one-line display").isEqualTo(PreKind.RAGGED);
         assertThat(blocks.get(0).text()).contains("GOTO %CONFIG%\n\n  :NET").endsWith("GOTO END\n\n  :END");
     }
 
