@@ -112,9 +112,9 @@ final class BlockParser {
                 if (marker.isPresent() && marker.get().indent() > first.indent()) {
                     List<Block> nested = new ArrayList<>();
                     i = parseList(chunks, i, marker.get(), nested);
-                    last.children.addAll(nested);
+                    last.add(nested, chunk.blanksBefore());
                 } else {
-                    last.children.add(classify(chunk.lines(), chunk.minIndent()));
+                    last.add(List.of(classify(chunk.lines(), chunk.minIndent())), chunk.blanksBefore());
                     i++;
                 }
             } else {
@@ -155,13 +155,13 @@ final class BlockParser {
                 List<Block> list = new ArrayList<>();
                 int end = parseList(List.of(new Chunk(List.copyOf(overflow), 0)), 0, nested.get(), list);
                 if (end == 1) {
-                    item.children.addAll(list);
+                    item.add(list, 0);
                     overflow.clear();
                     return;
                 }
             }
             int base = overflow.stream().mapToInt(Line::indent).min().orElse(0);
-            item.children.add(classify(List.copyOf(overflow), base));
+            item.add(List.of(classify(List.copyOf(overflow), base)), 0);
             overflow.clear();
         }
     }
@@ -311,6 +311,8 @@ final class BlockParser {
         final ListMarker marker;
         final StringBuilder text;
         final List<Block> children = new ArrayList<>();
+        /** Blank lines before each child, for joining a listing cut by blank lines. */
+        final List<Integer> blanks = new ArrayList<>();
 
         ItemBuilder(ListMarker marker) {
             this.marker = marker;
@@ -318,7 +320,14 @@ final class BlockParser {
         }
 
         ListItem build() {
-            return new ListItem(marker.marker(), text.toString(), children);
+            return new ListItem(marker.marker(), text.toString(), mergePreformatted(children, blanks));
+        }
+
+        void add(List<Block> blocks, int blanksBefore) {
+            for (int k = 0; k < blocks.size(); k++) {
+                children.add(blocks.get(k));
+                blanks.add(k == 0 ? blanksBefore : 1);
+            }
         }
     }
 }

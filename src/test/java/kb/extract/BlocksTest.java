@@ -475,6 +475,26 @@ class BlocksTest {
     }
 
     @Test
+    void aListingUnderAStepIsOneBlockToo() {
+        ListBlock list = (ListBlock) onlyBlock("""
+                1. Add these lines to the AUTOEXEC.BAT file:
+
+                     :NET
+                     C:\\NET\\NET START
+                     GOTO END
+
+                     :END
+                     ECHO Done
+
+                2. Restart the computer.
+                """);
+
+        assertThat(list.items()).hasSize(2);
+        assertThat(list.items().get(0).blocks()).hasSize(1);
+        assertThat(list.items().get(0).blocks().get(0).text()).endsWith("GOTO END\n\n     :END\n     ECHO Done");
+    }
+
+    @Test
     void raggedGroupsAtDifferentIndentationsStayApart() {
         List<Block> blocks = BlockParser.mergePreformatted(List.of(
                 pre("  Start\n  Programs", PreKind.RAGGED),
