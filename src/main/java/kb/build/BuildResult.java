@@ -4,14 +4,17 @@ package kb.build;
  * What a build did.
  *
  * @param pages       pages rendered and written
+ * @param generated   pages and files generated from the catalog (hub, listings, feeds, sitemaps, ...)
  * @param filesCopied static files copied (the source's and the theme's)
  * @param brokenLinks internal links that lead nowhere (each also a warning)
+ * @param citationsOutside citations of articles the site does not have (shown as plain text, not links)
  * @param warnings    warnings reported
  * @param errors      errors reported
  * @param seconds     wall time
  * @param timings     wall time per phase, in order
  */
-public record BuildResult(int pages, int filesCopied, int brokenLinks, int warnings, int errors,
+public record BuildResult(int pages, int generated, int filesCopied, int brokenLinks, int citationsOutside,
+        int warnings, int errors,
         double seconds, java.util.Map<String, Double> timings) {
 
     public BuildResult {
@@ -29,7 +32,8 @@ public record BuildResult(int pages, int filesCopied, int brokenLinks, int warni
     /** The one summary line printed at the end of a build. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "%d pages, %d files copied, %d broken links, %d warnings, %d errors in %.1f s",
-                pages, filesCopied, brokenLinks, warnings, errors, seconds);
+                "%d pages, %d generated, %d files copied, %d broken links, %d citations of articles not in the site,"
+                        + " %d warnings, %d errors in %.1f s",
+                pages, generated, filesCopied, brokenLinks, citationsOutside, warnings, errors, seconds);
     }
 }

@@ -26,6 +26,7 @@ import kb.parse.LiquidContext;
 import kb.parse.LiquidRenderer;
 import kb.parse.MarkdownRenderer;
 import kb.parse.SourceText;
+import kb.outputs.ArticleNavigation;
 import kb.render.LayoutRenderer;
 import org.jsoup.Jsoup;
 
@@ -48,10 +49,13 @@ final class PageProcessor {
     private final ArticleJson articleJson = new ArticleJson();
     private final SitePlan plan;
     private final java.util.function.Function<Article, List<RelatedArticles.Related>> related;
+    private final ArticleNavigation navigation;
+    private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
             ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan,
-            java.util.function.Function<Article, List<RelatedArticles.Related>> related) {
+            java.util.function.Function<Article, List<RelatedArticles.Related>> related,
+            ArticleNavigation navigation) {
         this.config = config;
         this.site = site;
         this.markdown = markdown;
@@ -59,6 +63,8 @@ final class PageProcessor {
         this.layouts = layouts;
         this.plan = plan;
         this.related = related;
+        this.navigation = navigation;
+        plan.listings().forEach((code, url) -> listingCodes.put(url, code));
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
     }
 
@@ -124,7 +130,17 @@ final class PageProcessor {
             pageVars.put("product_links", productLinks);
             pageVars.put("related", related.apply(article).stream()
                     .map(r -> new RelatedArticles.Related(r.id(), r.title(), config.relativeUrl(r.url()))).toList());
+            Map<String, Object> nav = navigation.variables(article, page.url());
+            Object description = pageVars.get("description");
+            pageVars.putAll(nav);
+            if (description != null) {
+                pageVars.put("description", description); // the author's own description wins
+            }
         } else {
+            String code = listingCodes.get(page.url());
+            if (code != null) {
+                navigation.generatedListing(code).ifPresent(l -> pageVars.put("generated_listing", l));
+            }
             String body = page.frontMatter().renderWithLiquid()
                     ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
                             source.bodyLine(), diagnostics)

@@ -12,6 +12,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.catalog.ProductNames;
 import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
@@ -20,6 +23,7 @@ import kb.html.BaseUrlLinks;
 import kb.model.Article;
 import kb.html.ContentPostProcessor;
 import kb.parse.MarkdownRenderer;
+import kb.outputs.ArticleNavigation;
 import kb.render.LayoutRenderer;
 import kb.render.Theme;
 import kb.render.ArticleJson;
@@ -58,10 +62,9 @@ public final class SiteBuilder {
         site.prepare();
         plan.copies().forEach((to, from) -> site.copy(from, to));
 
-        Set<String> outputs = new HashSet<>(plan.outputs());
-        outputs.addAll(SearchAssets.OUTPUTS);
-        LinkChecker links = new LinkChecker(outputs, config.baseurl());
         Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
+        Queue<CatalogEntry> catalogEntries = new ConcurrentLinkedQueue<>();
+        ProductNames productNames = new ProductNames(listingTitles(plan));
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
@@ -69,6 +72,12 @@ public final class SiteBuilder {
         ArticleJson json = new ArticleJson();
 
         // One thread more than there are cores: page writes wait on the disk now and then.
+        Catalog catalog;
+        GeneratedOutputs generated;
+        LinkChecker links;
+        Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        keep.addAll(plan.outputs());
+        AtomicInteger generatedCount = new AtomicInteger();
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
@@ -77,14 +86,21 @@ public final class SiteBuilder {
                 indexer.add(documents.article(article, page.url(), json.toJson(article,
                         id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
                 searchEntries.add(new SearchAssets.Entry(article.id(), article.title(), page.url()));
+                catalogEntries.add(CatalogEntry.of(article, page.url(), productNames));
             })).join();
             t = lap(timings, "index", t);
+            catalog = new Catalog(catalogEntries);
+            generated = new GeneratedOutputs(plan, catalog, config, layouts, siteVariables(config));
+            Set<String> outputs = new HashSet<>(plan.outputs());
+            outputs.addAll(SearchAssets.OUTPUTS);
+            outputs.addAll(generated.outputs());
+            links = new LinkChecker(outputs, config.baseurl());
             DirectoryReader reader = indexer.openReader();
             RelatedArticles related = new RelatedArticles(reader);
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
                     new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    layouts, plan, article -> related.to(article, RELATED));
+                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
@@ -105,18 +121,21 @@ public final class SiteBuilder {
             })).join();
             progress.finished();
             t = lap(timings, "render", t);
+            GeneratedOutputs toWrite = generated;
+            renderPool.submit(() -> generatedCount.set(toWrite.write(keep, diagnostics,
+                    file -> site.write(file.path(), file.content())))).join();
+            t = lap(timings, "navigation", t);
             closeQuietly(reader);
         } finally {
             renderPool.shutdown();
         }
         t = lap(timings, "commit", t);
-        Set<String> keep = new HashSet<>(plan.outputs());
         writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
         site.prune(keep);
         lap(timings, "prune", t);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), plan.copies().size(), broken.get(),
-                diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), broken.get(),
+                catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
     }
 
     /**
@@ -140,6 +159,20 @@ public final class SiteBuilder {
                 site.write(path, text);
             }
         });
+    }
+
+    /** The title of each product code's listing page, by code. */
+    private static Map<String, String> listingTitles(SitePlan plan) {
+        Map<String, String> urls = new java.util.HashMap<>();
+        plan.listings().forEach((code, url) -> urls.put(url, code));
+        Map<String, String> titles = new java.util.HashMap<>();
+        for (PlannedPage page : plan.pages()) {
+            String code = urls.get(page.url());
+            if (code != null) {
+                page.frontMatter().title().ifPresent(t -> titles.put(code, t));
+            }
+        }
+        return titles;
     }
 
     /** How many related articles an article page lists. */

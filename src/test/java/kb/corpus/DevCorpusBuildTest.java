@@ -98,4 +98,46 @@ class DevCorpusBuildTest {
         assertThat(report.titleMismatches()).isEmpty();
         assertThat(report.textMismatches()).isEmpty();
     }
+
+    @Test
+    void theSitemapIndexListsEveryArticleExactlyOnceInFilesWithinTheProtocolsLimit() throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document index = factory.newDocumentBuilder().parse(site.resolve("sitemap.xml").toFile());
+        org.w3c.dom.NodeList files = index.getElementsByTagName("loc");
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < files.getLength(); i++) {
+            String loc = files.item(i).getTextContent();
+            Path file = site.resolve(loc.substring(loc.indexOf("/kbarchive/") + "/kbarchive/".length()));
+            org.w3c.dom.NodeList urls = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("loc");
+            assertThat(urls.getLength()).as(loc).isLessThanOrEqualTo(50_000);
+            for (int u = 0; u < urls.getLength(); u++) {
+                seen.merge(urls.item(u).getTextContent(), 1, Integer::sum);
+            }
+        }
+        long articles;
+        try (Stream<Path> built = Files.walk(site.resolve("kb"))) {
+            articles = built.filter(p -> p.getFileName().toString().equals("index.html")).count();
+        }
+        List<String> articleUrls = seen.keySet().stream().filter(u -> u.matches(".*/kb/\\d{3}/Q\\d+/")).toList();
+        assertThat(articleUrls).hasSize((int) articles);
+        assertThat(seen.values()).allMatch(n -> n == 1);
+        System.out.printf("[kb] sitemap: %,d URLs in %d files, %,d articles%n", seen.size(), files.getLength(), articles);
+    }
+
+    @Test
+    void everyFeedIsWellFormedAtom() throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        List<Path> feeds;
+        try (Stream<Path> files = Files.walk(site)) {
+            feeds = files.filter(p -> p.getFileName().toString().equals("feed.xml")).toList();
+        }
+        assertThat(feeds).contains(site.resolve("feed.xml")).hasSizeGreaterThan(10);
+        for (Path feed : feeds) {
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(feed.toFile());
+            assertThat(doc.getDocumentElement().getNamespaceURI()).as(feed.toString()).isEqualTo("http://www.w3.org/2005/Atom");
+            assertThat(doc.getElementsByTagName("entry").getLength()).as(feed.toString()).isPositive();
+        }
+    }
 }

@@ -1,0 +1,144 @@
+package kb.build;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.catalog.Dimension;
+import kb.catalog.Listing;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.outputs.BrowsePages;
+import kb.outputs.Feeds;
+import kb.outputs.GeneratedFile;
+import kb.outputs.ListingSort;
+import kb.outputs.RedirectPages;
+import kb.outputs.ShortLinks;
+import kb.outputs.Sitemaps;
+import kb.render.LayoutRenderer;
+
+/**
+ * The pages and files the build generates from the catalog rather than from sources: the browse
+ * hub and listings (and the home page when the source tree has none), feeds, the sitemap index
+ * and robots.txt, the short-link files, and jekyll-redirect-from's pages. A file the source tree
+ * has itself wins: it is not overwritten.
+ */
+final class GeneratedOutputs {
+
+    private final SitePlan plan;
+    private final SiteConfig config;
+    private final BrowsePages browse;
+    private final Catalog catalog;
+
+    GeneratedOutputs(SitePlan plan, Catalog catalog, SiteConfig config, LayoutRenderer layouts, Map<String, Object> site) {
+        this.plan = plan;
+        this.catalog = catalog;
+        this.config = config;
+        this.browse = new BrowsePages(catalog, config, layouts, site);
+    }
+
+    /** The output paths this will write (before {@link #write}), for link checks. */
+    Set<String> outputs() {
+        Set<String> out = new HashSet<>(browse.outputs());
+        if (!hasHome()) {
+            out.add("index.html");
+        }
+        out.add(Feeds.SITE_FEED_URL.substring(1));
+        catalog.listings(Dimension.PRODUCT).forEach(l -> out.add(Feeds.productFeedUrl(l).substring(1)));
+        out.add(Sitemaps.INDEX);
+        out.add("robots.txt");
+        out.add(ShortLinks.REDIRECTS);
+        out.add(ShortLinks.NGINX);
+        return out;
+    }
+
+    /**
+     * Writes everything through {@code sink} (which must be thread-safe: listings render in
+     * parallel), skipping paths in {@code taken}, which it extends with what it writes.
+     *
+     * @return how many files it wrote
+     */
+    int write(Set<String> taken, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+        Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        claimed.addAll(taken);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        Consumer<GeneratedFile> once = file -> {
+            if (claimed.add(file.path())) {
+                sink.accept(file);
+                written.incrementAndGet();
+            }
+        };
+        browse.write(!hasHome(), diagnostics, once);
+        new Feeds(catalog, config).files().forEach(once);
+        Sitemaps sitemaps = new Sitemaps(config);
+        sitemaps.files(sitemapEntries()).forEach(once);
+        once.accept(sitemaps.robots());
+        new ShortLinks(catalog, config).files().forEach(once);
+        redirects(claimed, diagnostics, once);
+        taken.addAll(claimed);
+        return written.get();
+    }
+
+    private boolean hasHome() {
+        return plan.pages().stream().anyMatch(p -> p.url().equals("/") || p.outputPath().equals("index.html"));
+    }
+
+    /** Every HTML page of the source tree, then the hub and every listing page in ID order. */
+    private List<Sitemaps.Entry> sitemapEntries() {
+        List<Sitemaps.Entry> entries = new ArrayList<>();
+        for (PlannedPage page : plan.pages()) {
+            if (page.outputPath().endsWith(".html") && !page.outputPath().equals("404.html")) {
+                String date = SitePlanner.articleId(page).flatMap(catalog::article)
+                        .filter(e -> e.url().equals(page.url())).map(CatalogEntry::lastModified).orElse("");
+                entries.add(new Sitemaps.Entry(page.url(), date));
+            }
+        }
+        if (!hasHome()) {
+            entries.add(new Sitemaps.Entry("/", ""));
+        }
+        entries.add(new Sitemaps.Entry(BrowsePages.HUB_URL, ""));
+        for (Listing listing : catalog.allListings()) {
+            for (int n = 1; n <= BrowsePages.pageCount(listing); n++) {
+                entries.add(new Sitemaps.Entry(BrowsePages.url(listing, ListingSort.ID, n), ""));
+            }
+        }
+        return entries;
+    }
+
+    /** Where the front matter names {@code from} (after its {@code redirect_from:} key), else the file. */
+    private static SourcePosition position(PlannedPage page, String from) {
+        String file = page.source().displayName();
+        try {
+            String text = java.nio.file.Files.readString(page.source().path());
+            int key = text.indexOf("redirect_from");
+            int at = key < 0 ? -1 : text.indexOf(from, key);
+            return at < 0 ? SourcePosition.of(file) : SourcePosition.at(file, text, at, 1);
+        } catch (java.io.IOException e) {
+            return SourcePosition.of(file);
+        }
+    }
+
+    /** jekyll-redirect-from: a small page at every path a page's {@code redirect_from} names. */
+    private void redirects(Set<String> claimed, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+        RedirectPages pages = new RedirectPages(config);
+        for (PlannedPage page : plan.pages()) {
+            for (String from : RedirectPages.paths(page.frontMatter().values().get("redirect_from"))) {
+                Optional<String> path = RedirectPages.outputPath(from);
+                if (path.isEmpty()) {
+                    diagnostics.warning(position(page, from), "redirect_from '" + from + "' leads outside the output folder; skipped");
+                } else if (claimed.contains(path.get())) {
+                    diagnostics.warning(position(page, from), "redirect_from '" + from + "' names " + path.get()
+                            + ", which another page or file already has; skipped");
+                } else {
+                    sink.accept(pages.page(path.get(), page.url()));
+                }
+            }
+        }
+    }
+}

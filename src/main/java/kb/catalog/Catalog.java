@@ -1,0 +1,226 @@
+package kb.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import kb.model.ArticleKinds;
+
+/**
+ * Every article of a site and the navigation between them: listings by product, kind and year,
+ * backlinks (the articles citing each one), neighbours within a product, the most recently
+ * modified. Built once after extraction; immutable and thread-safe.
+ */
+public final class Catalog {
+
+    /** The listing of articles without an issue type. */
+    public static final String NO_KIND = "none";
+    /** The listing of articles without a readable date. */
+    public static final String NO_YEAR = "unknown";
+
+    private static final Comparator<CatalogEntry> BY_ID = Comparator.comparingLong(CatalogEntry::number)
+            .thenComparing(CatalogEntry::id);
+
+    private final List<CatalogEntry> entries;
+    private final Map<String, CatalogEntry> byId;
+    private final Map<Dimension, List<Listing>> listings;
+    private final Map<String, Listing> productByName;
+    private final Map<String, List<CatalogEntry>> backlinks;
+    private final int citationsOutside;
+
+    /** The catalog of the given articles (any order; one entry per ID — the first wins). */
+    public Catalog(Collection<CatalogEntry> articles) {
+        Map<String, CatalogEntry> ids = new HashMap<>();
+        for (CatalogEntry e : articles) {
+            ids.putIfAbsent(e.id(), e);
+        }
+        List<CatalogEntry> sorted = new ArrayList<>(ids.values());
+        sorted.sort(BY_ID);
+        this.entries = List.copyOf(sorted);
+        this.byId = Map.copyOf(ids);
+
+        Map<Dimension, List<Listing>> all = new LinkedHashMap<>();
+        all.put(Dimension.PRODUCT, products(entries));
+        all.put(Dimension.KIND, group(entries, Dimension.KIND, e -> e.kinds().isEmpty() ? List.of(NO_KIND) : e.kinds(),
+                code -> code.equals(NO_KIND) ? "Not classified" : ArticleKinds.name(code),
+                code -> code.equals(NO_KIND) ? "" : code,
+                Comparator.comparing((Listing l) -> l.key().equals(NO_KIND)).thenComparing(Listing::size,
+                        Comparator.reverseOrder()).thenComparing(Listing::name)));
+        all.put(Dimension.YEAR, group(entries, Dimension.YEAR, e -> List.of(e.year().isEmpty() ? NO_YEAR : e.year()),
+                year -> year.equals(NO_YEAR) ? "Date unknown" : year, year -> year.equals(NO_YEAR) ? "" : year,
+                Comparator.comparing((Listing l) -> l.key().equals(NO_YEAR)).thenComparing(Listing::key,
+                        Comparator.reverseOrder())));
+        all.put(Dimension.ALL, List.of(new Listing(Dimension.ALL, "all", "All articles", "", entries)));
+        this.listings = Map.copyOf(all);
+
+        Map<String, Listing> products = new HashMap<>();
+        for (Listing l : all.get(Dimension.PRODUCT)) {
+            for (CatalogEntry e : l.entries()) {
+                for (String p : e.products()) {
+                    if (Slugs.of(p).equals(l.key())) {
+                        products.putIfAbsent(p, l);
+                    }
+                }
+            }
+        }
+        this.productByName = Map.copyOf(products);
+
+        Map<String, List<CatalogEntry>> citing = new HashMap<>();
+        int outside = 0;
+        for (CatalogEntry e : entries) {
+            for (String cited : e.cites()) {
+                if (byId.containsKey(cited)) {
+                    citing.computeIfAbsent(cited, k -> new ArrayList<>()).add(e);
+                } else {
+                    outside++;
+                }
+            }
+        }
+        citing.replaceAll((id, list) -> List.copyOf(list)); // entries are visited by ID: lists are sorted
+        this.backlinks = Map.copyOf(citing);
+        this.citationsOutside = outside;
+    }
+
+    /** Every article, ordered by ID. */
+    public List<CatalogEntry> entries() {
+        return entries;
+    }
+
+    /** The article with this ID, if the site has it. */
+    public Optional<CatalogEntry> article(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The listings of one dimension: products and kinds by name, years newest first. */
+    public List<Listing> listings(Dimension dimension) {
+        return listings.get(dimension);
+    }
+
+    /** Every listing, dimension by dimension. */
+    public List<Listing> allListings() {
+        List<Listing> all = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            all.addAll(listings.get(d));
+        }
+        return all;
+    }
+
+    /** The listing of a product by its name as an article writes it. */
+    public Optional<Listing> product(String name) {
+        return Optional.ofNullable(productByName.get(name.strip()));
+    }
+
+    /**
+     * The product listing of a product code ({@code sms}): that of the product most of the code's
+     * articles name first.
+     */
+    public Optional<Listing> productOfCode(String code) {
+        Map<String, Integer> names = new HashMap<>();
+        for (CatalogEntry e : entries) {
+            if (e.productCodes().contains(code) && !e.products().isEmpty()) {
+                names.merge(e.products().get(0), 1, Integer::sum);
+            }
+        }
+        return mostFrequent(names).flatMap(this::product);
+    }
+
+    /** The articles citing this one, ordered by ID. */
+    public List<CatalogEntry> backlinks(String id) {
+        return backlinks.getOrDefault(id, List.of());
+    }
+
+    /** How many citations (first citation of an ID per article) name articles the site does not have. */
+    public int citationsOutside() {
+        return citationsOutside;
+    }
+
+    /** The articles before and after this one by ID within its first product's listing. */
+    public Neighbours neighbours(CatalogEntry entry) {
+        if (entry.products().isEmpty()) {
+            return new Neighbours(Optional.empty(), Optional.empty());
+        }
+        return product(entry.products().get(0)).map(listing -> {
+            List<CatalogEntry> list = listing.entries();
+            int at = java.util.Collections.binarySearch(list, entry, BY_ID);
+            if (at < 0) {
+                return new Neighbours(Optional.<CatalogEntry>empty(), Optional.<CatalogEntry>empty());
+            }
+            return new Neighbours(at > 0 ? Optional.of(list.get(at - 1)) : Optional.empty(),
+                    at + 1 < list.size() ? Optional.of(list.get(at + 1)) : Optional.empty());
+        }).orElse(new Neighbours(Optional.empty(), Optional.empty()));
+    }
+
+    /** The {@code count} most recently modified articles, newest first (then by ID). */
+    public List<CatalogEntry> recent(int count) {
+        return entries.stream().filter(e -> !e.lastModified().isEmpty())
+                .sorted(Comparator.comparing(CatalogEntry::lastModified).reversed().thenComparing(BY_ID))
+                .limit(count).toList();
+    }
+
+    /** The article before and the one after a given one. */
+    public record Neighbours(Optional<CatalogEntry> previous, Optional<CatalogEntry> next) {
+    }
+
+    /** Products grouped by slug; a listing is named by the spelling most of its articles use. */
+    private static List<Listing> products(List<CatalogEntry> entries) {
+        Map<String, List<CatalogEntry>> bySlug = new TreeMap<>();
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        for (CatalogEntry e : entries) {
+            for (String p : e.products()) {
+                String slug = Slugs.of(p);
+                if (slug.isEmpty()) {
+                    continue;
+                }
+                List<CatalogEntry> list = bySlug.computeIfAbsent(slug, k -> new ArrayList<>());
+                if (list.isEmpty() || list.get(list.size() - 1) != e) {
+                    list.add(e);
+                }
+                spellings.computeIfAbsent(slug, k -> new HashMap<>()).merge(p, 1, Integer::sum);
+            }
+        }
+        List<Listing> listings = new ArrayList<>();
+        bySlug.forEach((slug, list) -> {
+            String name = mostFrequent(spellings.get(slug)).orElse(slug);
+            listings.add(new Listing(Dimension.PRODUCT, slug, name, name, list));
+        });
+        listings.sort(Comparator.comparing((Listing l) -> l.name().toLowerCase(java.util.Locale.ROOT)));
+        return List.copyOf(listings);
+    }
+
+    /** The key counted most often; of equal counts, the first in alphabetical order. */
+    private static Optional<String> mostFrequent(Map<String, Integer> counts) {
+        String best = null;
+        int most = -1;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most || e.getValue() == most && e.getKey().compareTo(best) < 0) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static List<Listing> group(List<CatalogEntry> entries, Dimension dimension,
+            Function<CatalogEntry, List<String>> keys, Function<String, String> name,
+            Function<String, String> filter, Comparator<Listing> order) {
+        Map<String, List<CatalogEntry>> byKey = new HashMap<>();
+        for (CatalogEntry e : entries) {
+            for (String key : keys.apply(e)) {
+                String k = Slugs.of(key).isEmpty() ? key : key.replaceAll("[^a-z0-9_-]", "");
+                if (!k.isEmpty()) {
+                    byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        List<Listing> listings = new ArrayList<>();
+        byKey.forEach((key, list) -> listings.add(new Listing(dimension, key, name.apply(key), filter.apply(key), list)));
+        listings.sort(order);
+        return List.copyOf(listings);
+    }
+}

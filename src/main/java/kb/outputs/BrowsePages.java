@@ -1,0 +1,205 @@
+package kb.outputs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.catalog.Dimension;
+import kb.catalog.Listing;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.render.LayoutRenderer;
+
+/**
+ * The generated navigation: the browse hub ({@value #HUB_URL}, rendered with {@code browse.ftlh})
+ * and a paged listing for every product, kind and year and for all articles ({@code listing.ftlh}),
+ * each in three orders (ID, title, date) at stable URLs: {@code /browse/product/<slug>/},
+ * {@code .../page/2/}, {@code .../by-title/}, {@code .../by-date/page/3/}. Every page of a listing
+ * links every other page of it, so that any article is a few clicks from the hub.
+ */
+public final class BrowsePages {
+
+    /** The hub's URL below the base URL. */
+    public static final String HUB_URL = "/browse/";
+    /** Articles per listing page. */
+    public static final int PAGE_SIZE = 100;
+    /** How many recently modified articles the hub shows. */
+    static final int RECENT = 20;
+
+    private final Catalog catalog;
+    private final SiteConfig config;
+    private final LayoutRenderer layouts;
+    private final Map<String, Object> site;
+
+    /**
+     * @param site {@code site.*} for the templates
+     */
+    public BrowsePages(Catalog catalog, SiteConfig config, LayoutRenderer layouts, Map<String, Object> site) {
+        this.catalog = catalog;
+        this.config = config;
+        this.layouts = layouts;
+        this.site = site;
+    }
+
+    /** One page to write: a listing, in one order, one page of it (1-based). */
+    private record ListingPage(Listing listing, ListingSort sort, int number) {
+    }
+
+    /** The URL of page {@code number} of a listing in an order, below the base URL. */
+    public static String url(Listing listing, ListingSort sort, int number) {
+        return listing.url() + sort.folder() + (number == 1 ? "" : "page/" + number + "/");
+    }
+
+    /** How many pages a listing has. */
+    public static int pageCount(Listing listing) {
+        return Math.max(1, (listing.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** The output path of every page this writes, hub included (not the home page). */
+    public List<String> outputs() {
+        List<String> out = new ArrayList<>();
+        out.add(outputPath(HUB_URL));
+        for (ListingPage p : pages()) {
+            out.add(outputPath(url(p.listing(), p.sort(), p.number())));
+        }
+        return out;
+    }
+
+    /**
+     * Renders the hub (also as the home page when {@code home} is true) and every listing page, in
+     * parallel when called inside a fork-join pool; template problems go to {@code diagnostics}.
+     */
+    public void write(boolean home, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+        String hub = hub(diagnostics);
+        sink.accept(new GeneratedFile(outputPath(HUB_URL), hub));
+        if (home) {
+            sink.accept(new GeneratedFile("index.html", hub));
+        }
+        pages().parallelStream().forEach(p -> sink.accept(new GeneratedFile(
+                outputPath(url(p.listing(), p.sort(), p.number())), listingPage(p, diagnostics))));
+    }
+
+    /** Each listing in each order, sorted once (its pages are rendered in parallel). */
+    private final Map<String, List<CatalogEntry>> sortedListings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<CatalogEntry> sorted(Listing listing, ListingSort sort) {
+        if (sort == ListingSort.ID) {
+            return listing.entries();
+        }
+        return sortedListings.computeIfAbsent(listing.url() + sort.folder(),
+                k -> listing.entries().stream().sorted(sort.order()).toList());
+    }
+
+    private List<ListingPage> pages() {
+        List<ListingPage> pages = new ArrayList<>();
+        for (Listing listing : catalog.allListings()) {
+            for (ListingSort sort : ListingSort.values()) {
+                for (int n = 1; n <= pageCount(listing); n++) {
+                    pages.add(new ListingPage(listing, sort, n));
+                }
+            }
+        }
+        return pages;
+    }
+
+    private String hub(Diagnostics diagnostics) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", "Browse");
+        page.put("url", HUB_URL);
+        page.put("layout", "browse");
+        page.put("total", catalog.entries().size());
+        page.put("all", new Count("All articles", config.relativeUrl(BrowsePages.url(
+                catalog.listings(Dimension.ALL).get(0), ListingSort.ID, 1)), catalog.entries().size()));
+        page.put("products", counts(Dimension.PRODUCT));
+        page.put("kinds", counts(Dimension.KIND));
+        page.put("years", counts(Dimension.YEAR));
+        page.put("recent", catalog.recent(RECENT).stream().map(e -> ArticleLink.of(e, config)).toList());
+        page.put("feed", config.relativeUrl(Feeds.SITE_FEED_URL));
+        page.put("breadcrumbs", List.of(new Link("Home", config.relativeUrl("/"))));
+        return layouts.render(Optional.of("browse"), site, page, "", SourcePosition.of("browse.ftlh"), diagnostics);
+    }
+
+    /**
+     * A listing with its article count, as the hub shows it.
+     *
+     * @param name  what readers see
+     * @param url   the listing's first page, base URL included
+     * @param count how many articles it lists
+     */
+    public record Count(String name, String url, int count) {
+    }
+
+    private List<Count> counts(Dimension dimension) {
+        return catalog.listings(dimension).stream()
+                .map(l -> new Count(l.name(), config.relativeUrl(l.url()), l.size())).toList();
+    }
+
+    private String listingPage(ListingPage p, Diagnostics diagnostics) {
+        Listing listing = p.listing();
+        List<CatalogEntry> sorted = sorted(listing, p.sort());
+        int pages = pageCount(listing);
+        int from = (p.number() - 1) * PAGE_SIZE;
+        List<ArticleLink> entries = sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE)).stream()
+                .map(e -> ArticleLink.of(e, config)).toList();
+
+        Map<String, Object> page = new LinkedHashMap<>();
+        String title = listing.dimension() == Dimension.ALL ? listing.name() : listing.name();
+        page.put("title", pages > 1 ? title + " (page " + p.number() + " of " + pages + ")" : title);
+        page.put("heading", title);
+        page.put("url", url(listing, p.sort(), p.number()));
+        page.put("layout", "listing");
+        page.put("dimension", listing.dimension().title());
+        page.put("count", listing.size());
+        page.put("sort", p.sort().label());
+        page.put("page_number", p.number());
+        page.put("page_count", pages);
+        page.put("first", from + 1);
+        page.put("entries", entries);
+        List<Map<String, Object>> sorts = new ArrayList<>();
+        for (ListingSort s : ListingSort.values()) {
+            sorts.add(Map.of("label", s.label(), "url", config.relativeUrl(url(listing, s, 1)),
+                    "current", s == p.sort()));
+        }
+        page.put("sorts", sorts);
+        List<Map<String, Object>> numbers = new ArrayList<>();
+        for (int n = 1; n <= pages; n++) {
+            numbers.add(Map.of("number", n, "url", config.relativeUrl(url(listing, p.sort(), n)),
+                    "current", n == p.number()));
+        }
+        page.put("pages", numbers);
+        if (p.number() > 1) {
+            page.put("previous_page", config.relativeUrl(url(listing, p.sort(), p.number() - 1)));
+        }
+        if (p.number() < pages) {
+            page.put("next_page", config.relativeUrl(url(listing, p.sort(), p.number() + 1)));
+        }
+        if (listing.dimension() == Dimension.PRODUCT) {
+            page.put("feed", config.relativeUrl(Feeds.productFeedUrl(listing)));
+        }
+        if (!listing.filter().isEmpty()) {
+            String param = switch (listing.dimension()) {
+                case PRODUCT -> "product";
+                case KIND -> "type";
+                case YEAR -> "year";
+                case ALL -> "";
+            };
+            page.put("search", config.relativeUrl(SEARCH_URL) + "?" + param + "="
+                    + java.net.URLEncoder.encode(listing.filter(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        page.put("breadcrumbs", List.of(new Link("Home", config.relativeUrl("/")),
+                new Link("Browse", config.relativeUrl(HUB_URL))));
+        return layouts.render(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), diagnostics);
+    }
+
+    private static final String SEARCH_URL = "/search/";
+
+    /** The file a URL is written to ({@code /browse/} → {@code browse/index.html}). */
+    static String outputPath(String url) {
+        return url.substring(1) + "index.html";
+    }
+}

@@ -1,0 +1,57 @@
+package kb.outputs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kb.catalog.CatalogEntry;
+import kb.config.SiteConfig;
+import kb.model.Article;
+
+/**
+ * schema.org JSON-LD for article pages ({@code TechArticle} with {@code dateModified}), safe to
+ * place inside a {@code <script type="application/ld+json">} element.
+ */
+final class StructuredData {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SiteConfig config;
+
+    StructuredData(SiteConfig config) {
+        this.config = config;
+    }
+
+    String article(Article article, CatalogEntry entry, String url) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("@context", "https://schema.org");
+        m.put("@type", "TechArticle");
+        m.put("headline", cut(article.displayTitle(), 110));
+        m.put("name", article.displayTitle());
+        m.put("identifier", article.id());
+        m.put("url", config.absoluteUrl(url));
+        if (!entry.summary().isEmpty()) {
+            m.put("description", entry.summary());
+        }
+        if (!article.lastModified().isEmpty()) {
+            m.put("dateModified", article.lastModified());
+        }
+        if (!article.products().isEmpty()) {
+            m.put("about", article.products().stream().map(p -> Map.of("@type", "Thing", "name", p)).toList());
+        }
+        if (!article.keywords().isEmpty()) {
+            m.put("keywords", String.join(", ", article.keywords()));
+        }
+        if (!config.title().isBlank()) {
+            m.put("publisher", Map.of("@type", "Organization", "name", config.title()));
+        }
+        try {
+            return mapper.writeValueAsString(m).replace("</", "<\\/").replace("<!--", "<\\u0021--");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON-LD for " + article.id(), e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

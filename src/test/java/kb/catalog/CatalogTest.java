@@ -1,0 +1,102 @@
+package kb.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+    static CatalogEntry entry(String id, String product, String kind, String date, String... cites) {
+        return new CatalogEntry(id, "Title of " + id, "/kb/" + id + "/", product.isEmpty() ? List.of() : List.of(product),
+                List.of(), kind.isEmpty() ? List.of() : List.of(kind), date, "", List.of(cites));
+    }
+
+    private final Catalog catalog = new Catalog(List.of(
+            entry("Q300", "Microsoft Exchange", "kbbug", "2001-02-03", "Q100", "Q999"),
+            entry("Q100", "Microsoft Exchange", "kbhowto", "2002-01-01"),
+            entry("Q20", "Word 97 for Windows", "", "", "Q100"),
+            entry("Q200", "Microsoft Exchange", "kbbug", "1999-12-31", "Q300")));
+
+    @Test
+    void articlesAreOrderedByNumberNotText() {
+        assertThat(catalog.entries()).extracting(CatalogEntry::id).containsExactly("Q20", "Q100", "Q200", "Q300");
+    }
+
+    @Test
+    void productListingsAreNamedAndSluggedAndHoldTheirArticlesById() {
+        assertThat(catalog.listings(Dimension.PRODUCT)).extracting(Listing::name)
+                .containsExactly("Microsoft Exchange", "Word 97 for Windows");
+        Listing exchange = catalog.product("Microsoft Exchange").orElseThrow();
+        assertThat(exchange.url()).isEqualTo("/browse/product/microsoft-exchange/");
+        assertThat(exchange.entries()).extracting(CatalogEntry::id).containsExactly("Q100", "Q200", "Q300");
+    }
+
+    @Test
+    void kindsAreMostFirstWithReadableNamesAndTheUnclassifiedLast() {
+        assertThat(catalog.listings(Dimension.KIND)).extracting(Listing::key, Listing::name, Listing::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kbbug", "Bug", 2),
+                        org.assertj.core.groups.Tuple.tuple("kbhowto", "How-to", 1),
+                        org.assertj.core.groups.Tuple.tuple(Catalog.NO_KIND, "Not classified", 1));
+        assertThat(catalog.listings(Dimension.KIND).get(0).filter()).isEqualTo("kbbug");
+        assertThat(catalog.listings(Dimension.KIND).get(2).filter()).isEmpty();
+    }
+
+    @Test
+    void yearsAreNewestFirstWithTheUndatedLast() {
+        assertThat(catalog.listings(Dimension.YEAR)).extracting(Listing::key)
+                .containsExactly("2002", "2001", "1999", Catalog.NO_YEAR);
+    }
+
+    @Test
+    void everyArticleIsInTheAllListing() {
+        assertThat(catalog.listings(Dimension.ALL)).singleElement().satisfies(l -> {
+            assertThat(l.size()).isEqualTo(4);
+            assertThat(l.url()).isEqualTo("/browse/all/");
+        });
+    }
+
+    @Test
+    void backlinksAreTheCitingArticlesByIdAndCitationsOutsideAreCounted() {
+        assertThat(catalog.backlinks("Q100")).extracting(CatalogEntry::id).containsExactly("Q20", "Q300");
+        assertThat(catalog.backlinks("Q300")).extracting(CatalogEntry::id).containsExactly("Q200");
+        assertThat(catalog.backlinks("Q20")).isEmpty();
+        assertThat(catalog.citationsOutside()).isEqualTo(1);
+    }
+
+    @Test
+    void neighboursAreByIdWithinTheFirstProduct() {
+        Catalog.Neighbours middle = catalog.neighbours(catalog.article("Q200").orElseThrow());
+        assertThat(middle.previous()).map(CatalogEntry::id).contains("Q100");
+        assertThat(middle.next()).map(CatalogEntry::id).contains("Q300");
+        Catalog.Neighbours alone = catalog.neighbours(catalog.article("Q20").orElseThrow());
+        assertThat(alone.previous()).isEmpty();
+        assertThat(alone.next()).isEmpty();
+    }
+
+    @Test
+    void recentIsNewestFirstAndSkipsUndated() {
+        assertThat(catalog.recent(10)).extracting(CatalogEntry::id).containsExactly("Q100", "Q300", "Q200");
+        assertThat(catalog.recent(1)).extracting(CatalogEntry::id).containsExactly("Q100");
+    }
+
+    @Test
+    void spellingsOfOneProductShareAListingNamedByTheCommonestSpelling() {
+        Catalog c = new Catalog(List.of(entry("Q1", "Microsoft  Exchange", "", ""), entry("Q2", "Microsoft Exchange", "", ""),
+                entry("Q3", "Microsoft Exchange", "", "")));
+        assertThat(c.listings(Dimension.PRODUCT)).singleElement().satisfies(l -> {
+            assertThat(l.name()).isEqualTo("Microsoft Exchange");
+            assertThat(l.size()).isEqualTo(3);
+        });
+        assertThat(c.product("Microsoft  Exchange")).isPresent();
+    }
+
+    @Test
+    void aProductCodeLeadsToTheProductItsArticlesNameFirst() {
+        Catalog c = new Catalog(List.of(
+                new CatalogEntry("Q1", "t", "/1/", List.of("Microsoft C Compiler"), List.of("visualc"), List.of(), "", "", List.of()),
+                new CatalogEntry("Q2", "t", "/2/", List.of("Microsoft C Compiler"), List.of("visualc"), List.of(), "", "", List.of())));
+        assertThat(c.productOfCode("visualc")).map(Listing::name).contains("Microsoft C Compiler");
+        assertThat(c.productOfCode("sms")).isEmpty();
+    }
+}

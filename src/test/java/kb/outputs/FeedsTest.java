@@ -1,0 +1,48 @@
+package kb.outputs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.config.SiteConfig;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class FeedsTest {
+
+    private static CatalogEntry entry(String id, String date, String summary) {
+        return new CatalogEntry(id, "Fix <&> \u0001 for " + id, "/kb/" + id + "/", List.of("Microsoft Exchange"),
+                List.of(), List.of(), date, summary, List.of());
+    }
+
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theSiteFeedIsWellFormedAtomOfTheNewestDatedArticles() throws Exception {
+        Catalog catalog = new Catalog(List.of(entry("Q1", "2001-01-01", "One."), entry("Q2", "2002-02-02", ""),
+                entry("Q3", "", "Undated.")));
+        SiteConfig config = SiteConfig.defaults().withBaseurl("/base");
+        List<GeneratedFile> files = new Feeds(catalog, withUrl(config)).files();
+        assertThat(files).extracting(GeneratedFile::path)
+                .containsExactly("feed.xml", "browse/product/microsoft-exchange/feed.xml");
+        Document feed = parse(files.get(0).content());
+        assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        assertThat(feed.getElementsByTagName("entry").getLength()).isEqualTo(2);
+        assertThat(feed.getElementsByTagName("updated").item(0).getTextContent()).isEqualTo("2002-02-02T00:00:00Z");
+        assertThat(feed.getElementsByTagName("id").item(1).getTextContent()).isEqualTo("https://kb.example.org/base/kb/Q2/");
+        assertThat(feed.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Q2: Fix <&>  for Q2");
+    }
+
+    static SiteConfig withUrl(SiteConfig config) {
+        return new SiteConfig(config.title(), config.description(), "https://kb.example.org", config.baseurl(),
+                config.exclude(), config.include(), config.permalink(), config.values());
+    }
+}
