@@ -3,7 +3,9 @@
  *
  * On every page, "/" puts the cursor in the search box (unless you are typing in a field).
  * On the search page, the query and filters come from the URL (?q=&product=&type=&year=&sort=&page=,
- * and &size= for another page size than 10).
+ * &size= for another page size than 10, &pages=1 to find other pages besides the articles).
+ * A query that is only an article ID (Q319864, 319864, KB319864, kb/319864) goes straight to the
+ * article (location.replace, so that Back returns to where the search started).
  * When kb serve runs the site, its kb-site.json names the search API and the page shows ranked
  * hits with highlighted passages, facet counts, "did you mean", sorting and paging. On a plain
  * static host (GitHub Pages) there is no API: the page then loads the prebuilt title index
@@ -20,6 +22,8 @@
   const MAX_WINDOW = 10000;
   /** Facet of the answer, URL parameter, heading. */
   const FACETS = [['product', 'product', 'Product'], ['issue_type', 'type', 'Issue type'], ['year', 'year', 'Year']];
+  /** A query that is only an article ID, as kb's ArticleIdQuery reads it; group 2 is the number. */
+  const ID_ONLY = /^\s*(\/?kb\/(?:q|kb)?|q|kb)?0*([1-9]\d{0,8})\/?\s*$/i;
 
   const box = document.querySelector('form[role="search"] input[name="q"]');
 
@@ -69,6 +73,7 @@
       sort: text('sort') === 'date' ? 'date' : 'relevance',
       page: Number.isInteger(page) && page > 0 ? Math.min(page, Math.floor(MAX_WINDOW / size)) : 1,
       size,
+      pages: text('pages') === '1',
     };
   }
 
@@ -82,6 +87,7 @@
     if (s.sort === 'date') params.set('sort', 'date');
     if (s.page > 1) params.set('page', String(s.page));
     if (s.size !== PAGE_SIZE) params.set('size', String(s.size));
+    if (s.pages) params.set('pages', '1');
     const query = params.toString();
     return location.pathname + (query ? '?' + query : '');
   }
@@ -111,8 +117,13 @@
     box.form.addEventListener('submit', (event) => {
       event.preventDefault();
       const current = wanted();
-      go({ q: box.value.trim(), product: '', type: '', year: '', sort: current.sort, page: 1, size: current.size });
+      go({ q: box.value.trim(), product: '', type: '', year: '', sort: current.sort, page: 1, size: current.size,
+        pages: current.pages });
     });
+  }
+  const includePages = document.getElementById('kb-search-pages');
+  if (includePages) {
+    includePages.addEventListener('change', () => go({ ...wanted(), pages: includePages.checked, page: 1 }));
   }
   window.addEventListener('popstate', () => run());
 
@@ -138,6 +149,7 @@
     if (s.year) params.set('year', s.year);
     if (s.sort === 'date') params.set('sort', 'date');
     if (s.page > 1) params.set('page', String(s.page));
+    if (s.pages) params.set('pages', '1');
     try {
       const response = await fetch(url + 'search?' + params, { headers: { Accept: 'application/json' } });
       if (!(response.headers.get('content-type') || '').includes('json')) return null;
@@ -264,6 +276,7 @@
     const s = wanted();
     const mine = ++runs;
     if (box) box.value = s.q;
+    if (includePages) includePages.checked = s.pages;
     document.title = s.q ? '\u201c' + s.q + '\u201d \u2013 ' + pageTitle : pageTitle;
     if (!s.q && !s.product && !s.type && !s.year) {
       root.removeAttribute('aria-busy');
@@ -280,7 +293,10 @@
     if (mine !== runs) return;
     root.removeAttribute('aria-busy');
     clear();
-    if (answer && answer.error) {
+    if (answer && answer.redirect) {
+      view.status.textContent = 'Going to the article\u2026';
+      location.replace(answer.redirect);
+    } else if (answer && answer.error) {
       view.status.textContent = 'Cannot search: ' + answer.error;
     } else if (answer) {
       showResults(s, answer);
@@ -312,15 +328,25 @@
     return Number(n).toLocaleString('en');
   }
 
+  /** What the results are: articles, or results when other pages are searched too. */
+  function noun(s, n) {
+    return s.pages ? (n === 1 ? ' result' : ' results') : (n === 1 ? ' article' : ' articles');
+  }
+
   function showResults(s, r) {
     const from = (s.page - 1) * s.size + 1;
     const to = from + r.hits.length - 1;
-    const filters = [s.product, s.type, s.year].filter(Boolean);
+    /** A filter value as readers know it (Bug for kbbug), from the facet counts. */
+    const named = (dimension, value) => {
+      const found = ((r.facets || {})[dimension] || []).find((v) => String(v.value).toLowerCase() === value.toLowerCase());
+      return found && found.name ? found.name : value;
+    };
+    const filters = [named('product', s.product), named('issue_type', s.type), s.year].filter(Boolean);
     const within = filters.length ? ' in ' + filters.join(', ') : '';
     view.status.textContent = r.total === 0
-      ? 'No results' + quoted(s.q) + within + '.'
+      ? 'No' + noun(s, 0) + quoted(s.q) + within + '.'
       : (r.hits.length ? count(from) + '\u2013' + count(to) + ' of ' : 'Page ' + s.page + ' of ')
-        + count(r.total) + (r.total === 1 ? ' result' : ' results') + quoted(s.q) + within + '.';
+        + count(r.total) + noun(s, r.total) + quoted(s.q) + within + '.';
 
     if (r.suggestion && r.suggestion.toLowerCase() !== s.q.toLowerCase()) {
       view.suggestion.append('Did you mean ',
@@ -369,7 +395,7 @@
       view.hits.append(li);
     }
 
-    showFacets(s, r.facets || {});
+    showFacets(s, r.facets || {}, r.not_classified || {});
     showPages(s, r.total);
   }
 
@@ -390,9 +416,14 @@
     return out;
   }
 
-  function showFacets(s, facets) {
+  /**
+   * Facet values with their counts, named for readers (Bug, not kbbug; the code stays the filter);
+   * the matches without a value are "not classified", so that one-valued facets add up to the total.
+   */
+  function showFacets(s, facets, notClassified) {
     for (const [dimension, param, heading] of FACETS) {
       const values = facets[dimension] || [];
+      const unclassified = Number(notClassified[dimension] || 0);
       if (!values.length && !s[param]) continue;
       const section = document.createElement('section');
       section.className = 'kb-facet';
@@ -405,17 +436,28 @@
         const li = document.createElement('li');
         li.className = 'kb-facet-active';
         const strong = document.createElement('strong');
-        strong.textContent = s[param];
+        const chosen = values.find((v) => String(v.value).toLowerCase() === s[param].toLowerCase());
+        strong.textContent = chosen && chosen.name ? chosen.name : s[param];
         li.append(strong, ' ', link('\u00d7 remove', { ...s, [param]: '', page: 1 }, 'kb-facet-remove'));
         ul.append(li);
       } else {
         for (const v of values) {
           const li = document.createElement('li');
-          const a = link(v.value, { ...s, [param]: v.value, page: 1 }, 'kb-facet-value');
+          const a = link(v.name || v.value, { ...s, [param]: v.value, page: 1 }, 'kb-facet-value');
+          if (v.name && v.name !== v.value) a.title = v.value;
           const n = document.createElement('span');
           n.className = 'kb-count';
           n.textContent = count(v.count);
           li.append(a, ' ', n);
+          ul.append(li);
+        }
+        if (unclassified > 0 && values.length) {
+          const li = document.createElement('li');
+          li.className = 'kb-facet-none';
+          const n = document.createElement('span');
+          n.className = 'kb-count';
+          n.textContent = count(unclassified);
+          li.append('not classified ', n);
           ul.append(li);
         }
       }
@@ -455,6 +497,16 @@
   }
 
   function showOffline(s, articles) {
+    const id = ID_ONLY.exec(s.q);
+    if (id && (id[1] || id[2].length >= 4) && !s.product && !s.type && !s.year && s.page === 1) {
+      const article = articles.find((a) => a.n === Number(id[2]));
+      if (article) {
+        view.status.textContent = 'Going to the article\u2026';
+        location.replace(base + article.url);
+        return;
+      }
+    }
+    if (includePages) includePages.closest('label').hidden = true;
     const found = s.q ? searchIndex(articles, s.q) : [];
     const from = (s.page - 1) * s.size;
     const page = found.slice(from, from + s.size);

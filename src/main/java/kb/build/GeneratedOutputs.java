@@ -19,7 +19,7 @@ import kb.outputs.Feeds;
 import kb.outputs.GeneratedFile;
 import kb.outputs.ListingSort;
 import kb.outputs.RedirectPages;
-import kb.outputs.ShortLinks;
+import kb.outputs.ShortLinkFiles;
 import kb.outputs.Sitemaps;
 import kb.render.LayoutRenderer;
 
@@ -53,8 +53,8 @@ final class GeneratedOutputs {
         catalog.listings(Dimension.PRODUCT).forEach(l -> out.add(Feeds.productFeedUrl(l).substring(1)));
         out.add(Sitemaps.INDEX);
         out.add("robots.txt");
-        out.add(ShortLinks.REDIRECTS);
-        out.add(ShortLinks.NGINX);
+        out.add(ShortLinkFiles.REDIRECTS);
+        out.add(ShortLinkFiles.NGINX);
         return out;
     }
 
@@ -79,7 +79,7 @@ final class GeneratedOutputs {
         Sitemaps sitemaps = new Sitemaps(config);
         sitemaps.files(sitemapEntries()).forEach(once);
         once.accept(sitemaps.robots());
-        new ShortLinks(catalog, config).files().forEach(once);
+        new ShortLinkFiles(catalog, config).files().forEach(once);
         redirects(claimed, diagnostics, once);
         taken.addAll(claimed);
         return written.get();

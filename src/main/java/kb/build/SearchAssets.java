@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 import kb.config.SiteConfig;
 
 /**
  * The files a site needs for search beyond its pages: the compact title index the search page
  * falls back to on a static host ({@value #STATIC_INDEX}), the OpenSearch description
- * ({@value #OPENSEARCH}), the site facts {@code kb serve} reads ({@value #SITE_JSON}) and a
- * default 404 page.
+ * ({@value #OPENSEARCH}), the site facts {@code kb serve} reads ({@value #SITE_JSON}), the
+ * compact ID index short links are resolved with ({@value #ID_INDEX}, see {@link ArticleIdIndex})
+ * and the 404 page, rendered through the theme ({@value #NOT_FOUND_TEMPLATE}{@code .ftlh}).
  *
  * <p>The static index is small because numbers and titles are coded. Its JSON object holds:
  * <ul>
@@ -59,8 +59,15 @@ public final class SearchAssets {
     public static final String SEARCH_PAGE = "search/index.html";
     /** The layout the search page is rendered with ({@code search.ftlh}, whose parent is {@code default}). */
     public static final String SEARCH_TEMPLATE = "search";
-    /** Every file the build writes for search, below the site folder. */
-    public static final List<String> OUTPUTS = List.of(STATIC_INDEX, OPENSEARCH, SITE_JSON, SEARCH_PAGE);
+    /** Where the compact ID index goes, below the site folder (see {@link ArticleIdIndex}). */
+    public static final String ID_INDEX = "assets/article-ids.json";
+    /** Where the 404 page goes, below the site folder, unless the site has its own. */
+    public static final String NOT_FOUND_PAGE = "404.html";
+    /** The layout the 404 page is rendered with ({@code 404.ftlh}, whose parent is {@code default}). */
+    public static final String NOT_FOUND_TEMPLATE = "404";
+    /** Every file the build writes for search and short links, below the site folder. */
+    public static final List<String> OUTPUTS = List.of(STATIC_INDEX, OPENSEARCH, SITE_JSON, SEARCH_PAGE, ID_INDEX,
+            NOT_FOUND_PAGE);
     /** The {@code format} value of the static index. */
     public static final String FORMAT = "kb-title-index/1";
 
@@ -79,7 +86,6 @@ public final class SearchAssets {
         ALPHABET = sb.toString();
     }
 
-    private static final Pattern NUMBERED_ID = Pattern.compile("([A-Za-z]*)([1-9][0-9]{0,8})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -107,14 +113,13 @@ public final class SearchAssets {
     /** The static title index of the given articles (see the class comment for the format). */
     public String staticIndexJson(List<Entry> articles) {
         List<Entry> entries = articles.stream().map(SearchAssets::withoutIdPrefix).toList();
-        UrlPattern pattern = urlPattern(entries);
+        ArticleUrlPattern pattern = ArticleUrlPattern.fitting(entries);
         List<Numbered> numbered = new ArrayList<>();
         List<List<String>> other = new ArrayList<>();
         for (Entry e : entries) {
-            Matcher m = NUMBERED_ID.matcher(e.id());
-            if (m.matches() && m.group(1).equals(pattern.prefix())
-                    && pattern.url(m.group(1), Long.parseLong(m.group(2))).equals(e.url())) {
-                numbered.add(new Numbered(Long.parseLong(m.group(2)), e.title()));
+            OptionalLong n = pattern.number(e);
+            if (n.isPresent()) {
+                numbered.add(new Numbered(n.getAsLong(), e.title()));
             } else {
                 other.add(List.of(e.id(), e.title(), e.url()));
             }
@@ -206,34 +211,14 @@ public final class SearchAssets {
         return write(json);
     }
 
-    /** A plain "Not found" page with the search box, for a site without a {@code 404.html}. */
-    public String notFoundHtml() {
-        String title = config.title().isBlank() ? "Not found" : "Not found | " + config.title();
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <link rel="stylesheet" href="%s">
-                <script src="%s" data-baseurl="%s" defer></script>
-                </head>
-                <body>
-                <main id="main_content" class="wrap">
-                <h1>Not found</h1>
-                <p>There is no page at this address. Search the site, or go to the <a href="%s">home page</a>.</p>
-                <form class="kb-search-form" role="search" method="get" action="%s">
-                  <label for="kb-search-q">Search</label>
-                  <input id="kb-search-q" type="search" name="q" autocomplete="off">
-                  <button type="submit">Search</button>
-                </form>
-                </main>
-                </body>
-                </html>
-                """.formatted(xml(title), xml(config.relativeUrl("/assets/kb.css")),
-                xml(config.relativeUrl("/assets/search.js")), xml(config.baseurl()),
-                xml(config.relativeUrl("/")), xml(config.relativeUrl(SEARCH_URL)));
+    /**
+     * {@code page.*} of the 404 page for the layout chain ({@value #NOT_FOUND_TEMPLATE}{@code .ftlh},
+     * whose parent is {@code default}): {@code title}, {@code url}, {@code path}, an empty
+     * {@code content}. The page is served at any address, so its links are all from the site root.
+     */
+    public Map<String, Object> notFoundPageVariables() {
+        return Map.of("title", "Page not found", "url", "/" + NOT_FOUND_PAGE, "path", NOT_FOUND_TEMPLATE + ".ftlh",
+                "content", "", "layout", NOT_FOUND_TEMPLATE);
     }
 
     /** OpenSearch's ShortName: at most 16 characters, cut at a word boundary when possible. */
@@ -268,48 +253,6 @@ public final class SearchAssets {
     }
 
     private record Numbered(long n, String title) {
-    }
-
-    /** How most article URLs follow from the ID. */
-    private record UrlPattern(String prefix, String template) {
-
-        String url(String idPrefix, long n) {
-            return template.replace("{id}", idPrefix + n).replace("{group}", group(n));
-        }
-    }
-
-    private static String group(long n) {
-        String digits = Long.toString(n);
-        String padded = digits.length() >= 6 ? digits : "0".repeat(6 - digits.length()) + digits;
-        return padded.substring(0, 3);
-    }
-
-    /** The prefix and URL template that fit the most articles, tried from the first ones. */
-    private static UrlPattern urlPattern(List<Entry> entries) {
-        Map<UrlPattern, Integer> fits = new LinkedHashMap<>();
-        for (Entry e : entries.subList(0, Math.min(entries.size(), 100))) {
-            Matcher m = NUMBERED_ID.matcher(e.id());
-            if (!m.matches() || !e.url().contains(e.id())) {
-                continue;
-            }
-            String template = e.url().replace(e.id(), "{id}");
-            String group = "/" + group(Long.parseLong(m.group(2))) + "/";
-            int at = template.indexOf(group);
-            if (at >= 0) {
-                template = template.substring(0, at) + "/{group}/" + template.substring(at + group.length());
-            }
-            fits.putIfAbsent(new UrlPattern(m.group(1), template), 0);
-        }
-        for (Entry e : entries) {
-            Matcher m = NUMBERED_ID.matcher(e.id());
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(2));
-                fits.replaceAll((p, count) -> p.prefix().equals(m.group(1)) && p.url(m.group(1), n).equals(e.url())
-                        ? count + 1 : count);
-            }
-        }
-        return fits.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(new UrlPattern("Q", "/{id}/"));
     }
 
     private static Entry withoutIdPrefix(Entry e) {

@@ -18,6 +18,7 @@ import kb.catalog.ProductNames;
 import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
+import kb.extract.Extraction;
 import kb.diag.SourcePosition;
 import kb.html.BaseUrlLinks;
 import kb.model.Article;
@@ -64,6 +65,8 @@ public final class SiteBuilder {
 
         Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
         Queue<CatalogEntry> catalogEntries = new ConcurrentLinkedQueue<>();
+        // Each article is extracted once, for the index; its page takes the extraction from here.
+        Map<String, Extraction> extractions = new java.util.concurrent.ConcurrentHashMap<>();
         ProductNames productNames = new ProductNames(listingTitles(plan));
         AtomicInteger written = new AtomicInteger();
         AtomicInteger broken = new AtomicInteger();
@@ -81,7 +84,8 @@ public final class SiteBuilder {
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
-            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) -> {
+            renderPool.submit(() -> new ArticleReader().extractAll(plan, diagnostics, (page, extraction) -> {
+                extractions.put(page.outputPath(), extraction);
                 Article article = extraction.article();
                 indexer.add(documents.article(article, page.url(), json.toJson(article,
                         id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
@@ -100,7 +104,8 @@ public final class SiteBuilder {
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
                     new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config));
+                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config),
+                    page -> Optional.ofNullable(extractions.remove(page.outputPath())));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {
@@ -140,7 +145,8 @@ public final class SiteBuilder {
 
     /**
      * The search page, the static search index, the OpenSearch description, the site facts for
-     * {@code kb serve}, and a 404 page unless the site has these itself (the site's own file wins).
+     * {@code kb serve}, the ID index of short links and the 404 page through the theme, unless the
+     * site has these itself (the site's own file wins).
      */
     private static void writeSearchFiles(SiteConfig config, LayoutRenderer layouts, List<SearchAssets.Entry> entries,
             OutputFolder site, Set<String> keep, Diagnostics diagnostics) {
@@ -153,7 +159,9 @@ public final class SiteBuilder {
         files.put(SearchAssets.SITE_JSON, search.siteJson());
         files.put(SearchAssets.SEARCH_PAGE, layouts.render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
                 siteVariables(config), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
-        files.put("404.html", search.notFoundHtml());
+        files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(config).json(sorted));
+        files.put(SearchAssets.NOT_FOUND_PAGE, layouts.render(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE),
+                siteVariables(config), search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics));
         files.forEach((path, text) -> {
             if (keep.add(path)) {
                 site.write(path, text);

@@ -27,6 +27,11 @@ public final class IndexDocuments {
         BODY_TYPE.freeze();
     }
 
+    /** The {@link IndexFields#KIND} of a KB article. */
+    public static final String ARTICLE = "article";
+    /** The {@link IndexFields#KIND} of any other page. */
+    public static final String PAGE = "page";
+
     private final FacetsConfig facets = facetsConfig();
 
     /** The facet configuration the index is written and read with. */
@@ -41,7 +46,7 @@ public final class IndexDocuments {
     /** The document of a KB article at {@code url}, with its metadata JSON. */
     public Document article(Article a, String url, String json) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, "article", Field.Store.NO));
+        doc.add(new StringField(IndexFields.KIND, ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, a.id(), Field.Store.YES));
         for (String form : idForms(a.id())) {
             doc.add(new StringField(IndexFields.ID_FORMS, form, Field.Store.NO));
@@ -100,7 +105,7 @@ public final class IndexDocuments {
     /** The document of an ordinary page. */
     public Document page(String url, String title, String text) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, "page", Field.Store.NO));
+        doc.add(new StringField(IndexFields.KIND, PAGE, Field.Store.NO));
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
         doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));

@@ -1,5 +1,7 @@
 package kb.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,20 +10,37 @@ import java.util.Objects;
  * The answer to one search; also the JSON shape of {@code kb search --json} and
  * {@code GET /api/search}.
  *
- * @param query      the query as given
- * @param total      how many documents match
- * @param tookMs     milliseconds spent searching
- * @param suggestion a corrected query when words look misspelt, else {@code null}
- * @param hits       the requested page of results
- * @param facets     counts per value for {@code product}, {@code issue_type}, {@code year},
- *                   {@code technology}, over all matching documents
+ * <p>The total and the facet counts are about the same documents: articles only unless the
+ * request asks for other pages too. An article with several products or issue types counts once
+ * under each; one without any value of a dimension (no issue type, no last-modified date, or a
+ * page) counts in {@link #notClassified()}. So for a dimension with one value per article (the
+ * year), its counts plus its unclassified count make the total.
+ *
+ * @param query         the query as given
+ * @param total         how many documents match
+ * @param tookMs        milliseconds spent searching
+ * @param suggestion    a corrected query when words look misspelt, else {@code null}
+ * @param hits          the requested page of results
+ * @param facets        counts per value for {@code product}, {@code issue_type}, {@code year},
+ *                      {@code technology}, over all matching documents, most frequent first
+ *                      (the first few values of each)
+ * @param notClassified per dimension, how many matching documents have no value of it
+ * @param redirect      when the query is only an article ID ({@code Q319864}, {@code 319864},
+ *                      {@code KB319864}, {@code kb/319864}) of an article in the index: its URL below
+ *                      the site root, where a search page goes at once; else {@code null}
  */
 public record SearchResults(String query, long total, long tookMs, String suggestion, List<SearchHit> hits,
-        Map<String, List<FacetCount>> facets) {
+        Map<String, List<FacetCount>> facets, Map<String, Long> notClassified, String redirect) {
 
     public SearchResults {
         Objects.requireNonNull(query, "query");
         hits = List.copyOf(hits);
-        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
+        facets = Collections.unmodifiableMap(new LinkedHashMap<>(facets));
+        notClassified = Collections.unmodifiableMap(new LinkedHashMap<>(notClassified));
+    }
+
+    /** The same answer, as long as it took this time. */
+    public SearchResults took(long ms) {
+        return new SearchResults(query, total, ms, suggestion, hits, facets, notClassified, redirect);
     }
 }

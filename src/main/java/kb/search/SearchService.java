@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import kb.model.ArticleKinds;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -43,7 +44,9 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchService implements Closeable {
 
+    /** Values listed per facet dimension; every year (there are a few dozen at most). */
     private static final int FACET_VALUES = 12;
+    private static final int YEAR_VALUES = 100;
     private static final int MAX_RANKED = 10_000;
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
@@ -53,6 +56,7 @@ public final class SearchService implements Closeable {
     private final QueryBuilder builder = new QueryBuilder();
     private final SpellingSuggester speller = new SpellingSuggester();
     private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
+    private final Map<Object, FacetCoverage> coverages = new ConcurrentHashMap<>();
     private final TitleRescorer titleRescorer;
     private final Snippets snippets = new Snippets();
     private final LruCache<SearchRequest, SearchResults> cache = new LruCache<>(4096);
@@ -93,7 +97,7 @@ public final class SearchService implements Closeable {
         SearchResults cached = cache.get(request);
         if (cached != null) {
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResults(cached.query(), cached.total(), took, cached.suggestion(), cached.hits(), cached.facets());
+            return cached.took(took);
         }
         // At most one search per core computes at a time, the others wait their turn in arrival
         // order: under load every search then waits about as long, instead of fifty sharing two
@@ -112,7 +116,10 @@ public final class SearchService implements Closeable {
     private SearchResults compute(SearchRequest request, long start) {
         IndexSearcher searcher = acquire();
         try {
-            ParsedQuery parsed = parser.parse(request.query());
+            Optional<String> idOnly = ArticleIdQuery.number(request.query());
+            // "kb/319864" (a short link pasted) and "Q0319864" are searched as the ID they name.
+            boolean odd = idOnly.isPresent() && !request.query().strip().matches("(?i)(q|kb)?[1-9][0-9]*");
+            ParsedQuery parsed = parser.parse(odd ? "Q" + idOnly.get() : request.query());
             QueryBuilder.Built built = builder.build(withRequestFilters(parsed, request), searcher);
             if (!parsed.phrases().isEmpty() && searcher.count(built.matches()) == 0) {
                 // A quoted phrase nothing contains (often a pasted message with its quotes):
@@ -146,9 +153,15 @@ public final class SearchService implements Closeable {
                     Math.min(top.scoreDocs.length, from + request.size()));
             List<SearchHit> hits = hits(searcher, built, page, from);
             Map<String, List<FacetCount>> facets = facets(searcher, matches);
-            String suggestion = speller.suggest(request.query(), searcher.getIndexReader());
+            IndexReader reader = searcher.getIndexReader();
+            Map<String, Long> notClassified = coverages.computeIfAbsent(readerKey(reader), k -> new FacetCoverage(reader))
+                    .notClassified(matches);
+            String suggestion = idOnly.isPresent() ? null : speller.suggest(request.query(), reader);
+            // Only an ID, nothing else asked: the reader wants that article, not a list.
+            String redirect = idOnly.isPresent() && request.unfiltered() && request.page() == 1
+                    ? articleUrl(searcher, idOnly.get()).orElse(null) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResults(request.query(), total, took, suggestion, hits, facets);
+            return new SearchResults(request.query(), total, took, suggestion, hits, facets, notClassified, redirect);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index", e);
         } finally {
@@ -167,7 +180,35 @@ public final class SearchService implements Closeable {
         request.product().ifPresent(p -> filters.computeIfAbsent(IndexFields.PRODUCT, k -> new ArrayList<>()).add(p));
         request.type().ifPresent(t -> filters.computeIfAbsent(IndexFields.ISSUE_TYPE, k -> new ArrayList<>()).add(t));
         request.year().ifPresent(y -> filters.computeIfAbsent(IndexFields.YEAR, k -> new ArrayList<>()).add(Integer.toString(y)));
+        if (!request.pages()) {
+            filters.put(IndexFields.KIND, List.of(IndexDocuments.ARTICLE));
+        }
         return parsed.withFilters(filters);
+    }
+
+    /**
+     * An article's URL below the site root ({@code /kb/319/Q319864/}) by ID, in any form
+     * ({@code Q319864}, {@code 319864}, {@code kb319864}); what short links lead to.
+     */
+    public Optional<String> articleUrl(String id) {
+        IndexSearcher searcher = acquire();
+        try {
+            return articleUrl(searcher, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static Optional<String> articleUrl(IndexSearcher searcher, String id) throws IOException {
+        String form = id.strip().toLowerCase(java.util.Locale.ROOT);
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID_FORMS, form)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.URL))
+                .get(IndexFields.URL));
     }
 
     /** An article's metadata JSON by ID (any form: {@code Q319864}, {@code 319864}, {@code kb319864}). */
@@ -213,21 +254,27 @@ public final class SearchService implements Closeable {
     private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         IndexReader reader = searcher.getIndexReader();
-        Optional<SortedSetDocValuesReaderState> state = facetStates.computeIfAbsent(reader.getReaderCacheHelper() == null
-                ? reader : reader.getReaderCacheHelper().getKey(), k -> facetState(reader));
+        Optional<SortedSetDocValuesReaderState> state = facetStates.computeIfAbsent(readerKey(reader), k -> facetState(reader));
         Facets facets = state.isPresent() ? new SortedSetDocValuesFacetCounts(state.get(), collector) : null;
         for (String dim : IndexFields.FACETS) {
             List<FacetCount> counts = new ArrayList<>();
             FacetResult r = facets != null && hasDim(state.get(), dim)
-                    ? facets.getTopChildren(FACET_VALUES, dim) : null;
+                    ? facets.getTopChildren(dim.equals(IndexFields.YEAR) ? YEAR_VALUES : FACET_VALUES, dim) : null;
             if (r != null) {
                 for (LabelAndValue lv : r.labelValues) {
-                    counts.add(new FacetCount(lv.label, lv.value.longValue()));
+                    // Issue types are codes (kbbug): readers see their names (Bug), filters take the code.
+                    String name = dim.equals(IndexFields.ISSUE_TYPE) ? ArticleKinds.name(lv.label) : lv.label;
+                    counts.add(new FacetCount(lv.label, name, lv.value.longValue()));
                 }
             }
             out.put(dim, counts);
         }
         return out;
+    }
+
+    /** What per-reader caches are keyed by: the reader's cache key, or the reader itself. */
+    private static Object readerKey(IndexReader reader) {
+        return reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
     }
 
     private static boolean hasDim(SortedSetDocValuesReaderState state, String dim) {

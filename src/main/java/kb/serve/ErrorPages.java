@@ -1,6 +1,5 @@
 package kb.serve;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.build.SearchAssets;
@@ -12,20 +11,21 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Error answers: below {@code /api/} JSON {@code {"error": "..."}}; elsewhere a 404 is the site's
- * {@code 404.html} (or a plain "Not found" page with the search box when the site has none), with
- * status 404, also for a folder without an index page. Other errors get Jetty's page, without
- * stack traces.
+ * {@code 404.html} (the build renders it through the theme; a plain-text "Not found" for a site
+ * built without one), with status 404, also for a folder without an index page. Other errors get
+ * Jetty's page, without stack traces.
  */
 final class ErrorPages extends ErrorHandler {
 
+    /** The site's 404 page, below the site folder. */
+    static final String NOT_FOUND = SearchAssets.NOT_FOUND_PAGE;
+
     private final Path site;
     private final String baseurl;
-    private final String defaultPage;
 
     ErrorPages(Path site, SiteInfo info) {
         this.site = site;
         this.baseurl = info.baseurl();
-        this.defaultPage = new SearchAssets(info.config()).notFoundHtml();
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -41,14 +41,15 @@ final class ErrorPages extends ErrorHandler {
         }
         // 403 is a folder without an index page: for a reader, not found as well.
         if (status == HttpStatus.NOT_FOUND_404 || status == HttpStatus.FORBIDDEN_403) {
-            Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML, notFoundPage());
+            Path page = site.resolve(NOT_FOUND);
+            if (Files.isRegularFile(page)) {
+                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML, Files.readString(page));
+            } else {
+                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.TEXT,
+                        "Not found: " + path + "\n");
+            }
             return true;
         }
         return super.handle(request, response, callback);
-    }
-
-    private String notFoundPage() throws IOException {
-        Path page = site.resolve("404.html");
-        return Files.isRegularFile(page) ? Files.readString(page) : defaultPage;
     }
 }

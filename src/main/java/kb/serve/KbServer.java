@@ -24,7 +24,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * {@code kb serve}: the built site and its search API on Jetty. The site is mounted at its base
  * URL (read by {@link SiteInfo}); static files get content types, ETag and Last-Modified (304 on
  * revalidation), gzip when the client accepts it, {@code index.html} for folders (and a redirect
- * from {@code /a} to {@code /a/}) and the site's 404 page. One {@link SearchService} serves all
+ * from {@code /a} to {@code /a/}), short links to articles ({@code /kb/319864}, {@code /Q319864},
+ * {@code /KB319864}: 301 to the article, see {@link ShortLinks}) and the site's 404 page. One {@link SearchService} serves all
  * requests. {@link #close()} stops gracefully: requests under way are finished first.
  */
 public final class KbServer implements AutoCloseable {
@@ -91,7 +92,9 @@ public final class KbServer implements AutoCloseable {
         files.setWelcomeMode(org.eclipse.jetty.server.ResourceService.WelcomeMode.SERVE);
         files.setAcceptRanges(true);
 
-        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(site, info), files));
+        // Short links after the files: a real page at such a path wins.
+        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(site, info),
+                files, new ShortLinks(search::articleUrl, info.baseurl())));
         if (info.baseurl().isEmpty()) {
             inSite.add(new RootPaths(""));
         }

@@ -13,6 +13,7 @@ final class Responses {
 
     static final String JSON = "application/json; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
+    static final String TEXT = "text/plain; charset=utf-8";
 
     private Responses() {
     }

@@ -12,9 +12,14 @@ import kb.search.SearchResults;
 
 /**
  * The JSON of {@code GET /api/search}, field by field:
- * <pre>{query, total, took_ms, suggestion, hits: [{id, title, url, snippet, product, last_modified, score}],
- *  facets: {product: [{value, count}], issue_type: [...], year: [...], technology: [...]}}</pre>
- * Hit URLs carry the site's base URL, so that they can be followed as they are.
+ * <pre>{query, total, took_ms, suggestion, redirect, hits: [{id, title, url, snippet, product, last_modified, score}],
+ *  facets: {product: [{value, name, count}], issue_type: [...], year: [...], technology: [...]},
+ *  not_classified: {product: n, issue_type: n, year: n, technology: n}}</pre>
+ * {@code total}, the facet counts and {@code not_classified} count the same documents (articles
+ * unless {@code pages=1} asked for other pages too; see {@link SearchResults}). A facet's
+ * {@code value} is what the filter parameter takes ({@code kbbug}), its {@code name} what a reader
+ * sees ({@code Bug}). {@code redirect} is the article's URL when the query is only its ID, else
+ * {@code null}. URLs carry the site's base URL, so that they can be followed as they are.
  */
 final class ResultsJson {
 
@@ -32,12 +37,13 @@ final class ResultsJson {
         json.put("total", results.total());
         json.put("took_ms", results.tookMs());
         json.put("suggestion", results.suggestion());
+        json.put("redirect", results.redirect() == null ? null : url(results.redirect()));
         List<Map<String, Object>> hits = new ArrayList<>(results.hits().size());
         for (SearchHit hit : results.hits()) {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("id", hit.id());
             h.put("title", hit.title());
-            h.put("url", hit.url().startsWith("/") ? baseurl + hit.url() : hit.url());
+            h.put("url", url(hit.url()));
             h.put("snippet", hit.snippet());
             h.put("product", hit.product());
             h.put("last_modified", hit.lastModified());
@@ -51,13 +57,19 @@ final class ResultsJson {
             for (FacetCount c : counts) {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("value", c.value());
+                v.put("name", c.name());
                 v.put("count", c.count());
                 values.add(v);
             }
             facets.put(dimension, values);
         });
         json.put("facets", facets);
+        json.put("not_classified", results.notClassified());
         return write(json);
+    }
+
+    private String url(String path) {
+        return path.startsWith("/") ? baseurl + path : path;
     }
 
     /** {@code {"error": message}}. */

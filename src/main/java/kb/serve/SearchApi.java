@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The search API below {@code /api/}: {@code GET /api/search?q=&product=&type=&year=&sort=&page=&size=}
- * (see {@link ResultsJson} for the answer) and {@code GET /api/articles/{id}} (the article's
+ * (see {@link ResultsJson} for the answer; {@code pages=1} searches other pages besides the articles) and {@code GET /api/articles/{id}} (the article's
  * metadata JSON; any ID form: {@code Q319864}, {@code 319864}, {@code kb319864}). Every error is
  * JSON {@code {"error": "..."}}: 400 for bad parameters, 404 for an unknown article or API path.
  */

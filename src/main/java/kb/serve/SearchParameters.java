@@ -6,7 +6,8 @@ import kb.search.SearchRequest;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * Reads {@code /api/search?q=&product=&type=&year=&sort=&page=&size=} into a {@link SearchRequest}.
+ * Reads {@code /api/search?q=&product=&type=&year=&sort=&page=&size=&pages=} into a {@link SearchRequest}
+ * ({@code pages=1} searches other pages besides the articles).
  * A bad value is a {@link BadParameter} with a message for the client, never a server error.
  */
 final class SearchParameters {
@@ -35,11 +36,12 @@ final class SearchParameters {
         SearchRequest.Sort sort = text(fields, "sort").map(SearchParameters::sort).orElse(SearchRequest.Sort.RELEVANCE);
         int page = text(fields, "page").map(p -> number("page", p, 1, Integer.MAX_VALUE)).orElse(1);
         int size = text(fields, "size").map(s -> number("size", s, 1, SearchRequest.MAX_SIZE)).orElse(DEFAULT_SIZE);
+        boolean pages = text(fields, "pages").map(SearchParameters::flag).orElse(false);
         if ((long) page * size > MAX_WINDOW) {
             throw new BadParameter("page × size must be at most " + MAX_WINDOW + ", got page " + page + " of size " + size);
         }
         try {
-            return new SearchRequest(query, product, type, year, sort, page, size);
+            return new SearchRequest(query, product, type, year, sort, page, size, pages);
         } catch (IllegalArgumentException e) {
             throw new BadParameter(e.getMessage());
         }
@@ -62,6 +64,14 @@ final class SearchParameters {
                     : "between " + min + " and " + max) + ", got " + n);
         }
         return n;
+    }
+
+    private static boolean flag(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new BadParameter("pages must be 1 or 0, got '" + value + "'");
+        };
     }
 
     private static SearchRequest.Sort sort(String value) {

@@ -107,12 +107,15 @@ class BaseUrlBrowserTest {
     void withoutTheApiTheOfflineIndexLinksBelowTheBaseUrl() {
         String origin = "http://127.0.0.1:" + files.getAddress().getPort();
         driver.get(origin + "/kbarchive/");
-        List<WebElement> hits = search(origin, "KB319864");
+        List<WebElement> hits = search(origin, "upgrade sp4 inventory resync");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).getText()).isEqualTo(ARTICLE);
         assertThat(driver.findElement(By.id("kb-search-status")).getText()).contains("(offline index");
         hits.get(0).click();
         wait.until(ExpectedConditions.urlToBe(origin + "/kbarchive/kb/319/Q319864/"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ARTICLE);
+        // A query that is only an ID goes straight to the article, below the base URL.
+        driver.get(origin + "/kbarchive/search/?q=KB319864");
+        wait.until(ExpectedConditions.urlToBe(origin + "/kbarchive/kb/319/Q319864/"));
     }
 }

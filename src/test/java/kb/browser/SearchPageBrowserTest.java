@@ -8,6 +8,7 @@ import com.sun.net.httpserver.SimpleFileServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +39,8 @@ class SearchPageBrowserTest {
     private KbServer kb;
     private HttpServer files;
     private final List<String> staticRequests = new CopyOnWriteArrayList<>();
+    /** Addresses a test opens knowing that they are 404s: the browser logs the status of the page itself. */
+    private final List<String> expectedNotFound = new CopyOnWriteArrayList<>();
     private Chromium chromium;
     private WebDriver driver;
     private WebDriverWait wait;
@@ -47,19 +50,35 @@ class SearchPageBrowserTest {
         Chromium.assumeInstalled();
         ServedSite site = ServedSite.build(tmp.resolve("build"), "");
         kb = site.serve();
-        files = staticServer(site.site());
+        files = staticServer(site.site(), staticRequests);
         chromium = Chromium.start(tmp.resolve("chromium-profile"));
         driver = chromium.driver();
         wait = chromium.waiting();
     }
 
-    /** The JDK's plain file server on the site folder, recording the paths asked for. */
-    private HttpServer staticServer(Path site) throws IOException {
-        HttpHandler fileHandler = SimpleFileServer.createFileHandler(site.toAbsolutePath());
+    /**
+     * The JDK's plain file server on the site folder, recording the paths asked for; an address
+     * without a file gets the site's 404.html with status 404, as static hosts (GitHub Pages,
+     * Netlify) answer.
+     */
+    static HttpServer staticServer(Path site, List<String> requests) throws IOException {
+        Path root = site.toAbsolutePath();
+        HttpHandler fileHandler = SimpleFileServer.createFileHandler(root);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            staticRequests.add(exchange.getRequestURI().getPath());
-            fileHandler.handle(exchange);
+            String path = exchange.getRequestURI().getPath();
+            requests.add(path);
+            Path file = root.resolve(path.substring(1)).normalize();
+            boolean exists = file.startsWith(root) && (Files.isRegularFile(file) || Files.isDirectory(file));
+            if (exists) {
+                fileHandler.handle(exchange);
+                return;
+            }
+            byte[] page = Files.readAllBytes(root.resolve("404.html"));
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(404, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
         });
         server.createContext("/favicon.ico", Chromium::noFavicon);
         server.start();
@@ -83,11 +102,14 @@ class SearchPageBrowserTest {
     void forgetOldLogs() {
         chromium.consoleErrors();
         staticRequests.clear();
+        expectedNotFound.clear();
     }
 
     @AfterEach
     void noConsoleErrors() {
-        assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(chromium.consoleErrors()).as("errors in the browser console").filteredOn(error -> expectedNotFound.stream()
+                .noneMatch(url -> error.contains("] " + url + " - Failed to load resource: the server responded with a status of 404")))
+                .isEmpty();
     }
 
     private String kbUrl(String path) {
@@ -96,6 +118,12 @@ class SearchPageBrowserTest {
 
     private String staticUrl(String path) {
         return "http://127.0.0.1:" + files.getAddress().getPort() + path;
+    }
+
+    /** Opens an address of the static host that is a 404 (the site's 404.html answers). */
+    private void openMissing(String path) {
+        expectedNotFound.add(staticUrl(path));
+        driver.get(staticUrl(path));
     }
 
     /** The hits shown once the page has finished searching. */
@@ -131,7 +159,7 @@ class SearchPageBrowserTest {
         List<WebElement> marks = driver.findElements(By.cssSelector("#kb-hits .kb-hit-snippet mark"));
         assertThat(marks).isNotEmpty();
         assertThat(marks.get(0).getText().toLowerCase()).containsAnyOf("inventory", "resynchronization");
-        assertThat(status()).contains("results for \u201cinventory resynchronization\u201d");
+        assertThat(status()).contains("articles for \u201cinventory resynchronization\u201d");
         assertThat(driver.findElement(By.id("kb-search-q")).getAttribute("value")).isEqualTo("inventory resynchronization");
     }
 
@@ -153,9 +181,13 @@ class SearchPageBrowserTest {
         int before = hits().size();
         WebElement value = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-facet='type'] a.kb-facet-value")));
+        // Readers see the kind's name (Bug), the URL keeps its code (kbbug).
         String type = value.getText();
+        String code = value.getAttribute("href").replaceAll(".*[?&]type=([^&]+).*", "$1");
+        assertThat(type).doesNotStartWith("kb");
+        assertThat(code).startsWith("kb");
         value.click();
-        wait.until(ExpectedConditions.urlContains("type=" + type));
+        wait.until(ExpectedConditions.urlContains("type=" + code));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-facet='type'] .kb-facet-active strong"), type));
         int after = hits().size();
         assertThat(after).isPositive().isLessThanOrEqualTo(before);
@@ -216,15 +248,17 @@ class SearchPageBrowserTest {
     void onAStaticHostTheBoxFindsArticlesById() {
         driver.get(staticUrl("/"));
         assertThat(staticRequests).doesNotContain("/assets/search-index.json");
+        // Only an ID: straight to the article.
         typeIntoTheSearchBox("319864");
-        wait.until(ExpectedConditions.urlContains("/search/?q=319864"));
-        assertThat(hitTitles()).containsExactly("Q319864: SMS: Upgrade to SP4 Does Not Cause Inventory Resynchronization");
-        assertThat(status()).contains("(offline index");
+        wait.until(ExpectedConditions.urlToBe(staticUrl("/kb/319/Q319864/")));
         assertThat(staticRequests).contains("/assets/search-index.json").noneMatch(p -> p.startsWith("/api/"));
-        for (String form : List.of("Q319864", "KB319864", "q319864")) {
+        for (String form : List.of("Q319864", "KB319864", "q319864", "kb/319864")) {
             driver.get(staticUrl("/search/?q=" + form));
-            assertThat(hitTitles()).as(form).first().asString().startsWith("Q319864:");
+            wait.until(ExpectedConditions.urlToBe(staticUrl("/kb/319/Q319864/")));
         }
+        driver.get(staticUrl("/search/?q=Q319864+upgrade"));
+        assertThat(hitTitles()).first().asString().startsWith("Q319864:");
+        assertThat(status()).contains("(offline index");
     }
 
     @Test
@@ -246,5 +280,52 @@ class SearchPageBrowserTest {
         driver.get(staticUrl("/search/?q=zzzzqqq+nothing"));
         wait.until(ExpectedConditions.textMatches(By.id("kb-search-status"), java.util.regex.Pattern.compile("^No articles.*")));
         assertThat(driver.findElements(By.cssSelector("#kb-hits .kb-hit"))).isEmpty();
+    }
+
+    // --- ID-only queries, other pages, short links on a static host -------------------------
+
+    @Test
+    void aQueryThatIsOnlyAnIdGoesToTheArticle() {
+        driver.get(kbUrl("/kb/900/Q900102/"));
+        typeIntoTheSearchBox("KB319864");
+        wait.until(ExpectedConditions.urlToBe(kbUrl("/kb/319/Q319864/")));
+        // location.replace: Back returns to where the search started, not to a search that moves on again.
+        driver.navigate().back();
+        wait.until(ExpectedConditions.urlToBe(kbUrl("/kb/900/Q900102/")));
+    }
+
+    @Test
+    void otherPagesOnlyWhenAskedFor() {
+        driver.get(kbUrl("/search/?q=microsoft&size=100"));
+        assertThat(hits()).allSatisfy(h -> assertThat(h.findElement(By.className("kb-hit-title")).getText()).matches("^Q\\d+: .*"));
+        driver.findElement(By.id("kb-search-pages")).click();
+        wait.until(ExpectedConditions.urlContains("pages=1"));
+        wait.until(d -> hitTitles().stream().anyMatch(t -> !t.matches("^Q\\d+: .*")));
+        assertThat(status()).contains("results");
+        assertThat(driver.findElement(By.id("kb-search-pages")).isSelected()).isTrue();
+    }
+
+    @Test
+    void onAStaticHostTheNotFoundPageMovesShortLinksOnToTheArticle() {
+        for (String path : List.of("/Q319864", "/kb/319864", "/KB319864/", "/kb/q319864", "/kb/999/Q319864/")) {
+            openMissing(path);
+            wait.until(ExpectedConditions.urlToBe(staticUrl("/kb/319/Q319864/")));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as(path).startsWith("Q319864:");
+        }
+        assertThat(staticRequests).contains("/assets/article-ids.json");
+    }
+
+    @Test
+    void onAStaticHostAnUnknownIdOffersTheNearestArticle() {
+        openMissing("/kb/319846");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kb-not-found-nearest")));
+        assertThat(driver.findElement(By.id("kb-not-found-status")).getText()).contains("no article Q319846");
+        assertThat(driver.findElement(By.id("kb-not-found-nearest")).getText()).contains("Did you mean").contains("Q319864");
+        driver.findElement(By.linkText("Q319864")).click();
+        wait.until(ExpectedConditions.urlToBe(staticUrl("/kb/319/Q319864/")));
+        openMissing("/no/such/page");
+        assertThat(driver.findElement(By.id("kb-not-found-title")).getText()).isEqualTo("Page not found");
+        assertThat(driver.findElement(By.id("kb-not-found-nearest")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("header.site-header form[role='search']"))).hasSize(1);
     }
 }

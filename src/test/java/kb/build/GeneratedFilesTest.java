@@ -34,6 +34,7 @@ class GeneratedFilesTest {
     static Stream<String> generated() {
         return Stream.of(
                 "search/index.html", "assets/search-index.json", "kb-site.json", "opensearch.xml", "404.html",
+                "assets/article-ids.json", "assets/not-found.js",
                 "browse/index.html",
                 "browse/product/microsoft-systems-management-server/index.html",
                 "browse/product/microsoft-systems-management-server/by-title/index.html",

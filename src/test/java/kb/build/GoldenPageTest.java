@@ -36,7 +36,11 @@ class GoldenPageTest {
     }
 
     static Stream<String> pages() {
-        return Stream.of("kb/319/Q319864/index.html", "id/sms/index.html", "index.html");
+        return Stream.of("kb/319/Q319864/index.html", "id/sms/index.html", "index.html",
+                // generated pages and files, one of each kind
+                "browse/index.html", "browse/product/microsoft-systems-management-server/index.html",
+                "browse/kind/kbbug/by-date/index.html", "feed.xml", "sitemap.xml", "sitemaps/sitemap-1.xml",
+                "robots.txt", "_redirects", "kb-redirects.nginx.conf", "search/index.html", "404.html");
     }
 
     @ParameterizedTest

@@ -37,7 +37,7 @@ class CliTest {
         index = tmp.resolve("index");
         Run run = kb("build", "--source", "content", "--dest", site.toString(), "--index", index.toString(), "--no-progress");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).matches("(?s)kb build: \\d+ pages, \\d+ files copied, 0 broken links, 0 warnings, 0 errors in [0-9.]+ s.*\\n");
+        assertThat(run.out()).matches("(?s)kb build: \\d+ pages, \\d+ generated, \\d+ files copied, 0 broken links, \\d+ citations of articles not in the site, 0 warnings, 0 errors in [0-9.]+ s.*\\n");
     }
 
     @Test

@@ -135,4 +135,48 @@ class SearchFacetsTest {
         assertThat(f.keySet()).containsExactly("product", "issue_type", "year", "technology");
         assertThat(f.values()).allSatisfy(list -> assertThat(list).isEmpty());
     }
+
+    // --- counts and the total: the same documents --------------------------------------------
+
+    @Test
+    void theTotalAndTheCountsAreAboutTheArticlesOnly() {
+        SearchResults r = search.search(SearchRequest.of("", 10));
+
+        assertThat(r.total()).isEqualTo(13);
+        // One year per article: the years add up to the total.
+        assertThat(r.facets().get(IndexFields.YEAR).stream().mapToLong(FacetCount::count).sum()
+                + r.notClassified().get(IndexFields.YEAR)).isEqualTo(r.total());
+        assertThat(r.notClassified()).containsOnly(Map.entry("product", 0L), Map.entry("issue_type", 0L),
+                Map.entry("year", 0L), Map.entry("technology", 0L));
+        assertThat(r.facets().values()).allSatisfy(counts -> assertThat(counts)
+                .allSatisfy(c -> assertThat(c.count()).isLessThanOrEqualTo(r.total())));
+    }
+
+    @Test
+    void withOtherPagesThoseWithoutFacetsAreNotClassified() {
+        SearchResults r = search.search(SearchRequest.of("", 10).withPages(true));
+
+        assertThat(r.total()).isEqualTo(14);
+        assertThat(r.notClassified()).containsOnly(Map.entry("product", 1L), Map.entry("issue_type", 1L),
+                Map.entry("year", 1L), Map.entry("technology", 1L));
+        assertThat(r.facets().get(IndexFields.YEAR).stream().mapToLong(FacetCount::count).sum()
+                + r.notClassified().get(IndexFields.YEAR)).isEqualTo(r.total());
+    }
+
+    @Test
+    void notClassifiedFollowsTheMatches() {
+        SearchResults r = search.search(SearchRequest.of("narrow", 10).withPages(true));
+
+        assertThat(r.notClassified().get(IndexFields.PRODUCT)).isEqualTo(1L);
+        assertThat(search.search(SearchRequest.of("narrow", 10)).notClassified().get(IndexFields.PRODUCT)).isZero();
+    }
+
+    @Test
+    void issueTypesHaveReadableNamesAndKeepTheirCodeAsValue() {
+        List<FacetCount> types = facets("").get(IndexFields.ISSUE_TYPE);
+
+        assertThat(types).contains(new FacetCount("kbbug", "Bug", 5), new FacetCount("kbhowto", "How-to", 3),
+                new FacetCount("kbinfo", "Information", 2));
+        assertThat(facets("").get(IndexFields.YEAR)).first().isEqualTo(new FacetCount("2001", "2001", 4));
+    }
 }

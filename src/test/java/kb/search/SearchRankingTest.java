@@ -33,6 +33,11 @@ class SearchRankingTest {
         return search.search(SearchRequest.of(query, 50));
     }
 
+    /** A search of the articles and the other pages. */
+    private static SearchResults withPages(String query) {
+        return search.search(SearchRequest.of(query, 50).withPages(true));
+    }
+
     /** The IDs of the hits, best first ("" for the ordinary page). */
     private static List<String> ids(String query) {
         return ids(results(query));
@@ -166,7 +171,7 @@ class SearchRankingTest {
 
     @Test
     void anExactMatchOutranksFuzzyMatchesOfOtherWords() {
-        assertThat(ids("quotes")).first().isEqualTo("");
+        assertThat(ids(withPages("quotes"))).first().isEqualTo("");
     }
 
     // --- phrases, exclusions, prefixes ---------------------------------------------------
@@ -292,13 +297,15 @@ class SearchRankingTest {
 
     @Test
     void anEmptyQueryOrAMinusAloneMatchesEverything() {
-        assertThat(results("").total()).isEqualTo(14);
-        assertThat(results("-").total()).isEqualTo(14);
+        assertThat(withPages("").total()).isEqualTo(14);
+        assertThat(withPages("-").total()).isEqualTo(14);
+        assertThat(results("").total()).as("articles only").isEqualTo(13);
+        assertThat(results("-").total()).as("articles only").isEqualTo(13);
     }
 
     @Test
     void sortByDateOrdersNewestFirstAndUndatedPagesLast() {
-        SearchResults r = search.search(request("", SearchRequest.Sort.DATE, 1, 20));
+        SearchResults r = search.search(request("", SearchRequest.Sort.DATE, 1, 20).withPages(true));
 
         assertThat(ids(r)).containsExactly("Q730110", "Q730102", "Q730101", "Q730103", "Q730107", "Q730113",
                 "Q730109", "Q730112", "Q730104", "Q730106", "Q730108", "Q730105", "Q10054", "");
@@ -366,12 +373,19 @@ class SearchRankingTest {
 
     @Test
     void anOrdinaryPageIsAHitWithoutId() {
-        SearchHit page = results("narrow").hits().get(0);
+        SearchHit page = withPages("narrow").hits().get(0);
 
         assertThat(page.id()).isEmpty();
         assertThat(page.title()).isEqualTo(FixtureIndex.PAGE_TITLE);
         assertThat(page.url()).isEqualTo(FixtureIndex.PAGE_URL);
         assertThat(page.product()).isEmpty();
         assertThat(page.lastModified()).isEmpty();
+    }
+
+    @Test
+    void pagesAreLeftOutUnlessAskedFor() {
+        assertThat(ids("narrow")).doesNotContain("");
+        assertThat(results("").hits()).extracting(SearchHit::id).doesNotContain("");
+        assertThat(ids(withPages("narrow"))).contains("");
     }
 }

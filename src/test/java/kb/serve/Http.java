@@ -66,4 +66,10 @@ final class Http {
         node.fieldNames().forEachRemaining(keys::add);
         return keys;
     }
+
+    /** The path (and query) of a Location header, which may be absolute ({@code http://host/a/}) or not. */
+    static String path(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
 }

@@ -53,7 +53,10 @@ class SearchApiTest {
     @Test
     void searchAnswersWithExactlyTheDocumentedFields() {
         JsonNode json = search(q("inventory resynchronization") + "&size=3");
-        assertThat(keys(json)).containsExactly("query", "total", "took_ms", "suggestion", "hits", "facets");
+        assertThat(keys(json)).containsExactly("query", "total", "took_ms", "suggestion", "redirect", "hits", "facets",
+                "not_classified");
+        assertThat(json.get("redirect").isNull()).isTrue();
+        assertThat(keys(json.get("not_classified"))).containsExactly("product", "issue_type", "year", "technology");
         assertThat(json.get("query").asText()).isEqualTo("inventory resynchronization");
         assertThat(json.get("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(json.get("took_ms").isIntegralNumber()).isTrue();
@@ -70,7 +73,7 @@ class SearchApiTest {
         assertThat(first.get("score").isNumber()).isTrue();
         assertThat(keys(json.get("facets"))).containsExactly("product", "issue_type", "year", "technology");
         JsonNode product = json.get("facets").get("product").get(0);
-        assertThat(keys(product)).containsExactly("value", "count");
+        assertThat(keys(product)).containsExactly("value", "name", "count");
         assertThat(product.get("value").asText()).isEqualTo("Microsoft Systems Management Server");
         assertThat(product.get("count").asLong()).isPositive();
     }
@@ -193,5 +196,69 @@ class SearchApiTest {
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"query\":\"inventory\"");
         }
+    }
+
+    // --- articles only, counts of the same articles, ID-only queries -----------------------
+
+    @Test
+    void onlyArticlesUnlessOtherPagesAreAskedFor() {
+        JsonNode articles = search("q=&size=100");
+        JsonNode all = search("q=&size=100&pages=1");
+
+        assertThat(articles.get("hits")).allSatisfy(hit -> assertThat(hit.get("id").asText()).isNotEmpty());
+        assertThat(all.get("total").asLong()).isGreaterThan(articles.get("total").asLong());
+        List<String> pages = new ArrayList<>();
+        all.get("hits").forEach(hit -> {
+            if (hit.get("id").asText().isEmpty()) {
+                pages.add(hit.get("url").asText());
+            }
+        });
+        assertThat(pages).contains("/", "/id/sms/");
+        assertThat(all.get("not_classified").get("product").asLong()).isEqualTo(pages.size());
+        assertThat(search("q=&pages=0").get("total")).isEqualTo(articles.get("total"));
+    }
+
+    @Test
+    void yearCountsAndTheNotClassifiedAddUpToTheTotal() {
+        for (String query : List.of("q=", "q=&pages=1", q("inventory"), q("printer") + "&pages=1", "q=&type=kbbug")) {
+            JsonNode json = search(query);
+            long years = 0;
+            for (JsonNode year : json.get("facets").get("year")) {
+                years += year.get("count").asLong();
+            }
+            assertThat(years + json.get("not_classified").get("year").asLong()).as(query)
+                    .isEqualTo(json.get("total").asLong());
+            for (JsonNode product : json.get("facets").get("product")) {
+                assertThat(product.get("count").asLong()).as(query).isLessThanOrEqualTo(json.get("total").asLong());
+            }
+        }
+    }
+
+    @Test
+    void issueTypesHaveReadableNamesNextToTheirCode() {
+        JsonNode types = search("q=").get("facets").get("issue_type");
+        List<String> pairs = new ArrayList<>();
+        types.forEach(t -> pairs.add(t.get("value").asText() + "=" + t.get("name").asText()));
+
+        assertThat(pairs).contains("kbbug=Bug", "kbhowto=How-to");
+        assertThat(search("q=&type=kbbug").get("total").asLong()).isPositive();
+    }
+
+    @Test
+    void aQueryThatIsOnlyAnIdNamesTheArticle() {
+        for (String id : List.of("Q319864", "q319864", "319864", "KB319864", "kb/319864")) {
+            JsonNode json = search(q(id));
+            assertThat(json.get("redirect").asText()).as(id).isEqualTo("/kb/319/Q319864/");
+            assertThat(json.get("hits").get(0).get("id").asText()).as(id).isEqualTo("Q319864");
+        }
+        assertThat(search(q("Q319864 inventory")).get("redirect").isNull()).isTrue();
+        assertThat(search(q("Q319865")).get("redirect").isNull()).isTrue();
+    }
+
+    @Test
+    void aBadPagesValueIsABadRequest() {
+        HttpResponse<byte[]> response = http.get("/api/search?q=x&pages=maybe");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).contains("pages");
     }
 }

@@ -154,10 +154,10 @@ class SearchAssetsTest {
     }
 
     @Test
-    void theDefaultNotFoundPageHasTheSearchBox() {
-        assertThat(new SearchAssets(CONFIG).notFoundHtml())
-                .contains("<title>Not found | KnowledgeBase Archive</title>")
-                .contains("<form class=\"kb-search-form\" role=\"search\" method=\"get\" action=\"/kbarchive/search/\">")
-                .contains("<link rel=\"stylesheet\" href=\"/kbarchive/assets/kb.css\">");
+    void theNotFoundPageIsRenderedThroughTheTheme() {
+        assertThat(new SearchAssets(CONFIG).notFoundPageVariables())
+                .containsEntry("layout", SearchAssets.NOT_FOUND_TEMPLATE)
+                .containsEntry("url", "/404.html");
+        assertThat(SearchAssets.OUTPUTS).contains(SearchAssets.NOT_FOUND_PAGE, SearchAssets.ID_INDEX);
     }
 }

@@ -125,12 +125,14 @@ class StaticFilesTest {
     }
 
     @Test
-    void anUnknownPathIsTheNotFoundPageWithTheSearchBox() {
+    void anUnknownPathIsTheThemesNotFoundPageWithTheSearchBox() {
         for (String path : new String[] {"/no/such/page/", "/missing.html", "/kb/"}) {
             HttpResponse<byte[]> response = http.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(header(response, "Content-Type")).as(path).isEqualTo("text/html; charset=utf-8");
-            assertThat(text(response)).as(path).contains("<h1>Not found</h1>")
+            assertThat(text(response)).as(path).contains(">Page not found</h1>")
+                    .contains("<header class=\"site-header\">")
+                    .contains("<script src=\"/assets/not-found.js\"")
                     .contains("<form class=\"kb-search-form\" role=\"search\" method=\"get\" action=\"/search/\">")
                     .contains("name=\"q\"");
         }

@@ -15,7 +15,7 @@ import kb.config.SiteConfig;
  * {@value #NGINX} (two nginx {@code map} blocks: any-case short path → article number → page).
  * {@code kb serve} and the generated 404 page resolve the same links without these files.
  */
-public final class ShortLinks {
+public final class ShortLinkFiles {
 
     /** The {@code _redirects} file, below the site folder. */
     public static final String REDIRECTS = "_redirects";
@@ -27,7 +27,7 @@ public final class ShortLinks {
     private final Catalog catalog;
     private final SiteConfig config;
 
-    public ShortLinks(Catalog catalog, SiteConfig config) {
+    public ShortLinkFiles(Catalog catalog, SiteConfig config) {
         this.catalog = catalog;
         this.config = config;
     }

@@ -8,19 +8,19 @@ import kb.catalog.CatalogEntry;
 import kb.config.SiteConfig;
 import org.junit.jupiter.api.Test;
 
-class ShortLinksTest {
+class ShortLinkFilesTest {
 
     private final Catalog catalog = new Catalog(List.of(new CatalogEntry("Q319864", "t", "/kb/319/Q319864/",
             List.of(), List.of(), List.of(), "", "", List.of())));
 
     @Test
     void anArticleHasFourShortForms() {
-        assertThat(ShortLinks.forms("Q319864")).containsExactly("/kb/319864", "/kb/Q319864", "/Q319864", "/KB319864");
+        assertThat(ShortLinkFiles.forms("Q319864")).containsExactly("/kb/319864", "/kb/Q319864", "/Q319864", "/KB319864");
     }
 
     @Test
     void redirectsMoveEveryFormToThePageWithTheBaseUrl() {
-        String redirects = new ShortLinks(catalog, SiteConfig.defaults().withBaseurl("/kb-archive")).redirects();
+        String redirects = new ShortLinkFiles(catalog, SiteConfig.defaults().withBaseurl("/kb-archive")).redirects();
         assertThat(redirects.lines().filter(l -> !l.startsWith("#"))).containsExactly(
                 "/kb-archive/kb/319864 /kb-archive/kb/319/Q319864/ 301",
                 "/kb-archive/kb/Q319864 /kb-archive/kb/319/Q319864/ 301",
@@ -30,7 +30,7 @@ class ShortLinksTest {
 
     @Test
     void theNginxMapsTakeAnyCaseToTheArticleNumberAndTheNumberToThePage() {
-        String nginx = new ShortLinks(catalog, SiteConfig.defaults().withBaseurl("/kb.x")).nginx();
+        String nginx = new ShortLinkFiles(catalog, SiteConfig.defaults().withBaseurl("/kb.x")).nginx();
         assertThat(nginx).contains("\"~*^/kb\\.x/(?:kb/(?:q|kb)?|q|kb)0*([1-9][0-9]*)/?$\" $1;")
                 .contains("    319864 /kb.x/kb/319/Q319864/;")
                 .contains("if ($kb_article) { return 301 $kb_article; }");
