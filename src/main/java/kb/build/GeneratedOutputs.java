@@ -43,21 +43,6 @@ final class GeneratedOutputs {
         this.browse = new BrowsePages(catalog, config, layouts, site);
     }
 
-    /** The output paths this will write (before {@link #write}), for link checks. */
-    Set<String> outputs() {
-        Set<String> out = new HashSet<>(browse.outputs());
-        if (!hasHome()) {
-            out.add("index.html");
-        }
-        out.add(Feeds.SITE_FEED_URL.substring(1));
-        catalog.listings(Dimension.PRODUCT).forEach(l -> out.add(Feeds.productFeedUrl(l).substring(1)));
-        out.add(Sitemaps.INDEX);
-        out.add("robots.txt");
-        out.add(ShortLinkFiles.REDIRECTS);
-        out.add(ShortLinkFiles.NGINX);
-        return out;
-    }
-
     /**
      * Writes everything through {@code sink} (which must be thread-safe: listings render in
      * parallel), skipping paths in {@code taken}, which it extends with what it writes.

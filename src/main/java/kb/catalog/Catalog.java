@@ -21,6 +21,11 @@ public final class Catalog {
 
     /** The listing of articles without an issue type. */
     public static final String NO_KIND = "none";
+    /**
+     * How many citing articles an article page lists; an article cited more often gets a listing
+     * of them all ({@link Dimension#CITED}).
+     */
+    public static final int BACKLINKS_SHOWN = 20;
     /** The listing of articles without a readable date. */
     public static final String NO_YEAR = "unknown";
 
@@ -57,7 +62,6 @@ public final class Catalog {
                 Comparator.comparing((Listing l) -> l.key().equals(NO_YEAR)).thenComparing(Listing::key,
                         Comparator.reverseOrder())));
         all.put(Dimension.ALL, List.of(new Listing(Dimension.ALL, "all", "All articles", "", entries)));
-        this.listings = Map.copyOf(all);
 
         Map<String, Listing> products = new HashMap<>();
         for (Listing l : all.get(Dimension.PRODUCT)) {
@@ -85,6 +89,15 @@ public final class Catalog {
         citing.replaceAll((id, list) -> List.copyOf(list)); // entries are visited by ID: lists are sorted
         this.backlinks = Map.copyOf(citing);
         this.citationsOutside = outside;
+        List<Listing> cited = new ArrayList<>();
+        for (CatalogEntry e : entries) {
+            List<CatalogEntry> by = citing.getOrDefault(e.id(), List.of());
+            if (by.size() > BACKLINKS_SHOWN) {
+                cited.add(new Listing(Dimension.CITED, e.id(), "Articles citing " + e.id(), "", by));
+            }
+        }
+        all.put(Dimension.CITED, List.copyOf(cited));
+        this.listings = Map.copyOf(all);
     }
 
     /** Every article, ordered by ID. */
@@ -128,6 +141,13 @@ public final class Catalog {
             }
         }
         return mostFrequent(names).flatMap(this::product);
+    }
+
+    /** The listing of every article citing this one, when there are more than {@link #BACKLINKS_SHOWN}. */
+    public Optional<Listing> citedBy(String id) {
+        return backlinks(id).size() > BACKLINKS_SHOWN
+                ? Optional.of(new Listing(Dimension.CITED, id, "Articles citing " + id, "", backlinks(id)))
+                : Optional.empty();
     }
 
     /** The articles citing this one, ordered by ID. */

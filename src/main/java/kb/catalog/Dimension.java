@@ -9,7 +9,9 @@ public enum Dimension {
     /** By year of last modification. */
     YEAR("year", "Years"),
     /** Every article. */
-    ALL("all", "All articles");
+    ALL("all", "All articles"),
+    /** The articles citing one article (for articles cited more often than a page lists). */
+    CITED("cited", "Referenced by");
 
     private final String path;
     private final String title;

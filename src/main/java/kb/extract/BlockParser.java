@@ -112,9 +112,9 @@ final class BlockParser {
                 if (marker.isPresent() && marker.get().indent() > first.indent()) {
                     List<Block> nested = new ArrayList<>();
                     i = parseList(chunks, i, marker.get(), nested);
-                    last.children.addAll(nested);
+                    last.add(nested, chunk.blanksBefore());
                 } else {
-                    last.children.add(classify(chunk.lines(), chunk.minIndent()));
+                    last.add(List.of(classify(chunk.lines(), chunk.minIndent())), chunk.blanksBefore());
                     i++;
                 }
             } else {
@@ -155,13 +155,13 @@ final class BlockParser {
                 List<Block> list = new ArrayList<>();
                 int end = parseList(List.of(new Chunk(List.copyOf(overflow), 0)), 0, nested.get(), list);
                 if (end == 1) {
-                    item.children.addAll(list);
+                    item.add(list, 0);
                     overflow.clear();
                     return;
                 }
             }
             int base = overflow.stream().mapToInt(Line::indent).min().orElse(0);
-            item.children.add(classify(List.copyOf(overflow), base));
+            item.add(List.of(classify(List.copyOf(overflow), base)), 0);
             overflow.clear();
         }
     }
@@ -233,21 +233,55 @@ final class BlockParser {
         return refs;
     }
 
-    /** Joins adjacent preformatted blocks (not ragged prose-like ones) with their blank lines. */
-    private static List<Block> mergePreformatted(List<Block> blocks, List<Integer> blanks) {
+    /**
+     * Joins adjacent preformatted blocks with their blank lines, so that one listing stays one
+     * block: two blocks of layout (code, tables, commands, ...) always, and ragged blocks when
+     * both sides stand at the same indentation (a CONFIG.SYS listing cut by blank lines into
+     * groups). Ragged lines at the margin (addresses, menu paths) stay apart: they are shown as
+     * lines of prose, not as a box.
+     */
+    static List<Block> mergePreformatted(List<Block> blocks, List<Integer> blanks) {
         List<Block> out = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (!out.isEmpty() && b instanceof Block.Preformatted pre && pre.kind() != PreKind.RAGGED
-                    && out.get(out.size() - 1) instanceof Block.Preformatted prev && prev.kind() != PreKind.RAGGED) {
+            if (!out.isEmpty() && b instanceof Block.Preformatted pre
+                    && out.get(out.size() - 1) instanceof Block.Preformatted prev && joinable(prev, pre)) {
                 int gap = i < blanks.size() ? Math.max(1, blanks.get(i)) : 1;
-                PreKind kind = prev.kind() == PreKind.CODE || pre.kind() == PreKind.CODE ? PreKind.CODE : prev.kind();
-                out.set(out.size() - 1, new Block.Preformatted(prev.text() + "\n".repeat(gap + 1) + pre.text(), kind));
+                out.set(out.size() - 1, new Block.Preformatted(prev.text() + "\n".repeat(gap + 1) + pre.text(),
+                        joinedKind(prev.kind(), pre.kind())));
             } else {
                 out.add(b);
             }
         }
         return out;
+    }
+
+    /** What a joined block looks like: code if either part is code, else the more telling kind. */
+    private static PreKind joinedKind(PreKind first, PreKind second) {
+        if (first == PreKind.CODE || second == PreKind.CODE) {
+            return PreKind.CODE;
+        }
+        boolean plain = first == PreKind.RAGGED || first == PreKind.DISPLAY;
+        return plain && second != PreKind.DISPLAY ? second : first;
+    }
+
+    private static boolean joinable(Block.Preformatted prev, Block.Preformatted next) {
+        if (prev.kind() != PreKind.RAGGED && next.kind() != PreKind.RAGGED) {
+            return true;
+        }
+        int indent = indent(next.text());
+        return indent > 0 && indent == indent(prev.text());
+    }
+
+    /** The smallest indentation of a block's non-blank lines. */
+    private static int indent(String text) {
+        int min = Integer.MAX_VALUE;
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                min = Math.min(min, line.length() - line.stripLeading().length());
+            }
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
     }
 
     private static String joinLines(List<Line> lines) {
@@ -277,6 +311,8 @@ final class BlockParser {
         final ListMarker marker;
         final StringBuilder text;
         final List<Block> children = new ArrayList<>();
+        /** Blank lines before each child, for joining a listing cut by blank lines. */
+        final List<Integer> blanks = new ArrayList<>();
 
         ItemBuilder(ListMarker marker) {
             this.marker = marker;
@@ -284,7 +320,14 @@ final class BlockParser {
         }
 
         ListItem build() {
-            return new ListItem(marker.marker(), text.toString(), children);
+            return new ListItem(marker.marker(), text.toString(), mergePreformatted(children, blanks));
+        }
+
+        void add(List<Block> blocks, int blanksBefore) {
+            for (int k = 0; k < blocks.size(); k++) {
+                children.add(blocks.get(k));
+                blanks.add(k == 0 ? blanksBefore : 1);
+            }
         }
     }
 }

@@ -53,7 +53,10 @@ public final class ArticleNavigation {
         first.ifPresent(l -> crumbs.add(new Link(l.name(), config.relativeUrl(l.url()))));
         vars.put("breadcrumbs", crumbs);
         vars.put("product_listings", productListings);
-        vars.put("backlinks", catalog.backlinks(article.id()).stream().map(e -> ArticleLink.of(e, config)).toList());
+        List<CatalogEntry> citing = catalog.backlinks(article.id());
+        vars.put("backlinks", citing.stream().limit(Catalog.BACKLINKS_SHOWN).map(e -> ArticleLink.of(e, config)).toList());
+        vars.put("backlinks_total", citing.size());
+        catalog.citedBy(article.id()).ifPresent(l -> vars.put("backlinks_all", config.relativeUrl(l.url())));
         Catalog.Neighbours neighbours = catalog.neighbours(entry);
         neighbours.previous().ifPresent(e -> vars.put("previous", ArticleLink.of(e, config)));
         neighbours.next().ifPresent(e -> vars.put("next", ArticleLink.of(e, config)));

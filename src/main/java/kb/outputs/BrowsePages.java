@@ -186,7 +186,7 @@ public final class BrowsePages {
                 case PRODUCT -> "product";
                 case KIND -> "type";
                 case YEAR -> "year";
-                case ALL -> "";
+                case ALL, CITED -> "";
             };
             page.put("search", config.relativeUrl(SEARCH_URL) + "?" + param + "="
                     + java.net.URLEncoder.encode(listing.filter(), java.nio.charset.StandardCharsets.UTF_8));

@@ -36,19 +36,27 @@ final class StructuredData {
             m.put("dateModified", article.lastModified());
         }
         if (!article.products().isEmpty()) {
-            m.put("about", article.products().stream().map(p -> Map.of("@type", "Thing", "name", p)).toList());
+            m.put("about", article.products().stream().map(p -> ordered("@type", "Thing", "name", p)).toList());
         }
         if (!article.keywords().isEmpty()) {
             m.put("keywords", String.join(", ", article.keywords()));
         }
         if (!config.title().isBlank()) {
-            m.put("publisher", Map.of("@type", "Organization", "name", config.title()));
+            m.put("publisher", ordered("@type", "Organization", "name", config.title()));
         }
         try {
             return mapper.writeValueAsString(m).replace("</", "<\\/").replace("<!--", "<\\u0021--");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON-LD for " + article.id(), e);
         }
+    }
+
+    /** A two-key object whose keys keep their order in the JSON (Map.of's order varies between runs). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     private static String cut(String s, int max) {

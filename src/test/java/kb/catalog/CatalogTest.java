@@ -99,4 +99,21 @@ class CatalogTest {
         assertThat(c.productOfCode("visualc")).map(Listing::name).contains("Microsoft C Compiler");
         assertThat(c.productOfCode("sms")).isEmpty();
     }
+
+    @Test
+    void anArticleCitedMoreOftenThanAPageListsGetsAListingOfAllItsCiters() {
+        List<CatalogEntry> all = new java.util.ArrayList<>();
+        all.add(entry("Q1", "P", "", ""));
+        for (int i = 2; i < 2 + Catalog.BACKLINKS_SHOWN + 1; i++) {
+            all.add(entry("Q" + i, "P", "", "", "Q1"));
+        }
+        Catalog c = new Catalog(all);
+        assertThat(c.citedBy("Q1")).hasValueSatisfying(l -> {
+            assertThat(l.url()).isEqualTo("/browse/cited/Q1/");
+            assertThat(l.size()).isEqualTo(Catalog.BACKLINKS_SHOWN + 1);
+        });
+        assertThat(c.listings(Dimension.CITED)).extracting(Listing::key).containsExactly("Q1");
+        assertThat(c.citedBy("Q2")).isEmpty();
+        assertThat(catalog.listings(Dimension.CITED)).isEmpty();
+    }
 }

@@ -422,6 +422,102 @@ class BlocksTest {
     }
 
     @Test
+    void listingCutIntoGroupsByBlankLinesIsOneBlockWithItsBlankLines() {
+        // The CONFIG.SYS menu listing of Q900620: the first group alone looks like ragged lines.
+        List<Block> blocks = blocks("""
+                The following CONFIG.SYS file offers two choices:
+
+                  [MENU]
+                  MENUITEM=NET, Start with network drivers
+                  MENUDEFAULT=NET, 10
+
+                  [COMMON]
+                  DEVICE=C:\\DOS\\HIMEM.SYS
+                  FILES=40
+
+                  [GAMES]
+                  DEVICE=C:\\DOS\\EMM386.EXE RAM 2048
+                """);
+
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(1)).isInstanceOf(Preformatted.class);
+        assertThat(blocks.get(1).text()).isEqualTo("""
+                  [MENU]
+                  MENUITEM=NET, Start with network drivers
+                  MENUDEFAULT=NET, 10
+
+                  [COMMON]
+                  DEVICE=C:\\DOS\\HIMEM.SYS
+                  FILES=40
+
+                  [GAMES]
+                  DEVICE=C:\\DOS\\EMM386.EXE RAM 2048\
+                """);
+    }
+
+    @Test
+    void batchFileWithLabelsAndALastOneLineGroupIsOneBlock() {
+        List<Block> blocks = blocks("""
+                  @ECHO OFF
+                  PATH C:\\DOS;C:\\NET
+                  GOTO %CONFIG%
+
+                  :NET
+                  C:\\NET\\NET START
+                  GOTO END
+
+                  :END
+                """);
+
+        assertThat(blocks).hasSize(1);
+        assertThat(((Preformatted) blocks.get(0)).kind()).as("not the last group's one-line display").isEqualTo(PreKind.RAGGED);
+        assertThat(blocks.get(0).text()).contains("GOTO %CONFIG%\n\n  :NET").endsWith("GOTO END\n\n  :END");
+    }
+
+    @Test
+    void aListingUnderAStepIsOneBlockToo() {
+        ListBlock list = (ListBlock) onlyBlock("""
+                1. Add these lines to the AUTOEXEC.BAT file:
+
+                     :NET
+                     C:\\NET\\NET START
+                     GOTO END
+
+                     :END
+                     ECHO Done
+
+                2. Restart the computer.
+                """);
+
+        assertThat(list.items()).hasSize(2);
+        assertThat(list.items().get(0).blocks()).hasSize(1);
+        assertThat(list.items().get(0).blocks().get(0).text()).endsWith("GOTO END\n\n     :END\n     ECHO Done");
+    }
+
+    @Test
+    void raggedGroupsAtDifferentIndentationsStayApart() {
+        List<Block> blocks = BlockParser.mergePreformatted(List.of(
+                pre("  Start\n  Programs", PreKind.RAGGED),
+                pre("      Accessories\n      Notepad", PreKind.RAGGED)), List.of(0, 1));
+
+        assertThat(blocks).hasSize(2);
+    }
+
+    @Test
+    void raggedLinesAtTheMarginStayApart() {
+        // Two addresses: lines of prose, each its own block.
+        assertThat(blocks("""
+                Contoso Ltd.
+                One Contoso Way
+                Redmond, WA 98052
+
+                Fabrikam, Inc.
+                Two Fabrikam Road
+                Seattle, WA 98101
+                """)).hasSize(2);
+    }
+
+    @Test
     void listTextAndBlockTextsKeepEveryWord() {
         ListBlock list = (ListBlock) onlyBlock("""
                 1. Stop the service.

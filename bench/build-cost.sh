@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# What a full build of the dev corpus costs now against an earlier kb, both measured in one run,
+# alternately, on the same disk (these machines are noisy: the ratio is what counts).
+#
+#   bench/build-cost.sh [BASE_REV]     # default: c5f8250, the last commit before the generated
+#                                      # navigation (issue 15)
+#   RUNS=2 (builds of each, alternating), BUILD=0 (reuse target/bench/base-jar and the current jar)
+#
+# Prints, per run, wall time, user+sys CPU and peak RSS (from /usr/bin/time -v) and the median
+# of each for both, the ratio of the medians, and the page weight of an article page (HTML minus
+# the article's own text, plus the CSS and JS it loads). Results: target/bench/build-cost.txt.
+source "$(dirname "$0")/lib.sh"
+
+BASE_REV="${1:-c5f8250}"
+RUNS="${RUNS:-2}"
+OUT="$BENCH/build-cost"
+mkdir -p "$OUT"
+bench_corpus
+
+if [ "${BUILD:-1}" = 1 ] || [ ! -f "$OUT/base/kb.jar" ]; then
+  say "building kb at $BASE_REV (the baseline) in $OUT/base-src"
+  rm -rf "$OUT/base-src" "$OUT/base"
+  git worktree remove --force "$OUT/base-src" 2>/dev/null || true
+  git worktree add -q --detach "$OUT/base-src" "$BASE_REV"
+  (cd "$OUT/base-src" && mvn -q -B -DskipTests package >/dev/null) || die "the baseline does not build"
+  mkdir -p "$OUT/base" && cp -r "$OUT/base-src/target/kb.jar" "$OUT/base-src/target/lib" "$OUT/base/"
+  git worktree remove --force "$OUT/base-src"
+fi
+bench_compile # the current kb, snapshot in target/bench/kb
+
+run() { # name jar-folder run-number
+  local name="$1" jar="$2/kb.jar" n="$3"
+  rm -rf "$OUT/site-$name" "$OUT/index-$name"
+  sync
+  /usr/bin/time -v "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$jar" build --no-progress --timings \
+      --source "$SOURCES" --dest "$OUT/site-$name" --index "$OUT/index-$name" \
+      > "$OUT/$name-$n.log" 2> "$OUT/$name-$n.time" || true
+  local wall cpu rss
+  wall=$(awk -F': ' '/Elapsed/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/$name-$n.time")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$OUT/$name-$n.time")
+  rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$OUT/$name-$n.time")
+  echo "$name $n $wall $cpu $rss" >> "$OUT/runs.txt"
+  printf '[bench] %-8s run %d: %6.1f s wall, %6.1f s CPU, %5d MB peak RSS   %s\n' "$name" "$n" "$wall" "$cpu" "$rss" \
+      "$(grep -h 'phases' "$OUT/$name-$n.log" "$OUT/$name-$n.time" 2>/dev/null | head -n 1)" >&2
+}
+
+: > "$OUT/runs.txt"
+for n in $(seq 1 "$RUNS"); do
+  run base "$OUT/base" "$n"
+  run now "$BENCH/kb" "$n"
+done
+
+weight() { # the bytes of an article page that are not the article's own text, plus CSS and JS
+  local page="$OUT/site-now/kb/319/Q319864/index.html"
+  [ -f "$page" ] || page=$(find "$OUT/site-now/kb" -name index.html | head -n 1)
+  bench_java kb.bench.PageWeight "$page" "$OUT/site-now"
+}
+
+{
+  echo "kb build of the dev corpus: $BASE_REV (base) against $(git rev-parse --short HEAD) (now), $RUNS runs each, alternately"
+  awk '{w[$1]=w[$1]" "$3; c[$1]=c[$1]" "$4; r[$1]=r[$1]" "$5}
+       function median(s,   a, n, i, j, t) { n=split(s, a, " "); for(i=1;i<=n;i++) for(j=i+1;j<=n;j++) if (a[j]+0<a[i]+0) {t=a[i];a[i]=a[j];a[j]=t}
+                                            return n%2 ? a[(n+1)/2] : (a[n/2]+a[n/2+1])/2 }
+       END { bw=median(w["base"]); nw=median(w["now"]); bc=median(c["base"]); nc=median(c["now"]);
+             printf "  median wall: base %.1f s, now %.1f s (%+.1f%%)\n", bw, nw, 100*(nw-bw)/bw;
+             printf "  median CPU:  base %.1f s, now %.1f s (%+.1f%%)\n", bc, nc, 100*(nc-bc)/bc;
+             printf "  median peak RSS: base %d MB, now %d MB\n", median(r["base"]), median(r["now"]) }' "$OUT/runs.txt"
+  echo "  article page weight (now): $(weight)"
+} | tee "$BENCH/build-cost.txt"
