@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param index     the output folder for the search index ({@code index/})
  * @param templates the template folder given with {@code --templates}, if any
  * @param baseUrl   a base URL overriding the configuration's, if given
+ * @param strict    whether broken links and anchors are errors (else warnings)
  */
 public record BuildOptions(Path source, Path dest, Path index, Optional<Path> templates,
-        Optional<String> baseUrl) {
+        Optional<String> baseUrl, boolean strict) {
+
+    /** Options whose broken links are warnings. */
+    public BuildOptions(Path source, Path dest, Path index, Optional<Path> templates, Optional<String> baseUrl) {
+        this(source, dest, index, templates, baseUrl, false);
+    }
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");

@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.catalog.ProductNames;
+import kb.check.CheckReport;
+import kb.check.SiteChecker;
 import kb.check.SourceManifest;
 import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
+import kb.diag.Severity;
 import kb.extract.Extraction;
 import kb.diag.SourcePosition;
 import kb.html.BaseUrlLinks;
@@ -79,6 +82,7 @@ public final class SiteBuilder {
         Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
         keep.addAll(plan.outputs());
         AtomicInteger generatedCount = new AtomicInteger();
+        SiteChecker.Session links = SiteChecker.Session.of(config.baseurl(), config.url(), keep);
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
@@ -105,6 +109,9 @@ public final class SiteBuilder {
                 try {
                     processor.render(page, diagnostics).ifPresent(rendered -> {
                         site.write(page.outputPath(), rendered.html());
+                        if (page.outputPath().endsWith(".html")) {
+                            links.page(page.outputPath(), rendered.html());
+                        }
                         if (rendered.article().isEmpty() && page.outputPath().endsWith(".html")) {
                             indexer.add(documents.page(page.url(), rendered.title(), rendered.text()));
                         }
@@ -121,19 +128,28 @@ public final class SiteBuilder {
             t = lap(timings, "render", t);
             GeneratedOutputs toWrite = generated;
             renderPool.submit(() -> generatedCount.set(toWrite.write(keep, diagnostics,
-                    file -> site.write(file.path(), file.content())))).join();
+                    file -> {
+                        site.write(file.path(), file.content());
+                        if (file.path().endsWith(".html")) {
+                            links.page(file.path(), file.content());
+                        }
+                    }))).join();
             t = lap(timings, "navigation", t);
             closeQuietly(reader);
         } finally {
             renderPool.shutdown();
         }
         t = lap(timings, "commit", t);
-        writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, diagnostics);
-        writeSourceManifest(options, config, plan, keep);
+        writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, links, diagnostics);
+        SourceManifest manifest = writeSourceManifest(options, config, plan, keep);
         site.prune(keep);
-        lap(timings, "prune", t);
+        t = lap(timings, "prune", t);
+        // kb check on what was written: the pages were scanned as they were written, not read back.
+        CheckReport check = links.finish(options.dest().toAbsolutePath().normalize(), Set.copyOf(keep), manifest,
+                options.strict() ? Severity.ERROR : Severity.WARNING, diagnostics, t);
+        lap(timings, "check", t);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), 0,
+        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), check.broken(),
                 catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
     }
 
@@ -143,7 +159,7 @@ public final class SiteBuilder {
      * site has these itself (the site's own file wins).
      */
     private static void writeSearchFiles(SiteConfig config, LayoutRenderer layouts, List<SearchAssets.Entry> entries,
-            OutputFolder site, Set<String> keep, Diagnostics diagnostics) {
+            OutputFolder site, Set<String> keep, SiteChecker.Session links, Diagnostics diagnostics) {
         SearchAssets search = new SearchAssets(config);
         List<SearchAssets.Entry> sorted = new java.util.ArrayList<>(entries);
         sorted.sort(java.util.Comparator.comparing(SearchAssets.Entry::url));
@@ -159,6 +175,9 @@ public final class SiteBuilder {
         files.forEach((path, text) -> {
             if (keep.add(path)) {
                 site.write(path, text);
+                if (path.endsWith(".html")) {
+                    links.page(path, text);
+                }
             }
         });
     }
@@ -198,7 +217,7 @@ public final class SiteBuilder {
      * The source of every page, for {@code kb check} to name the file and line of a broken link
      * (generated pages name their template).
      */
-    private static void writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep) {
+    private static SourceManifest writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep) {
         Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
         for (PlannedPage page : plan.pages()) {
             origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
@@ -209,8 +228,10 @@ public final class SiteBuilder {
                 origins.put(path, SourceManifest.Origin.generated(generatedTemplate(path)));
             }
         }
-        SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins).write(options.dest());
+        SourceManifest manifest = SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins);
+        manifest.write(options.dest());
         keep.add(SourceManifest.FILE);
+        return manifest;
     }
 
     /** The template a generated page comes from, for kb check's messages (GeneratedFile does not say). */

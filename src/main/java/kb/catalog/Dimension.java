@@ -3,11 +3,11 @@ package kb.catalog;
 /** A way of grouping articles into listings; its {@link #path} is the listing URLs' folder. */
 public enum Dimension {
     /** By {@code Product(s):} name. */
-    PRODUCT("product", "Products"),
+    PRODUCT("product", "Product"),
     /** By issue type (article kind: bug, how-to, ...). */
-    KIND("kind", "Kinds of article"),
+    KIND("kind", "Kind of article"),
     /** By year of last modification. */
-    YEAR("year", "Years"),
+    YEAR("year", "Last modified in"),
     /** Every article. */
     ALL("all", "All articles"),
     /** The articles citing one article (for articles cited more often than a page lists). */
@@ -26,7 +26,7 @@ public enum Dimension {
         return path;
     }
 
-    /** The heading readers see for the group of listings ({@code Products}). */
+    /** What a listing of this dimension is, as its facts line says ({@code Product}). */
     public String title() {
         return title;
     }

@@ -38,14 +38,16 @@ import kb.diag.Severity;
  */
 public final class SiteChecker {
 
-    private final HtmlScanner scanner = new HtmlScanner();
-
     /** A broken link or anchor found in a page. */
     record Broken(String page, FoundLink link, String why, boolean anchor) {
     }
 
     /** A link to another page's anchor, checked once all ids are known. */
     private record PendingAnchor(String page, FoundLink link, String target, String fragment) {
+    }
+
+    /** A link whose target was not (yet) among the known files when its page was scanned. */
+    private record Unresolved(String page, FoundLink link, String path, String fragment) {
     }
 
     /**
@@ -59,63 +61,110 @@ public final class SiteChecker {
             throw new IllegalArgumentException("site folder " + site + " does not exist; run 'kb build' first");
         }
         SourceManifest manifest = SourceManifest.read(root).orElseGet(() -> SourceManifest.none(baseurlOf(root)));
-        LinkResolver resolver = new LinkResolver(manifest.baseurl(), manifest.url());
         Set<String> files = files(root);
-        List<String> pages = files.stream().filter(SiteChecker::isHtml).sorted().toList();
+        Session session = new Session(new LinkResolver(manifest.baseurl(), manifest.url()), files);
+        return session.finish(root, files, manifest, severity, diagnostics, start);
+    }
 
-        Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-        Queue<PendingAnchor> pending = new ConcurrentLinkedQueue<>();
-        Queue<Broken> broken = new ConcurrentLinkedQueue<>();
-        Map<String, Integer> external = new ConcurrentHashMap<>();
-        LongAdder internal = new LongAdder();
-        LongAdder anchors = new LongAdder();
+    /**
+     * A check fed with pages as a build writes them, so that they need not be read back: each page
+     * is scanned when handed over ({@link #page}), links to files already known are settled then,
+     * and {@link #finish} settles the rest once the site is complete, reading from disk only the
+     * HTML files nobody handed over (copied static pages). Thread-safe.
+     */
+    public static final class Session {
 
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        try {
-            pool.submit(() -> pages.parallelStream().forEach(page -> {
-                ScannedPage scanned = scanner.scan(read(root.resolve(page)));
-                ids.put(page, scanned.ids());
-                for (FoundLink link : scanned.links()) {
-                    switch (resolver.resolve(page, link.url())) {
-                        case Target.External e -> external.merge(e.url(), 1, Integer::sum);
-                        case Target.Ignored ignored -> { }
-                        case Target.Invalid invalid -> {
-                            internal.increment();
-                            broken.add(new Broken(page, link, invalid.why(), false));
-                        }
-                        case Target.Internal in -> {
-                            internal.increment();
-                            Optional<String> file = fileOf(files, in.path());
-                            if (file.isEmpty()) {
-                                broken.add(new Broken(page, link, "no page or file at " + resolver.shown(in.path()), false));
-                            } else if (needsAnchor(file.get(), in.fragment())) {
-                                anchors.increment();
-                                if (file.get().equals(page)) {
-                                    if (!scanned.ids().contains(in.fragment())) {
-                                        broken.add(new Broken(page, link, "no id '" + in.fragment() + "' on this page", true));
-                                    }
-                                } else {
-                                    pending.add(new PendingAnchor(page, link, file.get(), in.fragment()));
-                                }
-                            }
+        private final HtmlScanner scanner = new HtmlScanner();
+        private final LinkResolver resolver;
+        private final Set<String> known;
+        private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+        private final Queue<PendingAnchor> pending = new ConcurrentLinkedQueue<>();
+        private final Queue<Unresolved> unresolved = new ConcurrentLinkedQueue<>();
+        private final Queue<Broken> broken = new ConcurrentLinkedQueue<>();
+        private final Map<String, Integer> external = new ConcurrentHashMap<>();
+        private final LongAdder internal = new LongAdder();
+        private final LongAdder anchors = new LongAdder();
+
+        /**
+         * @param resolver how links of the site resolve (its base URL and URL)
+         * @param known    files known to exist; may grow while pages are handed over (a concurrent set)
+         */
+        public Session(LinkResolver resolver, Set<String> known) {
+            this.resolver = resolver;
+            this.known = known;
+        }
+
+        /** A check of a site with this base URL and URL whose files are (at least) {@code known}. */
+        public static Session of(String baseurl, String url, Set<String> known) {
+            return new Session(new LinkResolver(baseurl, url), known);
+        }
+
+        /** Scans one page of the site ({@code kb/319/Q319864/index.html}) given its HTML. */
+        public void page(String page, String html) {
+            ScannedPage scanned = scanner.scan(html);
+            ids.put(page, scanned.ids());
+            for (FoundLink link : scanned.links()) {
+                switch (resolver.resolve(page, link.url())) {
+                    case Target.External e -> external.merge(e.url(), 1, Integer::sum);
+                    case Target.Ignored ignored -> { }
+                    case Target.Invalid invalid -> {
+                        internal.increment();
+                        broken.add(new Broken(page, link, invalid.why(), false));
+                    }
+                    case Target.Internal in -> {
+                        internal.increment();
+                        Optional<String> file = fileOf(known, in.path());
+                        if (file.isEmpty()) {
+                            unresolved.add(new Unresolved(page, link, in.path(), in.fragment()));
+                        } else {
+                            anchorOf(page, link, file.get(), in.fragment());
                         }
                     }
                 }
-            })).join();
-        } finally {
-            pool.shutdown();
-        }
-        for (PendingAnchor p : pending) {
-            if (!ids.getOrDefault(p.target(), Set.of()).contains(p.fragment())) {
-                broken.add(new Broken(p.page(), p.link(), "no id '" + p.fragment() + "' on "
-                        + resolver.shown(urlOf(p.target())), true));
             }
         }
-        List<Broken> all = new ArrayList<>(broken);
-        new BrokenLinkReport(root, manifest).report(all, severity, diagnostics);
-        int brokenAnchors = (int) all.stream().filter(Broken::anchor).count();
-        return new CheckReport(pages.size(), internal.sum(), anchors.sum(), all.size() - brokenAnchors,
-                brokenAnchors, external, (System.nanoTime() - start) / 1e9);
+
+        private void anchorOf(String page, FoundLink link, String file, String fragment) {
+            if (needsAnchor(file, fragment)) {
+                anchors.increment();
+                pending.add(new PendingAnchor(page, link, file, fragment));
+            }
+        }
+
+        /**
+         * Scans the HTML pages of {@code files} not handed over yet (from {@code root}), settles
+         * every link against {@code files} (the site as it now is), and reports.
+         */
+        public CheckReport finish(Path root, Set<String> files, SourceManifest manifest, Severity severity,
+                Diagnostics diagnostics, long startNanos) {
+            List<String> pages = files.stream().filter(SiteChecker::isHtml).sorted().toList();
+            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            try {
+                pool.submit(() -> pages.parallelStream().filter(page -> !ids.containsKey(page))
+                        .forEach(page -> page(page, read(root.resolve(page))))).join();
+            } finally {
+                pool.shutdown();
+            }
+            for (Unresolved u : unresolved) {
+                Optional<String> file = fileOf(files, u.path());
+                if (file.isEmpty()) {
+                    broken.add(new Broken(u.page(), u.link(), "no page or file at " + resolver.shown(u.path()), false));
+                } else {
+                    anchorOf(u.page(), u.link(), file.get(), u.fragment());
+                }
+            }
+            for (PendingAnchor p : pending) {
+                if (!ids.getOrDefault(p.target(), Set.of()).contains(p.fragment())) {
+                    String where = p.target().equals(p.page()) ? "this page" : resolver.shown(urlOf(p.target()));
+                    broken.add(new Broken(p.page(), p.link(), "no id '" + p.fragment() + "' on " + where, true));
+                }
+            }
+            List<Broken> all = new ArrayList<>(broken);
+            new BrokenLinkReport(root, manifest).report(all, severity, diagnostics);
+            int brokenAnchors = (int) all.stream().filter(Broken::anchor).count();
+            return new CheckReport(pages.size(), internal.sum(), anchors.sum(), all.size() - brokenAnchors,
+                    brokenAnchors, external, (System.nanoTime() - startNanos) / 1e9);
+        }
     }
 
     /** The file a URL path leads to: the folder's {@code index.html}, the file, or the file + .html. */

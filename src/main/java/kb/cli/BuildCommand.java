@@ -1,17 +1,12 @@
 package kb.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kb.build.BuildOptions;
 import kb.build.BuildResult;
 import kb.build.SiteBuilder;
-import kb.check.CheckReport;
-import kb.check.SiteChecker;
 import kb.diag.Diagnostics;
-import kb.diag.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,24 +56,13 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result;
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             result = new SiteBuilder(progress).build(new BuildOptions(source, dest, index,
-                    Optional.ofNullable(templates), Optional.ofNullable(baseUrl)), diagnostics);
+                    Optional.ofNullable(templates), Optional.ofNullable(baseUrl), strict), diagnostics);
         }
-        result = checkLinks(result, diagnostics);
         diagnostics.print(spec.commandLine().getErr(), maxDiagnostics);
         spec.commandLine().getOut().println("kb build: " + result.summary() + " -> " + dest + ", " + index);
         if (timings) {
             spec.commandLine().getOut().println("kb build: phases: " + result.timingLine());
         }
         return diagnostics.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    /** Runs {@code kb check} on what the build wrote; its broken links count in the summary. */
-    private BuildResult checkLinks(BuildResult built, Diagnostics diagnostics) {
-        CheckReport check = new SiteChecker().check(dest, strict ? Severity.ERROR : Severity.WARNING, diagnostics);
-        Map<String, Double> timings = new LinkedHashMap<>(built.timings());
-        timings.put("check", check.seconds());
-        return new BuildResult(built.pages(), built.generated(), built.filesCopied(), built.brokenLinks() + check.broken(),
-                built.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(),
-                built.seconds() + check.seconds(), timings);
     }
 }

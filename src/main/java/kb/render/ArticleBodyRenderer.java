@@ -64,7 +64,8 @@ public final class ArticleBodyRenderer {
             out.append("</p>\n");
             return;
         }
-        out.append("<pre class=\"kb-pre kb-").append(pre.kind().cssName()).append("\">")
+        // tabindex: a block wider than the screen scrolls, and keyboard users must reach it to scroll.
+        out.append("<pre class=\"kb-pre kb-").append(pre.kind().cssName()).append("\" tabindex=\"0\">")
                 .append(inline.html(pre.text())).append("</pre>\n");
     }
 

@@ -139,7 +139,7 @@ class ArticleBodyRendererTest {
                 item("2.", "Start it."))))).isEqualTo("""
                 <ol class="kb-list kb-marked">
                 <li><span class="kb-marker">1.</span> Stop the service:
-                <pre class="kb-pre kb-command">  net stop wspool</pre>
+                <pre class="kb-pre kb-command" tabindex="0">  net stop wspool</pre>
                 <p>NOTE: Wait.</p>
                 <ul class="kb-list">
                 <li>Nested.</li>
@@ -155,7 +155,7 @@ class ArticleBodyRendererTest {
         String code = "   #include <stdio.h>\n\n   if (a < b && c > 0)\n       puts(\"a & b\");";
 
         assertThat(render(new Preformatted(code, PreKind.CODE))).isEqualTo(
-                "<pre class=\"kb-pre kb-code\">   #include &lt;stdio.h&gt;\n\n   if (a &lt; b &amp;&amp; c &gt; 0)\n"
+                "<pre class=\"kb-pre kb-code\" tabindex=\"0\">   #include &lt;stdio.h&gt;\n\n   if (a &lt; b &amp;&amp; c &gt; 0)\n"
                         + "       puts(&quot;a &amp; b&quot;);</pre>\n");
     }
 
@@ -164,7 +164,7 @@ class ArticleBodyRendererTest {
         for (PreKind kind : List.of(PreKind.CODE, PreKind.TABLE, PreKind.DIAGRAM, PreKind.COMMAND,
                 PreKind.REGISTRY, PreKind.DISPLAY)) {
             assertThat(render(new Preformatted("x  y", kind)))
-                    .isEqualTo("<pre class=\"kb-pre kb-" + kind.cssName() + "\">x  y</pre>\n");
+                    .isEqualTo("<pre class=\"kb-pre kb-" + kind.cssName() + "\" tabindex=\"0\">x  y</pre>\n");
         }
     }
 
@@ -178,9 +178,9 @@ class ArticleBodyRendererTest {
     @Test
     void indentedRaggedLinesStayPreformatted() {
         assertThat(render(new Preformatted("Menu:\n   File\n   Open", PreKind.RAGGED)))
-                .isEqualTo("<pre class=\"kb-pre kb-ragged\">Menu:\n   File\n   Open</pre>\n");
+                .isEqualTo("<pre class=\"kb-pre kb-ragged\" tabindex=\"0\">Menu:\n   File\n   Open</pre>\n");
         assertThat(render(new Preformatted("   File\n   Open", PreKind.RAGGED)))
-                .isEqualTo("<pre class=\"kb-pre kb-ragged\">   File\n   Open</pre>\n");
+                .isEqualTo("<pre class=\"kb-pre kb-ragged\" tabindex=\"0\">   File\n   Open</pre>\n");
     }
 
     @Test
@@ -202,7 +202,7 @@ class ArticleBodyRendererTest {
                 new Preformatted("   http://support.contoso.com/widget.htm", PreKind.DISPLAY)))
                 .isEqualTo("<p>See <a class=\"kb-ref\" href=\"/kb/319/Q319864/\">Q319864</a>, Q91679.TXT and "
                         + "<a href=\"http://support.contoso.com/widget.htm\">http://support.contoso.com/widget.htm</a>"
-                        + ".</p>\n<pre class=\"kb-pre kb-display\">   <a href=\"http://support.contoso.com/widget.htm\">"
+                        + ".</p>\n<pre class=\"kb-pre kb-display\" tabindex=\"0\">   <a href=\"http://support.contoso.com/widget.htm\">"
                         + "http://support.contoso.com/widget.htm</a></pre>\n");
     }
 
