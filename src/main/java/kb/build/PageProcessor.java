@@ -50,13 +50,12 @@ final class PageProcessor {
     private final SitePlan plan;
     private final java.util.function.Function<Article, List<RelatedArticles.Related>> related;
     private final ArticleNavigation navigation;
-    private final java.util.function.Function<PlannedPage, Optional<Extraction>> extracted;
     private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
             ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan,
             java.util.function.Function<Article, List<RelatedArticles.Related>> related,
-            ArticleNavigation navigation, java.util.function.Function<PlannedPage, Optional<Extraction>> extracted) {
+            ArticleNavigation navigation) {
         this.config = config;
         this.site = site;
         this.markdown = markdown;
@@ -65,7 +64,6 @@ final class PageProcessor {
         this.plan = plan;
         this.related = related;
         this.navigation = navigation;
-        this.extracted = extracted;
         plan.listings().forEach((code, url) -> listingCodes.put(url, code));
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
     }
@@ -75,11 +73,7 @@ final class PageProcessor {
         return Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl);
     }
 
-    /**
-     * Renders the page; diagnostics go to {@code diagnostics}. Empty if the file changed under us.
-     * An article extracted earlier in the build (and reported then) is taken from {@code extracted}
-     * instead of being extracted again.
-     */
+    /** Renders the page; diagnostics go to {@code diagnostics}. Empty if the file changed under us. */
     Optional<RenderedPage> render(PlannedPage page, Diagnostics diagnostics) {
         String file = page.source().displayName();
         String text = reader.read(page.source(), new Diagnostics()); // warned about in the plan
@@ -94,8 +88,7 @@ final class PageProcessor {
 
         Optional<ArticleLocator.Located> located = page.markdown()
                 ? ArticleLocator.locate(source.body()) : Optional.empty();
-        Optional<Extraction> known = located.isPresent() ? extracted.apply(page) : Optional.empty();
-        Optional<Extraction> extraction = known.isPresent() ? known : located.flatMap(l -> extractor.extract(
+        Optional<Extraction> extraction = located.flatMap(l -> extractor.extract(
                 new ArticleSource(file, source.bodyLine() + l.firstLine(), page.frontMatter().title().orElse(""),
                         l.articleText(), page.frontMatter().values(), page.url(),
                         plan.listedCodes().getOrDefault(page.url(), List.of())), diagnostics));

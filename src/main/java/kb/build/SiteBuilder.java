@@ -20,7 +20,6 @@ import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;
-import kb.extract.Extraction;
 import kb.diag.SourcePosition;
 import kb.html.BaseUrlLinks;
 import kb.model.Article;
@@ -68,8 +67,6 @@ public final class SiteBuilder {
 
         Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
         Queue<CatalogEntry> catalogEntries = new ConcurrentLinkedQueue<>();
-        // Each article is extracted once, for the index; its page takes the extraction from here.
-        Map<String, Extraction> extractions = new java.util.concurrent.ConcurrentHashMap<>();
         ProductNames productNames = new ProductNames(listingTitles(plan));
         AtomicInteger written = new AtomicInteger();
         IndexDocuments documents = new IndexDocuments();
@@ -86,8 +83,9 @@ public final class SiteBuilder {
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
-            renderPool.submit(() -> new ArticleReader().extractAll(plan, diagnostics, (page, extraction) -> {
-                extractions.put(page.outputPath(), extraction);
+            // The page of each article extracts it again (and reports its diagnostics): keeping 30,000
+            // extracted articles between the two phases costs gigabytes, extracting twice seconds.
+            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) -> {
                 Article article = extraction.article();
                 indexer.add(documents.article(article, page.url(), json.toJson(article,
                         id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
@@ -102,8 +100,7 @@ public final class SiteBuilder {
             PageProcessor processor = new PageProcessor(config, siteVariables(config),
                     new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config),
-                    page -> Optional.ofNullable(extractions.remove(page.outputPath())));
+                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config));
             progress.started("Rendering", plan.pages().size());
             renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
                 try {

@@ -95,10 +95,23 @@ public final class BrowsePages {
                 k -> listing.entries().stream().sorted(sort.order()).toList());
     }
 
+    /**
+     * The orders a listing is written in: all three for products, kinds and years; ID and date for
+     * all articles (30,000 titles A to Z help nobody and would cost a third of the listing pages);
+     * ID only for the articles citing one.
+     */
+    public static List<ListingSort> sorts(Listing listing) {
+        return switch (listing.dimension()) {
+            case ALL -> List.of(ListingSort.ID, ListingSort.DATE);
+            case CITED -> List.of(ListingSort.ID);
+            default -> List.of(ListingSort.values());
+        };
+    }
+
     private List<ListingPage> pages() {
         List<ListingPage> pages = new ArrayList<>();
         for (Listing listing : catalog.allListings()) {
-            for (ListingSort sort : ListingSort.values()) {
+            for (ListingSort sort : sorts(listing)) {
                 for (int n = 1; n <= pageCount(listing); n++) {
                     pages.add(new ListingPage(listing, sort, n));
                 }
@@ -161,7 +174,7 @@ public final class BrowsePages {
         page.put("first", from + 1);
         page.put("entries", entries);
         List<Map<String, Object>> sorts = new ArrayList<>();
-        for (ListingSort s : ListingSort.values()) {
+        for (ListingSort s : sorts(listing)) {
             sorts.add(Map.of("label", s.label(), "url", config.relativeUrl(url(listing, s, 1)),
                     "current", s == p.sort()));
         }
