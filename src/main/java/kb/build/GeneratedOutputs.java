@@ -44,6 +44,24 @@ final class GeneratedOutputs {
     }
 
     /**
+     * The output paths {@link #write} will write (unless the source tree has a file of the same
+     * name, which then exists anyway): the link check settles links to them as pages are written.
+     */
+    Set<String> outputs() {
+        Set<String> out = new HashSet<>(browse.outputs());
+        if (!hasHome()) {
+            out.add("index.html");
+        }
+        out.add(Feeds.SITE_FEED_URL.substring(1));
+        catalog.listings(Dimension.PRODUCT).forEach(l -> out.add(Feeds.productFeedUrl(l).substring(1)));
+        out.add(Sitemaps.INDEX);
+        out.add("robots.txt");
+        out.add(ShortLinkFiles.REDIRECTS);
+        out.add(ShortLinkFiles.NGINX);
+        return out;
+    }
+
+    /**
      * Writes everything through {@code sink} (which must be thread-safe: listings render in
      * parallel), skipping paths in {@code taken}, which it extends with what it writes.
      *

@@ -79,7 +79,11 @@ public final class SiteBuilder {
         Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
         keep.addAll(plan.outputs());
         AtomicInteger generatedCount = new AtomicInteger();
-        SiteChecker.Session links = SiteChecker.Session.of(config.baseurl(), config.url(), keep);
+        // Files known to be written, so that the link check settles most links as pages are written.
+        Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        known.addAll(keep);
+        known.addAll(SearchAssets.OUTPUTS);
+        SiteChecker.Session links = SiteChecker.Session.of(config.baseurl(), config.url(), known);
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
@@ -95,6 +99,7 @@ public final class SiteBuilder {
             t = lap(timings, "index", t);
             catalog = new Catalog(catalogEntries);
             generated = new GeneratedOutputs(plan, catalog, config, layouts, siteVariables(config));
+            known.addAll(generated.outputs());
             DirectoryReader reader = indexer.openReader();
             RelatedArticles related = new RelatedArticles(reader);
             PageProcessor processor = new PageProcessor(config, siteVariables(config),

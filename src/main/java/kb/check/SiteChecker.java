@@ -116,6 +116,11 @@ public final class SiteChecker {
                         Optional<String> file = fileOf(known, in.path());
                         if (file.isEmpty()) {
                             unresolved.add(new Unresolved(page, link, in.path(), in.fragment()));
+                        } else if (file.get().equals(page) && needsAnchor(page, in.fragment())) {
+                            anchors.increment(); // the page's own anchors are known now
+                            if (!scanned.ids().contains(in.fragment())) {
+                                broken.add(new Broken(page, link, "no id '" + in.fragment() + "' on this page", true));
+                            }
                         } else {
                             anchorOf(page, link, file.get(), in.fragment());
                         }
