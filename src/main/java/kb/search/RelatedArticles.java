@@ -97,25 +97,28 @@ public final class RelatedArticles {
         mlt.setMinWordLen(3);
         Query like = mlt.like(IndexFields.BODY, new StringReader(article.title() + "\n" + article.title()
                 + "\n" + article.text()));
-        Term self = new Term(IndexFields.ID, article.id());
+        // One search gives the candidates and the article's own score (its self-similarity, which
+        // the cut-off is measured against): the article itself is nearly always the best match of
+        // a query made of its own words; when it is not among the first, the best candidate stands in.
         Query query = new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.KIND, "article")), Occur.FILTER)
-                .add(new TermQuery(self), Occur.MUST_NOT)
                 .build();
-        TopDocs top = searcher.search(query, limit);
-        TopDocs own = searcher.search(new BooleanQuery.Builder()
-                .add(like, Occur.MUST)
-                .add(new TermQuery(self), Occur.FILTER)
-                .build(), 1);
-        float selfScore = own.scoreDocs.length > 0 ? own.scoreDocs[0].score : 0f;
+        TopDocs found = searcher.search(query, limit + 1);
         StoredFields stored = searcher.storedFields();
+        float selfScore = 0f;
         List<Candidate> related = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (ScoreDoc sd : found.scoreDocs) {
             Document doc = stored.document(sd.doc);
-            related.add(new Candidate(new Related(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE),
-                    doc.get(IndexFields.URL)), sd.score, selfScore));
+            if (article.id().equals(doc.get(IndexFields.ID))) {
+                selfScore = selfScore == 0f ? sd.score : selfScore;
+            } else if (related.size() < limit) {
+                related.add(new Candidate(new Related(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE),
+                        doc.get(IndexFields.URL)), sd.score, 0f));
+            }
         }
+        float self = selfScore;
+        related.replaceAll(c -> new Candidate(c.related(), c.score(), self));
         return related;
     }
 }
