@@ -133,7 +133,7 @@ class StaticFilesTest {
             assertThat(text(response)).as(path).contains(">Page not found</h1>")
                     .contains("<header class=\"site-header\">")
                     .contains("<script src=\"/assets/not-found.js\"")
-                    .contains("<form class=\"kb-search-form\" role=\"search\" method=\"get\" action=\"/search/\">")
+                    .contains("<form class=\"kb-search-form\" role=\"search\" aria-label=\"Site search\" method=\"get\" action=\"/search/\">")
                     .contains("name=\"q\"");
         }
     }
@@ -170,7 +170,7 @@ class StaticFilesTest {
         String page = text(http.get("/kb/319/Q319864/"));
         assertThat(page).contains("<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
                 + "title=\"kb Sample KnowledgeBase\" href=\"/opensearch.xml\">")
-                .contains("<form class=\"kb-search-form\" role=\"search\" method=\"get\" action=\"/search/\">")
+                .contains("<form class=\"kb-search-form\" role=\"search\" aria-label=\"Site search\" method=\"get\" action=\"/search/\">")
                 .contains("<label class=\"kb-visually-hidden\" for=\"kb-search-q\">")
                 .contains("<script src=\"/assets/search.js\" data-baseurl=\"\" defer></script>");
     }
