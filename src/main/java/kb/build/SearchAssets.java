@@ -218,7 +218,7 @@ public final class SearchAssets {
      */
     public Map<String, Object> notFoundPageVariables() {
         return Map.of("title", "Page not found", "url", "/" + NOT_FOUND_PAGE, "path", NOT_FOUND_TEMPLATE + ".ftlh",
-                "content", "", "layout", NOT_FOUND_TEMPLATE);
+                "content", "", "layout", NOT_FOUND_TEMPLATE, "noindex", true);
     }
 
     /** OpenSearch's ShortName: at most 16 characters, cut at a word boundary when possible. */
