@@ -55,8 +55,8 @@ public final class ArticleReader {
         java.util.concurrent.atomic.AtomicInteger articles = new java.util.concurrent.atomic.AtomicInteger();
         plan.pages().parallelStream().filter(PlannedPage::markdown).forEach(page -> {
             String file = page.source().displayName();
-            String text = reader.read(page.source(), new Diagnostics());
-            Optional<SourceText> split = frontMatter.split(text, file, new Diagnostics());
+            String text = reader.read(page.source(), diagnostics);
+            Optional<SourceText> split = frontMatter.split(text, file, diagnostics);
             if (split.isEmpty()) {
                 return;
             }

@@ -76,7 +76,7 @@ final class PageProcessor {
     /** Renders the page; diagnostics go to {@code diagnostics}. Empty if the file changed under us. */
     Optional<RenderedPage> render(PlannedPage page, Diagnostics diagnostics) {
         String file = page.source().displayName();
-        String text = reader.read(page.source(), new Diagnostics()); // warned about in the plan
+        String text = reader.read(page.source(), diagnostics);
         Optional<SourceText> split = frontMatter.split(text, file, diagnostics);
         if (split.isEmpty()) {
             return Optional.empty();

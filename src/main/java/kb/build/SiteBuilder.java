@@ -87,9 +87,9 @@ public final class SiteBuilder {
         ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         try (SearchIndexer indexer = new SearchIndexer(options.index())) {
             // Articles go into the index first, so that each page can list its related articles.
-            // The page of each article extracts it again (and reports its diagnostics): keeping 30,000
-            // extracted articles between the two phases costs gigabytes, extracting twice seconds.
-            renderPool.submit(() -> new ArticleReader().extractAll(plan, new Diagnostics(), (page, extraction) -> {
+            // The page of each article extracts it again (the same diagnostics are reported once):
+            // keeping 30,000 extracted articles between the two phases costs gigabytes, extracting twice seconds.
+            renderPool.submit(() -> new ArticleReader().extractAll(plan, diagnostics, (page, extraction) -> {
                 Article article = extraction.article();
                 indexer.add(documents.article(article, page.url(), json.toJson(article,
                         id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));

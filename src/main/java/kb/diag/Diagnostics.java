@@ -14,11 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Diagnostics {
 
     private final ConcurrentLinkedQueue<Diagnostic> all = new ConcurrentLinkedQueue<>();
+    /** What was reported, so that a stage reading a file again does not report its problems twice. */
+    private final java.util.Set<Diagnostic> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger warnings = new AtomicInteger();
 
-    /** Records one diagnostic. */
+    /**
+     * Records one diagnostic. The same diagnostic (position, severity and message) reported again
+     * counts once: the build reads some files in two phases, and each phase reports what it finds.
+     */
     public void report(Diagnostic diagnostic) {
+        if (!seen.add(diagnostic)) {
+            return;
+        }
         all.add(diagnostic);
         (diagnostic.severity() == Severity.ERROR ? errors : warnings).incrementAndGet();
     }

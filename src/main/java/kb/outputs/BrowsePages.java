@@ -161,7 +161,7 @@ public final class BrowsePages {
                 .map(e -> ArticleLink.of(e, config)).toList();
 
         Map<String, Object> page = new LinkedHashMap<>();
-        String title = listing.dimension() == Dimension.ALL ? listing.name() : listing.name();
+        String title = listing.name();
         page.put("title", pages > 1 ? title + " (page " + p.number() + " of " + pages + ")" : title);
         page.put("heading", title);
         page.put("url", url(listing, p.sort(), p.number()));
