@@ -1,6 +1,6 @@
 package kb.cli;
 
-import kb.build.BuildProgress;
+import kb.site.BuildProgress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -2,7 +2,7 @@ package kb.serve;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kb.build.SearchAssets;
+import kb.site.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kb.build.SearchAssets;
+import kb.site.SearchAssets;
 import kb.config.SiteConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import kb.build.ArticleReader;
+import kb.site.ArticleReader;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;

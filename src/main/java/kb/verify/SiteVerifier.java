@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import kb.build.ArticleReader;
+import kb.site.ArticleReader;
 import kb.diag.Diagnostics;
 import kb.extract.ArticleExtractor;
 import kb.extract.ArticleSource;

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kb.build.ArticleReader;
+import kb.site.ArticleReader;
 import kb.diag.Diagnostics;
 import kb.model.Article;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import kb.build.ArticleReader;
+import kb.site.ArticleReader;
 import kb.diag.Diagnostics;
 import kb.model.Article;
 import kb.model.Reference;

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kb.build.SearchAssets;
-import kb.build.SearchAssets.Entry;
+import kb.site.SearchAssets;
+import kb.site.SearchAssets.Entry;
 import kb.config.SiteConfig;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import kb.build.BuildOptions;
-import kb.build.BuildProgress;
-import kb.build.SearchAssets;
-import kb.build.SiteBuilder;
+import kb.site.BuildOptions;
+import kb.site.BuildProgress;
+import kb.site.SearchAssets;
+import kb.site.SiteBuilder;
 import kb.diag.Diagnostics;
 
 /**

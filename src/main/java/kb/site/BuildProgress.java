@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 /** Receives a build's progress; the CLI shows it as a progress bar. Called from several threads. */
 public interface BuildProgress {

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.util.Objects;
 import kb.parse.FrontMatter;

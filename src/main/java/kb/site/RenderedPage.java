@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

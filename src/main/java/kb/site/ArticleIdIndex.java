@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

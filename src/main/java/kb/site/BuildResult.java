@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 /**
  * What a build did.

@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

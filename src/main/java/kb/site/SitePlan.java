@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.nio.file.Path;
 import java.util.List;

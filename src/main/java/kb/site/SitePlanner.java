@@ -1,4 +1,4 @@
-package kb.build;
+package kb.site;
 
 import java.io.IOException;
 import java.io.InputStream;
