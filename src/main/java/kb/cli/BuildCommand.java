@@ -44,6 +44,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Broken links and anchors are errors (exit code 1), not warnings.")
     boolean strict;
 
+    @Option(names = "--clean", description = "Make everything, ignoring what the last build left in .kb-state/ beside the output.")
+    boolean clean;
+
     @Option(names = "--timings", description = "Print the wall time of each build phase.")
     boolean timings;
 
@@ -56,7 +59,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result;
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             result = new SiteBuilder(progress).build(new BuildOptions(source, dest, index,
-                    Optional.ofNullable(templates), Optional.ofNullable(baseUrl), strict), diagnostics);
+                    Optional.ofNullable(templates), Optional.ofNullable(baseUrl), strict, clean), diagnostics);
         }
         diagnostics.print(spec.commandLine().getErr(), maxDiagnostics);
         spec.commandLine().getOut().println("kb build: " + result.summary() + " -> " + dest + ", " + index);

@@ -74,6 +74,28 @@ final class OutputFolder {
         }
     }
 
+    /** Deletes a file below the folder, if it is there, and the folders it leaves empty. */
+    void delete(String relativePath) {
+        Path target = resolve(relativePath);
+        try {
+            if (Files.isRegularFile(target)) {
+                Files.delete(target);
+            }
+            for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    if (entries.iterator().hasNext()) {
+                        break;
+                    }
+                }
+                Files.delete(dir);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+
     /** Writes a text file at a path below the folder. */
     void write(String relativePath, String content) {
         Path target = resolve(relativePath);
