@@ -97,9 +97,24 @@ public final class SearchIndexer implements Closeable {
         }
     }
 
-    /** Commits the index with its schema version and closes it. */
+    /** Drops what was added since opening and closes; does nothing when it is closed. */
+    public void rollback() {
+        if (!writer.isOpen()) {
+            return;
+        }
+        try {
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll the index back", e);
+        }
+    }
+
+    /** Commits the index with its schema version and closes it; does nothing when it is closed. */
     @Override
     public void close() {
+        if (!writer.isOpen()) {
+            return;
+        }
         try {
             writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY, IndexFields.SCHEMA_VERSION).entrySet());
             if (fresh) {

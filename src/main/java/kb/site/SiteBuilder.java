@@ -95,7 +95,8 @@ public final class SiteBuilder {
         int generatedCount;
         RenderStage.Rendered rendered;
         List<SearchAssets.Entry> searchEntries;
-        try (SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty())) {
+        SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
+        try {
             Map<String, String> titles = listingTitles(plan);
             PageProcessor processor = new PageProcessor(setup.config(), setup.site(), new MarkdownRenderer(),
                     new ContentPostProcessor(List.of(new BaseUrlLinks(setup.config().baseurl()))), setup.layouts(), plan);
@@ -111,9 +112,13 @@ public final class SiteBuilder {
                     .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
             generatedCount = stages.run("generate", () -> pool.submit(() -> generate(setup, plan, catalog, searchEntries,
                     known, out, diagnostics)).join());
-            stages.run("commit", () -> removeDocuments(previous, rendered, index));
+            stages.run("commit", () -> {
+                removeDocuments(previous, rendered, index);
+                index.close();
+            });
         } finally {
             pool.shutdown();
+            index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         Set<String> keep = new HashSet<>(out.outputs().keySet());
         SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
