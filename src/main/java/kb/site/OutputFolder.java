@@ -20,6 +20,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class OutputFolder {
 
     private final Path root;
+    /** Folders known to exist: most pages share their parents' parents, and probing costs a system call each. */
+    private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OutputFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -88,6 +90,7 @@ final class OutputFolder {
                     }
                 }
                 Files.delete(dir);
+                folders.remove(dir);
             }
         } catch (java.nio.file.NoSuchFileException e) {
             // already gone
@@ -103,6 +106,7 @@ final class OutputFolder {
             createParents(target);
             if (Files.isDirectory(target)) {
                 deleteTree(target);
+                folders.removeIf(p -> p.startsWith(target));
             }
             Files.writeString(target, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -117,6 +121,7 @@ final class OutputFolder {
             createParents(target);
             if (Files.isDirectory(target)) {
                 deleteTree(target);
+                folders.removeIf(p -> p.startsWith(target));
             }
             Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -125,9 +130,13 @@ final class OutputFolder {
     }
 
     /** Creates the parent folders of a target, deleting a stale file that stands in the way. */
-    private static void createParents(Path target) throws IOException {
+    private void createParents(Path target) throws IOException {
         Path parent = target.getParent();
+        if (folders.contains(parent)) {
+            return;
+        }
         if (Files.isDirectory(parent)) {
+            folders.add(parent);
             return;
         }
         for (Path p = parent; p != null; p = p.getParent()) {
@@ -137,6 +146,7 @@ final class OutputFolder {
             }
         }
         Files.createDirectories(parent);
+        folders.add(parent);
     }
 
     private Path resolve(String relativePath) {
