@@ -99,7 +99,11 @@ final class OutputFolder {
         }
     }
 
-    /** Writes a text file at a path below the folder. */
+    /**
+     * Writes a text file at a path below the folder: into a temporary file beside it, then moved
+     * over it, so that a server reading the folder during a build sees the old page or the new
+     * one, never half of one.
+     */
     void write(String relativePath, String content) {
         Path target = resolve(relativePath);
         try {
@@ -108,7 +112,9 @@ final class OutputFolder {
                 deleteTree(target);
                 folders.removeIf(p -> p.startsWith(target));
             }
-            Files.writeString(target, content, StandardCharsets.UTF_8);
+            Path temp = target.resolveSibling(".kb-" + target.getFileName() + "." + Thread.currentThread().threadId() + ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
