@@ -134,6 +134,13 @@ public final class Catalog {
      * articles name first.
      */
     public Optional<Listing> productOfCode(String code) {
+        // Asked by every page at a product code's listing URL: worked out once per code.
+        return byCode.computeIfAbsent(code, this::findProductOfCode);
+    }
+
+    private final Map<String, Optional<Listing>> byCode = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Listing> findProductOfCode(String code) {
         Map<String, Integer> names = new HashMap<>();
         for (CatalogEntry e : entries) {
             if (e.productCodes().contains(code) && !e.products().isEmpty()) {
