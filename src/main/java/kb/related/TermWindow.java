@@ -1,12 +1,154 @@
 package kb.related;
 
-/** TEMPORARY STUB until the related branch lands. */
-public record TermWindow(String[] terms, int[] freqs) {
-    public static TermWindow of(String[] terms, int[] freqs) {
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import kb.search.Analyzers;
+import kb.search.IndexFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * What an article is about, as related-article lists compare it: the distinct terms of its
+ * first {@value #TOKENS} analyzed tokens of {@code title + "\n" + title + "\n" + text}, with how
+ * often each occurs. The title counts twice and the start of the text says what the article is
+ * about; the same window MoreLikeThis used to read (English analysis of the body field, terms
+ * shorter than {@value #MIN_TERM_LENGTH} characters dropped). Immutable; the arrays are copied in
+ * and out.
+ *
+ * @param terms the distinct terms, in ascending {@link String#compareTo} order
+ * @param freqs how often each term occurs in the window, at least 1, aligned with {@code terms}
+ */
+public record TermWindow(String[] terms, short[] freqs) {
+
+    /** How many analyzed tokens of the title and text are read. */
+    public static final int TOKENS = 300;
+    /** Shorter terms ({@code 95}, {@code os}) are counted towards the window but not kept. */
+    public static final int MIN_TERM_LENGTH = 3;
+
+    /** A window with no terms. */
+    public static final TermWindow EMPTY = new TermWindow(new String[0], new short[0]);
+
+    /*
+     * One analyzer for all windows: it is thread-safe and keeps its token chain per thread, which
+     * would be rebuilt for every article if each call made its own.
+     */
+    private static final Analyzer ANALYZER = Analyzers.create();
+
+    /** Validates and copies: terms strictly ascending and non-null, frequencies positive. */
+    public TermWindow {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(freqs, "freqs");
+        if (terms.length != freqs.length) {
+            throw new IllegalArgumentException(terms.length + " terms but " + freqs.length + " frequencies");
+        }
+        terms = terms.clone();
+        freqs = freqs.clone();
+        for (int i = 0; i < terms.length; i++) {
+            Objects.requireNonNull(terms[i], "term");
+            if (i > 0 && terms[i - 1].compareTo(terms[i]) >= 0) {
+                throw new IllegalArgumentException("terms not strictly ascending at '" + terms[i] + "'");
+            }
+            if (freqs[i] < 1) {
+                throw new IllegalArgumentException("frequency " + freqs[i] + " of '" + terms[i] + "'");
+            }
+        }
+    }
+
+    /** The window of an article with this title and readable text (as {@code Article.text()}). */
+    public static TermWindow of(String title, String text) {
+        return of(title, text, TOKENS);
+    }
+
+    /** The window of the first {@code tokens} tokens (for measuring other sizes). */
+    static TermWindow of(String title, String text, int tokens) {
+        return window(title + "\n" + title + "\n" + text, tokens);
+    }
+
+    static TermWindow ofOnce(String title, String text, int tokens) {
+        return window(title + "\n" + text, tokens);
+    }
+
+    private static TermWindow window(String words, int tokens) {
+        Map<String, int[]> counts = new HashMap<>();
+        try (TokenStream ts = ANALYZER.tokenStream(IndexFields.BODY, words)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            // Short terms count towards the window, as MoreLikeThis counted them.
+            for (int read = 0; read < tokens && ts.incrementToken(); read++) {
+                if (term.length() >= MIN_TERM_LENGTH) {
+                    counts.computeIfAbsent(term.toString(), k -> new int[1])[0]++;
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze text in memory", e);
+        }
+        String[] terms = counts.keySet().toArray(new String[0]);
+        Arrays.sort(terms);
+        short[] freqs = new short[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            freqs[i] = (short) counts.get(terms[i])[0];
+        }
         return new TermWindow(terms, freqs);
     }
 
-    public static TermWindow of(String title, String text) {
-        return new TermWindow(new String[0], new int[0]);
+    /** The terms, in ascending order (a copy). */
+    @Override
+    public String[] terms() {
+        return terms.clone();
+    }
+
+    /** How often each term occurs (a copy). */
+    @Override
+    public short[] freqs() {
+        return freqs.clone();
+    }
+
+    /** How many distinct terms. */
+    public int size() {
+        return terms.length;
+    }
+
+    /** The {@code i}th term in ascending order. */
+    public String term(int i) {
+        return terms[i];
+    }
+
+    /** How often the {@code i}th term occurs. */
+    public int freq(int i) {
+        return freqs[i];
+    }
+
+    /** How many tokens the kept terms make: the sum of the frequencies. */
+    public int length() {
+        int sum = 0;
+        for (short f : freqs) {
+            sum += f;
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TermWindow w && Arrays.equals(terms, w.terms) && Arrays.equals(freqs, w.freqs);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(terms) + Arrays.hashCode(freqs);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("TermWindow[");
+        for (int i = 0; i < terms.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(terms[i]).append('=').append(freqs[i]);
+        }
+        return sb.append(']').toString();
     }
 }

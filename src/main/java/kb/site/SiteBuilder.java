@@ -35,6 +35,7 @@ import kb.search.RelatedArticles;
 import kb.search.SearchIndexer;
 import kb.outputs.GeneratedFile;
 import kb.related.RelatedFinder;
+import kb.related.RelatedLists;
 import kb.related.TermWindow;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
@@ -175,7 +176,12 @@ public final class SiteBuilder {
         for (ArticleFacts f : facts) {
             windows.putIfAbsent(f.entry().id(), f.window());
         }
-        return RelatedFinder.compute(windows, RELATED);
+        RelatedLists lists = RelatedFinder.compute(windows, RELATED);
+        Map<String, List<String>> byId = new java.util.HashMap<>();
+        for (String id : lists.ids()) {
+            byId.put(id, lists.of(id));
+        }
+        return byId;
     }
 
     /** The generated pages and files, and the search files. */

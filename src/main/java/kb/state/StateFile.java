@@ -236,7 +236,7 @@ public final class StateFile {
                 out.writeInt(w.terms().length);
                 for (int i = 0; i < w.terms().length; i++) {
                     out.writeInt(terms.get(w.terms()[i]));
-                    out.writeInt(w.freqs()[i]);
+                    out.writeShort(w.freqs()[i]);
                 }
             }
             diagnostics(p.diagnostics());
@@ -372,12 +372,12 @@ public final class StateFile {
                         string(), string(), strings());
                 int n = in.readInt();
                 String[] terms = new String[n];
-                int[] freqs = new int[n];
+                short[] freqs = new short[n];
                 for (int i = 0; i < n; i++) {
                     terms[i] = dictionary[in.readInt()];
-                    freqs[i] = in.readInt();
+                    freqs[i] = in.readShort();
                 }
-                article = Optional.of(new PageRecord.ArticleFacts(e, TermWindow.of(terms, freqs)));
+                article = Optional.of(new PageRecord.ArticleFacts(e, new TermWindow(terms, freqs)));
             }
             return new PageRecord(outputPath, url, source, extraction, inputs, document, article, diagnostics());
         }

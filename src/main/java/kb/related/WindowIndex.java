@@ -1,0 +1,99 @@
+package kb.related;
+
+/**
+ * An inverted index over the term windows of all articles, in primitive arrays: for every term
+ * that can tell articles apart, the articles whose window holds it, each with the BM25 weight of
+ * the term in that window. Articles are numbered by their position in the array given (the
+ * finder sorts them by ID). Immutable once built; read from several threads.
+ */
+final class WindowIndex {
+
+    /** A term in fewer windows links nothing: only its own article has it. */
+    static final int MIN_DOC_FREQ = 2;
+    /** Terms in more than 1 window in 20 say little about an article... */
+    static final int MAX_DOC_FREQ_SHARE = 20;
+    /** ...but small sites keep the terms of up to this many windows. */
+    static final int MAX_DOC_FREQ_FLOOR = 50;
+
+    final TermWindow[] windows;
+    /** For each article, the number of each of its window's terms, aligned with the window. */
+    final int[][] termIds;
+    /** For each term, its MoreLikeThis-style idf when it can tell articles apart, else 0. */
+    final float[] selectIdf;
+    /** For each term, its BM25 idf. */
+    final float[] idf;
+    /** The postings of term {@code t} are {@code offsets[t]} to {@code offsets[t + 1]} (exclusive). */
+    final int[] offsets;
+    final int[] postingDocs;
+    final float[] postingWeights;
+
+    private WindowIndex(TermWindow[] windows, int[][] termIds, float[] selectIdf, float[] idf, int[] offsets,
+            int[] postingDocs, float[] postingWeights) {
+        this.windows = windows;
+        this.termIds = termIds;
+        this.selectIdf = selectIdf;
+        this.idf = idf;
+        this.offsets = offsets;
+        this.postingDocs = postingDocs;
+        this.postingWeights = postingWeights;
+    }
+
+    /** The index of these windows, with BM25 parameters {@code k1} and {@code b}. */
+    static WindowIndex build(TermWindow[] windows, float k1, float b) {
+        int docs = windows.length;
+        TermIds dictionary = new TermIds(Math.max(1024, docs * 4));
+        int[][] termIds = new int[docs][];
+        int[] df = new int[1024];
+        long totalLength = 0;
+        for (int d = 0; d < docs; d++) {
+            TermWindow w = windows[d];
+            int[] ids = new int[w.size()];
+            for (int i = 0; i < ids.length; i++) {
+                int t = dictionary.add(w.term(i));
+                if (t == df.length) {
+                    df = java.util.Arrays.copyOf(df, df.length * 2);
+                }
+                df[t]++;
+                ids[i] = t;
+            }
+            termIds[d] = ids;
+            totalLength += w.length();
+        }
+        int terms = dictionary.size();
+        int maxDocFreq = Math.max(MAX_DOC_FREQ_FLOOR, docs / MAX_DOC_FREQ_SHARE);
+        float[] selectIdf = new float[terms];
+        float[] idf = new float[terms];
+        int[] offsets = new int[terms + 1];
+        for (int t = 0; t < terms; t++) {
+            int f = df[t];
+            boolean useful = f >= MIN_DOC_FREQ && f <= maxDocFreq;
+            // Lucene's ClassicSimilarity idf, which MoreLikeThis picks its query terms by.
+            selectIdf[t] = useful ? (float) (Math.log((docs + 1.0) / (f + 1.0)) + 1.0) : 0f;
+            idf[t] = (float) Math.log(1.0 + (docs - f + 0.5) / (f + 0.5));
+            offsets[t + 1] = offsets[t] + (useful ? f : 0);
+        }
+        int[] postingDocs = new int[offsets[terms]];
+        float[] postingWeights = new float[offsets[terms]];
+        int[] next = java.util.Arrays.copyOf(offsets, terms);
+        float averageLength = docs == 0 ? 1f : Math.max(1f, (float) totalLength / docs);
+        for (int d = 0; d < docs; d++) {
+            TermWindow w = windows[d];
+            int[] ids = termIds[d];
+            float norm = k1 * (1 - b + b * w.length() / averageLength);
+            for (int i = 0; i < ids.length; i++) {
+                int t = ids[i];
+                if (selectIdf[t] > 0) {
+                    int p = next[t]++;
+                    postingDocs[p] = d;
+                    postingWeights[p] = w.freq(i) / (w.freq(i) + norm);
+                }
+            }
+        }
+        return new WindowIndex(windows, termIds, selectIdf, idf, offsets, postingDocs, postingWeights);
+    }
+
+    /** How many articles. */
+    int docs() {
+        return windows.length;
+    }
+}
