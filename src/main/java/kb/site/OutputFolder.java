@@ -31,6 +31,18 @@ final class OutputFolder {
         return root;
     }
 
+    /** Whether the folder is missing or holds nothing. */
+    boolean isEmpty() {
+        if (!Files.isDirectory(root)) {
+            return true;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Creates the folder if needed. */
     void prepare() {
         try {

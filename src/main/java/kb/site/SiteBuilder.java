@@ -81,6 +81,7 @@ public final class SiteBuilder {
                 previous, diagnostics, progress));
 
         OutputFolder folder = new OutputFolder(options.dest());
+        boolean empty = folder.isEmpty(); // then nothing is there to prune
         folder.prepare();
         // Files known to be written, so that the link check settles most links as pages are written.
         Set<String> known = ConcurrentHashMap.newKeySet();
@@ -123,7 +124,7 @@ public final class SiteBuilder {
         }
         Set<String> keep = new HashSet<>(out.outputs().keySet());
         SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
-        boolean removed = stages.run("prune", () -> prune(folder, previous, keep));
+        boolean removed = stages.run("prune", () -> !empty && prune(folder, previous, keep));
         // kb check on what was written: the pages were scanned as they were written, not read back.
         // The pages an incremental build kept need not be scanned again unless a page or an id
         // they could link to is gone, or the last check found broken links (they may be fixed).
