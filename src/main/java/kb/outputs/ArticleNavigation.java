@@ -40,9 +40,19 @@ public final class ArticleNavigation {
 
     /** The variables for the page of {@code article} at {@code url} (below the base URL). */
     public Map<String, Object> variables(Article article, String url) {
-        CatalogEntry entry = catalog.article(article.id()).filter(e -> e.url().equals(url))
-                .orElse(CatalogEntry.of(article, url));
-        Map<String, Object> vars = links(entry);
+        CatalogEntry entry = entry(article, url);
+        return variables(article, url, entry, links(entry));
+    }
+
+    /** The catalog's entry of the article at {@code url}, or one made for it. */
+    public CatalogEntry entry(Article article, String url) {
+        return catalog.article(article.id()).filter(e -> e.url().equals(url))
+                .orElseGet(() -> CatalogEntry.of(article, url));
+    }
+
+    /** As {@link #variables(Article, String)}, given its entry and {@link #links} (worked out already). */
+    public Map<String, Object> variables(Article article, String url, CatalogEntry entry, Map<String, Object> links) {
+        Map<String, Object> vars = new LinkedHashMap<>(links);
         vars.put("summary", entry.summary());
         vars.put("description", entry.summary().isEmpty() ? article.displayTitle() : entry.summary());
         vars.put("kinds", entry.kinds().stream().map(k -> new Kind(k, ArticleKinds.name(k))).toList());

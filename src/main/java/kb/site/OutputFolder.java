@@ -117,6 +117,11 @@ final class OutputFolder {
      * one, never half of one.
      */
     void write(String relativePath, String content) {
+        write(relativePath, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes at a path below the folder, as {@link #write(String, String)}. */
+    void write(String relativePath, byte[] content) {
         Path target = resolve(relativePath);
         try {
             createParents(target);
@@ -125,7 +130,7 @@ final class OutputFolder {
                 folders.removeIf(p -> p.startsWith(target));
             }
             Path temp = target.resolveSibling(".kb-" + target.getFileName() + "." + Thread.currentThread().threadId() + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

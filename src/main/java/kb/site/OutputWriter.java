@@ -40,10 +40,11 @@ final class OutputWriter {
      * @param diagnostics what making it reported
      */
     void write(String path, String content, long inputs, List<Diagnostic> diagnostics) {
-        long digest = Fingerprint.of(content.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        long digest = Fingerprint.of(bytes);
         OutputRecord before = previous.outputs().get(path);
         if (before == null || before.digest() != digest) {
-            folder.write(path, content);
+            folder.write(path, bytes);
             written.incrementAndGet();
         }
         long anchors = 0;

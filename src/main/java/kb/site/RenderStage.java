@@ -131,7 +131,7 @@ final class RenderStage {
             }
         }
         Article article = prepared.article().orElseThrow();
-        Map<String, Object> vars = navigation.variables(article, page.url());
+        Map<String, Object> vars = navigation.variables(article, page.url(), navigation.entry(article, page.url()), links);
         RenderedPage rendered = processor.finish(prepared, vars, relatedLinks, own);
         List<Diagnostic> all = concat(extractReported, own.reported());
         out.write(path, rendered.html(), inputs, List.of());
