@@ -66,6 +66,10 @@ final class ExtractStage {
                 long key = extractionKey(page);
                 extractionKeys.put(path, key);
                 PageRecord before = previous.pages().get(path);
+                if (before != null && before.extraction() == key && before.article().isEmpty()) {
+                    documentKeys.put(path, before.document());
+                    return; // an unchanged page without an article: the render stage decides
+                }
                 if (before != null && before.extraction() == key && before.article().isPresent()) {
                     ArticleFacts known = before.article().get();
                     long documentKey = documentKey(key, known.entry());

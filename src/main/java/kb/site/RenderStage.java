@@ -89,20 +89,29 @@ final class RenderStage {
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
         if (facts == null) {
-            // A page without an article: few, and made every build (Liquid may read anything).
-            if (prepared == null) {
-                return Optional.empty(); // its source could not be split, and that was reported
-            }
-            Diagnostics own = diagnostics.child();
+            // A page without an article: its output follows from its source, the theme and,
+            // for a product code's listing page, the generated listing it links.
             String code = listingCodes.get(page.url());
             Map<String, Object> vars = code == null ? Map.of()
                     : navigation.generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
                             .orElse(Map.of());
+            long inputs = new Fingerprint().add(extraction).add(setup.fingerprint()).add(String.valueOf(vars)).value();
+            if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
+                before.diagnostics().forEach(diagnostics::report);
+                return Optional.of(before);
+            }
+            Diagnostics own = diagnostics.child();
+            if (prepared == null) {
+                prepared = processor.prepare(page, own).map(PreparedPage::kept).orElse(null);
+                if (prepared == null) {
+                    return Optional.empty(); // its source could not be split, and that was reported
+                }
+            }
             RenderedPage rendered = processor.finish(prepared, vars, List.of(), own);
             List<Diagnostic> all = concat(extractReported, own.reported());
-            out.write(path, rendered.html(), 0, List.of());
+            out.write(path, rendered.html(), inputs, List.of());
             made.incrementAndGet();
-            return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, 0, document,
+            return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
                     Optional.empty(), all));
         }
 

@@ -39,7 +39,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path file;
 
@@ -233,13 +233,22 @@ public final class StateFile {
                 string(e.summary());
                 strings(e.cites());
                 TermWindow w = p.article().get().window();
-                out.writeInt(w.terms().length);
+                varint(w.terms().length);
                 for (int i = 0; i < w.terms().length; i++) {
-                    out.writeInt(terms.get(w.terms()[i]));
-                    out.writeShort(w.freqs()[i]);
+                    varint(terms.get(w.terms()[i]));
+                    varint(w.freqs()[i]);
                 }
             }
             diagnostics(p.diagnostics());
+        }
+
+        /** A non-negative number in 1 to 5 bytes (the term windows are most of the state). */
+        void varint(int v) throws IOException {
+            while ((v & ~0x7F) != 0) {
+                out.writeByte((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            out.writeByte(v);
         }
 
         void diagnostics(List<Diagnostic> list) throws IOException {
@@ -370,16 +379,28 @@ public final class StateFile {
             if (in.readBoolean()) {
                 CatalogEntry e = new CatalogEntry(string(), string(), string(), strings(), strings(), strings(),
                         string(), string(), strings());
-                int n = in.readInt();
+                int n = varint();
                 String[] terms = new String[n];
                 short[] freqs = new short[n];
                 for (int i = 0; i < n; i++) {
-                    terms[i] = dictionary[in.readInt()];
-                    freqs[i] = in.readShort();
+                    terms[i] = dictionary[varint()];
+                    freqs[i] = (short) varint();
                 }
                 article = Optional.of(new PageRecord.ArticleFacts(e, new TermWindow(terms, freqs)));
             }
             return new PageRecord(outputPath, url, source, extraction, inputs, document, article, diagnostics());
+        }
+
+        int varint() throws IOException {
+            int v = 0;
+            for (int shift = 0; shift < 32; shift += 7) {
+                int b = in.readUnsignedByte();
+                v |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+            }
+            throw new IOException("damaged number");
         }
 
         List<Diagnostic> diagnostics() throws IOException {
