@@ -107,7 +107,9 @@ final class LiveReloadScript extends Handler.Wrapper {
 
         private boolean isPage() {
             String type = getHeaders().get(HttpHeader.CONTENT_TYPE);
-            return getStatus() == HttpStatus.OK_200 && type != null && type.regionMatches(true, 0, "text/html", 0, 9)
+            // Status 0 is "not set": Jetty sends 200.
+            int status = getStatus();
+            return (status == 0 || status == HttpStatus.OK_200) && type != null && type.regionMatches(true, 0, "text/html", 0, 9)
                     && getHeaders().get(HttpHeader.CONTENT_ENCODING) == null
                     && getHeaders().get(HttpHeader.CONTENT_RANGE) == null;
         }
