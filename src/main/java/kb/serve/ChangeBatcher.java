@@ -18,6 +18,7 @@ final class ChangeBatcher implements AutoCloseable {
 
     private final long quietNanos;
     private final Consumer<Set<Path>> action;
+    private final Consumer<RuntimeException> failures;
     private final Thread worker;
     private Set<Path> pending = new LinkedHashSet<>();
     private long lastChange;
@@ -25,13 +26,14 @@ final class ChangeBatcher implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param quiet  how long no change must come before the action runs
-     * @param action what to do with the paths changed; an exception it throws is the action's
-     *               business (it is reported and the batcher goes on)
+     * @param quiet    how long no change must come before the action runs
+     * @param action   what to do with the paths changed
+     * @param failures told of an exception the action throws; the batcher goes on
      */
-    ChangeBatcher(Duration quiet, Consumer<Set<Path>> action, String threadName) {
+    ChangeBatcher(Duration quiet, Consumer<Set<Path>> action, Consumer<RuntimeException> failures, String threadName) {
         this.quietNanos = quiet.toNanos();
         this.action = action;
+        this.failures = failures;
         this.worker = new Thread(this::run, threadName);
         worker.setDaemon(true);
     }
@@ -65,7 +67,7 @@ final class ChangeBatcher implements AutoCloseable {
             try {
                 action.accept(batch);
             } catch (RuntimeException e) {
-                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                failures.accept(e);
             }
         }
     }

@@ -59,7 +59,10 @@ public final class SiteWatch implements AutoCloseable {
         this.err = err;
         this.maxDiagnostics = maxDiagnostics;
         this.trees = trees(options);
-        this.batcher = new ChangeBatcher(QUIET, this::rebuild, "kb-rebuild");
+        this.batcher = new ChangeBatcher(QUIET, this::rebuild, e -> {
+            err.println("kb serve: rebuild failed: " + e);
+            err.flush();
+        }, "kb-rebuild");
         this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), batcher::changed,
                 warning -> err.println("kb serve: warning: " + warning));
     }
