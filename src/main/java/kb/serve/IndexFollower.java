@@ -63,7 +63,7 @@ final class IndexFollower implements AutoCloseable {
         try {
             boolean changed = search.refresh();
             if (lastProblem != null) {
-                LOG.warn("the index can be read again");
+                LOG.info("the index can be read again");
                 lastProblem = null;
             }
             if (changed) {
