@@ -77,8 +77,6 @@ final class ServeCommand implements Callable<Integer> {
         }, "kb-serve-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         out.println("kb serve: " + server.uri() + " (site " + site + ", index " + index + "); Ctrl-C to stop");
-        watching.ifPresent(w -> out.println("kb serve: watching " + w.trees().stream().map(Path::toString)
-                .reduce((a, b) -> a + ", " + b).orElse("") + " (" + w.folders() + " folders); pages reload after each rebuild"));
         server.join();
         return ExitCodes.OK;
     }

@@ -63,8 +63,25 @@ public final class SiteWatch implements AutoCloseable {
             err.println("kb serve: rebuild failed: " + e);
             err.flush();
         }, "kb-rebuild");
-        this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), batcher::changed,
-                warning -> err.println("kb serve: warning: " + warning));
+        this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), new TreeWatcher.Listener() {
+            @Override
+            public void changed(Path path) {
+                batcher.changed(path);
+            }
+
+            @Override
+            public void ready(int folders, Duration took) {
+                out.println(String.format(Locale.ROOT, "kb serve: watching %s (%,d folders, ready in %.1f s)",
+                        String.join(", ", trees.stream().map(Path::toString).toList()), folders, took.toNanos() / 1e9));
+                out.flush();
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("kb serve: warning: " + message);
+                err.flush();
+            }
+        });
     }
 
     /**
@@ -81,11 +98,6 @@ public final class SiteWatch implements AutoCloseable {
     /** The folders watched, with their subfolders. */
     public List<Path> trees() {
         return trees;
-    }
-
-    /** How many folders are watched. */
-    public int folders() {
-        return watcher.folders();
     }
 
     /** Rebuilds after changes from now on, into the folders {@code server} serves. */

@@ -18,16 +18,25 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Watches folder trees and reports every path created, changed or deleted in them, with the JDK's
  * {@link WatchService} (inotify on Linux). A watch service sees one folder, not its subfolders, so
  * each folder of the trees is registered, and each folder created later as it appears (what it
  * already holds is reported too: a folder copied in arrives with its files).
+ *
+ * <p>Registering takes a while for a big tree (the archive has a folder per article: 30,000
+ * folders took 4 to 9 s on a busy 2-core machine), so it runs on the watching thread and the
+ * constructor returns at once. No change is missed meanwhile: a folder is registered before its
+ * files are looked at, and a file changed since the watch began but before its folder was
+ * registered is reported when the walk sees its modification time.
  *
  * <p>Hidden entries (names starting with {@code .}, as {@code .git}; editors' swap files) and
  * backups ending in {@code ~} are not reported, nor anything below the excluded folders (the build's
@@ -38,41 +47,53 @@ final class TreeWatcher implements AutoCloseable {
 
     private final WatchService service;
     private final List<Path> excluded;
-    private final Consumer<Path> changed;
-    private final Consumer<String> warnings;
+    private final Listener listener;
+    private final List<Path> trees;
+    private final FileTime since;
     private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
     private final Map<WatchKey, Path> roots = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean limitReported;
 
+    /** What a watch tells, on its thread. */
+    interface Listener {
+
+        /** A path was created, changed or deleted. */
+        void changed(Path path);
+
+        /** Every folder is registered: changes anywhere are seen from now on. */
+        default void ready(int folders, Duration took) {
+        }
+
+        /** A problem that makes the watch miss changes. */
+        default void warning(String message) {
+        }
+    }
+
     /**
-     * Registers every folder of the trees and starts watching them.
+     * Starts watching the trees: the changes from now on are reported.
      *
      * @param trees    the folders to watch, with all their subfolders
      * @param excluded folders not to watch, wherever they are
-     * @param changed  told of each path changed, on the watching thread
-     * @param warnings told of a problem that makes the watch miss changes
-     * @throws UncheckedIOException when the trees cannot be read
+     * @throws UncheckedIOException when the watch service cannot be opened
      */
-    TreeWatcher(List<Path> trees, List<Path> excluded, Consumer<Path> changed, Consumer<String> warnings) {
+    TreeWatcher(List<Path> trees, List<Path> excluded, Listener listener) {
+        // Whole seconds: file systems with coarse modification times still see a change in this second.
+        this.since = FileTime.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this.trees = trees.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.excluded = excluded.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        this.changed = changed;
-        this.warnings = warnings;
+        this.listener = listener;
         try {
             this.service = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch files for changes", e);
-        }
-        for (Path tree : trees) {
-            Path root = tree.toAbsolutePath().normalize();
-            register(root, root, false);
         }
         this.thread = new Thread(this::run, "kb-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** How many folders are watched. */
+    /** How many folders are watched (so far, until ready). */
     int folders() {
         return folders.size();
     }
@@ -90,7 +111,10 @@ final class TreeWatcher implements AutoCloseable {
         return excluded.stream().anyMatch(p::startsWith);
     }
 
-    /** Registers a folder and its subfolders; with {@code report}, reports what they hold. */
+    /**
+     * Registers a folder and its subfolders; with {@code report}, reports every file they hold,
+     * else the files changed since the watch began.
+     */
     private void register(Path start, Path root, boolean report) {
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -111,8 +135,8 @@ final class TreeWatcher implements AutoCloseable {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (report && !ignored(file)) {
-                        changed.accept(file);
+                    if ((report || attrs.lastModifiedTime().compareTo(since) >= 0) && !ignored(file)) {
+                        listener.changed(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -126,7 +150,7 @@ final class TreeWatcher implements AutoCloseable {
         } catch (NoSuchFileException e) {
             // A folder created and deleted at once: nothing to watch.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + start, e);
+            listener.warning("cannot watch " + start + ": " + e.getMessage());
         }
     }
 
@@ -134,12 +158,17 @@ final class TreeWatcher implements AutoCloseable {
     private void tooManyFolders(IOException e) {
         if (!limitReported) {
             limitReported = true;
-            warnings.accept("cannot watch every folder (" + e.getMessage() + "): changes in the others are not"
+            listener.warning("cannot watch every folder (" + e.getMessage() + "): changes in the others are not"
                     + " seen. On Linux, raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288");
         }
     }
 
     private void run() {
+        long start = System.nanoTime();
+        for (Path root : trees) {
+            register(root, root, false);
+        }
+        listener.ready(folders.size(), Duration.ofNanos(System.nanoTime() - start));
         try {
             while (true) {
                 WatchKey key = service.take();
@@ -161,7 +190,7 @@ final class TreeWatcher implements AutoCloseable {
     private void handle(WatchKey key, Path folder) {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
-                changed.accept(roots.get(key));
+                listener.changed(roots.get(key));
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
@@ -171,7 +200,7 @@ final class TreeWatcher implements AutoCloseable {
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
                 register(path, roots.get(key), true);
             }
-            changed.accept(path);
+            listener.changed(path);
         }
     }
 

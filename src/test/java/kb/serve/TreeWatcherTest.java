@@ -22,8 +22,32 @@ class TreeWatcherTest {
     private final Set<Path> changed = ConcurrentHashMap.newKeySet();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
-    private TreeWatcher watch(List<Path> trees, List<Path> excluded) {
-        return new TreeWatcher(trees, excluded, p -> changed.add(p.toAbsolutePath()), warnings::add);
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+
+    /** Starts watching and waits until every folder is registered. */
+    private TreeWatcher watch(List<Path> trees, List<Path> excluded) throws InterruptedException {
+        TreeWatcher watcher = start(trees, excluded);
+        assertThat(ready.await(5, TimeUnit.SECONDS)).as("ready").isTrue();
+        return watcher;
+    }
+
+    private TreeWatcher start(List<Path> trees, List<Path> excluded) {
+        return new TreeWatcher(trees, excluded, new TreeWatcher.Listener() {
+            @Override
+            public void changed(Path path) {
+                changed.add(path.toAbsolutePath());
+            }
+
+            @Override
+            public void ready(int folders, java.time.Duration took) {
+                ready.countDown();
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        });
     }
 
     /** Waits up to 5 s for a path to be reported. */
@@ -83,6 +107,24 @@ class TreeWatcherTest {
             awaitChanged(real);
             Thread.sleep(200);
             assertThat(changed).containsExactly(real.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void aChangeWhileTheFoldersAreRegisteredIsNotMissed() throws IOException, InterruptedException {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        for (int i = 0; i < 300; i++) {
+            Files.createDirectories(content.resolve("kb/" + i / 100 + "/Q" + i));
+        }
+        Path untouched = Files.writeString(content.resolve("kb/2/Q299/README.md"), "before the watch");
+        Thread.sleep(1100); // into the next second: the watch counts changes from its own second
+        try (TreeWatcher watcher = start(List.of(content), List.of())) {
+            // Most likely before its folder is registered (the last one walked), maybe after: seen either way.
+            Path edited = Files.writeString(content.resolve("kb/2/Q298/README.md"), "during registration");
+            assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
+            awaitChanged(edited);
+            assertThat(changed).doesNotContain(untouched.toAbsolutePath());
+            assertThat(watcher.folders()).isEqualTo(1 + 1 + 3 + 300);
         }
     }
 
