@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  */
 final class ChangeBatcher implements AutoCloseable {
 
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final long quietNanos;
     private final Consumer<Set<Path>> action;
     private final Consumer<RuntimeException> failures;
@@ -93,7 +95,11 @@ final class ChangeBatcher implements AutoCloseable {
         return batch;
     }
 
-    /** Stops: a run under way finishes, no other starts. Waits for the run under way, up to a minute. */
+    /**
+     * Stops: no other run starts. Waits for a run under way up to {@link #CLOSE_WAIT} (Ctrl-C
+     * during a long rebuild should not hang; a build cut short is cut short as {@code kb build}'s
+     * would be, and the index commit is atomic).
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -102,7 +108,7 @@ final class ChangeBatcher implements AutoCloseable {
         }
         if (started && Thread.currentThread() != worker) {
             try {
-                worker.join(60_000);
+                worker.join(CLOSE_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

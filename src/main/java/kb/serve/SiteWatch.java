@@ -150,7 +150,7 @@ public final class SiteWatch implements AutoCloseable {
                 + (changed.size() > NAMED_CHANGES ? ", ...)" : ")");
     }
 
-    /** Stops watching; a rebuild under way finishes first. */
+    /** Stops watching; a rebuild under way is waited for, up to {@link ChangeBatcher#CLOSE_WAIT}. */
     @Override
     public void close() {
         watcher.close();

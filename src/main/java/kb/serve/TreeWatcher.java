@@ -21,7 +21,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * folders took 4 to 9 s on a busy 2-core machine), so it runs on the watching thread and the
  * constructor returns at once. No change is missed meanwhile: a folder is registered before its
  * files are looked at, and a file changed since the watch began but before its folder was
- * registered is reported when the walk sees its modification time.
+ * registered is reported when the walk sees its modification time (with {@link #MODIFIED_MARGIN}).
  *
  * <p>Hidden entries (names starting with {@code .}, as {@code .git}; editors' swap files) and
  * backups ending in {@code ~} are not reported, nor anything below the excluded folders (the build's
@@ -44,6 +43,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * another build). When the watch service loses events (overflow), the tree's root is reported.
  */
 final class TreeWatcher implements AutoCloseable {
+
+    /**
+     * Files modified this long before the watch began count as changed during registration too:
+     * file systems keep coarse times, and the kernel's clock for them lags the JVM's by a few ms.
+     * At worst a file saved just before {@code kb serve --watch} started is rebuilt once more.
+     */
+    private static final Duration MODIFIED_MARGIN = Duration.ofSeconds(2);
 
     private final WatchService service;
     private final List<Path> excluded;
@@ -78,8 +84,7 @@ final class TreeWatcher implements AutoCloseable {
      * @throws UncheckedIOException when the watch service cannot be opened
      */
     TreeWatcher(List<Path> trees, List<Path> excluded, Listener listener) {
-        // Whole seconds: file systems with coarse modification times still see a change in this second.
-        this.since = FileTime.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this.since = FileTime.from(Instant.now().minus(MODIFIED_MARGIN));
         this.trees = trees.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.excluded = excluded.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.listener = listener;
