@@ -163,6 +163,17 @@ class ServerFollowsIndexTest {
     }
 
     @Test
+    void theSiteFactsFollowARebuild() throws Exception {
+        serve(false);
+        assertThat(text(http.get("/opensearch.xml"))).contains("kb Sample KnowledgeBase");
+        Path config = source.resolve("_config.yml");
+        Files.writeString(config, Files.readString(config).replace("kb Sample KnowledgeBase", "Renamed Help Centre"));
+        rebuild();
+        assertThat(text(http.get("/opensearch.xml"))).contains("Renamed Help Centre");
+        assertThat(Http.json(http.get("/kb-site.json")).path("title").asText()).isEqualTo("Renamed Help Centre");
+    }
+
+    @Test
     void anIndexUpdatedInPlaceIsFollowed() throws Exception {
         serve(false);
         long articles = total("");
