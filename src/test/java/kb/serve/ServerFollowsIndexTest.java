@@ -144,6 +144,26 @@ class ServerFollowsIndexTest {
         assertThat(text(page)).contains(NEW_WORD).doesNotContain(LiveReload.SCRIPT);
     }
 
+    /**
+     * Pages requested while a build rewrites them come whole. Fails today: {@code OutputFolder}
+     * truncates a page and writes it again, and a request in between gets part of it (seen:
+     * 11,721 characters of an article page, status 200). Passes once an existing file is
+     * replaced by renaming a full copy over it.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("until kb.site.OutputFolder replaces existing files atomically (temp file + ATOMIC_MOVE)")
+    void pagesAreServedWholeDuringARebuild() throws Exception {
+        serve(false);
+        addArticle();
+        try (ClientLoad load = new ClientLoad(http, 3, true)) {
+            load.awaitRequests(20);
+            rebuild();
+            load.awaitRequests(load.requests() + 20);
+            load.stop();
+            assertThat(load.failures()).as("failed, torn or inconsistent requests").isEmpty();
+        }
+    }
+
     @Test
     void afterRebuiltTheNewCommitIsSearchedAtOnceAndThePagesReload() throws Exception {
         serve(true);
@@ -258,25 +278,39 @@ class ServerFollowsIndexTest {
                 new Probe("/api/articles/" + NEW_ID, r -> (r.statusCode() == 200 || r.statusCode() == 404)
                         && json(r).isObject()));
 
+        /** Pages, which must come whole: a rebuild rewrites them while they are read. */
+        private static final List<Probe> PAGES = List.of(
+                new Probe("/kb/900/Q900101/", r -> r.statusCode() == 200 && text(r).strip().endsWith("</html>")),
+                new Probe("/", r -> r.statusCode() == 200 && text(r).strip().endsWith("</html>")),
+                new Probe("/browse/", r -> r.statusCode() == 200 && text(r).strip().endsWith("</html>")));
+
         private final Http http;
+        private final List<Probe> probes;
         private final List<Thread> threads;
         private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
         private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile boolean running = true;
 
         ClientLoad(Http http, int clients) {
+            this(http, clients, false);
+        }
+
+        ClientLoad(Http http, int clients, boolean pages) {
             this.http = http;
+            this.probes = pages ? java.util.stream.Stream.concat(PROBES.stream(), PAGES.stream()).toList() : PROBES;
             this.threads = java.util.stream.IntStream.range(0, clients)
                     .mapToObj(i -> Thread.ofPlatform().name("client-" + i).start(() -> run(i))).toList();
         }
 
         private void run(int offset) {
             for (int i = offset; running; i++) {
-                Probe probe = PROBES.get(i % PROBES.size());
+                Probe probe = probes.get(i % probes.size());
                 try {
                     HttpResponse<byte[]> r = http.get(probe.path());
                     if (!probe.valid().test(r)) {
-                        failures.add(probe.path() + " -> " + r.statusCode() + " " + text(r));
+                        String body = text(r);
+                        failures.add(probe.path() + " -> " + r.statusCode() + " " + body.length() + " chars: "
+                                + body.substring(Math.max(0, body.length() - 200)));
                     }
                 } catch (RuntimeException e) {
                     failures.add(probe.path() + " -> " + e);
