@@ -142,11 +142,24 @@ public final class SiteChecker {
          */
         public CheckReport finish(Path root, Set<String> files, SourceManifest manifest, Severity severity,
                 Diagnostics diagnostics, long startNanos) {
+            return finish(root, files, manifest, severity, diagnostics, startNanos, true);
+        }
+
+        /**
+         * As {@link #finish(Path, Set, SourceManifest, Severity, Diagnostics, long)}; when
+         * {@code scanRest} is false, the pages not handed over are not scanned (an incremental
+         * build that knows their links are as good as before), except those whose ids a link
+         * of a scanned page needs.
+         */
+        public CheckReport finish(Path root, Set<String> files, SourceManifest manifest, Severity severity,
+                Diagnostics diagnostics, long startNanos, boolean scanRest) {
             List<String> pages = files.stream().filter(SiteChecker::isHtml).sorted().toList();
             ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
             try {
-                pool.submit(() -> pages.parallelStream().filter(page -> !ids.containsKey(page))
-                        .forEach(page -> page(page, read(root.resolve(page))))).join();
+                if (scanRest) {
+                    pool.submit(() -> pages.parallelStream().filter(page -> !ids.containsKey(page))
+                            .forEach(page -> page(page, read(root.resolve(page))))).join();
+                }
             } finally {
                 pool.shutdown();
             }
@@ -159,7 +172,8 @@ public final class SiteChecker {
                 }
             }
             for (PendingAnchor p : pending) {
-                if (!ids.getOrDefault(p.target(), Set.of()).contains(p.fragment())) {
+                Set<String> targetIds = ids.computeIfAbsent(p.target(), t -> scanner.scan(read(root.resolve(t))).ids());
+                if (!targetIds.contains(p.fragment())) {
                     String where = p.target().equals(p.page()) ? "this page" : resolver.shown(urlOf(p.target()));
                     broken.add(new Broken(p.page(), p.link(), "no id '" + p.fragment() + "' on " + where, true));
                 }
@@ -169,6 +183,11 @@ public final class SiteChecker {
             int brokenAnchors = (int) all.stream().filter(Broken::anchor).count();
             return new CheckReport(pages.size(), internal.sum(), anchors.sum(), all.size() - brokenAnchors,
                     brokenAnchors, external, (System.nanoTime() - startNanos) / 1e9);
+        }
+
+        /** The ids of a page handed over or scanned (for an incremental build to compare). */
+        public Set<String> ids(String page) {
+            return ids.getOrDefault(page, Set.of());
         }
     }
 

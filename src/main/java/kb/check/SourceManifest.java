@@ -94,6 +94,15 @@ public record SourceManifest(String baseurl, String url, Optional<String> source
 
     /** Writes the manifest into the site folder. */
     public void write(Path site) {
+        try {
+            Files.writeString(site.resolve(FILE), text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + site.resolve(FILE), e);
+        }
+    }
+
+    /** The manifest as it is written ({@value #FILE}). */
+    public String text() {
         StringBuilder sb = new StringBuilder(64 * pages.size() + 256);
         sb.append(HEADER).append('\n');
         sb.append("baseurl\t").append(baseurl).append('\n');
@@ -108,11 +117,7 @@ public record SourceManifest(String baseurl, String url, Optional<String> source
                 sb.append("generated\t").append(e.getKey()).append('\t').append(o.template()).append('\n');
             }
         });
-        try {
-            Files.writeString(site.resolve(FILE), sb, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + site.resolve(FILE), e);
-        }
+        return sb.toString();
     }
 
     /** Reads the manifest of a site folder; empty when the site has none. */

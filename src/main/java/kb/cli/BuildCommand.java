@@ -32,12 +32,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--clean", description = "Make everything, ignoring what the last build left in .kb-state/ beside the output.")
+    boolean clean;
+
     @Option(names = "--timings", description = "Print the wall time of each build phase.")
     boolean timings;
 
     @Override
     public Integer call() {
-        BuildOptions options = input.buildOptions(dest, index);
+        BuildOptions options = input.buildOptions(dest, index, clean);
         Diagnostics diagnostics = new Diagnostics();
         BuildResult result;
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {

@@ -27,14 +27,25 @@ final class BuildInputOptions {
     int maxDiagnostics;
 
     /**
-     * The build of the source into {@code dest} and {@code index}.
+     * The build of the source into {@code dest} and {@code index}, incremental when it can be.
      *
      * @throws IllegalArgumentException when the source folder does not exist
      */
     BuildOptions buildOptions(Path dest, Path index) {
+        return buildOptions(dest, index, false);
+    }
+
+    /**
+     * The build of the source into {@code dest} and {@code index}; {@code clean} ignores the last
+     * build's state.
+     *
+     * @throws IllegalArgumentException when the source folder does not exist
+     */
+    BuildOptions buildOptions(Path dest, Path index, boolean clean) {
         if (!source.toFile().isDirectory()) {
             throw new IllegalArgumentException("source folder " + source + " does not exist");
         }
-        return new BuildOptions(source, dest, index, Optional.ofNullable(templates), Optional.ofNullable(baseUrl), strict);
+        return new BuildOptions(source, dest, index, Optional.ofNullable(templates), Optional.ofNullable(baseUrl),
+                strict, clean);
     }
 }

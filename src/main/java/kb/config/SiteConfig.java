@@ -63,8 +63,29 @@ public record SiteConfig(String title, String description, String url, String ba
         return site + relativeUrl(path);
     }
 
+    /** A URL with a scheme ({@code https:}, {@code mailto:}) or protocol-relative ({@code //host}). */
     private static boolean isAbsolute(String path) {
-        return path.startsWith("//") || path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+        if (path.startsWith("//")) {
+            return true;
+        }
+        // Called for every link of every page: the characters, not a regex.
+        if (path.isEmpty() || !isAsciiLetter(path.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** "" or a path starting with "/" and not ending with one, as Jekyll's filters expect. */

@@ -18,6 +18,30 @@ public final class Diagnostics {
     private final java.util.Set<Diagnostic> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger warnings = new AtomicInteger();
+    /** The collector this one reports into as well, or null. */
+    private final Diagnostics parent;
+
+    public Diagnostics() {
+        this(null);
+    }
+
+    private Diagnostics(Diagnostics parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * A collector for one part of a run (one page of a build) that reports everything into this
+     * one too and remembers what that part reported, so that a later incremental build can report
+     * it again without redoing the work.
+     */
+    public Diagnostics child() {
+        return new Diagnostics(this);
+    }
+
+    /** What was reported here, in order. */
+    public List<Diagnostic> reported() {
+        return List.copyOf(all);
+    }
 
     /**
      * Records one diagnostic. The same diagnostic (position, severity and message) reported again
@@ -29,6 +53,9 @@ public final class Diagnostics {
         }
         all.add(diagnostic);
         (diagnostic.severity() == Severity.ERROR ? errors : warnings).incrementAndGet();
+        if (parent != null) {
+            parent.report(diagnostic);
+        }
     }
 
     public void error(SourcePosition at, String message) {

@@ -40,9 +40,26 @@ public final class ArticleNavigation {
 
     /** The variables for the page of {@code article} at {@code url} (below the base URL). */
     public Map<String, Object> variables(Article article, String url) {
-        Map<String, Object> vars = new LinkedHashMap<>();
         CatalogEntry entry = catalog.article(article.id()).filter(e -> e.url().equals(url))
                 .orElse(CatalogEntry.of(article, url));
+        Map<String, Object> vars = links(entry);
+        vars.put("summary", entry.summary());
+        vars.put("description", entry.summary().isEmpty() ? article.displayTitle() : entry.summary());
+        vars.put("kinds", entry.kinds().stream().map(k -> new Kind(k, ArticleKinds.name(k))).toList());
+        vars.put("date_text", Dates.readable(article.lastModified()));
+        vars.put("json_ld", structuredData.article(article, entry, url));
+        vars.put("og_type", "article");
+        return vars;
+    }
+
+    /**
+     * The part of an article page's variables that depends on other articles: breadcrumbs, the
+     * listing of each product, backlinks and the neighbours in its product. The rest follows from
+     * the article itself, so this is all an incremental build compares to know whether the page
+     * of an unchanged article must be written again.
+     */
+    public Map<String, Object> links(CatalogEntry entry) {
+        Map<String, Object> vars = new LinkedHashMap<>();
         List<Link> crumbs = new ArrayList<>();
         crumbs.add(new Link("Home", config.relativeUrl("/")));
         Map<String, String> productListings = new LinkedHashMap<>();
@@ -53,19 +70,13 @@ public final class ArticleNavigation {
         first.ifPresent(l -> crumbs.add(new Link(l.name(), config.relativeUrl(l.url()))));
         vars.put("breadcrumbs", crumbs);
         vars.put("product_listings", productListings);
-        List<CatalogEntry> citing = catalog.backlinks(article.id());
+        List<CatalogEntry> citing = catalog.backlinks(entry.id());
         vars.put("backlinks", citing.stream().limit(Catalog.BACKLINKS_SHOWN).map(e -> ArticleLink.of(e, config)).toList());
         vars.put("backlinks_total", citing.size());
-        catalog.citedBy(article.id()).ifPresent(l -> vars.put("backlinks_all", config.relativeUrl(l.url())));
+        catalog.citedBy(entry.id()).ifPresent(l -> vars.put("backlinks_all", config.relativeUrl(l.url())));
         Catalog.Neighbours neighbours = catalog.neighbours(entry);
         neighbours.previous().ifPresent(e -> vars.put("previous", ArticleLink.of(e, config)));
         neighbours.next().ifPresent(e -> vars.put("next", ArticleLink.of(e, config)));
-        vars.put("summary", entry.summary());
-        vars.put("description", entry.summary().isEmpty() ? article.displayTitle() : entry.summary());
-        vars.put("kinds", entry.kinds().stream().map(k -> new Kind(k, ArticleKinds.name(k))).toList());
-        vars.put("date_text", Dates.readable(article.lastModified()));
-        vars.put("json_ld", structuredData.article(article, entry, url));
-        vars.put("og_type", "article");
         return vars;
     }
 

@@ -74,14 +74,24 @@ public final class BrowsePages {
      * Renders the hub (also as the home page when {@code home} is true) and every listing page, in
      * parallel when called inside a fork-join pool; template problems go to {@code diagnostics}.
      */
-    public void write(boolean home, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+    public void write(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
         String hub = hub(diagnostics);
         sink.accept(new GeneratedFile(outputPath(HUB_URL), hub));
         if (home) {
             sink.accept(new GeneratedFile("index.html", hub));
         }
-        pages().parallelStream().forEach(p -> sink.accept(new GeneratedFile(
-                outputPath(url(p.listing(), p.sort(), p.number())), listingPage(p, diagnostics))));
+        pages().parallelStream().forEach(p -> {
+            String path = outputPath(url(p.listing(), p.sort(), p.number()));
+            Map<String, Object> page = listingVariables(p);
+            // The variables say everything the page shows: when they are as in the last build,
+            // the page is too, and the template need not run.
+            long inputs = kb.state.Fingerprint.of(String.valueOf(page));
+            if (!sink.keep(path, inputs)) {
+                Diagnostics own = diagnostics.child();
+                String html = layouts.render(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own);
+                sink.accept(new GeneratedFile(path, html, inputs, own.reported()));
+            }
+        });
     }
 
     /** Each listing in each order, sorted once (its pages are rendered in parallel). */
@@ -152,7 +162,7 @@ public final class BrowsePages {
                 .map(l -> new Count(l.name(), config.relativeUrl(l.url()), l.size())).toList();
     }
 
-    private String listingPage(ListingPage p, Diagnostics diagnostics) {
+    private Map<String, Object> listingVariables(ListingPage p) {
         Listing listing = p.listing();
         List<CatalogEntry> sorted = sorted(listing, p.sort());
         int pages = pageCount(listing);
@@ -175,13 +185,13 @@ public final class BrowsePages {
         page.put("entries", entries);
         List<Map<String, Object>> sorts = new ArrayList<>();
         for (ListingSort s : sorts(listing)) {
-            sorts.add(Map.of("label", s.label(), "url", config.relativeUrl(url(listing, s, 1)),
+            sorts.add(ordered("label", s.label(), "url", config.relativeUrl(url(listing, s, 1)),
                     "current", s == p.sort()));
         }
         page.put("sorts", sorts);
         List<Map<String, Object>> numbers = new ArrayList<>();
         for (int n = 1; n <= pages; n++) {
-            numbers.add(Map.of("number", n, "url", config.relativeUrl(url(listing, p.sort(), n)),
+            numbers.add(ordered("number", n, "url", config.relativeUrl(url(listing, p.sort(), n)),
                     "current", n == p.number()));
         }
         page.put("pages", numbers);
@@ -206,10 +216,19 @@ public final class BrowsePages {
         }
         page.put("breadcrumbs", List.of(new Link("Home", config.relativeUrl("/")),
                 new Link("Browse", config.relativeUrl(HUB_URL))));
-        return layouts.render(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), diagnostics);
+        return page;
     }
 
     private static final String SEARCH_URL = "/search/";
+
+    /** A three-key map that prints its keys in order (Map.of's order changes between runs, and the page's fingerprint is printed). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return m;
+    }
 
     /** The file a URL is written to ({@code /browse/} → {@code browse/index.html}). */
     static String outputPath(String url) {

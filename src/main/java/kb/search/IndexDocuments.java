@@ -22,9 +22,17 @@ public final class IndexDocuments {
 
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /**
+     * The spelling field is only looked up by term (suggestions, fuzzy and prefix matches, which
+     * read no positions): without positions it costs a good part less to index.
+     */
+    private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        SPELL_TYPE.freeze();
     }
 
     /** The {@link IndexFields#KIND} of a KB article. */
@@ -67,7 +75,7 @@ public final class IndexDocuments {
         doc.add(new TextField(IndexFields.APPLIES_TO, applies.toString(), Field.Store.NO));
         String queryWords = String.join(" ", a.additionalQueryWords());
         doc.add(new TextField(IndexFields.QUERY_WORDS, queryWords, Field.Store.NO));
-        doc.add(new TextField(IndexFields.SPELL, a.title() + "\n" + queryWords + "\n" + body, Field.Store.NO));
+        doc.add(new Field(IndexFields.SPELL, a.title() + "\n" + queryWords + "\n" + body, SPELL_TYPE));
         boolean first = true;
         for (String product : a.products()) {
             doc.add(new StringField(IndexFields.PRODUCT, product.strip().toLowerCase(Locale.ROOT), Field.Store.NO));
@@ -109,7 +117,7 @@ public final class IndexDocuments {
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
         doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));
-        doc.add(new TextField(IndexFields.SPELL, title + "\n" + text, Field.Store.NO));
+        doc.add(new Field(IndexFields.SPELL, title + "\n" + text, SPELL_TYPE));
         return build(doc);
     }
 

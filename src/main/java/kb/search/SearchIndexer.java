@@ -19,16 +19,63 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchIndexer implements Closeable {
 
     private final IndexWriter writer;
+    private final boolean fresh;
 
     /** Opens (and empties) the index folder. */
     public SearchIndexer(Path indexDir) {
+        this(indexDir, true);
+    }
+
+    /**
+     * Opens the index folder: emptied when {@code fresh} (a clean build), else kept, for
+     * {@link #put} to replace the documents of changed pages and {@link #remove} to drop those of
+     * pages gone. Readers of the folder (a running {@code kb serve}) see the old commit until
+     * {@link #close}.
+     */
+    public SearchIndexer(Path indexDir, boolean fresh) {
+        this.fresh = fresh;
         try {
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.create())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(256);
+                    .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                    .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(FSDirectory.open(indexDir), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index folder " + indexDir, e);
+        }
+    }
+
+    /** Whether the folder holds an index this kb can update (one it wrote, of the same schema). */
+    public static boolean canUpdate(Path indexDir) {
+        try (FSDirectory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return false;
+            }
+            Map<String, String> data = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData();
+            return IndexFields.SCHEMA_VERSION.equals(data.get(IndexFields.SCHEMA_KEY));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Adds the document of the page at {@code url}, replacing the one it had. Thread-safe. */
+    public void put(String url, Document doc) {
+        try {
+            if (fresh) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.URL, url), doc);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the index", e);
+        }
+    }
+
+    /** Removes the document of the page at {@code url}, if any. Thread-safe. */
+    public void remove(String url) {
+        try {
+            writer.deleteDocuments(new org.apache.lucene.index.Term(IndexFields.URL, url));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the index", e);
         }
     }
 
@@ -50,12 +97,31 @@ public final class SearchIndexer implements Closeable {
         }
     }
 
-    /** Commits the index with its schema version and closes it. */
+    /** Drops what was added since opening and closes; does nothing when it is closed. */
+    public void rollback() {
+        if (!writer.isOpen()) {
+            return;
+        }
+        try {
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll the index back", e);
+        }
+    }
+
+    /** Commits the index with its schema version and closes it; does nothing when it is closed. */
     @Override
     public void close() {
+        if (!writer.isOpen()) {
+            return;
+        }
         try {
             writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY, IndexFields.SCHEMA_VERSION).entrySet());
-            writer.forceMerge(1); // one segment: smaller, and faster to search
+            if (fresh) {
+                writer.forceMerge(1); // one segment: smaller, and faster to search
+            }
+            // An incremental build changes a few documents: merging 60,000 for them would cost
+            // seconds; Lucene's merge policy keeps the segments in check.
             writer.commit();
             writer.close();
         } catch (IOException e) {

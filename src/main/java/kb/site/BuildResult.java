@@ -11,11 +11,13 @@ package kb.site;
  * @param warnings    warnings reported
  * @param errors      errors reported
  * @param seconds     wall time
- * @param timings     wall time per phase, in order
+ * @param timings     wall time per stage, in order
+ * @param written     files written (an incremental build leaves the files it would write unchanged alone)
+ * @param clean       whether the build was a clean one (no usable state of a previous build)
  */
 public record BuildResult(int pages, int generated, int filesCopied, int brokenLinks, int citationsOutside,
         int warnings, int errors,
-        double seconds, java.util.Map<String, Double> timings) {
+        double seconds, java.util.Map<String, Double> timings, int written, boolean clean) {
 
     public BuildResult {
         timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
@@ -33,7 +35,8 @@ public record BuildResult(int pages, int generated, int filesCopied, int brokenL
     public String summary() {
         return String.format(java.util.Locale.ROOT,
                 "%d pages, %d generated, %d files copied, %d broken links, %d citations of articles not in the site,"
-                        + " %d warnings, %d errors in %.1f s",
-                pages, generated, filesCopied, brokenLinks, citationsOutside, warnings, errors, seconds);
+                        + " %d warnings, %d errors in %.1f s (%s build, %d files written)",
+                pages, generated, filesCopied, brokenLinks, citationsOutside, warnings, errors, seconds,
+                clean ? "clean" : "incremental", written);
     }
 }

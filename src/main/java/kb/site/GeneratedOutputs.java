@@ -67,14 +67,27 @@ final class GeneratedOutputs {
      *
      * @return how many files it wrote
      */
-    int write(Set<String> taken, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+    int write(Set<String> taken, Diagnostics diagnostics, GeneratedFile.Sink sink) {
         Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         claimed.addAll(taken);
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        Consumer<GeneratedFile> once = file -> {
-            if (claimed.add(file.path())) {
-                sink.accept(file);
+        GeneratedFile.Sink once = new GeneratedFile.Sink() {
+            @Override
+            public void accept(GeneratedFile file) {
+                if (claimed.add(file.path())) {
+                    sink.accept(file);
+                    written.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean keep(String path, long inputs) {
+                if (taken.contains(path) || !sink.keep(path, inputs)) {
+                    return false;
+                }
+                claimed.add(path);
                 written.incrementAndGet();
+                return true;
             }
         };
         browse.write(!hasHome(), diagnostics, once);

@@ -20,6 +20,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class OutputFolder {
 
     private final Path root;
+    /** Folders known to exist: most pages share their parents' parents, and probing costs a system call each. */
+    private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OutputFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -74,15 +76,45 @@ final class OutputFolder {
         }
     }
 
-    /** Writes a text file at a path below the folder. */
+    /** Deletes a file below the folder, if it is there, and the folders it leaves empty. */
+    void delete(String relativePath) {
+        Path target = resolve(relativePath);
+        try {
+            if (Files.isRegularFile(target)) {
+                Files.delete(target);
+            }
+            for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    if (entries.iterator().hasNext()) {
+                        break;
+                    }
+                }
+                Files.delete(dir);
+                folders.remove(dir);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+
+    /**
+     * Writes a text file at a path below the folder: into a temporary file beside it, then moved
+     * over it, so that a server reading the folder during a build sees the old page or the new
+     * one, never half of one.
+     */
     void write(String relativePath, String content) {
         Path target = resolve(relativePath);
         try {
             createParents(target);
             if (Files.isDirectory(target)) {
                 deleteTree(target);
+                folders.removeIf(p -> p.startsWith(target));
             }
-            Files.writeString(target, content, StandardCharsets.UTF_8);
+            Path temp = target.resolveSibling(".kb-" + target.getFileName() + "." + Thread.currentThread().threadId() + ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -95,6 +127,7 @@ final class OutputFolder {
             createParents(target);
             if (Files.isDirectory(target)) {
                 deleteTree(target);
+                folders.removeIf(p -> p.startsWith(target));
             }
             Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -103,9 +136,13 @@ final class OutputFolder {
     }
 
     /** Creates the parent folders of a target, deleting a stale file that stands in the way. */
-    private static void createParents(Path target) throws IOException {
+    private void createParents(Path target) throws IOException {
         Path parent = target.getParent();
+        if (folders.contains(parent)) {
+            return;
+        }
         if (Files.isDirectory(parent)) {
+            folders.add(parent);
             return;
         }
         for (Path p = parent; p != null; p = p.getParent()) {
@@ -115,6 +152,7 @@ final class OutputFolder {
             }
         }
         Files.createDirectories(parent);
+        folders.add(parent);
     }
 
     private Path resolve(String relativePath) {

@@ -26,7 +26,6 @@ import kb.parse.LiquidContext;
 import kb.parse.LiquidRenderer;
 import kb.parse.MarkdownRenderer;
 import kb.parse.SourceText;
-import kb.outputs.ArticleNavigation;
 import kb.render.LayoutRenderer;
 import org.jsoup.Jsoup;
 
@@ -48,23 +47,15 @@ final class PageProcessor {
     private final ArticleBodyRenderer articleBody;
     private final ArticleJson articleJson = new ArticleJson();
     private final SitePlan plan;
-    private final java.util.function.Function<Article, List<RelatedArticles.Related>> related;
-    private final ArticleNavigation navigation;
-    private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
-            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan,
-            java.util.function.Function<Article, List<RelatedArticles.Related>> related,
-            ArticleNavigation navigation) {
+            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan) {
         this.config = config;
         this.site = site;
         this.markdown = markdown;
         this.postProcessor = postProcessor;
         this.layouts = layouts;
         this.plan = plan;
-        this.related = related;
-        this.navigation = navigation;
-        plan.listings().forEach((code, url) -> listingCodes.put(url, code));
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
     }
 
@@ -73,8 +64,12 @@ final class PageProcessor {
         return Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl);
     }
 
-    /** Renders the page; diagnostics go to {@code diagnostics}. Empty if the file changed under us. */
-    Optional<RenderedPage> render(PlannedPage page, Diagnostics diagnostics) {
+    /**
+     * The first half of a page: reads the source once, extracts its article (if it holds one),
+     * renders its content and gathers its variables — everything that does not depend on the rest
+     * of the site. Empty if the file cannot be split any more (it changed under us).
+     */
+    Optional<PreparedPage> prepare(PlannedPage page, Diagnostics diagnostics) {
         String file = page.source().displayName();
         String text = reader.read(page.source(), diagnostics);
         Optional<SourceText> split = frontMatter.split(text, file, diagnostics);
@@ -117,7 +112,9 @@ final class PageProcessor {
             String after = markdownPart(parts.after(), page, pageVars, file, afterLine, diagnostics);
             html = before + articleBody.render(article) + after;
             plainArticle = before.isEmpty() && after.isEmpty();
-            pageVars.put("article", article);
+            // The template reads the article's facts and its section headings, never its blocks:
+            // the page keeps the article without them until it is finished.
+            pageVars.put("article", withoutBlocks(article));
             pageVars.put("article_json", articleJson.toJson(article, this::articleHref));
             pageVars.put("title_id", titleId);
             Map<String, String> productLinks = new java.util.LinkedHashMap<>();
@@ -128,19 +125,7 @@ final class PageProcessor {
                 }
             }
             pageVars.put("product_links", productLinks);
-            pageVars.put("related", related.apply(article).stream()
-                    .map(r -> new RelatedArticles.Related(r.id(), r.title(), config.relativeUrl(r.url()))).toList());
-            Map<String, Object> nav = navigation.variables(article, page.url());
-            Object description = pageVars.get("description");
-            pageVars.putAll(nav);
-            if (description != null) {
-                pageVars.put("description", description); // the author's own description wins
-            }
         } else {
-            String code = listingCodes.get(page.url());
-            if (code != null) {
-                navigation.generatedListing(code).ifPresent(l -> pageVars.put("generated_listing", l));
-            }
             String body = page.frontMatter().renderWithLiquid()
                     ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
                             source.bodyLine(), diagnostics)
@@ -157,14 +142,48 @@ final class PageProcessor {
         } else {
             content = new ProcessedContent(html, "", List.of());
         }
-
         String title = plainTitle(page, content.html());
-        pageVars.put("content", content.html());
-        pageVars.putIfAbsent("title", title);
-        String output = layouts.render(page.frontMatter().layout(), site, pageVars, content.html(),
-                layoutPosition(text, file), diagnostics);
-        return Optional.of(new RenderedPage(page, output, title, content.text(), content.links(),
-                extraction.map(Extraction::article)));
+        return Optional.of(new PreparedPage(page, pageVars, PackedText.of(content.html()), title, content.text(),
+                extraction.map(Extraction::article), layoutPosition(text, file)));
+    }
+
+    /**
+     * The second half: the page's navigation and related articles (which depend on the whole
+     * site) join its variables, and the layouts make the output file.
+     *
+     * @param navigation the variables {@link kb.outputs.ArticleNavigation} gives an article page, or
+     *                   the {@code generated_listing} of a product code's source listing page
+     * @param related    the related articles of an article page
+     */
+    RenderedPage finish(PreparedPage prepared, Map<String, Object> navigation, List<RelatedArticles.Related> related,
+            Diagnostics diagnostics) {
+        PlannedPage page = prepared.page();
+        Map<String, Object> pageVars = new LinkedHashMap<>(prepared.variables());
+        if (prepared.article().isPresent()) {
+            pageVars.put("related", related);
+            Object description = pageVars.get("description");
+            pageVars.putAll(navigation);
+            if (description != null) {
+                pageVars.put("description", description); // the author's own description wins
+            }
+        } else {
+            pageVars.putAll(navigation);
+        }
+        String html = prepared.content().text();
+        pageVars.put("content", html);
+        pageVars.putIfAbsent("title", prepared.title());
+        String output = layouts.render(page.frontMatter().layout(), site, pageVars, html,
+                prepared.layoutPosition(), diagnostics);
+        return new RenderedPage(page, output, prepared.title(), prepared.text(), List.of(), prepared.article());
+    }
+
+    /** The article with its sections' headings and anchors but not their blocks. */
+    private static Article withoutBlocks(Article a) {
+        return new Article(a.id(), a.title(), a.permalink(), a.products(), a.appliesTo(), a.appliesToLead(),
+                a.productCodes(), a.versions(), a.operatingSystems(), a.headerKeywords(), a.keywords(),
+                a.lastModified(), a.lastModifiedText(),
+                a.sections().stream().map(s -> new kb.model.Section(s.heading(), s.level(), s.anchor(), List.of())).toList(),
+                a.fields(), a.references());
     }
 
     /** A Markdown heading line whose text has no inline Markdown (entities allowed). */

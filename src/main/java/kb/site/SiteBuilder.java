@@ -33,14 +33,34 @@ import kb.render.ArticleJson;
 import kb.search.IndexDocuments;
 import kb.search.RelatedArticles;
 import kb.search.SearchIndexer;
-import org.apache.lucene.index.DirectoryReader;
+import kb.outputs.GeneratedFile;
+import kb.related.RelatedFinder;
+import kb.related.TermWindow;
+import kb.state.BuildState;
+import kb.state.Fingerprint;
+import kb.state.PageRecord;
+import kb.state.PageRecord.ArticleFacts;
+import kb.state.SourceRecord;
+import kb.state.StateFile;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds a site and its search index from a Jekyll source tree:
- * configure, plan (scan, front matter, URLs), copy static files, render pages (Liquid, Markdown,
- * post-processing, layouts), check links, and index, pages in parallel.
+ * Builds a site and its search index from a Jekyll source tree, in named, timed stages:
+ * configure, plan (scan, front matter, URLs), copy static files, extract (each changed page read
+ * once: its article, content and search document), catalog, relate (related articles),
+ * render (navigation, layouts), generate (listings, feeds, sitemaps, search files), commit
+ * (the index), check (links), prune and save the build state. A rebuild into the same folders is
+ * incremental: the state the last build left beside the output says what each page was made
+ * from, and only what an edit changes is made again (see {@link kb.state.BuildState}).
  */
 public final class SiteBuilder {
+
+    /** How many related articles an article page lists. */
+    private static final int RELATED = 5;
 
     private final BuildProgress progress;
 
@@ -52,107 +72,161 @@ public final class SiteBuilder {
     public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
         long start = System.nanoTime();
         requireSeparateFolders(options);
-        SiteConfig loaded = new ConfigLoader().load(options.source(), diagnostics);
-        SiteConfig config = options.baseUrl().map(loaded::withBaseurl).orElse(loaded);
-        Theme theme = Theme.locate(options.templates(), options.source());
+        Stages stages = new Stages();
+        Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
+        StateFile stateFile = StateFile.beside(options.dest());
+        BuildState previous = stages.run("state", () -> previousState(stateFile, setup));
+        SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
+                previous, diagnostics, progress));
 
-        Map<String, Double> timings = new LinkedHashMap<>();
-        long t = System.nanoTime();
-        SitePlan plan = new SitePlanner().plan(options, config, theme, diagnostics, progress);
-        t = lap(timings, "plan", t);
-
-        OutputFolder site = new OutputFolder(options.dest());
-        site.prepare();
-        plan.copies().forEach((to, from) -> site.copy(from, to));
-
-        Queue<SearchAssets.Entry> searchEntries = new ConcurrentLinkedQueue<>();
-        Queue<CatalogEntry> catalogEntries = new ConcurrentLinkedQueue<>();
-        ProductNames productNames = new ProductNames(listingTitles(plan));
-        AtomicInteger written = new AtomicInteger();
-        IndexDocuments documents = new IndexDocuments();
-        LayoutRenderer layouts = new LayoutRenderer(theme, config);
-        ArticleJson json = new ArticleJson();
+        OutputFolder folder = new OutputFolder(options.dest());
+        folder.prepare();
+        // Files known to be written, so that the link check settles most links as pages are written.
+        Set<String> known = ConcurrentHashMap.newKeySet();
+        known.addAll(plan.outputs());
+        known.addAll(SearchAssets.OUTPUTS);
+        SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
+        OutputWriter out = new OutputWriter(folder, previous, links);
+        stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, unchanged(from, options, plan, previous))));
 
         // One thread more than there are cores: page writes wait on the disk now and then.
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         Catalog catalog;
-        GeneratedOutputs generated;
-        Set<String> keep = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        keep.addAll(plan.outputs());
-        AtomicInteger generatedCount = new AtomicInteger();
-        // Files known to be written, so that the link check settles most links as pages are written.
-        Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        known.addAll(keep);
-        known.addAll(SearchAssets.OUTPUTS);
-        SiteChecker.Session links = SiteChecker.Session.of(config.baseurl(), config.url(), known);
-        ForkJoinPool renderPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
-        try (SearchIndexer indexer = new SearchIndexer(options.index())) {
-            // Articles go into the index first, so that each page can list its related articles.
-            // The page of each article extracts it again (the same diagnostics are reported once):
-            // keeping 30,000 extracted articles between the two phases costs gigabytes, extracting twice seconds.
-            renderPool.submit(() -> new ArticleReader().extractAll(plan, diagnostics, (page, extraction) -> {
-                Article article = extraction.article();
-                indexer.add(documents.article(article, page.url(), json.toJson(article,
-                        id -> Optional.ofNullable(plan.articleUrls().get(id)).map(config::relativeUrl))));
-                searchEntries.add(new SearchAssets.Entry(article.id(), article.title(), page.url()));
-                catalogEntries.add(CatalogEntry.of(article, page.url(), productNames));
-            })).join();
-            t = lap(timings, "index", t);
-            catalog = new Catalog(catalogEntries);
-            generated = new GeneratedOutputs(plan, catalog, config, layouts, siteVariables(config));
-            known.addAll(generated.outputs());
-            DirectoryReader reader = indexer.openReader();
-            RelatedArticles related = new RelatedArticles(reader);
-            PageProcessor processor = new PageProcessor(config, siteVariables(config),
-                    new MarkdownRenderer(),
-                    new ContentPostProcessor(List.of(new BaseUrlLinks(config.baseurl()))),
-                    layouts, plan, article -> related.to(article, RELATED), new ArticleNavigation(catalog, config));
-            progress.started("Rendering", plan.pages().size());
-            renderPool.submit(() -> plan.pages().parallelStream().forEach(page -> {
-                try {
-                    processor.render(page, diagnostics).ifPresent(rendered -> {
-                        site.write(page.outputPath(), rendered.html());
-                        if (page.outputPath().endsWith(".html")) {
-                            links.page(page.outputPath(), rendered.html());
-                        }
-                        if (rendered.article().isEmpty() && page.outputPath().endsWith(".html")) {
-                            indexer.add(documents.page(page.url(), rendered.title(), rendered.text()));
-                        }
-                        written.incrementAndGet();
-                    });
-                } catch (RuntimeException e) {
-                    // A bug must not cost the other pages: report it against this page and go on.
-                    diagnostics.error(SourcePosition.of(page.source().displayName()),
-                            "internal error while building this page: " + e);
-                }
-                progress.advanced();
-            })).join();
-            progress.finished();
-            t = lap(timings, "render", t);
-            GeneratedOutputs toWrite = generated;
-            renderPool.submit(() -> generatedCount.set(toWrite.write(keep, diagnostics,
-                    file -> {
-                        site.write(file.path(), file.content());
-                        if (file.path().endsWith(".html")) {
-                            links.page(file.path(), file.content());
-                        }
-                    }))).join();
-            t = lap(timings, "navigation", t);
-            closeQuietly(reader);
+        int generatedCount;
+        RenderStage.Rendered rendered;
+        List<SearchAssets.Entry> searchEntries;
+        SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
+        try {
+            Map<String, String> titles = listingTitles(plan);
+            PageProcessor processor = new PageProcessor(setup.config(), setup.site(), new MarkdownRenderer(),
+                    new ContentPostProcessor(List.of(new BaseUrlLinks(setup.config().baseurl()))), setup.layouts(), plan);
+            ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
+                    plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
+                    .run(diagnostics, progress)).join());
+            List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
+            catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
+            Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts)).join());
+            rendered = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan, previous, extracted,
+                    catalog, related, processor, out).run(diagnostics, progress)).join());
+            searchEntries = catalog.entries().stream()
+                    .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
+            generatedCount = stages.run("generate", () -> pool.submit(() -> generate(setup, plan, catalog, searchEntries,
+                    known, out, diagnostics)).join());
+            stages.run("commit", () -> {
+                removeDocuments(previous, rendered, index);
+                index.close();
+            });
         } finally {
-            renderPool.shutdown();
+            pool.shutdown();
+            index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
-        t = lap(timings, "commit", t);
-        writeSearchFiles(config, layouts, List.copyOf(searchEntries), site, keep, links, diagnostics);
-        SourceManifest manifest = writeSourceManifest(options, config, plan, keep);
-        site.prune(keep);
-        t = lap(timings, "prune", t);
+        Set<String> keep = new HashSet<>(out.outputs().keySet());
+        SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
+        boolean removed = stages.run("prune", () -> prune(folder, previous, keep));
         // kb check on what was written: the pages were scanned as they were written, not read back.
-        CheckReport check = links.finish(options.dest().toAbsolutePath().normalize(), Set.copyOf(keep), manifest,
-                options.strict() ? Severity.ERROR : Severity.WARNING, diagnostics, t);
-        lap(timings, "check", t);
+        // The pages an incremental build kept need not be scanned again unless a page or an id
+        // they could link to is gone, or the last check found broken links (they may be fixed).
+        boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
+        CheckReport check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
+                Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING, diagnostics,
+                System.nanoTime(), scanRest));
+        stages.run("save state", () -> stateFile.write(new BuildState(StateFile.kbVersion(), setup.fingerprint(),
+                plan.sources(), rendered.pages(), out.outputs(), check.broken())));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(written.get(), generatedCount.get(), plan.copies().size(), check.broken(),
-                catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds, timings);
+        return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
+                catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds,
+                stages.timings(), out.written(), previous.isEmpty());
+    }
+
+    /**
+     * The last build's state, when it can be trusted: written by this kb, with the same
+     * configuration and theme, and its output and index still there. Otherwise the empty state:
+     * a clean build.
+     */
+    private static BuildState previousState(StateFile stateFile, Setup setup) {
+        BuildOptions options = setup.options();
+        if (options.clean() || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
+                || !SearchIndexer.canUpdate(options.index())) {
+            return BuildState.empty();
+        }
+        return stateFile.read(StateFile.kbVersion()).filter(s -> s.setup() == setup.fingerprint())
+                .orElse(BuildState.empty());
+    }
+
+    /** Whether a static file is as the last build copied it. */
+    private static boolean unchanged(Path from, BuildOptions options, SitePlan plan, BuildState previous) {
+        if (previous.isEmpty()) {
+            return false;
+        }
+        Path root = options.source().toAbsolutePath().normalize();
+        Path file = from.toAbsolutePath().normalize();
+        if (!file.startsWith(root)) {
+            return true; // a theme asset: the theme is as in the last build, or the build is clean
+        }
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        SourceRecord before = previous.sources().get(rel);
+        SourceRecord now = plan.sources().get(rel);
+        return before != null && now != null && before.sameStamp(now.size(), now.modified());
+    }
+
+    /** The related articles of every article, by ID (the first page of an ID wins, as in the catalog). */
+    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts) {
+        Map<String, TermWindow> windows = new LinkedHashMap<>();
+        for (ArticleFacts f : facts) {
+            windows.putIfAbsent(f.entry().id(), f.window());
+        }
+        return RelatedFinder.compute(windows, RELATED);
+    }
+
+    /** The generated pages and files, and the search files. */
+    private static int generate(Setup setup, SitePlan plan, Catalog catalog, List<SearchAssets.Entry> entries,
+            Set<String> known, OutputWriter out, Diagnostics diagnostics) {
+        GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
+        known.addAll(generated.outputs());
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        taken.addAll(plan.outputs());
+        int count = generated.write(taken, diagnostics, new GeneratedFile.Sink() {
+            @Override
+            public void accept(GeneratedFile file) {
+                out.write(file.path(), file.content(), file.inputs(), file.reported());
+            }
+
+            @Override
+            public boolean keep(String path, long inputs) {
+                return out.keep(path, inputs, diagnostics);
+            }
+        });
+        writeSearchFiles(setup, entries, out, diagnostics);
+        return count;
+    }
+
+    /** Removes the search documents of the pages the last build had and this one has not. */
+    private static void removeDocuments(BuildState previous, RenderStage.Rendered rendered, SearchIndexer index) {
+        for (PageRecord before : previous.pages().values()) {
+            PageRecord now = rendered.pages().get(before.outputPath());
+            if (before.document() != 0 && (now == null || now.document() == 0 || !now.url().equals(before.url()))) {
+                index.remove(before.url());
+            }
+        }
+    }
+
+    /**
+     * Deletes what the last build wrote and this one did not; without a state, everything in the
+     * folder this build did not write. Whether a file was deleted.
+     */
+    private static boolean prune(OutputFolder folder, BuildState previous, Set<String> keep) {
+        if (previous.isEmpty()) {
+            folder.prune(keep);
+            return true;
+        }
+        boolean removed = false;
+        for (String path : previous.outputs().keySet()) {
+            if (!keep.contains(path)) {
+                folder.delete(path);
+                removed = true;
+            }
+        }
+        return removed;
     }
 
     /**
@@ -160,26 +234,23 @@ public final class SiteBuilder {
      * {@code kb serve}, the ID index of short links and the 404 page through the theme, unless the
      * site has these itself (the site's own file wins).
      */
-    private static void writeSearchFiles(SiteConfig config, LayoutRenderer layouts, List<SearchAssets.Entry> entries,
-            OutputFolder site, Set<String> keep, SiteChecker.Session links, Diagnostics diagnostics) {
-        SearchAssets search = new SearchAssets(config);
-        List<SearchAssets.Entry> sorted = new java.util.ArrayList<>(entries);
+    private static void writeSearchFiles(Setup setup, List<SearchAssets.Entry> entries, OutputWriter out,
+            Diagnostics diagnostics) {
+        SearchAssets search = new SearchAssets(setup.config());
+        List<SearchAssets.Entry> sorted = new ArrayList<>(entries);
         sorted.sort(java.util.Comparator.comparing(SearchAssets.Entry::url));
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SearchAssets.STATIC_INDEX, search.staticIndexJson(sorted));
         files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
         files.put(SearchAssets.SITE_JSON, search.siteJson());
-        files.put(SearchAssets.SEARCH_PAGE, layouts.render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
-                siteVariables(config), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
-        files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(config).json(sorted));
-        files.put(SearchAssets.NOT_FOUND_PAGE, layouts.render(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE),
-                siteVariables(config), search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics));
+        files.put(SearchAssets.SEARCH_PAGE, setup.layouts().render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
+                setup.site(), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
+        files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(setup.config()).json(sorted));
+        files.put(SearchAssets.NOT_FOUND_PAGE, setup.layouts().render(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE),
+                setup.site(), search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics));
         files.forEach((path, text) -> {
-            if (keep.add(path)) {
-                site.write(path, text);
-                if (path.endsWith(".html")) {
-                    links.page(path, text);
-                }
+            if (!out.has(path)) {
+                out.write(path, text, 0, List.of());
             }
         });
     }
@@ -198,28 +269,13 @@ public final class SiteBuilder {
         return titles;
     }
 
-    /** How many related articles an article page lists. */
-    private static final int RELATED = 5;
-
-    private static void closeQuietly(DirectoryReader reader) {
-        try {
-            reader.close();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot close the index reader", e);
-        }
-    }
-
-    private static long lap(Map<String, Double> timings, String phase, long since) {
-        long now = System.nanoTime();
-        timings.put(phase, (now - since) / 1e9);
-        return now;
-    }
 
     /**
      * The source of every page, for {@code kb check} to name the file and line of a broken link
      * (generated pages name their template).
      */
-    private static SourceManifest writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep) {
+    private static SourceManifest writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan,
+            Set<String> keep, OutputWriter out) {
         Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
         for (PlannedPage page : plan.pages()) {
             origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
@@ -231,7 +287,7 @@ public final class SiteBuilder {
             }
         }
         SourceManifest manifest = SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins);
-        manifest.write(options.dest());
+        out.write(SourceManifest.FILE, manifest.text(), 0, List.of());
         keep.add(SourceManifest.FILE);
         return manifest;
     }
@@ -248,17 +304,6 @@ public final class SiteBuilder {
             return "listing.ftlh";
         }
         return path.equals("404.html") ? "404.ftlh" : "redirect page (built in)";
-    }
-
-    /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */
-    private static Map<String, Object> siteVariables(SiteConfig config) {
-        Map<String, Object> site = new LinkedHashMap<>(config.values());
-        site.put("title", config.title());
-        site.put("description", config.description());
-        site.put("url", config.url());
-        site.put("baseurl", config.baseurl());
-        site.put("time", java.time.OffsetDateTime.now().withNano(0).toString());
-        return Map.copyOf(site);
     }
 
     /** The output folders must not hold the source, or clearing them would delete it. */

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param articleUrls the URL of every article page by article ID ({@code Q319864})
  * @param listedCodes the product codes of the listing pages that link a page, by the page's URL
  * @param listings    the URL of each product code's listing page, by code
+ * @param sources     what the planner knows of every source file, by path below the source folder
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
-        Map<String, List<String>> listedCodes, Map<String, String> listings) {
+        Map<String, List<String>> listedCodes, Map<String, String> listings,
+        Map<String, kb.state.SourceRecord> sources) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -22,6 +24,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         articleUrls = Map.copyOf(articleUrls);
         listedCodes = Map.copyOf(listedCodes);
         listings = Map.copyOf(listings);
+        sources = Map.copyOf(sources);
     }
 
     /** Every output path of the build. */

@@ -24,6 +24,7 @@ import kb.render.Theme;
 import kb.source.EntryFilter;
 import kb.source.SourceFile;
 import kb.source.SourceScanner;
+import kb.state.SourceRecord;
 
 /**
  * The first build phase: scans the source tree, tells pages (files with front matter) from
@@ -45,17 +46,48 @@ final class SitePlanner {
 
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, Diagnostics diagnostics,
             BuildProgress progress) {
+        return plan(options, config, theme, kb.state.BuildState.empty(), diagnostics, progress);
+    }
+
+    /**
+     * Plans the site, reusing what {@code previous} (the last build's state) knows of every file
+     * whose size and time are unchanged: its front matter is not read again, and what reading it
+     * reported is reported again.
+     */
+    SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
+            Diagnostics diagnostics, BuildProgress progress) {
         SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), config.include()),
                 Set.of(options.dest(), options.index()));
         List<SourceFile> files = scanner.scan(options.source());
 
         progress.started("Reading", files.size());
-        List<Object> classified = files.parallelStream().map(f -> {
-            Object c = classify(f, diagnostics);
+        List<SourceRecord> records = files.parallelStream().map(f -> {
+            SourceRecord known = previous.sources().get(f.relativePath());
+            SourceRecord r;
+            if (known != null && f.size() >= 0 && known.sameStamp(f.size(), f.modified())) {
+                known.diagnostics().forEach(diagnostics::report);
+                r = known;
+            } else {
+                Diagnostics own = diagnostics.child();
+                r = classify(f, own);
+                r = new SourceRecord(r.path(), r.size(), r.modified(), r.digest(), r.role(), r.frontMatter(),
+                        r.outputExt(), r.markdown(), own.reported());
+            }
             progress.advanced();
-            return c;
+            return r;
         }).toList();
         progress.finished();
+        Map<String, SourceRecord> sources = new HashMap<>();
+        List<Object> classified = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceRecord r = records.get(i);
+            sources.put(r.path(), r);
+            classified.add(switch (r.role()) {
+                case COPY -> files.get(i);
+                case SKIPPED -> null;
+                case PAGE -> new Candidate(files.get(i), new FrontMatter(r.frontMatter()), r.outputExt(), r.markdown());
+            });
+        }
 
         Map<String, Path> copies = new LinkedHashMap<>();
         Map<String, String> claimedBy = new HashMap<>();
@@ -103,7 +135,7 @@ final class SitePlanner {
         }
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
-                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages));
+                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources);
     }
 
     /**
@@ -140,30 +172,39 @@ final class SitePlanner {
         return u.find() ? Optional.of(u.group(1)) : Optional.empty();
     }
 
-    /** A {@link Candidate}, the {@link SourceFile} itself when it is copied, or {@code null} when skipped. */
-    private Object classify(SourceFile file, Diagnostics diagnostics) {
+    /** What the planner makes of a file: a page with its front matter, a copy, or nothing. */
+    private SourceRecord classify(SourceFile file, Diagnostics diagnostics) {
         if (!startsWithFrontMatter(file.path())) {
-            return file;
+            return record(file, 0, SourceRecord.Role.COPY, Map.of(), "", false);
         }
         String ext = file.extension();
         String shown = file.displayName();
         if (SASS.contains(ext)) {
             diagnostics.warning(SourcePosition.of(shown),
                     "Sass/SCSS conversion is not supported; file not written (kb's theme brings its own CSS)");
-            return null;
+            return record(file, 0, SourceRecord.Role.SKIPPED, Map.of(), "", false);
         }
-        String text = reader.read(file, diagnostics);
-        Optional<SourceText> split = frontMatterParser.split(text, shown, diagnostics);
+        SourceReader.Text read = reader.readWithDigest(file, diagnostics);
+        Optional<SourceText> split = frontMatterParser.split(read.text(), shown, diagnostics);
         Optional<FrontMatter> fm = split.flatMap(s -> frontMatterParser.parse(s, shown, diagnostics));
-        if (fm.isEmpty()) {
-            return null; // the error is reported; the rest of the build goes on
-        }
-        if (!fm.get().published()) {
-            return null;
+        if (fm.isEmpty() || !fm.get().published()) {
+            // An invalid front matter is reported; the rest of the build goes on.
+            return record(file, read.digest(), SourceRecord.Role.SKIPPED, Map.of(), "", false);
         }
         boolean markdown = MARKDOWN.contains(ext);
         String outputExt = markdown || HTML.contains(ext) ? ".html" : ext.isEmpty() ? "" : "." + ext;
-        return new Candidate(file, fm.get(), outputExt, markdown);
+        return record(file, read.digest(), SourceRecord.Role.PAGE, fm.get().values(), outputExt, markdown);
+    }
+
+    /**
+     * The record of a file; one whose front matter the state cannot keep gets an impossible time,
+     * so that every build reads it again.
+     */
+    private static SourceRecord record(SourceFile file, long digest, SourceRecord.Role role,
+            Map<String, Object> frontMatter, String outputExt, boolean markdown) {
+        long modified = kb.state.StateFile.keepable(frontMatter) ? file.modified() : Long.MIN_VALUE;
+        return new SourceRecord(file.relativePath(), file.size(), modified, digest, role, frontMatter, outputExt,
+                markdown, List.of());
     }
 
     private static boolean startsWithFrontMatter(Path path) {

@@ -20,13 +20,25 @@ final class SourceReader {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    /** A file's text and the fingerprint of its bytes. */
+    record Text(String text, long digest) {
+    }
+
     String read(SourceFile file, Diagnostics diagnostics) {
+        return readWithDigest(file, diagnostics).text();
+    }
+
+    Text readWithDigest(SourceFile file, Diagnostics diagnostics) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.displayName(), e);
         }
+        return new Text(decode(file, bytes, diagnostics), kb.state.Fingerprint.of(bytes));
+    }
+
+    private static String decode(SourceFile file, byte[] bytes, Diagnostics diagnostics) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -52,7 +52,8 @@ public final class SourceScanner {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = relative(root, file);
                     if (attrs.isRegularFile() && filter.accepts(rel)) {
-                        files.add(new SourceFile(file, rel, Display.of(file)));
+                        files.add(new SourceFile(file, rel, Display.of(file), attrs.size(),
+                                attrs.lastModifiedTime().toMillis()));
                     }
                     return FileVisitResult.CONTINUE;
                 }

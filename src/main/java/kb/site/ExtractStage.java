@@ -1,0 +1,136 @@
+package kb.site;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kb.catalog.CatalogEntry;
+import kb.catalog.ProductNames;
+import kb.diag.Diagnostic;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.model.Article;
+import kb.related.TermWindow;
+import kb.search.IndexDocuments;
+import kb.search.SearchIndexer;
+import kb.state.BuildState;
+import kb.state.Fingerprint;
+import kb.state.PageRecord;
+import kb.state.PageRecord.ArticleFacts;
+import kb.state.SourceRecord;
+
+/**
+ * The second stage of a build (after the plan): reads every page that is new or changed since
+ * the last build, once — its article is extracted, its content rendered, its search document
+ * written — and keeps what the rest of the build needs: the facts of every article (from the last
+ * build's state when the article did not change) and the prepared pages, to be finished when the
+ * whole site is known.
+ */
+final class ExtractStage {
+
+    /** What the stage found, by output path. */
+    record Extracted(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
+            Map<String, Long> extractionKeys, Map<String, Long> documentKeys,
+            Map<String, List<Diagnostic>> diagnostics) {
+    }
+
+    private final PageProcessor processor;
+    private final SitePlan plan;
+    private final BuildState previous;
+    private final SearchIndexer index;
+    private final ProductNames productNames;
+    private final long namesKey;
+    private final IndexDocuments documents = new IndexDocuments();
+
+    ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
+            ProductNames productNames, long namesKey) {
+        this.processor = processor;
+        this.plan = plan;
+        this.previous = previous;
+        this.index = index;
+        this.productNames = productNames;
+        this.namesKey = namesKey;
+    }
+
+    /** Runs the stage on every page of the plan, in parallel (inside the caller's pool). */
+    Extracted run(Diagnostics diagnostics, BuildProgress progress) {
+        Map<String, ArticleFacts> facts = new ConcurrentHashMap<>();
+        Map<String, PreparedPage> prepared = new ConcurrentHashMap<>();
+        Map<String, Long> extractionKeys = new ConcurrentHashMap<>();
+        Map<String, Long> documentKeys = new ConcurrentHashMap<>();
+        Map<String, List<Diagnostic>> reported = new ConcurrentHashMap<>();
+        progress.started("Reading", plan.pages().size());
+        plan.pages().parallelStream().forEach(page -> {
+            String path = page.outputPath();
+            try {
+                long key = extractionKey(page);
+                extractionKeys.put(path, key);
+                PageRecord before = previous.pages().get(path);
+                if (before != null && before.extraction() == key && before.article().isPresent()) {
+                    ArticleFacts known = before.article().get();
+                    long documentKey = documentKey(key, known.entry());
+                    if (documentKey == before.document()) {
+                        facts.put(path, known);
+                        documentKeys.put(path, documentKey);
+                        return; // unchanged: not read again
+                    }
+                }
+                Diagnostics own = diagnostics.child();
+                processor.prepare(page, own).ifPresent(p -> {
+                    if (p.article().isPresent()) {
+                        Article article = p.article().get();
+                        CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
+                        facts.put(path, new ArticleFacts(entry, TermWindow.of(article.title(), article.text())));
+                        long documentKey = documentKey(key, entry);
+                        documentKeys.put(path, documentKey);
+                        if (before == null || before.document() != documentKey) {
+                            index.put(page.url(), documents.article(article, page.url(),
+                                    (String) p.variables().get("article_json")));
+                        }
+                    } else if (path.endsWith(".html")) {
+                        long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();
+                        documentKeys.put(path, documentKey);
+                        if (before == null || before.document() != documentKey) {
+                            index.put(page.url(), documents.page(page.url(), p.title(), p.text()));
+                        }
+                    }
+                    prepared.put(path, p.kept());
+                });
+                reported.put(path, own.reported());
+            } catch (RuntimeException e) {
+                // A bug must not cost the other pages: report it against this page and go on.
+                diagnostics.error(SourcePosition.of(page.source().displayName()),
+                        "internal error while reading this page: " + e);
+            } finally {
+                progress.advanced();
+            }
+        });
+        progress.finished();
+        return new Extracted(facts, prepared, extractionKeys, documentKeys, reported);
+    }
+
+    /** Everything extraction reads: the source, where the page is, the listings that name it. */
+    private long extractionKey(PlannedPage page) {
+        SourceRecord source = plan.sources().get(page.source().relativePath());
+        return new Fingerprint()
+                .add(source == null ? 0 : source.digest())
+                .add(page.url())
+                .add(page.outputPath())
+                .add(String.valueOf(plan.listedCodes().getOrDefault(page.url(), List.of())))
+                .add(namesKey)
+                .value();
+    }
+
+    /**
+     * Everything an article's search document reads: its extraction and where the articles it
+     * cites are (its metadata links them).
+     */
+    long documentKey(long extractionKey, CatalogEntry entry) {
+        Fingerprint f = new Fingerprint().add(extractionKey);
+        f.add(Optional.ofNullable(plan.articleUrls().get(entry.id())).orElse(""));
+        for (String id : entry.cites()) {
+            f.add(id).add(Optional.ofNullable(plan.articleUrls().get(id)).orElse(""));
+        }
+        return f.value();
+    }
+}

@@ -1,0 +1,167 @@
+package kb.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import kb.catalog.Catalog;
+import kb.catalog.CatalogEntry;
+import kb.diag.Diagnostic;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.model.Article;
+import kb.outputs.ArticleNavigation;
+import kb.search.RelatedArticles;
+import kb.state.BuildState;
+import kb.state.Fingerprint;
+import kb.state.PageRecord;
+import kb.state.PageRecord.ArticleFacts;
+
+/**
+ * The stage that finishes every page once the whole site is known: an article page gets its
+ * navigation and related articles, then the layouts. A page whose inputs are all as in the last
+ * build (its source, the articles it links, lists or relates to, the theme) is not made again;
+ * one whose inputs changed but whose article did not is read again here, the only time in this
+ * build.
+ */
+final class RenderStage {
+
+    private final Setup setup;
+    private final SitePlan plan;
+    private final BuildState previous;
+    private final ExtractStage.Extracted extracted;
+    private final Catalog catalog;
+    private final ArticleNavigation navigation;
+    private final Map<String, List<String>> related;
+    private final PageProcessor processor;
+    private final OutputWriter out;
+    private final Map<String, String> listingCodes = new java.util.HashMap<>();
+
+    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
+            Map<String, List<String>> related, PageProcessor processor, OutputWriter out) {
+        this.setup = setup;
+        this.plan = plan;
+        this.previous = previous;
+        this.extracted = extracted;
+        this.catalog = catalog;
+        this.navigation = new ArticleNavigation(catalog, setup.config());
+        this.related = related;
+        this.processor = processor;
+        this.out = out;
+        plan.listings().forEach((code, url) -> listingCodes.put(url, code));
+    }
+
+    /** What the stage did: the record of every page, and how many it made. */
+    record Rendered(Map<String, PageRecord> pages, int made) {
+    }
+
+    Rendered run(Diagnostics diagnostics, BuildProgress progress) {
+        Map<String, PageRecord> records = new ConcurrentHashMap<>();
+        AtomicInteger made = new AtomicInteger();
+        progress.started("Rendering", plan.pages().size());
+        plan.pages().parallelStream().forEach(page -> {
+            try {
+                render(page, diagnostics, made).ifPresent(r -> records.put(page.outputPath(), r));
+            } catch (RuntimeException e) {
+                // A bug must not cost the other pages: report it against this page and go on.
+                diagnostics.error(SourcePosition.of(page.source().displayName()),
+                        "internal error while building this page: " + e);
+            } finally {
+                progress.advanced();
+            }
+        });
+        progress.finished();
+        return new Rendered(records, made.get());
+    }
+
+    private Optional<PageRecord> render(PlannedPage page, Diagnostics diagnostics, AtomicInteger made) {
+        String path = page.outputPath();
+        Long extraction = extracted.extractionKeys().get(path);
+        if (extraction == null) {
+            return Optional.empty(); // reading it failed, and was reported
+        }
+        long document = extracted.documentKeys().getOrDefault(path, 0L);
+        ArticleFacts facts = extracted.facts().get(path);
+        PageRecord before = previous.pages().get(path);
+        PreparedPage prepared = extracted.prepared().get(path);
+        List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
+
+        if (facts == null) {
+            // A page without an article: few, and made every build (Liquid may read anything).
+            if (prepared == null) {
+                return Optional.empty(); // its source could not be split, and that was reported
+            }
+            Diagnostics own = diagnostics.child();
+            String code = listingCodes.get(page.url());
+            Map<String, Object> vars = code == null ? Map.of()
+                    : navigation.generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
+                            .orElse(Map.of());
+            RenderedPage rendered = processor.finish(prepared, vars, List.of(), own);
+            List<Diagnostic> all = concat(extractReported, own.reported());
+            out.write(path, rendered.html(), 0, List.of());
+            made.incrementAndGet();
+            return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, 0, document,
+                    Optional.empty(), all));
+        }
+
+        CatalogEntry entry = facts.entry();
+        List<RelatedArticles.Related> relatedLinks = relatedOf(entry);
+        Map<String, Object> links = navigation.links(entry);
+        long inputs = new Fingerprint()
+                .add(document)
+                .add(setup.fingerprint())
+                .add(String.valueOf(entry))
+                .add(String.valueOf(links))
+                .add(String.valueOf(relatedLinks))
+                .add(productListings(entry))
+                .value();
+        if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
+            before.diagnostics().forEach(diagnostics::report);
+            return Optional.of(before);
+        }
+        Diagnostics own = diagnostics.child();
+        if (prepared == null) {
+            // Its article is unchanged but its page is not (a neighbour, a citation, a related
+            // article changed): read it again, once in this build.
+            prepared = processor.prepare(page, own).map(PreparedPage::kept).orElse(null);
+            if (prepared == null) {
+                return Optional.empty();
+            }
+        }
+        Article article = prepared.article().orElseThrow();
+        Map<String, Object> vars = navigation.variables(article, page.url());
+        RenderedPage rendered = processor.finish(prepared, vars, relatedLinks, own);
+        List<Diagnostic> all = concat(extractReported, own.reported());
+        out.write(path, rendered.html(), inputs, List.of());
+        made.incrementAndGet();
+        return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
+                Optional.of(facts), all));
+    }
+
+    /** The related articles of an article, as its page links them. */
+    private List<RelatedArticles.Related> relatedOf(CatalogEntry entry) {
+        List<RelatedArticles.Related> list = new ArrayList<>();
+        for (String id : related.getOrDefault(entry.id(), List.of())) {
+            catalog.article(id).ifPresent(e -> list.add(new RelatedArticles.Related(e.id(), e.title(),
+                    setup.config().relativeUrl(e.url()))));
+        }
+        return list;
+    }
+
+    /** The product listing pages of the source tree an article's page links ({@code product_links}). */
+    private String productListings(CatalogEntry entry) {
+        StringBuilder sb = new StringBuilder();
+        for (String code : entry.productCodes()) {
+            sb.append(code).append('=').append(plan.listings().getOrDefault(code, "")).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {
+        List<Diagnostic> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

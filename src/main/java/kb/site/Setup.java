@@ -1,0 +1,92 @@
+package kb.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kb.config.ConfigLoader;
+import kb.config.SiteConfig;
+import kb.diag.Diagnostics;
+import kb.render.LayoutRenderer;
+import kb.render.Theme;
+import kb.state.Fingerprint;
+
+/**
+ * What every page of a build shares: the options, the configuration, the theme and its layouts,
+ * {@code site.*}, and the fingerprint of all of them — when it differs from the last build's,
+ * every page may look different and the build is a clean one.
+ *
+ * @param options     the build options
+ * @param config      the configuration ({@code _config.yml}, base URL option applied)
+ * @param theme       the theme
+ * @param layouts     the theme's layouts
+ * @param site        {@code site.*} for Liquid and templates
+ * @param fingerprint the fingerprint of the configuration, the theme's files and the options
+ */
+record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
+        long fingerprint) {
+
+    static Setup load(BuildOptions options, Diagnostics diagnostics) {
+        SiteConfig loaded = new ConfigLoader().load(options.source(), diagnostics);
+        SiteConfig config = options.baseUrl().map(loaded::withBaseurl).orElse(loaded);
+        Theme theme = Theme.locate(options.templates(), options.source());
+        Fingerprint f = new Fingerprint()
+                .add(options.source().toAbsolutePath().normalize().toString())
+                .add(options.index().toAbsolutePath().normalize().toString())
+                .add(String.valueOf(options.baseUrl()))
+                .add(options.strict() ? 1 : 0)
+                // The file, not the loaded map: a map may print its keys in another order each run.
+                .add(configBytes(options.source()));
+        for (Path root : theme.roots()) {
+            f.add(root.toString());
+            for (Path file : files(root)) {
+                f.add(root.relativize(file).toString()).add(read(file));
+            }
+        }
+        return new Setup(options, config, theme, new LayoutRenderer(theme, config), siteVariables(config), f.value());
+    }
+
+    private static byte[] configBytes(Path source) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (String name : List.of("_config.yml", "_config.yaml")) {
+            Path file = source.resolve(name);
+            all.writeBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            all.writeBytes(Files.isRegularFile(file) ? read(file) : new byte[0]);
+        }
+        return all.toByteArray();
+    }
+
+    private static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the theme folder " + root, e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** {@code site.*} for Liquid and templates: every configuration key, typed keys normalised. */
+    private static Map<String, Object> siteVariables(SiteConfig config) {
+        Map<String, Object> site = new LinkedHashMap<>(config.values());
+        site.put("title", config.title());
+        site.put("description", config.description());
+        site.put("url", config.url());
+        site.put("baseurl", config.baseurl());
+        site.put("time", java.time.OffsetDateTime.now().withNano(0).toString());
+        return Map.copyOf(site);
+    }
+}

@@ -1,0 +1,38 @@
+package kb.state;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one build leaves for the next, so that an edit costs what it changes: the sources it read,
+ * the pages and files it wrote, and what each was made from. Written next to the output folder
+ * by {@link StateFile}; a state of another kb, of another configuration or theme, or unreadable,
+ * is not used (the build is then a clean one).
+ *
+ * @param kb      the kb build that wrote it (see {@link StateFile#kbVersion()})
+ * @param setup   the fingerprint of the configuration, the theme and the build options
+ * @param sources every source file, by path below the source folder
+ * @param pages   every page rendered from a source, by output path
+ * @param outputs every file of the output folder, by path
+ * @param broken  how many broken links and anchors its link check found
+ */
+public record BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
+        Map<String, OutputRecord> outputs, int broken) {
+
+    public BuildState {
+        Objects.requireNonNull(kb, "kb");
+        sources = Map.copyOf(sources);
+        pages = Map.copyOf(pages);
+        outputs = Map.copyOf(outputs);
+    }
+
+    /** The state of no build: everything is new. */
+    public static BuildState empty() {
+        return new BuildState("", 0, Map.of(), Map.of(), Map.of(), 0);
+    }
+
+    /** Whether there was no usable previous build. */
+    public boolean isEmpty() {
+        return kb.isEmpty();
+    }
+}
