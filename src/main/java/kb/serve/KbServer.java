@@ -147,9 +147,19 @@ public final class KbServer implements AutoCloseable {
      * commit before returning, and with live reload on, the open pages then reload. Thread-safe.
      */
     public void rebuilt() {
+        rebuilt(true);
+    }
+
+    /**
+     * {@link #rebuilt()}, reloading the open pages only if {@code pagesChanged} (a rebuild that
+     * wrote no file changed nothing a page shows).
+     */
+    public void rebuilt(boolean pagesChanged) {
         follower.refreshNow();
         follower.pause(false);
-        liveReload.ifPresent(LiveReload::reload);
+        if (pagesChanged) {
+            liveReload.ifPresent(LiveReload::reload);
+        }
     }
 
     /**

@@ -25,7 +25,8 @@ import kb.site.SiteBuilder;
  * ({@link ChangeBatcher}). Each rebuild prints its diagnostics and one summary line.
  *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
- * showing the last good build until the sources are fixed. While a rebuild runs, the server does
+ * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
+ * save without a change): nothing a page shows changed. While a rebuild runs, the server does
  * not follow the index by itself, so no search sees a build that is not done.
  */
 public final class SiteWatch implements AutoCloseable {
@@ -130,9 +131,13 @@ public final class SiteWatch implements AutoCloseable {
             served.rebuilding(false);
             out.println("kb serve: rebuilt after " + describe(changed) + " with errors: " + result.summary()
                     + "; the pages open are not reloaded until they are fixed");
+        } else if (result.written() == 0) {
+            served.rebuilt(false);
+            out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
+                    + "; nothing changed, the pages open are not reloaded");
         } else {
             long start = System.nanoTime();
-            served.rebuilt();
+            served.rebuilt(true);
             out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
                     + String.format(Locale.ROOT, "; index reopened and pages reloaded in %.2f s",
                             (System.nanoTime() - start) / 1e9));

@@ -90,9 +90,14 @@ class SiteWatchTest {
                     assertThat(events.reloadWithin(500)).as("a reload after a rebuild with errors").isFalse();
 
                     Files.writeString(article, text);
-                    awaitOutput(out, "kb serve: rebuilt after 1 change (", 2);
+                    awaitOutput(out, "kb serve: rebuilt after 1 change (", 3);
                     assertThat(events.nextReload()).as("the fixed rebuild reloads").isNotNull();
                     assertThat(Http.json(http.get("/api/search?q=zorkmid")).path("total").asLong()).isZero();
+
+                    // Saved again unchanged: nothing written, nothing reloaded.
+                    Files.writeString(article, text);
+                    awaitOutput(out, "0 files written); nothing changed", 1);
+                    assertThat(events.reloadWithin(500)).as("a reload after a rebuild that changed nothing").isFalse();
                 }
             }
         }
