@@ -22,7 +22,8 @@ import kb.site.SiteBuilder;
  * ({@link KbServer#rebuilt()}). Watches the source tree and the template folder the build uses
  * ({@link TreeWatcher}), not the output folders; waits for {@link #QUIET} without changes before
  * rebuilding, one rebuild at a time, and changes during a rebuild bring one more
- * ({@link ChangeBatcher}). Each rebuild prints its diagnostics and one summary line.
+ * ({@link ChangeBatcher}). Each rebuild prints its diagnostics and one summary line; one line
+ * says when every folder is watched (a big tree takes seconds to register).
  *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
  * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
