@@ -2,18 +2,29 @@ package kb.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import kb.diag.Diagnostics;
 import kb.serve.KbServer;
 import kb.serve.ServeOptions;
+import kb.serve.SiteWatch;
+import kb.site.BuildOptions;
+import kb.site.BuildResult;
+import kb.site.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kb serve}: the built site and its search API over HTTP, until Ctrl-C. */
+/**
+ * {@code kb serve}: the built site and its search API over HTTP, until Ctrl-C; with
+ * {@code --watch}, builds first and rebuilds on every change, reloading the open pages.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the built site (at its baseurl) with the search API: GET /api/search?q=&product=&type="
-                + "&year=&sort=relevance|date&page=&size=, GET /api/articles/{id}. Stop with Ctrl-C.")
+                + "&year=&sort=relevance|date&page=&size=, GET /api/articles/{id}. The server follows the index:"
+                + " a new 'kb build' into --index is searched within a second. Stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -31,15 +42,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--watch", description = "Build --source into --site and --index first, then rebuild whenever a source"
+            + " or template changes and reload the pages open in the browser. --source, --templates, --base-url,"
+            + " --strict and --max-diagnostics are used as by 'kb build'.")
+    boolean watch;
+
+    @Option(names = "--no-progress", description = "With --watch: no progress bar for the first build.")
+    boolean noProgress;
+
+    @Mixin
+    BuildInputOptions input;
+
     @Override
     public Integer call() throws InterruptedException {
         // Jetty's own logger: warnings and errors only, unless the user asks for more.
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         }
-        KbServer server = KbServer.start(new ServeOptions(site, index, host, port));
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<SiteWatch> watching = watch ? Optional.of(buildAndWatch(out, err)) : Optional.empty();
+        KbServer server;
+        try {
+            server = KbServer.start(new ServeOptions(site, index, host, port, watch));
+        } catch (RuntimeException e) {
+            watching.ifPresent(SiteWatch::close);
+            throw e;
+        }
+        watching.ifPresent(w -> w.start(server));
         Thread stopper = new Thread(() -> {
+            watching.ifPresent(SiteWatch::close);
             server.close();
             out.println("kb serve: stopped");
         }, "kb-serve-stop");
@@ -47,5 +79,24 @@ final class ServeCommand implements Callable<Integer> {
         out.println("kb serve: " + server.uri() + " (site " + site + ", index " + index + "); Ctrl-C to stop");
         server.join();
         return ExitCodes.OK;
+    }
+
+    /** Starts watching (so that no change is missed), then builds once; a build with errors is still served. */
+    private SiteWatch buildAndWatch(PrintWriter out, PrintWriter err) {
+        BuildOptions options = input.buildOptions(site, index);
+        SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics);
+        try {
+            Diagnostics diagnostics = new Diagnostics();
+            BuildResult result;
+            try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
+                result = new SiteBuilder(progress).build(options, diagnostics);
+            }
+            diagnostics.print(err, input.maxDiagnostics);
+            out.println("kb serve: built " + result.summary() + " -> " + site + ", " + index);
+            return watching;
+        } catch (RuntimeException e) {
+            watching.close();
+            throw e;
+        }
     }
 }

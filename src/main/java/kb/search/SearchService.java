@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import kb.model.ArticleKinds;
 import org.apache.lucene.document.Document;
@@ -20,11 +21,8 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -40,7 +38,9 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Searches an index written by {@link SearchIndexer}: the search-box syntax, filters, facets,
  * highlighted snippets, spelling suggestions, sort by relevance or date, and paging. Holds a
- * {@link SearcherManager}; thread-safe, meant to be shared (the HTTP server keeps one).
+ * {@link SearcherManager}: each search or lookup runs on one commit from start to end, and
+ * {@link #refresh()} moves on to the folder's newest commit (a rebuild) without disturbing the
+ * searches under way. Thread-safe, meant to be shared (the HTTP server keeps one).
  */
 public final class SearchService implements Closeable {
 
@@ -51,19 +51,17 @@ public final class SearchService implements Closeable {
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
+    private final Path indexDir;
+    private final FSDirectory directory;
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
     private final QueryBuilder builder = new QueryBuilder();
     private final SpellingSuggester speller = new SpellingSuggester();
-    private final Map<Object, Optional<SortedSetDocValuesReaderState>> facetStates = new ConcurrentHashMap<>();
-    private final Map<Object, FacetCoverage> coverages = new ConcurrentHashMap<>();
-    private final TitleRescorer titleRescorer;
     private final Snippets snippets = new Snippets();
-    private final LruCache<SearchRequest, SearchResults> cache = new LruCache<>(4096);
     private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
-     * Opens the index folder.
+     * Opens the index folder's newest commit.
      *
      * @throws IllegalArgumentException when the folder holds no kb index of this schema version
      */
@@ -71,50 +69,92 @@ public final class SearchService implements Closeable {
         if (!Files.isDirectory(indexDir)) {
             throw new IllegalArgumentException("no index at " + indexDir + " (run 'kb build' first)");
         }
+        this.indexDir = indexDir;
+        FSDirectory directory = null;
         try {
-            DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
-            String version = reader.getIndexCommit().getUserData().get(IndexFields.SCHEMA_KEY);
-            if (!IndexFields.SCHEMA_VERSION.equals(version)) {
-                reader.close();
-                throw new IllegalArgumentException("the index at " + indexDir + " has schema version " + version
-                        + ", this kb needs " + IndexFields.SCHEMA_VERSION + ": run 'kb build' again");
-            }
-            this.searchers = new SearcherManager(reader, null);
-            this.titleRescorer = new TitleRescorer(reader);
+            directory = FSDirectory.open(indexDir);
+            this.searchers = new SearcherManager(directory, CommitSearcher.factory());
+            this.directory = directory;
+        } catch (CommitSearcher.SchemaMismatch e) {
+            closeQuietly(directory);
+            throw schemaMismatch(e);
         } catch (IOException e) {
+            closeQuietly(directory);
             throw new IllegalArgumentException("no readable index at " + indexDir + " (run 'kb build' first): "
                     + e.getMessage(), e);
         }
     }
 
     /**
-     * Runs one search. Answers are cached by request while the index is unchanged (kb's index
-     * is read-only once built; support staff repeat the same searches), so a repeated search
-     * costs a map lookup.
+     * Searches the index folder's newest commit from now on, if it changed: a search or lookup
+     * under way finishes on the commit it started with, and the old commit is closed after the
+     * last of them. A commit of another schema version is not opened. Thread-safe; waits if
+     * another thread is refreshing.
+     *
+     * @return whether a new commit is now searched
+     * @throws UncheckedIOException     when the newest commit cannot be read (the one searched stays)
+     * @throws IllegalArgumentException when the newest commit has another schema version (the one
+     *                                  searched stays)
+     */
+    public boolean refresh() {
+        long before = version();
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (CommitSearcher.SchemaMismatch e) {
+            throw schemaMismatch(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the new commit of the index at " + indexDir, e);
+        }
+        return version() != before;
+    }
+
+    /** The version of the commit searched; it grows with every commit (each {@code kb build}). */
+    public long version() {
+        CommitSearcher searcher = acquire();
+        try {
+            return searcher.version();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IllegalArgumentException schemaMismatch(CommitSearcher.SchemaMismatch e) {
+        return new IllegalArgumentException("the index at " + indexDir + " has " + e.getMessage()
+                + ": run 'kb build' again", e);
+    }
+
+    /**
+     * Runs one search on the commit searched now. Answers are cached by request for as long as
+     * that commit is searched (support staff repeat the same searches), so a repeated search
+     * costs a map lookup; a new commit starts with no answers.
      */
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        SearchResults cached = cache.get(request);
-        if (cached != null) {
-            long took = (System.nanoTime() - start) / 1_000_000;
-            return cached.took(took);
-        }
-        // At most one search per core computes at a time, the others wait their turn in arrival
-        // order: under load every search then waits about as long, instead of fifty sharing two
-        // cores and the slowest of them (fuzzy expansion, spelling) starving for a second.
-        computing.acquireUninterruptibly();
-        SearchResults results;
+        CommitSearcher searcher = acquire();
         try {
-            results = compute(request, start);
+            SearchResults cached = searcher.answers().get(request);
+            if (cached != null) {
+                long took = (System.nanoTime() - start) / 1_000_000;
+                return cached.took(took);
+            }
+            // At most one search per core computes at a time, the others wait their turn in arrival
+            // order: under load every search then waits about as long, instead of fifty sharing two
+            // cores and the slowest of them (fuzzy expansion, spelling) starving for a second.
+            computing.acquireUninterruptibly();
+            SearchResults results;
+            try {
+                results = compute(searcher, request, start);
+            } finally {
+                computing.release();
+            }
+            searcher.answers().put(request, results);
+            return results;
         } finally {
-            computing.release();
+            release(searcher);
         }
-        cache.put(request, results);
-        return results;
     }
 
-    private SearchResults compute(SearchRequest request, long start) {
-        IndexSearcher searcher = acquire();
+    private SearchResults compute(CommitSearcher searcher, SearchRequest request, long start) {
         try {
             Optional<String> idOnly = ArticleIdQuery.number(request.query());
             // "kb/319864" (a short link pasted) and "Q0319864" are searched as the ID they name.
@@ -144,19 +184,17 @@ public final class SearchService implements Closeable {
                             true)
                     : searcher.search(built.query(), wanted);
             if (rescore) {
-                top = titleRescorer.rescore(top, built.stems());
+                top = searcher.titleRescorer().rescore(top, built.stems());
             }
             FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
             long total = totalHits(matches, top.totalHits);
             int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from,
                     Math.min(top.scoreDocs.length, from + request.size()));
             List<SearchHit> hits = hits(searcher, built, page, from);
             Map<String, List<FacetCount>> facets = facets(searcher, matches);
-            IndexReader reader = searcher.getIndexReader();
-            Map<String, Long> notClassified = coverages.computeIfAbsent(readerKey(reader), k -> new FacetCoverage(reader))
-                    .notClassified(matches);
-            String suggestion = idOnly.isPresent() ? null : speller.suggest(request.query(), reader);
+            Map<String, Long> notClassified = searcher.coverage().notClassified(matches);
+            String suggestion = idOnly.isPresent() ? null : speller.suggest(request.query(), searcher.getIndexReader());
             // Only an ID, nothing else asked: the reader wants that article, not a list.
             String redirect = idOnly.isPresent() && request.unfiltered() && request.page() == 1
                     ? articleUrl(searcher, idOnly.get()).orElse(null) : null;
@@ -164,8 +202,6 @@ public final class SearchService implements Closeable {
             return new SearchResults(request.query(), total, took, suggestion, hits, facets, notClassified, redirect);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index", e);
-        } finally {
-            release(searcher);
         }
     }
 
@@ -202,7 +238,7 @@ public final class SearchService implements Closeable {
     }
 
     private static Optional<String> articleUrl(IndexSearcher searcher, String id) throws IOException {
-        String form = id.strip().toLowerCase(java.util.Locale.ROOT);
+        String form = id.strip().toLowerCase(Locale.ROOT);
         TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID_FORMS, form)), 1);
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
@@ -215,7 +251,7 @@ public final class SearchService implements Closeable {
     public Optional<String> articleJson(String id) {
         IndexSearcher searcher = acquire();
         try {
-            String form = id.strip().toLowerCase(java.util.Locale.ROOT);
+            String form = id.strip().toLowerCase(Locale.ROOT);
             TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID_FORMS, form)), 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -251,10 +287,10 @@ public final class SearchService implements Closeable {
         return hits;
     }
 
-    private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
+    private static Map<String, List<FacetCount>> facets(CommitSearcher searcher, FacetsCollector collector)
+            throws IOException {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        IndexReader reader = searcher.getIndexReader();
-        Optional<SortedSetDocValuesReaderState> state = facetStates.computeIfAbsent(readerKey(reader), k -> facetState(reader));
+        Optional<SortedSetDocValuesReaderState> state = searcher.facetState();
         Facets facets = state.isPresent() ? new SortedSetDocValuesFacetCounts(state.get(), collector) : null;
         for (String dim : IndexFields.FACETS) {
             List<FacetCount> counts = new ArrayList<>();
@@ -272,11 +308,6 @@ public final class SearchService implements Closeable {
         return out;
     }
 
-    /** What per-reader caches are keyed by: the reader's cache key, or the reader itself. */
-    private static Object readerKey(IndexReader reader) {
-        return reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-    }
-
     private static boolean hasDim(SortedSetDocValuesReaderState state, String dim) {
         for (String d : state.getDims()) {
             if (d.equals(dim)) {
@@ -284,17 +315,6 @@ public final class SearchService implements Closeable {
             }
         }
         return false;
-    }
-
-    /** The facet state of a reader; empty for an index without any facet value (no articles). */
-    private static Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
-        try {
-            return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexDocuments.facetsConfig()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long totalHits(FacetsCollector collector, TotalHits fallback) {
@@ -309,9 +329,9 @@ public final class SearchService implements Closeable {
         return s == null ? "" : s;
     }
 
-    private IndexSearcher acquire() {
+    private CommitSearcher acquire() {
         try {
-            return searchers.acquire();
+            return (CommitSearcher) searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -325,12 +345,24 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** Closes the commit searched (once the searches under way are done with it) and the folder. */
     @Override
     public void close() {
         try {
             searchers.close();
+            directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(FSDirectory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                // Already failing to open: the first failure is the one to report.
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package kb.serve;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import kb.site.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -22,10 +23,13 @@ final class ErrorPages extends ErrorHandler {
 
     private final Path site;
     private final String baseurl;
+    private final UnaryOperator<String> pageFilter;
 
-    ErrorPages(Path site, SiteInfo info) {
+    /** @param pageFilter applied to the 404 page's HTML as sent (live reload adds its script) */
+    ErrorPages(Path site, SiteInfo info, UnaryOperator<String> pageFilter) {
         this.site = site;
         this.baseurl = info.baseurl();
+        this.pageFilter = pageFilter;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -43,7 +47,8 @@ final class ErrorPages extends ErrorHandler {
         if (status == HttpStatus.NOT_FOUND_404 || status == HttpStatus.FORBIDDEN_403) {
             Path page = site.resolve(NOT_FOUND);
             if (Files.isRegularFile(page)) {
-                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML, Files.readString(page));
+                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML,
+                        pageFilter.apply(Files.readString(page)));
             } else {
                 Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.TEXT,
                         "Not found: " + path + "\n");

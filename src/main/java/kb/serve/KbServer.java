@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kb.search.SearchService;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
@@ -17,32 +18,46 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code kb serve}: the built site and its search API on Jetty. The site is mounted at its base
- * URL (read by {@link SiteInfo}); static files get content types, ETag and Last-Modified (304 on
- * revalidation), gzip when the client accepts it, {@code index.html} for folders (and a redirect
- * from {@code /a} to {@code /a/}), short links to articles ({@code /kb/319864}, {@code /Q319864},
- * {@code /KB319864}: 301 to the article, see {@link ShortLinks}) and the site's 404 page. One {@link SearchService} serves all
- * requests. {@link #close()} stops gracefully: requests under way are finished first.
+ * URL (read by {@link SiteInfo} at start); static files get content types, ETag and Last-Modified
+ * (304 on revalidation), gzip when the client accepts it, {@code index.html} for folders (and a
+ * redirect from {@code /a} to {@code /a/}), short links to articles ({@code /kb/319864},
+ * {@code /Q319864}, {@code /KB319864}: 301 to the article, see {@link ShortLinks}) and the site's
+ * 404 page. One {@link SearchService} serves all requests.
+ *
+ * <p>The server follows rebuilds into its folders: files are read from disk at each request
+ * ({@link SiteFiles}), and the index's newest commit is searched within {@link IndexFollower#PERIOD}
+ * of being written, or at once after {@link #rebuilt()}. With live reload on ({@code kb serve
+ * --watch}), the pages served carry a script that reloads them after each rebuild
+ * ({@link LiveReload}). {@link #close()} stops gracefully: requests under way are finished first.
  */
 public final class KbServer implements AutoCloseable {
 
     /** How long {@link #close()} waits for requests under way. */
     private static final long STOP_TIMEOUT_MS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(KbServer.class);
 
     private final Server server;
     private final SearchService search;
+    private final Path site;
     private final SiteInfo info;
     private final String host;
+    private final Optional<LiveReload> liveReload;
+    private IndexFollower follower;
+    private boolean closed;
 
-    private KbServer(Server server, SearchService search, SiteInfo info, String host) {
+    private KbServer(Server server, SearchService search, Path site, SiteInfo info, String host,
+            Optional<LiveReload> liveReload) {
         this.server = server;
         this.search = search;
+        this.site = site;
         this.info = info;
         this.host = host;
+        this.liveReload = liveReload;
     }
 
     /**
@@ -58,17 +73,26 @@ public final class KbServer implements AutoCloseable {
         }
         SiteInfo info = SiteInfo.read(site);
         SearchService search = new SearchService(options.index());
+        Optional<LiveReload> liveReload = options.liveReload() ? Optional.of(new LiveReload()) : Optional.empty();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MS);
-        server.setErrorHandler(new ErrorPages(site, info));
-        CompressionHandler compression = new CompressionHandler(handlers(site, info, search));
+        server.setErrorHandler(new ErrorPages(site, info,
+                html -> liveReload.map(l -> LiveReloadScript.inject(html, l.scriptTag())).orElse(html)));
+        Handler pages = handlers(site, info, search);
+        if (liveReload.isPresent()) {
+            pages = new LiveReloadScript(pages, liveReload.get()::scriptTag);
+        }
+        CompressionHandler compression = new CompressionHandler(pages);
         compression.putCompression(new GzipCompression());
-        server.setHandler(new GracefulHandler(compression));
-        KbServer kb = new KbServer(server, search, info, options.host());
+        // The event streams stay open: outside compression (which would hold events back) and
+        // outside the graceful stop (which would wait for them); close() ends them first.
+        Handler graceful = new GracefulHandler(compression);
+        server.setHandler(liveReload.<Handler>map(l -> new Handler.Sequence(l, graceful)).orElse(graceful));
+        KbServer kb = new KbServer(server, search, site, info, options.host(), liveReload);
         try {
             server.start();
         } catch (Exception e) {
@@ -80,21 +104,14 @@ public final class KbServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start the server: " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
+        kb.follower = new IndexFollower(search, kb::checkBaseUrl);
         return kb;
     }
 
     private static Handler handlers(Path site, SiteInfo info, SearchService search) {
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.root().newResource(site));
-        files.setDirAllowed(false);
-        files.setEtags(true);
-        files.setWelcomeFiles(List.of("index.html"));
-        files.setWelcomeMode(org.eclipse.jetty.server.ResourceService.WelcomeMode.SERVE);
-        files.setAcceptRanges(true);
-
         // Short links after the files: a real page at such a path wins.
         List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(site, info),
-                files, new ShortLinks(search::articleUrl, info.baseurl())));
+                new SiteFiles(site), new ShortLinks(search::articleUrl, info.baseurl())));
         if (info.baseurl().isEmpty()) {
             inSite.add(new RootPaths(""));
         }
@@ -125,6 +142,44 @@ public final class KbServer implements AutoCloseable {
         types.addMimeMapping("webmanifest", "application/manifest+json;charset=utf-8");
     }
 
+    /**
+     * Tells the server that a rebuild into its folders is complete: it searches the new index
+     * commit before returning, and with live reload on, the open pages then reload. Thread-safe.
+     */
+    public void rebuilt() {
+        rebuilt(true);
+    }
+
+    /**
+     * {@link #rebuilt()}, reloading the open pages only if {@code pagesChanged} (a rebuild that
+     * wrote no file changed nothing a page shows).
+     */
+    public void rebuilt(boolean pagesChanged) {
+        follower.refreshNow();
+        follower.pause(false);
+        if (pagesChanged) {
+            liveReload.ifPresent(LiveReload::reload);
+        }
+    }
+
+    /**
+     * While a rebuild runs, the server does not follow index commits by itself ({@code true}),
+     * so that no page reloads or search sees a build that is not done; {@link #rebuilt()} or
+     * {@code rebuilding(false)} ends that.
+     */
+    public void rebuilding(boolean underWay) {
+        follower.pause(underWay);
+    }
+
+    /** The base URL is where the site is mounted: a rebuild with another one needs a restart. */
+    private void checkBaseUrl() {
+        String now = SiteInfo.read(site).baseurl();
+        if (!now.equals(info.baseurl())) {
+            LOG.warn("the site's base URL is now '{}'; it is still served at '{}' until kb serve is restarted",
+                    now, info.baseurl());
+        }
+    }
+
     /** The port the server listens on (useful with port 0). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -136,7 +191,7 @@ public final class KbServer implements AutoCloseable {
         return URI.create("http://" + h + ":" + port() + info.baseurl() + "/");
     }
 
-    /** The facts of the site served. */
+    /** The facts of the site served, as read at start (the base URL it is mounted at). */
     public SiteInfo site() {
         return info;
     }
@@ -146,25 +201,27 @@ public final class KbServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops serving (requests under way are finished, up to 5 s) and closes the index. Idempotent. */
+    /**
+     * Stops serving (the live-reload streams are ended, requests under way are finished, up to
+     * 5 s) and closes the index. Idempotent.
+     */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            if (follower != null) {
+                follower.close();
+            }
+            liveReload.ifPresent(LiveReload::close);
             if (!server.isStopped()) {
                 server.stop();
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the server", e);
         } finally {
-            closeSearch();
-        }
-    }
-
-    private boolean searchClosed;
-
-    private void closeSearch() {
-        if (!searchClosed) {
-            searchClosed = true;
             search.close();
         }
     }

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param index the search index folder ({@code index/})
  * @param host  the address to listen on ({@code 127.0.0.1})
  * @param port  the port; 0 picks a free one
+ * @param liveReload whether the pages served reload themselves after each rebuild ({@code --watch})
  */
-public record ServeOptions(Path site, Path index, String host, int port) {
+public record ServeOptions(Path site, Path index, String host, int port, boolean liveReload) {
+
+    /** Options without live reload. */
+    public ServeOptions(Path site, Path index, String host, int port) {
+        this(site, index, host, port, false);
+    }
 
     public ServeOptions {
         Objects.requireNonNull(site, "site");

@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.Callback;
  *     that is not there (which would show as a failed request in the browser's console);</li>
  * <li>{@value SearchAssets#OPENSEARCH}: pointing at the search page on the host the browser used.</li>
  * </ul>
+ * Both are made from the site's files at each request, so they follow a rebuild (a new title);
+ * the base URL is the one the site is served at.
  */
 final class SiteFacts extends Handler.Abstract {
 
@@ -31,12 +33,16 @@ final class SiteFacts extends Handler.Abstract {
 
     private final Path site;
     private final SiteInfo info;
-    private final SearchAssets assets;
 
+    /** @param info the facts read at start: the base URL the site is served at */
     SiteFacts(Path site, SiteInfo info) {
         this.site = site;
         this.info = info;
-        this.assets = new SearchAssets(info.config());
+    }
+
+    /** The site's facts now, at the base URL it is served at. */
+    private SearchAssets assets() {
+        return new SearchAssets(new SiteInfo(info.baseurl(), SiteInfo.read(site).title()).config());
     }
 
     @Override
@@ -51,7 +57,7 @@ final class SiteFacts extends Handler.Abstract {
         }
         if (path.equals("/" + SearchAssets.OPENSEARCH)) {
             Responses.send(request, response, callback, HttpStatus.OK_200,
-                    "application/opensearchdescription+xml; charset=utf-8", assets.openSearchXml(origin(request)));
+                    "application/opensearchdescription+xml; charset=utf-8", assets().openSearchXml(origin(request)));
             return true;
         }
         return false;
@@ -60,7 +66,7 @@ final class SiteFacts extends Handler.Abstract {
     private String siteJson() {
         try {
             Path file = site.resolve(SearchAssets.SITE_JSON);
-            JsonNode read = JSON.readTree(Files.isRegularFile(file) ? Files.readString(file) : assets.siteJson());
+            JsonNode read = JSON.readTree(Files.isRegularFile(file) ? Files.readString(file) : assets().siteJson());
             ObjectNode json = read instanceof ObjectNode o ? o : JSON.createObjectNode();
             json.put("api", info.baseurl() + SearchApi.PREFIX);
             return JSON.writeValueAsString(json);

@@ -69,6 +69,15 @@ class ServeCommandTest {
     void helpListsTheOptions() {
         Run run = kb("serve", "--help");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("--site").contains("--index").contains("--port").contains("--host");
+        assertThat(run.out()).contains("--site").contains("--index").contains("--port").contains("--host")
+                .contains("--watch").contains("--source").contains("--templates").contains("--base-url");
+    }
+
+    @Test
+    void watchingAMissingSourceIsAUsageError(@TempDir Path tmp) {
+        Run run = kb("serve", "--watch", "--source", tmp.resolve("none").toString(), "--site", tmp.resolve("s").toString(),
+                "--index", tmp.resolve("i").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("kb: error: source folder").contains("does not exist");
     }
 }

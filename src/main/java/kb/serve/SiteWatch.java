@@ -1,0 +1,165 @@
+package kb.serve;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import kb.diag.Diagnostics;
+import kb.render.Theme;
+import kb.site.BuildOptions;
+import kb.site.BuildProgress;
+import kb.site.BuildResult;
+import kb.site.SiteBuilder;
+
+/**
+ * {@code kb serve --watch}: rebuilds the site into the folders served when a source or template
+ * changes, then has the server search the new index and reload the open pages
+ * ({@link KbServer#rebuilt()}). Watches the source tree and the template folder the build uses
+ * ({@link TreeWatcher}), not the output folders; waits for {@link #QUIET} without changes before
+ * rebuilding, one rebuild at a time, and changes during a rebuild bring one more
+ * ({@link ChangeBatcher}). Each rebuild prints its diagnostics and one summary line; one line
+ * says when every folder is watched (a big tree takes seconds to register).
+ *
+ * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
+ * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
+ * save without a change): nothing a page shows changed. While a rebuild runs, the server does
+ * not follow the index by itself, so no search sees a build that is not done.
+ */
+public final class SiteWatch implements AutoCloseable {
+
+    /** How long no change must come before a rebuild: a save is often several events. */
+    static final Duration QUIET = Duration.ofMillis(100);
+    private static final int NAMED_CHANGES = 3;
+
+    private final BuildOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final int maxDiagnostics;
+    private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE);
+    private final List<Path> trees;
+    private final ChangeBatcher batcher;
+    private final TreeWatcher watcher;
+    private KbServer server;
+
+    /**
+     * Starts watching; changes from now on are kept for the first rebuild, which waits for
+     * {@link #start(KbServer)} (the first build runs in between, and a change during it is not
+     * missed).
+     *
+     * @param out            where each rebuild's summary line goes
+     * @param err            where diagnostics and failures go
+     * @param maxDiagnostics how many diagnostics of each kind are printed per rebuild
+     */
+    public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.maxDiagnostics = maxDiagnostics;
+        this.trees = trees(options);
+        this.batcher = new ChangeBatcher(QUIET, this::rebuild, e -> {
+            err.println("kb serve: rebuild failed: " + e);
+            err.flush();
+        }, "kb-rebuild");
+        this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), new TreeWatcher.Listener() {
+            @Override
+            public void changed(Path path) {
+                batcher.changed(path);
+            }
+
+            @Override
+            public void ready(int folders, Duration took) {
+                out.println(String.format(Locale.ROOT, "kb serve: watching %s (%,d folders, ready in %.1f s)",
+                        String.join(", ", trees.stream().map(Path::toString).toList()), folders, took.toNanos() / 1e9));
+                out.flush();
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("kb serve: warning: " + message);
+                err.flush();
+            }
+        });
+    }
+
+    /**
+     * The source tree and the build's template folder, if it has one besides the built-in theme
+     * (the theme's last folder, inside kb).
+     */
+    private static List<Path> trees(BuildOptions options) {
+        List<Path> trees = new ArrayList<>(List.of(options.source()));
+        List<Path> themes = Theme.locate(options.templates(), options.source()).roots();
+        themes.subList(0, themes.size() - 1).stream().filter(Files::isDirectory).forEach(trees::add);
+        return List.copyOf(trees);
+    }
+
+    /** The folders watched, with their subfolders. */
+    public List<Path> trees() {
+        return trees;
+    }
+
+    /** Rebuilds after changes from now on, into the folders {@code server} serves. */
+    public synchronized void start(KbServer server) {
+        this.server = Objects.requireNonNull(server, "server");
+        batcher.start();
+    }
+
+    private void rebuild(Set<Path> changed) {
+        KbServer served;
+        synchronized (this) {
+            served = server;
+        }
+        served.rebuilding(true);
+        Diagnostics diagnostics = new Diagnostics();
+        BuildResult result;
+        try {
+            result = builder.build(options, diagnostics);
+        } catch (RuntimeException e) {
+            diagnostics.print(err, maxDiagnostics);
+            err.println("kb serve: rebuild after " + describe(changed) + " failed: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; the pages open are not reloaded");
+            err.flush();
+            served.rebuilding(false);
+            return;
+        }
+        diagnostics.print(err, maxDiagnostics);
+        err.flush();
+        if (diagnostics.hasErrors()) {
+            served.rebuilding(false);
+            out.println("kb serve: rebuilt after " + describe(changed) + " with errors: " + result.summary()
+                    + "; the pages open are not reloaded until they are fixed");
+        } else if (result.written() == 0) {
+            served.rebuilt(false);
+            out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
+                    + "; nothing changed, the pages open are not reloaded");
+        } else {
+            long start = System.nanoTime();
+            served.rebuilt(true);
+            out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
+                    + String.format(Locale.ROOT, "; index reopened and pages reloaded in %.2f s",
+                            (System.nanoTime() - start) / 1e9));
+        }
+        out.flush();
+    }
+
+    /** "1 change (content/a.md)", "5 changes (content/a.md, content/b.md, content/c.md, ...)". */
+    static String describe(Set<Path> changed) {
+        Path here = Path.of("").toAbsolutePath();
+        List<String> names = changed.stream().limit(NAMED_CHANGES)
+                .map(p -> p.isAbsolute() && p.startsWith(here) ? here.relativize(p).toString() : p.toString())
+                .toList();
+        return changed.size() + (changed.size() == 1 ? " change (" : " changes (") + String.join(", ", names)
+                + (changed.size() > NAMED_CHANGES ? ", ...)" : ")");
+    }
+
+    /** Stops watching; a rebuild under way is waited for, up to {@link ChangeBatcher#CLOSE_WAIT}. */
+    @Override
+    public void close() {
+        watcher.close();
+        batcher.close();
+    }
+}

@@ -1,0 +1,105 @@
+package kb.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import kb.diag.Diagnostics;
+import kb.site.BuildOptions;
+import kb.site.BuildProgress;
+import kb.site.SiteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kb serve --watch} without a browser: an edit is rebuilt, searched and announced to the
+ * open pages; a rebuild with errors is reported and reloads nothing, until the error is fixed.
+ */
+class SiteWatchTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Waits up to 60 s (rebuilds are full ones until builds are incremental) for a text in the output. */
+    private void awaitOutput(StringWriter writer, String text, int times) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (count(writer.toString(), text) < times && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(count(writer.toString(), text)).as("'" + text + "' in: " + writer).isGreaterThanOrEqualTo(times);
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void editsAreRebuiltSearchedAndReloadedButNotBrokenOnes() throws Exception {
+        Path source = tmp.resolve("content");
+        try (Stream<Path> paths = Files.walk(Path.of("content"))) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = source.resolve(Path.of("content").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    // With its time: the copy was made before the watch began, not during it.
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+        }
+        BuildOptions options = new BuildOptions(source, tmp.resolve("site"), tmp.resolve("index"), Optional.empty(),
+                Optional.of(""));
+        try (SiteWatch watch = new SiteWatch(options, new PrintWriter(out, true), new PrintWriter(err, true), 50)) {
+            assertThat(watch.trees()).containsExactly(source);
+            new SiteBuilder(BuildProgress.NONE).build(options, new Diagnostics());
+            try (KbServer server = KbServer.start(new ServeOptions(options.dest(), options.index(), "127.0.0.1", 0, true))) {
+                watch.start(server);
+                awaitOutput(out, "kb serve: watching " + source, 1);
+                Http http = new Http(server);
+                try (EventStream events = new EventStream(http)) {
+                    String first = events.nextReload();
+
+                    Path article = source.resolve("kb/900/Q900101/README.md");
+                    String text = Files.readString(article);
+                    Files.writeString(article, text.replace("After you upgrade a primary site", "After you zorkmid a primary site"));
+                    awaitOutput(out, "kb serve: rebuilt after 1 change (", 1);
+                    assertThat(out.toString()).as("the copy before the watch began is not a change")
+                            .doesNotContain("changes (").contains("Q900101").contains("index reopened and pages reloaded");
+                    assertThat(events.nextReload()).isNotEqualTo(first);
+                    assertThat(Http.json(http.get("/api/search?q=zorkmid")).path("total").asLong()).isEqualTo(1);
+
+                    // A broken front matter: the error is printed, the pages open stay as they are.
+                    Files.writeString(article, text.replace("title: \"Q900101:", "title: \"\"Q900101:"));
+                    awaitOutput(out, "with errors", 1);
+                    assertThat(err.toString()).contains("Q900101/README.md:").contains("error:");
+                    assertThat(events.reloadWithin(500)).as("a reload after a rebuild with errors").isFalse();
+
+                    Files.writeString(article, text);
+                    awaitOutput(out, "kb serve: rebuilt after 1 change (", 3);
+                    assertThat(events.nextReload()).as("the fixed rebuild reloads").isNotNull();
+                    assertThat(Http.json(http.get("/api/search?q=zorkmid")).path("total").asLong()).isZero();
+
+                    // Saved again unchanged: nothing written, nothing reloaded.
+                    Files.writeString(article, text);
+                    awaitOutput(out, "0 files written); nothing changed", 1);
+                    assertThat(events.reloadWithin(500)).as("a reload after a rebuild that changed nothing").isFalse();
+                }
+            }
+        }
+    }
+}
