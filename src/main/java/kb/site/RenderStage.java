@@ -88,6 +88,8 @@ final class RenderStage {
         PreparedPage prepared = extracted.prepared().get(path);
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
+        long inputs;
+        java.util.function.BiFunction<PreparedPage, Diagnostics, RenderedPage> finish;
         if (facts == null) {
             // A page without an article: its output follows from its source, the theme and,
             // for a product code's listing page, the generated listing it links.
@@ -95,58 +97,45 @@ final class RenderStage {
             Map<String, Object> vars = code == null ? Map.of()
                     : navigation.generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
                             .orElse(Map.of());
-            long inputs = new Fingerprint().add(extraction).add(setup.fingerprint()).add(String.valueOf(vars)).value();
-            if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
-                before.diagnostics().forEach(diagnostics::report);
-                return Optional.of(before);
-            }
-            Diagnostics own = diagnostics.child();
-            if (prepared == null) {
-                prepared = processor.prepare(page, own).map(PreparedPage::kept).orElse(null);
-                if (prepared == null) {
-                    return Optional.empty(); // its source could not be split, and that was reported
-                }
-            }
-            RenderedPage rendered = processor.finish(prepared, vars, List.of(), own);
-            List<Diagnostic> all = concat(extractReported, own.reported());
-            out.write(path, rendered.html(), inputs, List.of());
-            made.incrementAndGet();
-            return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
-                    Optional.empty(), all));
+            inputs = new Fingerprint().add(extraction).add(setup.fingerprint()).add(String.valueOf(vars)).value();
+            finish = (p, own) -> processor.finish(p, vars, List.of(), own);
+        } else {
+            CatalogEntry entry = facts.entry();
+            List<RelatedArticles.Related> relatedLinks = relatedOf(entry);
+            Map<String, Object> links = navigation.links(entry);
+            inputs = new Fingerprint()
+                    .add(document)
+                    .add(setup.fingerprint())
+                    .add(String.valueOf(entry))
+                    .add(String.valueOf(links))
+                    .add(String.valueOf(relatedLinks))
+                    .add(productListings(entry))
+                    .value();
+            finish = (p, own) -> {
+                Article article = p.article().orElseThrow();
+                return processor.finish(p, navigation.variables(article, page.url(),
+                        navigation.entry(article, page.url()), links), relatedLinks, own);
+            };
         }
-
-        CatalogEntry entry = facts.entry();
-        List<RelatedArticles.Related> relatedLinks = relatedOf(entry);
-        Map<String, Object> links = navigation.links(entry);
-        long inputs = new Fingerprint()
-                .add(document)
-                .add(setup.fingerprint())
-                .add(String.valueOf(entry))
-                .add(String.valueOf(links))
-                .add(String.valueOf(relatedLinks))
-                .add(productListings(entry))
-                .value();
         if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
             before.diagnostics().forEach(diagnostics::report);
             return Optional.of(before);
         }
         Diagnostics own = diagnostics.child();
         if (prepared == null) {
-            // Its article is unchanged but its page is not (a neighbour, a citation, a related
-            // article changed): read it again, once in this build.
+            // Its source is unchanged but its page is not (a neighbour, a citation, a related
+            // article or a listing changed): read it again, once in this build.
             prepared = processor.prepare(page, own).map(PreparedPage::kept).orElse(null);
             if (prepared == null) {
-                return Optional.empty();
+                return Optional.empty(); // its source could not be split, and that was reported
             }
         }
-        Article article = prepared.article().orElseThrow();
-        Map<String, Object> vars = navigation.variables(article, page.url(), navigation.entry(article, page.url()), links);
-        RenderedPage rendered = processor.finish(prepared, vars, relatedLinks, own);
+        RenderedPage rendered = finish.apply(prepared, own);
         List<Diagnostic> all = concat(extractReported, own.reported());
         out.write(path, rendered.html(), inputs, List.of());
         made.incrementAndGet();
         return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
-                Optional.of(facts), all));
+                Optional.ofNullable(facts), all));
     }
 
     /** The related articles of an article, as its page links them. */
