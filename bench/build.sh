@@ -6,6 +6,7 @@
 #   bench/build.sh [--vs-hugo]
 #   CLEAN_RUNS=3 EDIT_RUNS=5          clean builds of each set (alternating), one-article edits per set
 #   SETS="whole dev"                  which sets (whole = the dev corpus + a renumbered copy of it)
+#   CHECK=1                           after the edits, compare the site with a clean build's (0: skip)
 #   OFFSET=1000                       what the copy adds to every ID (the dev corpus has the even
 #                                     thousands, so the copy takes the odd ones, as in the archive)
 #
@@ -39,6 +40,7 @@ CLEAN_RUNS="${CLEAN_RUNS:-3}"
 EDIT_RUNS="${EDIT_RUNS:-5}"
 SETS="${SETS:-whole dev}"
 OFFSET="${OFFSET:-1000}"
+CHECK="${CHECK:-1}"
 BB="target/bench-build"
 OUT="$BB/out"
 LOGS="$BB/logs"
@@ -233,6 +235,7 @@ if [ "$VS_HUGO" = 1 ]; then
   HUGO_VERSION=$(hugo version 2>/dev/null | head -n 1)
 fi
 : > "$BB/runs.txt"
+: > "$BB/checks.txt"
 say "kb $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main templates pom.xml kb || echo ' +uncommitted changes'), JDK $JDK, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 say "sets: whole $WHOLE_ARTICLES articles, dev $DEV_ARTICLES; $CLEAN_RUNS clean builds of each, alternating$([ "$VS_HUGO" = 1 ] && echo " with Hugo (${HUGO_VERSION%% *} ${HUGO_VERSION#* })")"
 
@@ -249,6 +252,21 @@ for set in $SETS; do
     edit_article "$set" "$n"
     kb_again "$set" edit "$n"
   done
+  if [ "$CHECK" = 1 ]; then
+    # The incremental result must be what a clean build of the same sources makes, byte for byte.
+    rm -rf "${OUT:?}/$set-check"
+    ./kb build --no-progress --clean --source "$BB/$set" --dest "$OUT/$set-check/site" --index "$OUT/$set-check/index" \
+      >"$LOGS/$set-check.log" 2>&1 || die "the clean build of the edited $set set failed (log: $LOGS/$set-check.log)"
+    if diff -rq "$OUT/$set/site" "$OUT/$set-check/site" >"$LOGS/$set-check.diff"; then
+      files=$(find "$OUT/$set/site" -type f | wc -l)
+      say "$set: after $EDIT_RUNS incremental edits the site equals a clean build's, all $files files byte for byte"
+      echo "$set check equal $files" >> "$BB/checks.txt"
+    else
+      say "$set: the incremental site DIFFERS from a clean build's in $(wc -l < "$LOGS/$set-check.diff") files (see $LOGS/$set-check.diff)"
+      echo "$set check differs $(wc -l < "$LOGS/$set-check.diff")" >> "$BB/checks.txt"
+    fi
+    rm -rf "${OUT:?}/$set-check"
+  fi
   # The theme with one visible string changed, given with --templates (kb must redo every page).
   rm -rf "$BB/edited-templates"
   cp -r templates "$BB/edited-templates"
@@ -294,6 +312,7 @@ restore_edits
       if ((W in mw) && (D in mw)) printf "  dev/whole clean wall:   %.2f (target <= 0.55), CPU %.2f\n", mw[D] / mw[W], mc[D] / mc[W]
       if (E in mw) printf "  1-article edit, whole:  %.2f s wall, JVM start included (target <= 1 s)\n", mw[E]
     }' "$BB/runs.txt"
+  [ -s "$BB/checks.txt" ] && sed 's/^/incremental vs clean: /' "$BB/checks.txt"
   echo
   echo "every run: $BB/runs.txt (set kind n wall cpu rss_mb pages index_mb load); logs: $LOGS/"
 } | tee "$BB/results.txt"
