@@ -77,7 +77,8 @@ class SourceScannerTest {
         List<SourceFile> files = new SourceScanner(new EntryFilter(List.of(), List.of()), Set.of()).scan(source);
 
         Path expected = source.toAbsolutePath().normalize().resolve("kb/a.md");
-        assertThat(files).containsExactly(new SourceFile(expected, "kb/a.md", Display.of(expected)));
+        assertThat(files).containsExactly(new SourceFile(expected, "kb/a.md", Display.of(expected),
+                Files.size(expected), Files.getLastModifiedTime(expected).toMillis()));
     }
 
     @Test
