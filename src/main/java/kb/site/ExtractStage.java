@@ -41,6 +41,13 @@ final class ExtractStage {
     private final ProductNames productNames;
     private final long namesKey;
     private final IndexDocuments documents = new IndexDocuments();
+    /**
+     * What the prepared pages kept for the render stage may take of the heap, in bytes (estimated):
+     * a third of it. The dev corpus's 30,000 articles fit; beyond that a page is read again when it
+     * is finished, which costs its extraction twice but keeps a build of any size in a bounded heap.
+     */
+    private final java.util.concurrent.atomic.AtomicLong memory =
+            new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 3);
 
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey) {
@@ -98,7 +105,13 @@ final class ExtractStage {
                             index.put(page.url(), documents.page(page.url(), p.title(), p.text()));
                         }
                     }
-                    prepared.put(path, p.kept());
+                    PreparedPage kept = p.kept();
+                    long cost = kept.cost();
+                    if (memory.addAndGet(-cost) >= 0) {
+                        prepared.put(path, kept);
+                    } else {
+                        memory.addAndGet(cost); // over the budget: the render stage reads this page again
+                    }
                 });
                 reported.put(path, own.reported());
             } catch (RuntimeException e) {

@@ -32,6 +32,12 @@ record PreparedPage(PlannedPage page, Map<String, Object> variables, PackedText 
      * What is kept until the page is finished, once its article is indexed: the variables (whose
      * article has no blocks), the content and the title; not the text nor the whole article.
      */
+    /** About how many bytes of heap the kept page takes (its compressed content, JSON and objects). */
+    long cost() {
+        Object json = variables.get("article_json");
+        return content.packed().length + 2L * (json instanceof String j ? j.length() : 0) + title.length() * 2L + 4096;
+    }
+
     PreparedPage kept() {
         return new PreparedPage(page, variables, content, title, "",
                 article.map(a -> (Article) variables.getOrDefault("article", a)), layoutPosition);

@@ -157,9 +157,10 @@ final class RenderStage {
         return sb.toString();
     }
 
+    /** Both lists, each diagnostic once (a page read again reports what its first reading did). */
     private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {
-        List<Diagnostic> all = new ArrayList<>(a);
+        java.util.Set<Diagnostic> all = new java.util.LinkedHashSet<>(a);
         all.addAll(b);
-        return all;
+        return new ArrayList<>(all);
     }
 }
