@@ -85,7 +85,8 @@ final class RenderStage {
         long document = extracted.documentKeys().getOrDefault(path, 0L);
         ArticleFacts facts = extracted.facts().get(path);
         PageRecord before = previous.pages().get(path);
-        PreparedPage prepared = extracted.prepared().get(path);
+        // Taken, not read: a page is finished once, and its memory is free for the rest of the build.
+        PreparedPage prepared = extracted.prepared().remove(path);
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
         long inputs;
