@@ -96,7 +96,7 @@ final class ExtractStage {
                         documentKeys.put(path, documentKey);
                         if (before == null || before.document() != documentKey) {
                             index.put(page.url(), documents.article(article, page.url(),
-                                    (String) p.variables().get("article_json")));
+                                    (String) p.variables().get(PreparedPage.JSON)));
                         }
                     } else if (path.endsWith(".html")) {
                         long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();

@@ -115,7 +115,7 @@ final class PageProcessor {
             // The template reads the article's facts and its section headings, never its blocks:
             // the page keeps the article without them until it is finished.
             pageVars.put("article", withoutBlocks(article));
-            pageVars.put("article_json", articleJson.toJson(article, this::articleHref));
+            pageVars.put(PreparedPage.JSON, articleJson.toJson(article, this::articleHref));
             pageVars.put("title_id", titleId);
             Map<String, String> productLinks = new java.util.LinkedHashMap<>();
             for (String code : article.productCodes()) {
@@ -158,7 +158,7 @@ final class PageProcessor {
     RenderedPage finish(PreparedPage prepared, Map<String, Object> navigation, List<RelatedArticles.Related> related,
             Diagnostics diagnostics) {
         PlannedPage page = prepared.page();
-        Map<String, Object> pageVars = new LinkedHashMap<>(prepared.variables());
+        Map<String, Object> pageVars = prepared.layoutVariables();
         if (prepared.article().isPresent()) {
             pageVars.put("related", related);
             Object description = pageVars.get("description");
