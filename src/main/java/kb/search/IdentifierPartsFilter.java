@@ -34,7 +34,12 @@ import org.apache.lucene.util.ArrayUtil;
  */
 final class IdentifierPartsFilter extends TokenFilter {
 
-    /** Lucene's character classes for chars below 256; the others via {@code getType}. */
+    /**
+     * Lucene's character classes for chars below 256, the others via {@code getType}: the very
+     * classes the replaced filter split by. The class is marked internal to Lucene; the
+     * equivalence test runs the replaced chain on the same Lucene, so an upgrade that changed
+     * them would fail there rather than pass unnoticed.
+     */
     private static final byte[] LATIN1_TYPES = WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
