@@ -66,14 +66,15 @@ public record TermWindow(String[] terms, short[] freqs) {
 
     /** The window of the first {@code tokens} tokens (for measuring other sizes). */
     static TermWindow of(String title, String text, int tokens) {
-        return window(title + "\n" + title + "\n" + text, tokens);
+        return window(new JoinedReader(title, title, text), tokens);
     }
 
     static TermWindow ofOnce(String title, String text, int tokens) {
-        return window(title + "\n" + text, tokens);
+        return window(new JoinedReader(title, text), tokens);
     }
 
-    private static TermWindow window(String words, int tokens) {
+    /** Reads from {@code words} only as far as the window goes: not a copy of the whole text. */
+    private static TermWindow window(java.io.Reader words, int tokens) {
         Map<String, int[]> counts = new HashMap<>();
         try (TokenStream ts = ANALYZER.tokenStream(IndexFields.BODY, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

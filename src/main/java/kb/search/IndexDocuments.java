@@ -53,6 +53,14 @@ public final class IndexDocuments {
 
     /** The document of a KB article at {@code url}, with its metadata JSON. */
     public Document article(Article a, String url, String json) {
+        return article(a, url, json, a.text());
+    }
+
+    /**
+     * The same, given the article's text ({@link Article#text()}, which is built anew on every
+     * call: a build that needs it elsewhere builds it once).
+     */
+    public Document article(Article a, String url, String json, String body) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KIND, ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, a.id(), Field.Store.YES));
@@ -62,7 +70,6 @@ public final class IndexDocuments {
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE_WORDS, a.title(), Field.Store.NO));
-        String body = a.text();
         doc.add(new Field(IndexFields.BODY, body, BODY_TYPE));
         StringBuilder headings = new StringBuilder();
         a.sections().forEach(s -> headings.append(s.heading()).append('\n'));

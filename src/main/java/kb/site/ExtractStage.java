@@ -91,12 +91,13 @@ final class ExtractStage {
                     if (p.article().isPresent()) {
                         Article article = p.article().get();
                         CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
-                        facts.put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), article.text()))));
+                        String text = article.text();
+                        facts.put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
                         long documentKey = documentKey(key, entry);
                         documentKeys.put(path, documentKey);
                         if (before == null || before.document() != documentKey) {
                             index.put(page.url(), documents.article(article, page.url(),
-                                    (String) p.variables().get(PreparedPage.JSON)));
+                                    (String) p.variables().get(PreparedPage.JSON), text));
                         }
                     } else if (path.endsWith(".html")) {
                         long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();
