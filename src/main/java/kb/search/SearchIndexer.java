@@ -10,6 +10,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * Writes a fresh index. {@link #add} may be called from several threads; {@link #openReader}
@@ -38,7 +39,10 @@ public final class SearchIndexer implements Closeable {
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.create())
                     .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(FSDirectory.open(indexDir), config);
+            // Read with positional reads, not memory maps: merging maps every segment it reads,
+            // and those pages count in the build's resident memory (180 MB of index for 60,000
+            // articles). The server, which searches, maps them as usual.
+            this.writer = new IndexWriter(new NIOFSDirectory(indexDir), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index folder " + indexDir, e);
         }
