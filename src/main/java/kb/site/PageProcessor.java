@@ -46,6 +46,7 @@ final class PageProcessor {
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final ArticleBodyRenderer articleBody;
     private final ArticleJson articleJson = new ArticleJson();
+    private final SlimArticles slimArticles = new SlimArticles();
     private final SitePlan plan;
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
@@ -114,7 +115,7 @@ final class PageProcessor {
             plainArticle = before.isEmpty() && after.isEmpty();
             // The template reads the article's facts and its section headings, never its blocks:
             // the page keeps the article without them until it is finished.
-            pageVars.put("article", withoutBlocks(article));
+            pageVars.put("article", slimArticles.slim(article));
             pageVars.put(PreparedPage.JSON, articleJson.toJson(article, this::articleHref));
             pageVars.put("title_id", titleId);
             Map<String, String> productLinks = new java.util.LinkedHashMap<>();
@@ -175,15 +176,6 @@ final class PageProcessor {
         String output = layouts.render(page.frontMatter().layout(), site, pageVars, html,
                 prepared.layoutPosition(), diagnostics);
         return new RenderedPage(page, output, prepared.title(), prepared.text(), List.of(), prepared.article());
-    }
-
-    /** The article with its sections' headings and anchors but not their blocks. */
-    private static Article withoutBlocks(Article a) {
-        return new Article(a.id(), a.title(), a.permalink(), a.products(), a.appliesTo(), a.appliesToLead(),
-                a.productCodes(), a.versions(), a.operatingSystems(), a.headerKeywords(), a.keywords(),
-                a.lastModified(), a.lastModifiedText(),
-                a.sections().stream().map(s -> new kb.model.Section(s.heading(), s.level(), s.anchor(), List.of())).toList(),
-                a.fields(), a.references());
     }
 
     /** A Markdown heading line whose text has no inline Markdown (entities allowed). */
