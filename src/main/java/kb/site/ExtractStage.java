@@ -43,11 +43,13 @@ final class ExtractStage {
     private final IndexDocuments documents = new IndexDocuments();
     /**
      * What the prepared pages kept for the render stage may take of the heap, in bytes (estimated):
-     * a third of it. The dev corpus's 30,000 articles fit; beyond that a page is read again when it
-     * is finished, which costs its extraction twice but keeps a build of any size in a bounded heap.
+     * a quarter of it. The dev corpus's 30,000 articles fit; beyond that a page is read again when
+     * it is finished, which costs its extraction twice but keeps a build of any size in a bounded
+     * heap. (A third kept all 61,000 pages of the doubled archive, but the rest of the build's data
+     * then filled the old generation: full collections every second cost more than the re-reads.)
      */
     private final java.util.concurrent.atomic.AtomicLong memory =
-            new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 3);
+            new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 4);
 
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey) {
