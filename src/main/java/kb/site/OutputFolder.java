@@ -43,8 +43,16 @@ final class OutputFolder {
         }
     }
 
+    /**
+     * Whether the folder was empty when the build began: then no reader can see an old version
+     * of a file, and files are written in place rather than through a temporary file and a move
+     * (two system calls fewer for each of 68,000 files of a clean archive build).
+     */
+    private volatile boolean fresh;
+
     /** Creates the folder if needed. */
     void prepare() {
+        fresh = isEmpty();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -114,7 +122,7 @@ final class OutputFolder {
     /**
      * Writes a text file at a path below the folder: into a temporary file beside it, then moved
      * over it, so that a server reading the folder during a build sees the old page or the new
-     * one, never half of one.
+     * one, never half of one (in place when the folder was empty: there is no old page).
      */
     void write(String relativePath, String content) {
         write(relativePath, content.getBytes(StandardCharsets.UTF_8));
@@ -128,6 +136,10 @@ final class OutputFolder {
             if (Files.isDirectory(target)) {
                 deleteTree(target);
                 folders.removeIf(p -> p.startsWith(target));
+            }
+            if (fresh) {
+                Files.write(target, content);
+                return;
             }
             Path temp = target.resolveSibling(".kb-" + target.getFileName() + "." + Thread.currentThread().threadId() + ".tmp");
             Files.write(temp, content);

@@ -77,7 +77,11 @@ public final class Permalinks {
         if (!path.endsWith(outputExt)) {
             path = path + outputExt;
         }
-        String relative = path.replaceFirst("^/+", "");
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        String relative = path.substring(start);
         for (String segment : relative.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
                 return Optional.empty();
@@ -86,7 +90,18 @@ public final class Permalinks {
         return relative.isEmpty() || relative.contains("\0") ? Optional.empty() : Optional.of(relative);
     }
 
+    /** Runs of slashes made one (without a regular expression: this runs for every page). */
     private static String cleanSlashes(String url) {
-        return url.replaceAll("/{2,}", "/");
+        if (!url.contains("//")) {
+            return url;
+        }
+        StringBuilder sb = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -64,6 +64,12 @@ public final class SiteBuilder {
     private static final int RELATED = 5;
 
     private final BuildProgress progress;
+    /**
+     * The state the last build of this builder wrote, and the stamp of its file: a builder that
+     * builds again ({@code kb serve --watch}) need not read back what it wrote.
+     */
+    private BuildState remembered;
+    private String rememberedStamp;
 
     public SiteBuilder(BuildProgress progress) {
         this.progress = progress;
@@ -77,6 +83,10 @@ public final class SiteBuilder {
         Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
         StateFile stateFile = StateFile.beside(options.dest());
         BuildState previous = stages.run("state", () -> previousState(stateFile, setup));
+        // Until this build saves its own state, the last one no longer describes the output: a
+        // build that stops half-way (an error, Ctrl-C) leaves none, and the next build is clean.
+        stateFile.delete();
+        remembered = null;
         SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
                 previous, diagnostics, progress));
 
@@ -132,8 +142,13 @@ public final class SiteBuilder {
         CheckReport check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
                 Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING, diagnostics,
                 System.nanoTime(), scanRest));
-        stages.run("save state", () -> stateFile.write(new BuildState(StateFile.kbVersion(), setup.fingerprint(),
-                plan.sources(), rendered.pages(), out.outputs(), check.broken())));
+        BuildState state = new BuildState(StateFile.kbVersion(), setup.fingerprint(), plan.sources(),
+                rendered.pages(), out.outputs(), check.broken());
+        stages.run("save state", () -> {
+            stateFile.write(state);
+            remembered = state;
+            rememberedStamp = stateFile.stamp().orElse(null);
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
                 catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds,
@@ -143,16 +158,20 @@ public final class SiteBuilder {
     /**
      * The last build's state, when it can be trusted: written by this kb, with the same
      * configuration and theme, and its output and index still there. Otherwise the empty state:
-     * a clean build.
+     * a clean build. The state this builder wrote last is taken from memory while its file is
+     * still the one written.
      */
-    private static BuildState previousState(StateFile stateFile, Setup setup) {
+    private BuildState previousState(StateFile stateFile, Setup setup) {
         BuildOptions options = setup.options();
         if (options.clean() || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
                 || !SearchIndexer.canUpdate(options.index())) {
             return BuildState.empty();
         }
-        return stateFile.read(StateFile.kbVersion()).filter(s -> s.setup() == setup.fingerprint())
-                .orElse(BuildState.empty());
+        Optional<BuildState> state = remembered != null && rememberedStamp != null
+                && stateFile.stamp().filter(rememberedStamp::equals).isPresent()
+                ? Optional.of(remembered)
+                : stateFile.read(StateFile.kbVersion());
+        return state.filter(s -> s.setup() == setup.fingerprint()).orElse(BuildState.empty());
     }
 
     /** Whether a static file is as the last build copied it. */

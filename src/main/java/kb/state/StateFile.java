@@ -76,6 +76,21 @@ public final class StateFile {
         }
     }
 
+    /**
+     * What identifies the state file as written (its file key, size and time), or empty when
+     * there is none: a build that remembers the state it wrote can tell it is still the one on
+     * disk without reading it.
+     */
+    public Optional<String> stamp() {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return Optional.of(a.fileKey() + ":" + a.size() + ":" + a.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Deletes the state, if any (the next build is a clean one). */
     public void delete() {
         try {

@@ -142,6 +142,48 @@ class IncrementalBuildTest {
         assertSameAsClean();
     }
 
+    @Test
+    void aBuilderThatBuildsAgainKeepsItsStateInMemory_butNotOnceTheFileIsReplaced() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE); // as kb serve --watch keeps one
+        assertThat(build(builder, "a", false).clean()).isTrue();
+        edit("kb/Q1003/README.md", "battery is low", "battery runs low");
+        BuildResult again = build(builder, "a", false);
+        assertThat(again.clean()).isFalse();
+        assertThat(again.written()).isPositive();
+        assertSameAsClean();
+
+        Path state = StateFile.beside(site("a")).path();
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.delete(state);
+        Files.write(state, bytes); // another file now: the one in memory is not it
+        assertThat(build(builder, "a", false).clean()).isTrue();
+        assertSameAsClean();
+    }
+
+    @Test
+    void aBuildThatStopsHalfWayLeavesNoState() throws Exception {
+        incremental();
+        Path state = StateFile.beside(site("a")).path();
+        assertThat(state).exists();
+        Path index = tmp.resolve("a/index");
+        try (Stream<Path> files = Files.walk(index)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(index, "not an index folder"); // the build cannot open its index
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        try {
+            incremental();
+        } catch (RuntimeException | AssertionError expected) {
+            // stopped: what matters is what it left
+        }
+        // The site may hold pages of the stopped build: no state may claim it is as the last one left it.
+        assertThat(state).doesNotExist();
+        Files.delete(index);
+        assertThat(incremental().clean()).isTrue();
+        assertSameAsClean();
+    }
+
     // --- helpers ---
 
     private void write(String path, String text) throws IOException {
@@ -164,8 +206,12 @@ class IncrementalBuildTest {
     }
 
     private BuildResult build(String name, boolean clean) {
+        return build(new SiteBuilder(BuildProgress.NONE), name, clean);
+    }
+
+    private BuildResult build(SiteBuilder builder, String name, boolean clean) {
         Diagnostics diagnostics = new Diagnostics();
-        BuildResult result = new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, site(name),
+        BuildResult result = builder.build(new BuildOptions(src, site(name),
                 tmp.resolve(name).resolve("index"), Optional.empty(), Optional.empty(), true, clean), diagnostics);
         assertThat(diagnostics.sorted()).as("diagnostics of build " + name).isEmpty();
         return result;
