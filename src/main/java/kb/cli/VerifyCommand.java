@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import kb.diag.Diagnostics;
 import kb.verify.SiteVerifier;
 import kb.verify.VerifyReport;
 import picocli.CommandLine.Command;
@@ -60,7 +61,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         SiteVerifier verifier = new SiteVerifier(selector, ignore);
-        VerifyReport report = reference != null ? verifier.verify(site, reference) : verifier.verifySources(site, source);
+        Diagnostics diagnostics = new Diagnostics();
+        VerifyReport report = reference != null ? verifier.verify(site, reference, diagnostics)
+                : verifier.verifySources(site, source, diagnostics);
+        diagnostics.print(spec.commandLine().getErr(), maxListed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(

@@ -44,8 +44,11 @@ public final class SiteVerifier {
         this.ignore = List.copyOf(ignore);
     }
 
-    /** Compares every HTML page below {@code reference} with the page at the same path in {@code site}. */
-    public VerifyReport verify(Path site, Path reference) {
+    /**
+     * Compares every HTML page below {@code reference} with the page at the same path in
+     * {@code site}; what reading the reference's articles finds is reported to {@code diagnostics}.
+     */
+    public VerifyReport verify(Path site, Path reference, Diagnostics diagnostics) {
         List<Path> pages;
         try (Stream<Path> files = Files.walk(reference)) {
             pages = files.filter(p -> p.toString().endsWith(".html") && Files.isRegularFile(p)).sorted().toList();
@@ -66,14 +69,14 @@ public final class SiteVerifier {
             }
             Document ref = parse(refFile);
             Document our = parse(ours.get());
-            compare(url, ref, our, titles, texts, articles);
+            compare(url, ref, our, titles, texts, articles, diagnostics);
         });
         return new VerifyReport(pages.size(), articles.get(), sorted(missing), sortedMismatches(titles),
                 sortedMismatches(texts));
     }
 
     private void compare(String url, Document ref, Document our, List<VerifyReport.Mismatch> titles,
-            List<VerifyReport.Mismatch> texts, AtomicInteger articles) {
+            List<VerifyReport.Mismatch> texts, AtomicInteger articles, Diagnostics diagnostics) {
         List<String> refTitle = Words.of(ref.title());
         List<String> ourTitle = Words.of(our.title());
         if (!refTitle.equals(ourTitle)) {
@@ -87,7 +90,7 @@ public final class SiteVerifier {
         for (String drop : ignore) {
             area.select(drop).remove();
         }
-        Optional<Extraction> article = referenceArticle(url, ref, area);
+        Optional<Extraction> article = referenceArticle(url, ref, area, diagnostics);
         if (article.isPresent()) {
             checks.check(article.get(), our).ifPresent(p -> texts.add(new VerifyReport.Mismatch(url,
                     p.kind() + ": " + p.expected(), p.actual())));
@@ -111,11 +114,12 @@ public final class SiteVerifier {
     /**
      * Checks every KB article of a source tree against our page for it: fields equal, every
      * field value shown, every body word in order. Pages that are not articles are not checked.
+     * Problems in the sources are reported to {@code diagnostics}, as a build reports them.
      */
-    public VerifyReport verifySources(Path site, Path source) {
+    public VerifyReport verifySources(Path site, Path source, Diagnostics diagnostics) {
         List<String> missing = Collections.synchronizedList(new ArrayList<>());
         List<VerifyReport.Mismatch> texts = Collections.synchronizedList(new ArrayList<>());
-        ArticleReader.Summary summary = new ArticleReader().read(source, new Diagnostics(), (page, extraction) -> {
+        ArticleReader.Summary summary = new ArticleReader().read(source, diagnostics, (page, extraction) -> {
             Path ours = site.resolve(page.outputPath());
             if (!java.nio.file.Files.isRegularFile(ours)) {
                 missing.add(page.url());
@@ -132,14 +136,15 @@ public final class SiteVerifier {
      * The KB article a reference page shows: Jekyll printed the article text as one
      * {@code <pre>} under an {@code <h2>} title.
      */
-    private Optional<Extraction> referenceArticle(String url, Document ref, Element area) {
+    private Optional<Extraction> referenceArticle(String url, Document ref, Element area,
+            Diagnostics diagnostics) {
         for (Element pre : area.select("pre")) {
             String text = pre.wholeText();
             if (text.stripLeading().startsWith("Article:")) {
                 Element h = area.selectFirst("h1, h2");
                 String title = h != null ? h.text() : ref.title();
                 return extractor.extract(new ArticleSource(url, 1, title, text, Map.of(), url, List.of()),
-                        new Diagnostics());
+                        diagnostics);
             }
         }
         return Optional.empty();

@@ -74,7 +74,7 @@ class DevCorpusBuildTest {
 
     @Test
     void everyArticleHoldsItsOwnSourceFaithfully() {
-        VerifyReport report = new SiteVerifier("#main_content", List.of()).verifySources(site, DevCorpus.sources());
+        VerifyReport report = new SiteVerifier("#main_content", List.of()).verifySources(site, DevCorpus.sources(), new Diagnostics());
         assertThat(report.articles()).isGreaterThan(30_000);
         assertThat(report.missing()).isEmpty();
         assertThat(report.textMismatches()).isEmpty();
@@ -95,7 +95,7 @@ class DevCorpusBuildTest {
     @Test
     void nothingOfJekyllsPagesIsLost() {
         VerifyReport report = new SiteVerifier("#main_content", List.of("#main_content > div > p"))
-                .verify(site, DevCorpus.reference());
+                .verify(site, DevCorpus.reference(), new Diagnostics());
         assertThat(report.pagesChecked()).isGreaterThan(3_000);
         assertThat(report.articles()).isEqualTo(report.pagesChecked());
         assertThat(report.missing()).isEmpty();

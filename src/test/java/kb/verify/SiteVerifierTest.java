@@ -1,5 +1,6 @@
 package kb.verify;
 
+import kb.diag.Diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ class SiteVerifierTest {
     }
 
     private VerifyReport verify(List<String> ignore) {
-        return new SiteVerifier("#main_content", ignore).verify(site, reference);
+        return new SiteVerifier("#main_content", ignore).verify(site, reference, new Diagnostics());
     }
 
     @Test
