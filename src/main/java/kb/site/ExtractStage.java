@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import kb.catalog.CatalogEntry;
 import kb.catalog.ProductNames;
 import kb.diag.Diagnostic;
@@ -48,8 +49,7 @@ final class ExtractStage {
      * heap. (A third kept all 61,000 pages of the doubled archive, but the rest of the build's data
      * then filled the old generation: full collections every second cost more than the re-reads.)
      */
-    private final java.util.concurrent.atomic.AtomicLong memory =
-            new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 4);
+    private final AtomicLong memory = new AtomicLong(Runtime.getRuntime().maxMemory() / 4);
 
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey) {
@@ -129,20 +129,14 @@ final class ExtractStage {
         return new Extracted(facts, prepared, extractionKeys, documentKeys, reported);
     }
 
-    /**
-     * The window with its terms shared with every other window's: 60,000 articles hold some six
-     * million terms of a few hundred thousand distinct ones, and one string each saves hundreds
-     * of megabytes.
-     */
+    /** The window with its terms shared with every other window's (see {@link SharedValues}). */
     private TermWindow shared(TermWindow window) {
         String[] terms = window.terms();
         for (int i = 0; i < terms.length; i++) {
-            terms[i] = termPool.computeIfAbsent(terms[i], t -> t);
+            terms[i] = processor.shared().one(terms[i]);
         }
         return new TermWindow(terms, window.freqs());
     }
-
-    private final Map<String, String> termPool = new ConcurrentHashMap<>();
 
     /** Everything extraction reads: the source, where the page is, the listings that name it. */
     private long extractionKey(PlannedPage page) {

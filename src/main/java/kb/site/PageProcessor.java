@@ -46,7 +46,8 @@ final class PageProcessor {
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final ArticleBodyRenderer articleBody;
     private final ArticleJson articleJson = new ArticleJson();
-    private final SlimArticles slimArticles = new SlimArticles();
+    private final SharedValues shared = new SharedValues();
+    private final SlimArticles slimArticles = new SlimArticles(shared);
     private final SitePlan plan;
 
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
@@ -58,6 +59,11 @@ final class PageProcessor {
         this.layouts = layouts;
         this.plan = plan;
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
+    }
+
+    /** The values this processor's pages share (and the term windows of their articles may). */
+    SharedValues shared() {
+        return shared;
     }
 
     /** The link to an article of the site by ID, with the base URL. */

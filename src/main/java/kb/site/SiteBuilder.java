@@ -65,11 +65,13 @@ public final class SiteBuilder {
 
     private final BuildProgress progress;
     /**
-     * The state the last build of this builder wrote, and the stamp of its file: a builder that
-     * builds again ({@code kb serve --watch}) need not read back what it wrote.
+     * The state the last build of this builder wrote, with the stamp of its file: a builder that
+     * builds again ({@code kb serve --watch}) need not read back what it wrote. Null until then.
      */
-    private BuildState remembered;
-    private String rememberedStamp;
+    private Remembered remembered;
+
+    private record Remembered(BuildState state, String stamp) {
+    }
 
     public SiteBuilder(BuildProgress progress) {
         this.progress = progress;
@@ -146,8 +148,7 @@ public final class SiteBuilder {
                 rendered.pages(), out.outputs(), check.broken());
         stages.run("save state", () -> {
             stateFile.write(state);
-            remembered = state;
-            rememberedStamp = stateFile.stamp().orElse(null);
+            remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
@@ -167,9 +168,8 @@ public final class SiteBuilder {
                 || !SearchIndexer.canUpdate(options.index())) {
             return BuildState.empty();
         }
-        Optional<BuildState> state = remembered != null && rememberedStamp != null
-                && stateFile.stamp().filter(rememberedStamp::equals).isPresent()
-                ? Optional.of(remembered)
+        Optional<BuildState> state = remembered != null && stateFile.stamp().equals(Optional.of(remembered.stamp()))
+                ? Optional.of(remembered.state())
                 : stateFile.read(StateFile.kbVersion());
         return state.filter(s -> s.setup() == setup.fingerprint()).orElse(BuildState.empty());
     }

@@ -1,8 +1,6 @@
 package kb.site;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import kb.model.Article;
 import kb.model.Section;
 
@@ -15,7 +13,11 @@ import kb.model.Section;
  */
 final class SlimArticles {
 
-    private final Map<Object, Object> pool = new ConcurrentHashMap<>();
+    private final SharedValues shared;
+
+    SlimArticles(SharedValues shared) {
+        this.shared = shared;
+    }
 
     /** The article with its sections' headings and anchors but not their blocks, its values shared. */
     Article slim(Article a) {
@@ -26,9 +28,8 @@ final class SlimArticles {
                 all(a.fields()), a.references());
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T one(T value) {
-        return (T) pool.computeIfAbsent(value, v -> v);
+        return shared.one(value);
     }
 
     private <T> List<T> all(List<T> values) {

@@ -1,11 +1,11 @@
 package kb.state;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -112,53 +112,20 @@ public final class StateFile {
             // Read whole, checked in one pass, parsed from memory: through a checked stream every
             // byte of a 60 MB state (60,000 articles) would update the checksum on its own.
             byte[] bytes = Files.readAllBytes(file);
-            MemoryInput memory = new MemoryInput(bytes);
+            ByteArrayInputStream memory = new ByteArrayInputStream(bytes);
             DataInputStream in = new DataInputStream(memory);
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT || !in.readUTF().equals(kb)) {
                 return Optional.empty();
             }
             BuildState state = new Reader(in).state(kb);
             CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, memory.position());
-            if (in.readLong() != crc.getValue() || memory.position() != bytes.length) {
+            crc.update(bytes, 0, bytes.length - memory.available());
+            if (in.readLong() != crc.getValue() || memory.available() != 0) {
                 return Optional.empty();
             }
             return Optional.of(state);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged state only costs a clean build
-        }
-    }
-
-    /** An unsynchronized stream over a byte array that tells how far it has been read. */
-    private static final class MemoryInput extends InputStream {
-        private final byte[] bytes;
-        private int at;
-
-        MemoryInput(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        int position() {
-            return at;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (at >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - at);
-            System.arraycopy(bytes, at, b, off, n);
-            at += n;
-            return n;
         }
     }
 
