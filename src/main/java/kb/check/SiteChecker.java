@@ -142,23 +142,24 @@ public final class SiteChecker {
          */
         public CheckReport finish(Path root, Set<String> files, SourceManifest manifest, Severity severity,
                 Diagnostics diagnostics, long startNanos) {
-            return finish(root, files, manifest, severity, diagnostics, startNanos, true);
+            return finish(root, root, files, manifest, severity, diagnostics, startNanos, true);
         }
 
         /**
-         * As {@link #finish(Path, Set, SourceManifest, Severity, Diagnostics, long)}; when
+         * As {@link #finish(Path, Set, SourceManifest, Severity, Diagnostics, long)}, reading the
+         * pages from {@code readFrom} (a build's new site, not yet in place at {@code root}); when
          * {@code scanRest} is false, the pages not handed over are not scanned (an incremental
          * build that knows their links are as good as before), except those whose ids a link
          * of a scanned page needs.
          */
-        public CheckReport finish(Path root, Set<String> files, SourceManifest manifest, Severity severity,
-                Diagnostics diagnostics, long startNanos, boolean scanRest) {
+        public CheckReport finish(Path root, Path readFrom, Set<String> files, SourceManifest manifest,
+                Severity severity, Diagnostics diagnostics, long startNanos, boolean scanRest) {
             List<String> pages = files.stream().filter(SiteChecker::isHtml).sorted().toList();
             ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
             try {
                 if (scanRest) {
                     pool.submit(() -> pages.parallelStream().filter(page -> !ids.containsKey(page))
-                            .forEach(page -> page(page, read(root.resolve(page))))).join();
+                            .forEach(page -> page(page, read(readFrom.resolve(page))))).join();
                 }
             } finally {
                 pool.shutdown();
@@ -172,7 +173,7 @@ public final class SiteChecker {
                 }
             }
             for (PendingAnchor p : pending) {
-                Set<String> targetIds = ids.computeIfAbsent(p.target(), t -> scanner.scan(read(root.resolve(t))).ids());
+                Set<String> targetIds = ids.computeIfAbsent(p.target(), t -> scanner.scan(read(readFrom.resolve(t))).ids());
                 if (!targetIds.contains(p.fragment())) {
                     String where = p.target().equals(p.page()) ? "this page" : resolver.shown(urlOf(p.target()));
                     broken.add(new Broken(p.page(), p.link(), "no id '" + p.fragment() + "' on " + where, true));

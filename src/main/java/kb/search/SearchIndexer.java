@@ -48,6 +48,28 @@ public final class SearchIndexer implements Closeable {
         }
     }
 
+    /**
+     * Whether the folder is missing, empty or holds a Lucene index: a build may write an index
+     * there without deleting anything else.
+     */
+    public static boolean holdsIndexOrNothing(Path indexDir) {
+        if (!java.nio.file.Files.isDirectory(indexDir)) {
+            return !java.nio.file.Files.exists(indexDir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(indexDir)) {
+            if (entries.findAny().isEmpty()) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        try (FSDirectory dir = FSDirectory.open(indexDir)) {
+            return DirectoryReader.indexExists(dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether the folder holds an index this kb can update (one it wrote, of the same schema). */
     public static boolean canUpdate(Path indexDir) {
         try (FSDirectory dir = FSDirectory.open(indexDir)) {

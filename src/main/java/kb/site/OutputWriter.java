@@ -12,24 +12,37 @@ import kb.state.Fingerprint;
 import kb.state.OutputRecord;
 
 /**
- * Writes the files of a build into the output folder, each only when its content differs from
- * what the last build wrote there (an edit that changes nothing visible rewrites no file), hands
- * every HTML page made in this build to the link check, and records every output for the next
- * build. Thread-safe.
+ * Writes the files of a build into the spare folder (see {@link Publication}), each only when its
+ * content differs from what the spare holds, hands every HTML page made in this build to the link
+ * check, and records every output for the next build. A file the last build made and this one
+ * keeps is hard-linked from the output folder when the spare lacks it. Counts as written only the
+ * files that differ from the output folder's (an edit that changes nothing visible writes none).
+ * Thread-safe.
  */
 final class OutputWriter {
 
     private final OutputFolder folder;
+    private final java.nio.file.Path live;
     private final BuildState previous;
+    private final Map<String, OutputRecord> spare;
     private final SiteChecker.Session links;
     private final Map<String, OutputRecord> outputs = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
     /** Whether a page of the last build now has other ids (links to them must be checked again). */
     private volatile boolean anchorsChanged;
 
-    OutputWriter(OutputFolder folder, BuildState previous, SiteChecker.Session links) {
+    /**
+     * @param folder   the spare folder, written
+     * @param live     the output folder, as the last build left it (read: files are linked from it)
+     * @param previous the last build's state, which describes {@code live}
+     * @param spare    what {@code folder} holds now, by path (see {@link Publication#openSpare})
+     */
+    OutputWriter(OutputFolder folder, java.nio.file.Path live, BuildState previous, Map<String, OutputRecord> spare,
+            SiteChecker.Session links) {
         this.folder = folder;
+        this.live = live;
         this.previous = previous;
+        this.spare = spare;
         this.links = links;
     }
 
@@ -43,8 +56,11 @@ final class OutputWriter {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         long digest = Fingerprint.of(bytes);
         OutputRecord before = previous.outputs().get(path);
-        if (before == null || before.digest() != digest) {
+        OutputRecord held = spare.get(path);
+        if (held == null || held.inputs() == COPIED || held.digest() != digest) {
             folder.write(path, bytes);
+        }
+        if (before == null || before.digest() != digest) {
             written.incrementAndGet();
         }
         long anchors = 0;
@@ -58,15 +74,30 @@ final class OutputWriter {
         outputs.put(path, new OutputRecord(path, inputs, digest, anchors, diagnostics));
     }
 
-    /** Copies a static file, unless the last build copied it and its source is unchanged. */
-    void copy(java.nio.file.Path from, String path, boolean unchanged) {
+    /**
+     * Copies a static file, unless the spare holds it as copied from the same source file.
+     *
+     * @param stamp     the fingerprint of the source file's path, size and time
+     * @param unchanged whether the last build copied the same source file
+     */
+    void copy(java.nio.file.Path from, String path, long stamp, boolean unchanged) {
         OutputRecord before = previous.outputs().get(path);
-        if (before == null || !unchanged) {
+        OutputRecord held = spare.get(path);
+        if (held == null || held.inputs() != COPIED || held.digest() != stamp) {
             folder.copy(from, path);
+        }
+        if (before == null || !unchanged) {
             written.incrementAndGet();
         }
-        outputs.put(path, new OutputRecord(path, 0, 0, 0, List.of()));
+        outputs.put(path, new OutputRecord(path, COPIED, stamp, 0, List.of()));
     }
+
+    /**
+     * The {@code inputs} of a copied file's record, whose {@code digest} is then the stamp of its
+     * source: no written file has inputs -1 (0 means made every build, others are fingerprints,
+     * and a fingerprint of -1 is as likely as any other — one chance in 2^64).
+     */
+    private static final long COPIED = -1;
 
     /**
      * Keeps a file the last build wrote, unchanged (its inputs are the same), reporting again what
@@ -77,9 +108,38 @@ final class OutputWriter {
         if (before == null || before.inputs() != inputs || inputs == 0) {
             return false;
         }
+        OutputRecord held = spare.get(path);
+        if ((held == null || held.inputs() == COPIED || held.digest() != before.digest()) && !linkFromLive(path)) {
+            return false; // the output folder lost it: made again
+        }
         before.diagnostics().forEach(diagnostics::report);
         outputs.put(path, before);
         return true;
+    }
+
+    /**
+     * Links the output folder's file at {@code path} into the spare; false when it is not there,
+     * or is reached through a symbolic link (whose target kb did not write).
+     */
+    private boolean linkFromLive(String path) {
+        java.nio.file.Path from = live.resolve(path);
+        try {
+            if (!from.toRealPath().equals(liveReal().resolve(path))) {
+                return false;
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        return folder.link(path, from);
+    }
+
+    private volatile java.nio.file.Path liveReal;
+
+    private java.nio.file.Path liveReal() throws java.io.IOException {
+        if (liveReal == null) {
+            liveReal = live.toRealPath();
+        }
+        return liveReal;
     }
 
     /** Whether {@code path} is an output of this build so far. */
@@ -92,7 +152,7 @@ final class OutputWriter {
         return outputs;
     }
 
-    /** How many files were written (not kept as they were). */
+    /** How many files differ from the output folder's (new, or with other content). */
     int written() {
         return written.get();
     }

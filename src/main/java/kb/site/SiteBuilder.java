@@ -39,6 +39,7 @@ import kb.related.RelatedLists;
 import kb.related.TermWindow;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
+import kb.state.OutputRecord;
 import kb.state.PageRecord;
 import kb.state.PageRecord.ArticleFacts;
 import kb.state.SourceRecord;
@@ -77,38 +78,50 @@ public final class SiteBuilder {
         this.progress = progress;
     }
 
-    /** Runs a build; problems in the input are reported to {@code diagnostics}, not thrown. */
+    /**
+     * Runs a build; problems in the input are reported to {@code diagnostics}, not thrown. The
+     * site is written beside the output folder and swapped in whole once it is complete and the
+     * index committed (see {@link Publication}): a build that fails or is stopped leaves the site,
+     * the index and the build state as the last build left them.
+     *
+     * @throws IllegalArgumentException when the folders given cannot be used (the message says why)
+     */
     public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
         long start = System.nanoTime();
         requireSeparateFolders(options);
         Stages stages = new Stages();
         Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
+        try (Publication publication = Publication.open(options.dest())) {
+            return build(setup, publication, stages, diagnostics, start);
+        }
+    }
+
+    private BuildResult build(Setup setup, Publication publication, Stages stages, Diagnostics diagnostics, long start) {
+        BuildOptions options = setup.options();
         StateFile stateFile = StateFile.beside(options.dest());
+        String kb = StateFile.kbVersion();
         BuildState previous = stages.run("state", () -> previousState(stateFile, setup));
-        // Until this build saves its own state, the last one no longer describes the output: a
-        // build that stops half-way (an error, Ctrl-C) leaves none, and the next build is clean.
-        stateFile.delete();
-        remembered = null;
+        Map<String, OutputRecord> spare = stages.run("spare", () -> publication.openSpare(kb, previous.isEmpty()));
         SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
                 previous, diagnostics, progress));
 
-        OutputFolder folder = new OutputFolder(options.dest());
-        boolean empty = folder.isEmpty(); // then nothing is there to prune
+        OutputFolder folder = new OutputFolder(publication.spare());
         folder.prepare();
         // Files known to be written, so that the link check settles most links as pages are written.
         Set<String> known = ConcurrentHashMap.newKeySet();
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
-        OutputWriter out = new OutputWriter(folder, previous, links);
-        stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, unchanged(from, options, plan, previous))));
+        OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
+        stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, stamp(from, to),
+                unchanged(from, options, plan, previous))));
 
         // One thread more than there are cores: page writes wait on the disk now and then.
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
         Catalog catalog;
         int generatedCount;
         RenderStage.Rendered rendered;
-        List<SearchAssets.Entry> searchEntries;
+        CheckReport check;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
@@ -120,35 +133,47 @@ public final class SiteBuilder {
             List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts)).join());
-            rendered = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan, previous, extracted,
-                    catalog, related, processor, out).run(diagnostics, progress)).join());
-            searchEntries = catalog.entries().stream()
+            RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
+                    previous, extracted, catalog, related, processor, out).run(diagnostics, progress)).join());
+            rendered = pages;
+            List<SearchAssets.Entry> searchEntries = catalog.entries().stream()
                     .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
             generatedCount = stages.run("generate", () -> pool.submit(() -> generate(setup, plan, catalog, searchEntries,
                     known, out, diagnostics)).join());
+            Set<String> keep = new HashSet<>(out.outputs().keySet());
+            SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
+            boolean removed = stages.run("prune", () -> prune(folder, spare, previous, keep));
+            // kb check on what was written: the pages were scanned as they were written, not read back.
+            // The pages an incremental build kept need not be scanned again unless a page or an id
+            // they could link to is gone, or the last check found broken links (they may be fixed).
+            boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
+            check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
+                    folder.root(), Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING,
+                    diagnostics, System.nanoTime(), scanRest));
             stages.run("commit", () -> {
-                removeDocuments(previous, rendered, index);
+                removeDocuments(previous, pages, index);
+                // From the commit on, the state no longer describes the site and index in place
+                // together: a build stopped before it saves its own leaves none (the next is clean).
+                stateFile.delete();
+                remembered = null;
                 index.close();
             });
         } finally {
             pool.shutdown();
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
-        Set<String> keep = new HashSet<>(out.outputs().keySet());
-        SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
-        boolean removed = stages.run("prune", () -> !empty && prune(folder, previous, keep));
-        // kb check on what was written: the pages were scanned as they were written, not read back.
-        // The pages an incremental build kept need not be scanned again unless a page or an id
-        // they could link to is gone, or the last check found broken links (they may be fixed).
-        boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
-        CheckReport check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
-                Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING, diagnostics,
-                System.nanoTime(), scanRest));
-        BuildState state = new BuildState(StateFile.kbVersion(), setup.fingerprint(), plan.sources(),
-                rendered.pages(), out.outputs(), check.broken());
-        stages.run("save state", () -> {
+        BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
+                check.broken());
+        boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
+                || !Files.isDirectory(options.dest());
+        stages.run("publish", () -> {
+            if (visible) {
+                publication.swap();
+            }
             stateFile.write(state);
             remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+            // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
+            publication.saveSpare(kb, visible ? previous.outputs() : state.outputs());
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
@@ -237,22 +262,27 @@ public final class SiteBuilder {
     }
 
     /**
-     * Deletes what the last build wrote and this one did not; without a state, everything in the
-     * folder this build did not write. Whether a file was deleted.
+     * Deletes from the spare folder what it holds and this build did not write, and answers
+     * whether the site loses a file the last build had.
      */
-    private static boolean prune(OutputFolder folder, BuildState previous, Set<String> keep) {
-        if (previous.isEmpty()) {
-            folder.prune(keep);
-            return true;
-        }
-        boolean removed = false;
-        for (String path : previous.outputs().keySet()) {
+    private static boolean prune(OutputFolder folder, Map<String, OutputRecord> spare, BuildState previous,
+            Set<String> keep) {
+        for (String path : spare.keySet()) {
             if (!keep.contains(path)) {
                 folder.delete(path);
-                removed = true;
             }
         }
-        return removed;
+        return !keep.containsAll(previous.outputs().keySet());
+    }
+
+    /** What identifies a static file's version: its path, size and time. */
+    private static long stamp(Path from, String to) {
+        try {
+            return new Fingerprint().add(to).add(from.toString()).add(Files.size(from))
+                    .add(Files.getLastModifiedTime(from).toMillis()).value();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + from, e);
+        }
     }
 
     /**
@@ -332,18 +362,34 @@ public final class SiteBuilder {
         return path.equals("404.html") ? "404.ftlh" : "redirect page (built in)";
     }
 
-    /** The output folders must not hold the source, or clearing them would delete it. */
+    /**
+     * The output folders must not hold the source, nor each other (a build replaces its site
+     * whole, and would drop an index inside it), and an index folder must hold an index or nothing.
+     */
     private static void requireSeparateFolders(BuildOptions options) {
         Path source = options.source().toAbsolutePath().normalize();
-        for (Path out : Set.of(options.dest(), options.index())) {
-            Path o = out.toAbsolutePath().normalize();
-            if (source.startsWith(o)) {
-                throw new IllegalArgumentException("the output folder " + out
+        Path dest = options.dest().toAbsolutePath().normalize();
+        Path index = options.index().toAbsolutePath().normalize();
+        for (Path out : List.of(dest, index)) {
+            if (source.startsWith(out)) {
+                throw new IllegalArgumentException("the output folder " + (out == dest ? options.dest() : options.index())
                         + " holds the source folder " + options.source() + "; choose another");
             }
         }
-        if (options.dest().toAbsolutePath().normalize().equals(options.index().toAbsolutePath().normalize())) {
+        if (dest.equals(index)) {
             throw new IllegalArgumentException("--dest and --index must be different folders");
+        }
+        if (index.startsWith(dest)) {
+            throw new IllegalArgumentException("the index folder " + options.index() + " is inside the output folder "
+                    + options.dest() + ", which every build replaces; choose an index folder outside it");
+        }
+        if (dest.startsWith(index)) {
+            throw new IllegalArgumentException("the output folder " + options.dest() + " is inside the index folder "
+                    + options.index() + "; choose folders side by side");
+        }
+        if (!SearchIndexer.holdsIndexOrNothing(index)) {
+            throw new IllegalArgumentException("the index folder " + options.index() + " holds files that are not a"
+                    + " search index; empty it, or choose another --index");
         }
     }
 }

@@ -1,6 +1,7 @@
 package kb.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,26 +163,117 @@ class IncrementalBuildTest {
     }
 
     @Test
-    void aBuildThatStopsHalfWayLeavesNoState() throws Exception {
+    void aBuildThatDiesHalfWayLeavesTheSiteIndexAndStateAsTheLastBuildLeftThem() throws Exception {
         incremental();
         Path state = StateFile.beside(site("a")).path();
-        assertThat(state).exists();
-        Path index = tmp.resolve("a/index");
-        try (Stream<Path> files = Files.walk(index)) {
+        Map<String, String> site = files(site("a"));
+        Map<String, List<String>> documents = documents(tmp.resolve("a/index"));
+        byte[] stateBytes = Files.readAllBytes(state);
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        Files.delete(src.resolve("kb/Q1004/README.md"));
+        write("kb/Q1005/README.md", NavigationSiteTest.article("Q1005", "Contoso Gadget", "17-JUN-2003", "kbbug",
+                "The gadget blinks when it is cold."));
+        for (String phase : List.of("Reading", "Rendering")) {
+            for (int after : new int[] {0, 2}) {
+                // An Error (not an input problem) half-way through a phase: as a crash, nothing is published.
+                assertThatThrownBy(() -> new SiteBuilder(failing(phase, after)).build(options("a", false), new Diagnostics()))
+                        .as(phase + " " + after).isInstanceOf(InternalError.class);
+                assertThat(files(site("a"))).as("site after a failure in " + phase).isEqualTo(site);
+                assertThat(documents(tmp.resolve("a/index"))).as("index after a failure in " + phase).isEqualTo(documents);
+                assertThat(Files.readAllBytes(state)).as("state after a failure in " + phase).isEqualTo(stateBytes);
+            }
+        }
+        assertThat(incremental().clean()).isFalse(); // the state is still good: the next build is incremental
+        assertSameAsClean();
+    }
+
+    @Test
+    void aBuildNeverWritesThroughALinkInTheOutputFolder() throws Exception {
+        incremental();
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        edit("kb/Q1003/README.md", "battery is low", "battery runs low");
+        incremental(); // the spare now holds the first build's site
+        // Someone replaces a folder of the site, and of the spare, by a link to a folder outside.
+        Path spare = StateFile.beside(site("a")).path().getParent().resolve("site.spare");
+        for (Path root : List.of(site("a"), spare)) {
+            deleteTree(root.resolve("kb"));
+            Files.createSymbolicLink(root.resolve("kb"), outside);
+        }
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        incremental();
+        edit("kb/Q1002/README.md", "tighten", "fasten");
+        incremental();
+        try (Stream<Path> files = Files.list(outside)) {
+            assertThat(files).as("files written through the link").isEmpty();
+        }
+        assertThat(Files.isSymbolicLink(site("a").resolve("kb"))).isFalse();
+        assertSameAsClean();
+    }
+
+    @Test
+    void anIndexInsideTheOutputFolderOrAForeignOutputFolderIsRefusedAndKept() throws Exception {
+        Path dest = tmp.resolve("c/site");
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, dest,
+                dest.resolve("index"), Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inside the output folder");
+        Files.createDirectories(dest);
+        Files.writeString(dest.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, dest,
+                tmp.resolve("c/index"), Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds files that kb did not write");
+        assertThat(Files.readString(dest.resolve("notes.txt"))).isEqualTo("mine");
+        Path index = Files.createDirectories(tmp.resolve("d/index"));
+        Files.writeString(index.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, tmp.resolve("d/site"),
+                index, Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a search index");
+        assertThat(Files.readString(index.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void aSwapStoppedHalfWayIsPutBackByTheNextBuild() throws Exception {
+        incremental();
+        Map<String, String> site = files(site("a"));
+        Path old = StateFile.beside(site("a")).path().getParent().resolve("site.old");
+        Files.move(site("a"), old); // as if killed between the two renames of a swap
+        edit("kb/Q1003/README.md", "battery is low", "battery runs low");
+        assertThat(incremental().clean()).isFalse();
+        assertThat(old).doesNotExist();
+        assertThat(files(site("a"))).isNotEqualTo(site);
+        assertSameAsClean();
+    }
+
+    /** A progress receiver that dies of an Error at the {@code after}-th step of {@code phase}. */
+    private static BuildProgress failing(String phase, int after) {
+        return new BuildProgress() {
+            private volatile boolean on;
+            private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public void started(String p, int total) {
+                on = p.equals(phase);
+                if (on && after == 0) {
+                    throw new InternalError("stopped by the test");
+                }
+            }
+
+            @Override
+            public void advanced() {
+                if (on && steps.incrementAndGet() >= after) {
+                    throw new InternalError("stopped by the test");
+                }
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        Files.writeString(index, "not an index folder"); // the build cannot open its index
-        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
-        try {
-            incremental();
-        } catch (RuntimeException | AssertionError expected) {
-            // stopped: what matters is what it left
-        }
-        // The site may hold pages of the stopped build: no state may claim it is as the last one left it.
-        assertThat(state).doesNotExist();
-        Files.delete(index);
-        assertThat(incremental().clean()).isTrue();
-        assertSameAsClean();
     }
 
     // --- helpers ---
@@ -209,10 +301,14 @@ class IncrementalBuildTest {
         return build(new SiteBuilder(BuildProgress.NONE), name, clean);
     }
 
+    private BuildOptions options(String name, boolean clean) {
+        return new BuildOptions(src, site(name), tmp.resolve(name).resolve("index"), Optional.empty(), Optional.empty(),
+                true, clean);
+    }
+
     private BuildResult build(SiteBuilder builder, String name, boolean clean) {
         Diagnostics diagnostics = new Diagnostics();
-        BuildResult result = builder.build(new BuildOptions(src, site(name),
-                tmp.resolve(name).resolve("index"), Optional.empty(), Optional.empty(), true, clean), diagnostics);
+        BuildResult result = builder.build(options(name, clean), diagnostics);
         assertThat(diagnostics.sorted()).as("diagnostics of build " + name).isEmpty();
         return result;
     }
