@@ -26,10 +26,13 @@ import kb.diag.SourcePosition;
 final class BrokenLinkReport {
 
     private final Path site;
+    private final Path pages;
     private final SourceManifest manifest;
 
-    BrokenLinkReport(Path site, SourceManifest manifest) {
+    /** Reports links of the site at {@code site}, whose pages are read from {@code pages} (the same, or the new site not yet in place). */
+    BrokenLinkReport(Path site, Path pages, SourceManifest manifest) {
         this.site = site;
+        this.pages = pages;
         this.manifest = manifest;
     }
 
@@ -45,7 +48,7 @@ final class BrokenLinkReport {
         Map<String, List<Unplaced>> unplaced = new LinkedHashMap<>();
         byPage.forEach((page, list) -> {
             list.sort(Comparator.comparingInt(b -> b.link().offset()));
-            String html = SiteChecker.read(site.resolve(page));
+            String html = SiteChecker.read(pages.resolve(page));
             Optional<SourceManifest.Origin> origin = Optional.ofNullable(manifest.pages().get(page));
             Optional<Path> sourceFile = manifest.sourceFile(site, page).filter(Files::isRegularFile);
             String source = sourceFile.map(SiteChecker::read).orElse("");

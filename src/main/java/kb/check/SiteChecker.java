@@ -180,7 +180,7 @@ public final class SiteChecker {
                 }
             }
             List<Broken> all = new ArrayList<>(broken);
-            new BrokenLinkReport(root, manifest).report(all, severity, diagnostics);
+            new BrokenLinkReport(root, readFrom, manifest).report(all, severity, diagnostics);
             int brokenAnchors = (int) all.stream().filter(Broken::anchor).count();
             return new CheckReport(pages.size(), internal.sum(), anchors.sum(), all.size() - brokenAnchors,
                     brokenAnchors, external, (System.nanoTime() - startNanos) / 1e9);
