@@ -93,7 +93,7 @@ answers() {
 }
 
 build() { # folder [--clean]
-  kb build --source "$W/src" --dest "$1/site" --index "$1/index" --no-progress --strict ${2:-} >"$W/build.log" 2>&1
+  kb build --source "$W/src" --dest "$1/site" --index "$1/index" --no-progress ${2:-} >"$W/build.log" 2>&1
 }
 
 seconds() { date +%s.%N; }

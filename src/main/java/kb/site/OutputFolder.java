@@ -23,6 +23,11 @@ final class OutputFolder {
     private final Path root;
     /** Folders known to exist: most pages share their parents' parents, and probing costs a system call each. */
     private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Folders this build made, where there was none or something else stood (a file, a link):
+     * nothing a record says was below them is there.
+     */
+    private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OutputFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -64,6 +69,9 @@ final class OutputFolder {
     void delete(String relativePath) {
         Path target = resolve(relativePath);
         try {
+            if (!realParents(target)) {
+                return; // below a link or a file: not there (and never deleted through a link)
+            }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(target);
@@ -172,7 +180,9 @@ final class OutputFolder {
         }
         for (Path p = root.resolve(root.relativize(parent).getName(0)); ; p = p.resolve(parent.getName(p.getNameCount()))) {
             if (!folders.contains(p)) {
-                makeFolder(p);
+                if (makeFolder(p)) {
+                    made.add(p);
+                }
                 folders.add(p);
             }
             if (p.equals(parent)) {
@@ -184,9 +194,10 @@ final class OutputFolder {
     /**
      * Makes {@code p} a folder, deleting a file or link that stands there. Other threads may make
      * the same folder at the same time: a folder never turns into anything else, so a folder
-     * found, or made by another thread first, is the folder wanted.
+     * found, or made by another thread first, is the folder wanted. Whether it was made in this
+     * build (by this thread or, just before, another).
      */
-    private static void makeFolder(Path p) throws IOException {
+    private static boolean makeFolder(Path p) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -194,7 +205,7 @@ final class OutputFolder {
             a = null;
         }
         if (a != null && a.isDirectory()) {
-            return;
+            return false;
         }
         if (a != null) {
             Files.deleteIfExists(p);
@@ -206,6 +217,40 @@ final class OutputFolder {
                 throw e;
             }
         }
+        return true;
+    }
+
+    /**
+     * Whether a file a record says is at {@code relativePath} can still be there: its folders are
+     * folders (made now when missing, a file or link in the way deleted) and none was made by
+     * this build.
+     */
+    boolean intact(String relativePath) {
+        Path target = resolve(relativePath);
+        try {
+            createParents(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folders of " + target, e);
+        }
+        for (Path p = target.getParent(); !p.equals(root); p = p.getParent()) {
+            if (made.contains(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every folder above {@code target} is a folder (not a link, not a file), without making any. */
+    private boolean realParents(Path target) {
+        for (Path p = target.getParent(); !p.equals(root); p = p.getParent()) {
+            if (folders.contains(p)) {
+                return true; // checked with its own parents
+            }
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path resolve(String relativePath) {

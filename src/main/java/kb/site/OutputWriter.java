@@ -56,7 +56,7 @@ final class OutputWriter {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         long digest = Fingerprint.of(bytes);
         OutputRecord before = previous.outputs().get(path);
-        OutputRecord held = spare.get(path);
+        OutputRecord held = held(path);
         if (held == null || held.inputs() == COPIED || held.digest() != digest) {
             folder.write(path, bytes);
         }
@@ -82,7 +82,7 @@ final class OutputWriter {
      */
     void copy(java.nio.file.Path from, String path, long stamp, boolean unchanged) {
         OutputRecord before = previous.outputs().get(path);
-        OutputRecord held = spare.get(path);
+        OutputRecord held = held(path);
         if (held == null || held.inputs() != COPIED || held.digest() != stamp) {
             folder.copy(from, path);
         }
@@ -108,13 +108,19 @@ final class OutputWriter {
         if (before == null || before.inputs() != inputs || inputs == 0) {
             return false;
         }
-        OutputRecord held = spare.get(path);
+        OutputRecord held = held(path);
         if ((held == null || held.inputs() == COPIED || held.digest() != before.digest()) && !linkFromLive(path)) {
             return false; // the output folder lost it: made again
         }
         before.diagnostics().forEach(diagnostics::report);
         outputs.put(path, before);
         return true;
+    }
+
+    /** The spare's record of {@code path}, unless the file cannot be there any more (see {@link OutputFolder#intact}). */
+    private OutputRecord held(String path) {
+        OutputRecord held = spare.get(path);
+        return held != null && folder.intact(path) ? held : null;
     }
 
     /**

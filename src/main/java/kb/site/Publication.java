@@ -116,26 +116,28 @@ final class Publication implements AutoCloseable {
     }
 
     /**
-     * What the spare folder holds, path by path, as the build that wrote it recorded it, checked
-     * against the folder itself: files that are missing, are not regular files or were not
-     * recorded are dropped from the answer, and the last two deleted (a symbolic link is deleted,
-     * never followed). When there is no usable record (no build yet, a build stopped while
-     * writing the spare, a clean build, another kb), the spare is emptied and the answer is empty.
-     * The record is deleted either way: from now on the spare is being written.
+     * What the spare folder holds, path by path, as the build that wrote it recorded it. When
+     * there is no usable record (no build yet, a build stopped while writing the spare, another
+     * kb), the spare is emptied and the answer is empty. A clean build also checks the record
+     * against the folder: files that are missing, are not regular files or were not recorded are
+     * dropped from the answer, and the last two deleted (a symbolic link is deleted, never
+     * followed); an incremental build trusts it, as the writer checks the folders of every file
+     * it relies on ({@link OutputFolder#intact}). The record is deleted either way: from now on
+     * the spare is being written.
      *
      * @param kb    the running kb build ({@link StateFile#kbVersion()})
-     * @param clean whether this build starts from nothing (the spare is emptied)
+     * @param clean whether this is a clean build
      */
     Map<String, OutputRecord> openSpare(String kb, boolean clean) {
         StateFile record = new StateFile(spareContents);
-        Optional<BuildState> known = clean ? Optional.empty() : record.read(kb);
+        Optional<BuildState> known = record.read(kb);
         record.delete();
         if (known.isEmpty()) {
             trash(spare);
             createFolder(spare);
             return Map.of();
         }
-        return checked(known.get().outputs());
+        return clean ? checked(known.get().outputs()) : known.get().outputs();
     }
 
     /** The spare's records, keeping only those of regular files that are there; strays deleted. */
