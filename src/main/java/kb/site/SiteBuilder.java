@@ -387,6 +387,10 @@ public final class SiteBuilder {
             throw new IllegalArgumentException("the output folder " + options.dest() + " is inside the index folder "
                     + options.index() + "; choose folders side by side");
         }
+        if (Files.isSymbolicLink(index)) {
+            throw new IllegalArgumentException("the index folder " + options.index() + " is a symbolic link: kb never"
+                    + " writes through a link; give the folder it points to");
+        }
         if (!SearchIndexer.holdsIndexOrNothing(index)) {
             throw new IllegalArgumentException("the index folder " + options.index() + " holds files that are not a"
                     + " search index; empty it, or choose another --index");

@@ -228,6 +228,19 @@ class IncrementalBuildTest {
                 index, Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a search index");
         assertThat(Files.readString(index.resolve("notes.txt"))).isEqualTo("mine");
+        Path linked = tmp.resolve("e/index");
+        Files.createDirectories(linked.getParent());
+        Files.createSymbolicLink(linked, Files.createDirectories(tmp.resolve("e/elsewhere")));
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, tmp.resolve("e/site"),
+                linked, Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbolic link");
+        Files.createSymbolicLink(tmp.resolve("e/site"), Files.createDirectories(tmp.resolve("e/www")));
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, tmp.resolve("e/site"),
+                tmp.resolve("e/index2"), Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbolic link");
+        try (Stream<Path> files = Files.list(tmp.resolve("e/elsewhere"))) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
