@@ -100,7 +100,9 @@ public final class SiteBuilder {
         BuildOptions options = setup.options();
         StateFile stateFile = StateFile.beside(options.dest());
         String kb = StateFile.kbVersion();
-        BuildState previous = stages.run("state", () -> previousState(stateFile, setup));
+        // The last state describes the site in place even when this build cannot build on it.
+        BuildState last = stages.run("state", () -> lastState(stateFile));
+        BuildState previous = usable(last, setup);
         Map<String, OutputRecord> spare = stages.run("spare", () -> publication.openSpare(kb, previous.isEmpty()));
         SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
                 previous, diagnostics, progress));
@@ -173,7 +175,12 @@ public final class SiteBuilder {
             stateFile.write(state);
             remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
             // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
-            publication.saveSpare(kb, visible ? previous.outputs() : state.outputs());
+            // A site in place that no state described stays unknown: the next build empties it.
+            if (!visible) {
+                publication.saveSpare(kb, state.outputs());
+            } else if (!last.isEmpty()) {
+                publication.saveSpare(kb, last.outputs());
+            }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
@@ -182,21 +189,29 @@ public final class SiteBuilder {
     }
 
     /**
-     * The last build's state, when it can be trusted: written by this kb, with the same
-     * configuration and theme, and its output and index still there. Otherwise the empty state:
-     * a clean build. The state this builder wrote last is taken from memory while its file is
-     * still the one written.
+     * The state the last build left, if this kb can read it: what the site in place holds. The
+     * state this builder wrote last is taken from memory while its file is still the one written.
      */
-    private BuildState previousState(StateFile stateFile, Setup setup) {
-        BuildOptions options = setup.options();
-        if (options.clean() || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
-                || !SearchIndexer.canUpdate(options.index())) {
-            return BuildState.empty();
-        }
+    private BuildState lastState(StateFile stateFile) {
         Optional<BuildState> state = remembered != null && stateFile.stamp().equals(Optional.of(remembered.stamp()))
                 ? Optional.of(remembered.state())
                 : stateFile.read(StateFile.kbVersion());
-        return state.filter(s -> s.setup() == setup.fingerprint()).orElse(BuildState.empty());
+        return state.orElse(BuildState.empty());
+    }
+
+    /**
+     * The last build's state, when this build can build on it: not a clean build, the same
+     * configuration, theme and options, and its output and index still there. Otherwise the
+     * empty state: a clean build.
+     */
+    private static BuildState usable(BuildState last, Setup setup) {
+        BuildOptions options = setup.options();
+        if (last.isEmpty() || options.clean() || last.setup() != setup.fingerprint()
+                || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
+                || !SearchIndexer.canUpdate(options.index())) {
+            return BuildState.empty();
+        }
+        return last;
     }
 
     /** Whether a static file is as the last build copied it. */

@@ -244,6 +244,23 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void whatTheSpareHoldsIsKnownAfterEveryKindOfBuild() throws Exception {
+        incremental();
+        assertThat(build("a", true).clean()).isTrue(); // the spare is now the first build's site
+        Files.delete(src.resolve("kb/Q1004/README.md"));
+        incremental(); // written into that spare: Q1004's page must go
+        assertSameAsClean();
+        write("kb/Q1004/README.md", NavigationSiteTest.article("Q1004", "Contoso Gadget", "16-JUN-2003", "kbinfo",
+                "Battery life of the gadget, and why it beeps. See Q1003."));
+        incremental();
+        write("_config.yml", "title: Contoso KB\nurl: https://kb.example.org\ndescription: changed\n");
+        assertThat(incremental().clean()).isTrue(); // a configuration change
+        Files.delete(src.resolve("kb/Q1002/README.md"));
+        incremental();
+        assertSameAsClean();
+    }
+
+    @Test
     void aSwapStoppedHalfWayIsPutBackByTheNextBuild() throws Exception {
         incremental();
         Map<String, String> site = files(site("a"));
