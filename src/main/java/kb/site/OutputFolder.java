@@ -261,7 +261,8 @@ final class OutputFolder {
         return target;
     }
 
-    private static void deleteTree(Path path) throws IOException {
+    /** Deletes a folder and everything below it; links are deleted, never followed. */
+    static void deleteTree(Path path) throws IOException {
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
