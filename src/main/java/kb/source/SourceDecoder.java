@@ -26,7 +26,11 @@ import kb.diag.SourcePosition;
  */
 public final class SourceDecoder {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /**
+     * Windows-1252, one character per byte; the five bytes it leaves undefined (0x81, 0x8D, 0x8F,
+     * 0x90, 0x9D) become the C1 controls of the same number, as Windows reads them, not U+FFFD.
+     */
+    private static final char[] WINDOWS_1252 = windows1252Table();
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Utf8Decoder lenient = new Utf8Decoder(false);
@@ -47,11 +51,33 @@ public final class SourceDecoder {
         if (bom || scan.mostlyUtf8()) {
             return lenient.decode(bytes, from, bytes.length, file, diagnostics);
         }
-        String text = new String(bytes, WINDOWS_1252);
+        String text = windows1252(bytes);
         int bad = scan.firstInvalid();
         diagnostics.warning(SourcePosition.at(file, text, bad, 1), String.format(Locale.ROOT,
                 "not UTF-8 (%d of %d non-ASCII bytes are not UTF-8, the first 0x%02X): file read as Windows-1252",
                 scan.invalidBytes(), scan.invalidBytes() + scan.validBytes(), bytes[bad] & 0xFF));
         return text;
+    }
+
+    private static String windows1252(byte[] bytes) {
+        char[] chars = new char[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            chars[i] = WINDOWS_1252[bytes[i] & 0xFF];
+        }
+        return new String(chars);
+    }
+
+    private static char[] windows1252Table() {
+        byte[] all = new byte[256];
+        for (int b = 0; b < 256; b++) {
+            all[b] = (byte) b;
+        }
+        char[] table = new String(all, Charset.forName("windows-1252")).toCharArray();
+        for (int b = 0; b < 256; b++) {
+            if (table[b] == '\uFFFD') {
+                table[b] = (char) b;
+            }
+        }
+        return table;
     }
 }
