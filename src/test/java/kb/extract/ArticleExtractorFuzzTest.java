@@ -23,7 +23,7 @@ class ArticleExtractorFuzzTest {
     private final ArticleBodyRenderer body = new ArticleBodyRenderer(new InlineText(id -> id.endsWith("1") ? Optional.of("/kb/" + id + "/") : Optional.empty()));
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void extractAndRender(byte[] input) {
         String text = new String(input, UTF_8);
         Diagnostics diagnostics = new Diagnostics();

@@ -34,7 +34,7 @@ class TxtImportFuzzTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void importPage(byte[] input) {
         Diagnostics diagnostics = new Diagnostics();
         DecodedText text = decoder.decode(input, "fuzz/Q1.TXT", diagnostics);

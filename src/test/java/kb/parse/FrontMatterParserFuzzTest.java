@@ -18,7 +18,7 @@ class FrontMatterParserFuzzTest {
     private final FrontMatterParser parser = new FrontMatterParser();
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void splitAndParse(byte[] input) {
         String text = new String(input, UTF_8);
         Diagnostics diagnostics = new Diagnostics();

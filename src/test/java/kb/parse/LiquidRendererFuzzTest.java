@@ -37,7 +37,7 @@ class LiquidRendererFuzzTest {
     }
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void render(byte[] input) {
         liquid.render(new String(input, UTF_8), context, "fuzz.md", 5, new Diagnostics());
     }

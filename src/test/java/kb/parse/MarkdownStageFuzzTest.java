@@ -21,7 +21,7 @@ class MarkdownStageFuzzTest {
     private final ContentPostProcessor post = new ContentPostProcessor(List.of(new BaseUrlLinks("/kb")));
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void renderAndPostProcess(byte[] input) {
         post.process(markdown.render(new String(input, UTF_8)));
     }

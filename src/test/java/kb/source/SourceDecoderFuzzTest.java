@@ -21,7 +21,7 @@ class SourceDecoderFuzzTest {
     private final SourceDecoder decoder = new SourceDecoder();
 
     @FuzzTest(maxDuration = "4s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void decode(byte[] input) {
         Diagnostics diagnostics = new Diagnostics();
         String text = decoder.decode(input, "fuzz.md", diagnostics);
