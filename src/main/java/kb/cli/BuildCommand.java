@@ -41,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BuildOptions options = input.buildOptions(dest, index, clean);
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics diagnostics = new Diagnostics(input.strict);
         BuildResult result;
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             result = new SiteBuilder(progress).build(options, diagnostics);

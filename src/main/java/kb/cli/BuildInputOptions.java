@@ -20,7 +20,7 @@ final class BuildInputOptions {
     @Option(names = "--base-url", description = "Base URL path, overriding _config.yml's baseurl (e.g. /kb).")
     String baseUrl;
 
-    @Option(names = "--strict", description = "Broken links and anchors are errors (exit code 1), not warnings.")
+    @Option(names = "--strict", description = "Every warning is an error (exit code 1), broken links and anchors included.")
     boolean strict;
 
     @Option(names = "--max-diagnostics", defaultValue = "50", description = "Print at most this many errors and warnings of each kind (default: ${DEFAULT-VALUE}).")

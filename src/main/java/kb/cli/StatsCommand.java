@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kb.diag.Diagnostics;
 import kb.stats.KbStats;
 import kb.stats.StatsReport;
 import picocli.CommandLine.Command;
@@ -34,12 +35,18 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--sections", defaultValue = "20", description = "How many section names to list (default: ${DEFAULT-VALUE}).")
     int sections;
 
+    @Option(names = "--max-diagnostics", defaultValue = "50",
+            description = "Print at most this many errors and this many warnings (default: ${DEFAULT-VALUE}).")
+    int maxDiagnostics;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("source folder " + source + " does not exist");
         }
-        StatsReport r = new KbStats().measure(source);
+        Diagnostics diagnostics = new Diagnostics();
+        StatsReport r = new KbStats().measure(source, diagnostics);
+        diagnostics.print(spec.commandLine().getErr(), maxDiagnostics);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(r)));

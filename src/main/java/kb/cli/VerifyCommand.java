@@ -69,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                     new JsonReport(report.passed(), report.pagesChecked(), report.present(),
-                            report.missing().size(), report.titleMismatches().size(),
+                            report.unread().size(), report.missing().size(), report.titleMismatches().size(),
                             report.textMismatches().size(), report)));
         } else {
             print(report, out);
@@ -78,18 +78,22 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** The JSON shape of a report: the counts first, then the differences. */
-    record JsonReport(boolean passed, int pagesChecked, int present, int missingCount,
+    record JsonReport(boolean passed, int pagesChecked, int present, int unreadCount, int missingCount,
             int titleMismatchCount, int textMismatchCount, VerifyReport details) {
     }
 
     private void print(VerifyReport r, PrintWriter out) {
         int n = r.pagesChecked();
+        if (source != null) {
+            report(out, "sources read", n - r.unread().size(), n);
+        }
         report(out, "URLs present", r.present(), n);
-        report(out, "titles equal", n - r.missing().size() - r.titleMismatches().size(), r.present());
-        report(out, "text in order", n - r.missing().size() - r.textMismatches().size(), r.present());
+        report(out, "titles equal", r.present() - r.titleMismatches().size(), r.present());
+        report(out, "text in order", r.present() - r.textMismatches().size(), r.present());
         if (r.articles() > 0) {
             out.printf(Locale.ROOT, "(%d of them KB articles: fields equal, every field shown, body words in order)%n", r.articles());
         }
+        r.unread().stream().limit(maxListed).forEach(d -> out.println("not read: " + d));
         r.missing().stream().limit(maxListed).forEach(url -> out.println("missing: " + url));
         r.titleMismatches().stream().limit(maxListed).forEach(m ->
                 out.println("title differs: " + m.url() + "\n  reference: " + m.expected() + "\n  ours:      " + m.actual()));

@@ -20,22 +20,44 @@ public final class Diagnostics {
     private final AtomicInteger warnings = new AtomicInteger();
     /** The collector this one reports into as well, or null. */
     private final Diagnostics parent;
+    /** Whether warnings are recorded as errors ({@code --strict}). */
+    private final boolean strict;
 
+    /**
+     * A collector for one command run. Only the commands (and tests) make one: every other part of
+     * kb reports into the collector it is given, or into a {@link #child()} of it, so that nothing
+     * reported is lost (a test forbids {@code new Diagnostics} elsewhere).
+     */
     public Diagnostics() {
-        this(null);
+        this(null, false);
     }
 
-    private Diagnostics(Diagnostics parent) {
+    /**
+     * A collector for one command run that, when {@code strict}, records every warning as an error
+     * ({@code kb build --strict}): the same message at the same place, counted and printed as an
+     * error, so that the run fails.
+     */
+    public Diagnostics(boolean strict) {
+        this(null, strict);
+    }
+
+    private Diagnostics(Diagnostics parent, boolean strict) {
         this.parent = parent;
+        this.strict = strict;
     }
 
     /**
      * A collector for one part of a run (one page of a build) that reports everything into this
      * one too and remembers what that part reported, so that a later incremental build can report
-     * it again without redoing the work.
+     * it again without redoing the work. It is as strict as this one.
      */
     public Diagnostics child() {
-        return new Diagnostics(this);
+        return new Diagnostics(this, strict);
+    }
+
+    /** Whether warnings are recorded as errors. */
+    public boolean strict() {
+        return strict;
     }
 
     /** What was reported here, in order. */
@@ -44,10 +66,13 @@ public final class Diagnostics {
     }
 
     /**
-     * Records one diagnostic. The same diagnostic (position, severity and message) reported again
-     * counts once: the build reads some files in two phases, and each phase reports what it finds.
+     * Records one diagnostic (a warning as an error when strict). The same diagnostic (position,
+     * severity and message) reported again counts once: the build reads some files in two phases,
+     * and each phase reports what it finds.
      */
-    public void report(Diagnostic diagnostic) {
+    public void report(Diagnostic reported) {
+        Diagnostic diagnostic = strict && reported.severity() == Severity.WARNING
+                ? new Diagnostic(Severity.ERROR, reported.at(), reported.message()) : reported;
         if (!seen.add(diagnostic)) {
             return;
         }

@@ -25,6 +25,9 @@ public final class TxtArticleParser {
     private static final Pattern CLOSING_RULE = Pattern.compile("^ ?={60,}\\s*$");
 
     private static final String DOCUMENT = "DOCUMENT:";
+    /** The digits of an article ID, as the build's extractor reads them ({@code Q10022}). */
+    private static final int MIN_ID_DIGITS = 3;
+    private static final int MAX_ID_DIGITS = 8;
     private static final Pattern DOCUMENT_LINE =
             Pattern.compile("DOCUMENT:(Q\\d{1,9})(?:\\s+([^\\s\\[]\\S*))?(?:\\s+\\[([^\\]]*)\\])?\\s*");
     private static final List<String> LABELS = List.of("TITLE", "PRODUCT", "PROD/VER", "OPER/SYS", "KEYWORDS");
@@ -73,6 +76,14 @@ public final class TxtArticleParser {
             return Optional.empty();
         }
         String id = document.group(1);
+        if (id.length() - 1 < MIN_ID_DIGITS || id.length() - 1 > MAX_ID_DIGITS) {
+            // The build's extractor reads only such IDs: a page made with another would be an
+            // article without an ID.
+            diagnostics.error(new SourcePosition(file, start + 1, DOCUMENT.length() + 1), "'" + id
+                    + "' is not a KB article ID (Q and " + MIN_ID_DIGITS + " to " + MAX_ID_DIGITS
+                    + " digits); article skipped");
+            return Optional.empty();
+        }
         List<TxtLine> fields = new ArrayList<>();
         for (int f = 0; f < LABELS.size(); f++) {
             int at = start + 1 + f;

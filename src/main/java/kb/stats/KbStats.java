@@ -25,9 +25,13 @@ public final class KbStats {
     private static final Pattern UNDERLINE = Pattern.compile("(?m)^[^\\s=-][^\\n]*\\n[=-]{3,}[ \\t]*$");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\b\\d+\\b|Q\\d+");
 
-    /** Reads every article of the source tree and counts. */
-    public StatsReport measure(Path source) {
-        Diagnostics diagnostics = new Diagnostics();
+    /**
+     * Reads every article of the source tree and counts. What reading it finds is reported to
+     * {@code diagnostics}, one by one, and counted by kind in the report.
+     */
+    public StatsReport measure(Path source, Diagnostics diagnostics) {
+        // Counted apart from anything the caller's collector held before.
+        Diagnostics reading = diagnostics.child();
         FieldCounts fields = new FieldCounts();
         Map<String, AtomicInteger> sections = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> blocks = new ConcurrentHashMap<>();
@@ -36,7 +40,7 @@ public final class KbStats {
         AtomicInteger refs = new AtomicInteger();
         AtomicInteger resolved = new AtomicInteger();
         List<Reference> all = java.util.Collections.synchronizedList(new ArrayList<>());
-        ArticleReader.Summary summary = new ArticleReader().read(source, diagnostics, (page, extraction) -> {
+        ArticleReader.Summary summary = new ArticleReader().read(source, reading, (page, extraction) -> {
             Article a = extraction.article();
             fields.add(a);
             if (UNDERLINE.matcher(extraction.bodyText()).find()) {
@@ -67,7 +71,7 @@ public final class KbStats {
                 .toList();
         return new StatsReport(summary.pages(), summary.articlePages(), fieldCounts, underlined.get(),
                 underlinedWithSections.get(), names, refs.get(), resolved.get(), refs.get() - resolved.get(),
-                snapshot(blocks), byKind(diagnostics, Severity.WARNING), byKind(diagnostics, Severity.ERROR));
+                snapshot(blocks), byKind(reading, Severity.WARNING), byKind(reading, Severity.ERROR));
     }
 
     private static void countBlock(Block block, Map<String, AtomicInteger> blocks) {

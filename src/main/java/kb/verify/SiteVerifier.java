@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import kb.site.ArticleReader;
+import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
+import kb.diag.Severity;
+import kb.site.ArticleReader;
 import kb.extract.ArticleExtractor;
 import kb.extract.ArticleSource;
 import kb.extract.Extraction;
@@ -114,22 +120,36 @@ public final class SiteVerifier {
     /**
      * Checks every KB article of a source tree against our page for it: fields equal, every
      * field value shown, every body word in order. Pages that are not articles are not checked.
-     * Problems in the sources are reported to {@code diagnostics}, as a build reports them.
+     * Problems in the sources are reported to {@code diagnostics}, as a build reports them, and
+     * every source with an error counts as not read (a broken front matter hides whether the file
+     * is an article at all): the check cannot pass while one is left.
      */
     public VerifyReport verifySources(Path site, Path source, Diagnostics diagnostics) {
         List<String> missing = Collections.synchronizedList(new ArrayList<>());
         List<VerifyReport.Mismatch> texts = Collections.synchronizedList(new ArrayList<>());
-        ArticleReader.Summary summary = new ArticleReader().read(source, diagnostics, (page, extraction) -> {
+        Set<String> extracted = ConcurrentHashMap.newKeySet();
+        // What this reading reports, apart from what the caller's collector held before.
+        Diagnostics reading = diagnostics.child();
+        new ArticleReader().read(source, reading, (page, extraction) -> {
+            extracted.add(page.source().displayName());
             Path ours = site.resolve(page.outputPath());
-            if (!java.nio.file.Files.isRegularFile(ours)) {
+            if (!Files.isRegularFile(ours)) {
                 missing.add(page.url());
                 return;
             }
             checks.check(extraction, parse(ours)).ifPresent(p -> texts.add(new VerifyReport.Mismatch(page.url(),
                     p.kind() + ": " + p.expected(), p.actual())));
         });
-        return new VerifyReport(summary.articlePages(), summary.articlePages(), sorted(missing), List.of(),
-                sortedMismatches(texts));
+        Map<String, Diagnostic> unread = new TreeMap<>();
+        for (Diagnostic d : reading.sorted()) {
+            if (d.severity() == Severity.ERROR) {
+                unread.putIfAbsent(d.at().file(), d);
+            }
+        }
+        Set<String> checked = new HashSet<>(extracted);
+        checked.addAll(unread.keySet());
+        return new VerifyReport(checked.size(), extracted.size(), sorted(missing), List.of(),
+                sortedMismatches(texts), List.copyOf(unread.values()));
     }
 
     /**

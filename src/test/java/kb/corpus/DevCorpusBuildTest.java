@@ -82,7 +82,7 @@ class DevCorpusBuildTest {
 
     @Test
     void statsShowTheFieldsOfNearlyEveryArticle() {
-        kb.stats.StatsReport stats = new kb.stats.KbStats().measure(DevCorpus.sources());
+        kb.stats.StatsReport stats = new kb.stats.KbStats().measure(DevCorpus.sources(), new kb.diag.Diagnostics());
         for (String field : List.of("id", "title", "products", "last_modified")) {
             assertThat(100.0 * stats.fields().get(field) / stats.articles()).as(field).isGreaterThanOrEqualTo(99.9);
         }

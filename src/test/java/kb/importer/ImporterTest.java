@@ -53,6 +53,26 @@ class ImporterTest {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** Issue 17 item 9: a TXT file saved as UTF-8 with one stray byte was read as CP-1252 ("CafÃ©"). */
+    @Test
+    void utf8TextFileIsImportedAsUtf8AndItsStrayByteReported() throws IOException {
+        String text = article("Q900803", "03-JAN-2000", "Caf\u00e9 Cr\u00e8me", "Na\u00efve \u2013 one stray byte: ~.\n")
+                .replace("\n", "\r\n");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int tilde = new String(bytes, StandardCharsets.ISO_8859_1).indexOf('~');
+        bytes[tilde] = (byte) 0xFF;
+        Path file = TxtBytes.write(tmp.resolve("txt/Q900803.TXT"), bytes);
+
+        ImportResult result = run(false, file);
+
+        String page = read(page("kb/900/Q900803/README.md"));
+        assertThat(page).contains("title: \"Q900803: Caf\u00e9 Cr\u00e8me\"").contains("\tNa\u00efve \u2013 one stray byte: \uFFFD.\n")
+                .doesNotContain("\u00c3");
+        assertThat(result.warnings()).isEqualTo(1);
+        assertThat(messages()).singleElement().asString()
+                .endsWith("Q900803.TXT:9:25: warning: invalid UTF-8 (byte 0xFF) replaced by U+FFFD");
+    }
+
     @Test
     void importsAFolderOfTextFilesInPathOrder() throws IOException {
         txt("900/Q900802.TXT", article("Q900802", "02-JAN-2000", "Second", "Two.\n"));

@@ -176,6 +176,18 @@ class TxtArticleParserTest {
                 + "'DOCUMENT:Qnnnnnn  DD-MON-YYYY  [code]'; article skipped");
     }
 
+    /** Found by TxtImportFuzzTest: "DOCUMENT:Q90" made a page whose article the build read with no ID. */
+    @Test
+    void idTheBuildCannotReadIsAnError() {
+        assertThat(parse(article("Q90", "13-MAY-2002", "T", "Body.\n") + "\n"
+                + article("Q123456789", "13-MAY-2002", "T", "Body.\n") + "\n"
+                + article("Q123", "13-MAY-2002", "T", "Body.\n"))).extracting(TxtArticle::id).containsExactly("Q123");
+
+        assertThat(messages()).filteredOn(m -> m.contains("error")).containsExactly(
+                FILE + ":1:10: error: 'Q90' is not a KB article ID (Q and 3 to 8 digits); article skipped",
+                FILE + ":16:10: error: 'Q123456789' is not a KB article ID (Q and 3 to 8 digits); article skipped");
+    }
+
     @Test
     void oneDigitDaysAndImpossibleDates() {
         assertThat(ArticleDate.parse("7-JAN-1990")).contains(LocalDate.of(1990, 1, 7));

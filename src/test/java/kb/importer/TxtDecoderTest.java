@@ -34,7 +34,7 @@ class TxtDecoderTest {
     void cp1252BytesBecomeTheirUnicodeCharacters() {
         DecodedText text = decode(crlf("It", 0x92, "s ", 0x93, "quoted", 0x94, 0xA0, "caf", 0xE9, " ", 0x96, " ", 0x85));
 
-        assertThat(text.codePage()).isEqualTo(CodePage.CP1252);
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.CP1252);
         assertThat(text.lines()).containsExactly("It\u2019s \u201Cquoted\u201D\u00A0caf\u00E9 \u2013 \u2026");
         assertThat(diagnostics.sorted()).isEmpty();
     }
@@ -52,7 +52,7 @@ class TxtDecoderTest {
 
         DecodedText text = decoder.decode(bytes, "box/Q900502.TXT", diagnostics);
 
-        assertThat(text.codePage()).isEqualTo(CodePage.CP437);
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.CP437);
         assertThat(text.lines()).contains(
                 " ┌──────────┬──────────┐",
                 " │ Files    │ Preview  │",
@@ -70,7 +70,7 @@ class TxtDecoderTest {
     void verticalBarsAndCornersWithoutHorizontalLinesAreBoxDrawingToo() {
         DecodedText text = decode(crlf("x ", 0xDA, "\n", 0xB3, " a ", 0xB3, "\n", 0xB3, " b ", 0xB3, "\n"));
 
-        assertThat(text.codePage()).isEqualTo(CodePage.CP437);
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.CP437);
         assertThat(text.lines()).containsExactly("x ┌", "│ a │", "│ b │");
     }
 
@@ -80,7 +80,7 @@ class TxtDecoderTest {
         DecodedText text = decode(crlf(0xC4, "pfel, 10 m", 0xB3, ", 1", 0xBA, " piso\n",
                 0xDA, "ltimo ", 0xC0, " la carte, ", 0xCD, "ndice\n", "2", 0xB3, " and 4", 0xBA, "\n"));
 
-        assertThat(text.codePage()).isEqualTo(CodePage.CP1252);
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.CP1252);
         assertThat(text.lines().get(0)).isEqualTo("Äpfel, 10 m³, 1º piso");
         assertThat(diagnostics.sorted()).isEmpty();
     }
@@ -101,5 +101,41 @@ class TxtDecoderTest {
 
         assertThat(text.lines()).containsExactly("a\u001Ab");
         assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    /** Issue 17 item 9, the importer's side: a TXT file re-saved as UTF-8 is not read as CP-1252. */
+    @Test
+    void utf8FileIsDecodedAsUtf8() {
+        DecodedText text = decode(("Caf\u00e9 cr\u00e8me \u2013 \u201cna\u00efve\u201d\r\nline 2").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.UTF8);
+        assertThat(text.lines()).containsExactly("Caf\u00e9 cr\u00e8me \u2013 \u201cna\u00efve\u201d", "line 2");
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    @Test
+    void strayByteInUtf8IsReplacedAndReportedAtItsLineAndColumn() {
+        byte[] utf8 = "Caf\u00e9\rna\u00efve \u2013 ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(utf8, utf8.length + 3);
+        bytes[utf8.length] = (byte) 0xE9; // CP-1252 é in a UTF-8 file
+        bytes[utf8.length + 1] = 'x';
+        bytes[utf8.length + 2] = 0x1A;
+
+        DecodedText text = decode(bytes);
+
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.UTF8);
+        assertThat(text.lines()).containsExactly("Caf\u00e9", "na\u00efve \u2013 \uFFFDx");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::toString).containsExactly(
+                "in/Q1.TXT:2:9: warning: invalid UTF-8 (byte 0xE9) replaced by U+FFFD",
+                "in/Q1.TXT:2:11: warning: DOS end-of-file mark (0x1A) at the end of the file dropped");
+    }
+
+    @Test
+    void cp1252FileWithOneAccidentalUtf8SequenceStaysCp1252() {
+        // "Ã©" (C3 A9) reads as é in UTF-8, but the file's other accented bytes are not UTF-8.
+        DecodedText text = decode(crlf("Ren", 0xE9, " ", 0xC3, 0xA9, " d", 0xE9, "j", 0xE0, " vu"));
+
+        assertThat(text.encoding()).isEqualTo(DecodedText.Encoding.CP1252);
+        assertThat(text.lines()).containsExactly("Ren\u00e9 \u00c3\u00a9 d\u00e9j\u00e0 vu");
     }
 }
