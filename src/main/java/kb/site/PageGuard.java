@@ -37,9 +37,10 @@ import kb.diag.SourcePosition;
 final class PageGuard implements AutoCloseable {
 
     /**
-     * How long one page may take. The slowest page of the dev corpus (its largest index page,
-     * id/winnt, 423 KB of Markdown) takes about 0.3 s to read and about as long to finish on one
-     * core here; a page a hundred times slower than that is not working, it is stuck.
+     * How long one page may take: 30 s. The slowest page of the dev corpus (the index page
+     * id/exchange, 318 KB of Markdown) took 1.8 s to read in a clean build on a machine with two
+     * cores and a load of 14, and no other page took more than 1.4 s; a page sixteen times slower
+     * than that on a busy machine is not working, it is stuck.
      */
     static final Duration BUDGET = Duration.ofSeconds(30);
 
@@ -88,8 +89,8 @@ final class PageGuard implements AutoCloseable {
             return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            diagnostics.error(SourcePosition.of(file), what + " took longer than " + budget.toSeconds()
-                    + " s; the page is skipped");
+            diagnostics.error(SourcePosition.of(file), what + " took longer than " + seconds(budget)
+                    + "; the page is skipped");
             return Optional.empty();
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -110,6 +111,12 @@ final class PageGuard implements AutoCloseable {
             }
             return Optional.empty();
         }
+    }
+
+    /** "30 s", "0.3 s". */
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** Lets the threads end; a page still running past its budget ends on its own. */
