@@ -79,18 +79,23 @@ final class ExtractStage {
         this.namesKey = namesKey;
     }
 
+    /** What the pages read so far gave, filled from several threads. */
+    private record Found(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
+            Map<String, Long> extractionKeys, Map<String, Long> documentKeys, Map<String, List<Diagnostic>> reported) {
+        Found() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
     /** Runs the stage on every page of the plan, in parallel (inside the caller's pool). */
     Extracted run(Diagnostics diagnostics, BuildProgress progress) {
-        Map<String, ArticleFacts> facts = new ConcurrentHashMap<>();
-        Map<String, PreparedPage> prepared = new ConcurrentHashMap<>();
-        Map<String, Long> extractionKeys = new ConcurrentHashMap<>();
-        Map<String, Long> documentKeys = new ConcurrentHashMap<>();
-        Map<String, List<Diagnostic>> reported = new ConcurrentHashMap<>();
+        Found found = new Found();
         progress.started("Reading", plan.pages().size());
         try (PageGuard guard = new PageGuard(budget)) {
             plan.pages().parallelStream().forEach(page -> {
                 try {
-                    read(page, guard, diagnostics, facts, prepared, extractionKeys, documentKeys, reported);
+                    read(page, guard, diagnostics, found);
                 } catch (RuntimeException e) {
                     // A bug must not cost the other pages: report it against this page and go on.
                     diagnostics.error(SourcePosition.of(page.source().displayName()),
@@ -101,55 +106,58 @@ final class ExtractStage {
             });
         }
         progress.finished();
-        return new Extracted(facts, prepared, extractionKeys, documentKeys, reported, index::remove);
+        return new Extracted(found.facts(), found.prepared(), found.extractionKeys(), found.documentKeys(),
+                found.reported(), index::remove);
     }
 
-    private void read(PlannedPage page, PageGuard guard, Diagnostics diagnostics, Map<String, ArticleFacts> facts,
-            Map<String, PreparedPage> prepared, Map<String, Long> extractionKeys, Map<String, Long> documentKeys,
-            Map<String, List<Diagnostic>> reported) {
+    /**
+     * Reads one page, unless it is as the last build read it; a page whose reading failed or found
+     * an error gets no extraction key, and so is skipped.
+     */
+    private void read(PlannedPage page, PageGuard guard, Diagnostics diagnostics, Found found) {
         String path = page.outputPath();
         long key = extractionKey(page);
         PageRecord before = previous.pages().get(path);
         if (before != null && before.extraction() == key && before.article().isEmpty()) {
-            extractionKeys.put(path, key);
-            documentKeys.put(path, before.document());
+            found.extractionKeys().put(path, key);
+            found.documentKeys().put(path, before.document());
             return; // an unchanged page without an article: the render stage decides
         }
         if (before != null && before.extraction() == key && before.article().isPresent()) {
             ArticleFacts known = before.article().get();
             long documentKey = documentKey(key, known.entry());
             if (documentKey == before.document()) {
-                extractionKeys.put(path, key);
-                facts.put(path, known);
-                documentKeys.put(path, documentKey);
+                found.extractionKeys().put(path, key);
+                found.facts().put(path, known);
+                found.documentKeys().put(path, documentKey);
                 return; // unchanged: not read again
             }
         }
         Diagnostics own = diagnostics.child();
         Optional<PreparedPage> read = guard.run(page.source().displayName(), "reading this page", own,
                 () -> processor.prepare(page, own));
-        reported.put(path, own.reported());
+        found.reported().put(path, own.reported());
         if (read.isEmpty() || own.hasErrors()) {
             // Skipped: not indexed, not listed, not written (an error in its source, or reading
             // it failed). Without a record, the next build reads it again.
             return;
         }
-        extractionKeys.put(path, key);
+        found.extractionKeys().put(path, key);
         PreparedPage p = read.get();
         if (p.article().isPresent()) {
             Article article = p.article().get();
             CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
             String text = article.text();
-            facts.put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
+            found.facts().put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
             long documentKey = documentKey(key, entry);
-            documentKeys.put(path, documentKey);
+            found.documentKeys().put(path, documentKey);
             if (before == null || before.document() != documentKey) {
                 index.put(page.url(), documents.article(article, page.url(),
                         (String) p.variables().get(PreparedPage.JSON), text));
             }
         } else if (path.endsWith(".html")) {
             long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();
-            documentKeys.put(path, documentKey);
+            found.documentKeys().put(path, documentKey);
             if (before == null || before.document() != documentKey) {
                 index.put(page.url(), documents.page(page.url(), p.title(), p.text()));
             }
@@ -157,7 +165,7 @@ final class ExtractStage {
         PreparedPage kept = p.kept();
         long cost = kept.cost();
         if (memory.addAndGet(-cost) >= 0) {
-            prepared.put(path, kept);
+            found.prepared().put(path, kept);
         } else {
             memory.addAndGet(cost); // over the budget: the render stage reads this page again
         }

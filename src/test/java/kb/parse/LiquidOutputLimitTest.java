@@ -31,17 +31,17 @@ class LiquidOutputLimitTest {
         String out = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> liquid.render(text, context(Map.of("big", big)), "bomb.md", 5, diagnostics));
 
-        assertThat(out).isEmpty();
+        assertThat(out.length()).isZero(); // not isEmpty(): a failure would print 40 MB
         // The 16th tag, with the text before it, passes 16 MiB: line 5 + 16.
         assertThat(diagnostics.sorted()).containsExactly(Diagnostic.error(new SourcePosition("bomb.md", 21, 1),
                 "Liquid output passes 16,777,216 characters here; the page is skipped"));
     }
 
     @Test
-    void aListThatStandsForGigabytesIsNotWrittenOut() {
-        // What YAML aliases build: a list whose items are the same list, 3^20 "lol"s in all.
+    void aListThatStandsForTensOfMegabytesIsNotWrittenOut() {
+        // What YAML aliases build: a list whose items are the same list, 3^15 "lol"s in all.
         Object lol = "lol";
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 15; i++) {
             lol = Collections.nCopies(3, lol);
         }
         Object laughs = lol;
@@ -49,7 +49,7 @@ class LiquidOutputLimitTest {
         String out = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> liquid.render("{{ page.lol }}", context(Map.of("lol", laughs)), "lol.md", 4, diagnostics));
 
-        assertThat(out).isEmpty();
+        assertThat(out.length()).isZero();
         assertThat(diagnostics.sorted()).containsExactly(Diagnostic.error(new SourcePosition("lol.md", 4, 1),
                 "Liquid output passes 16,777,216 characters here; the page is skipped"));
     }

@@ -221,6 +221,22 @@ class BadInputSiteTest {
                 .noneMatch(url -> url.contains("raw-unclosed") || url.contains("liquid-bomb") || url.contains("list"));
     }
 
+    @Test
+    void aPageOfMoreThanSixteenMegabytesIsSkipped() throws IOException {
+        Path source = tmp.resolve("src");
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("small.txt"), "---\n---\nA small text page.\n");
+        Files.writeString(source.resolve("big.txt"), "---\n---\n" + "x".repeat(RenderStage.MAX_PAGE_CHARS) + "\n");
+
+        Built b = build(source);
+
+        assertThat(b.messages(Severity.ERROR)).singleElement().satisfies(m -> assertThat(m).endsWith(
+                "/src/big.txt:1:1: error: the page would be 16,777,217 characters, more than the 16,777,216 a page "
+                        + "may have; the page is skipped"));
+        assertThat(b.site().resolve("big.txt")).doesNotExist();
+        assertThat(b.page("small.txt")).isEqualTo("A small text page.\n");
+    }
+
     /** {@code levels} list items, each nested in the one before by {@code step} more spaces. */
     static String indentedList(int levels, int step) {
         StringBuilder sb = new StringBuilder();
