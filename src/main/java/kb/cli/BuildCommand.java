@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kb.site.BuildOptions;
 import kb.site.BuildResult;
+import kb.site.BuildStopped;
 import kb.site.SiteBuilder;
 import kb.diag.Diagnostics;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result;
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             result = new SiteBuilder(progress).build(options, diagnostics);
+        } catch (BuildStopped e) {
+            // The configuration or a template is broken: nothing was written, the last site stays.
+            diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
+            spec.commandLine().getErr().println("kb build: stopped: " + e.getMessage());
+            return ExitCodes.FAILED;
         }
         diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
         spec.commandLine().getOut().println("kb build: " + result.summary() + " -> " + dest + ", " + index);

@@ -10,6 +10,7 @@ import kb.serve.ServeOptions;
 import kb.serve.SiteWatch;
 import kb.site.BuildOptions;
 import kb.site.BuildResult;
+import kb.site.BuildStopped;
 import kb.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,14 +86,20 @@ final class ServeCommand implements Callable<Integer> {
     private SiteWatch buildAndWatch(PrintWriter out, PrintWriter err) {
         BuildOptions options = input.buildOptions(site, index);
         SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics);
+        Diagnostics diagnostics = new Diagnostics();
         try {
-            Diagnostics diagnostics = new Diagnostics();
             BuildResult result;
             try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
                 result = new SiteBuilder(progress).build(options, diagnostics);
             }
             diagnostics.print(err, input.maxDiagnostics);
             out.println("kb serve: built " + result.summary() + " -> " + site + ", " + index);
+            return watching;
+        } catch (BuildStopped e) {
+            // Nothing was written: serve the last site built, and build again once the sources are fixed.
+            diagnostics.print(err, input.maxDiagnostics);
+            err.println("kb serve: the build stopped: " + e.getMessage() + "; serving the last site built");
+            err.flush();
             return watching;
         } catch (RuntimeException e) {
             watching.close();

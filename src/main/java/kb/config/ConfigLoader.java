@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kb.diag.Diagnostics;
 import kb.diag.Display;
 import kb.diag.SourcePosition;
@@ -19,30 +20,38 @@ public final class ConfigLoader {
     private final YamlLoader yaml = new YamlLoader();
 
     /**
-     * Loads the configuration of the source folder. A missing file gives the defaults; an invalid
-     * one reports an error and gives the defaults, so the rest of the build can go on.
-     *
-     * @param displayName how the config file is named in diagnostics
+     * Reads the configuration of the source folder for a build: the defaults when there is no
+     * file, empty when the file is not valid (its errors reported). A build must not go on with
+     * the defaults then: they would publish what the file excludes, at the wrong base URL.
      */
-    public SiteConfig load(Path sourceDir, Diagnostics diagnostics) {
+    public Optional<SiteConfig> read(Path sourceDir, Diagnostics diagnostics) {
         for (String name : List.of("_config.yml", "_config.yaml")) {
             Path file = sourceDir.resolve(name);
             if (Files.isRegularFile(file)) {
-                return load(file, Display.of(file), diagnostics);
+                return read(file, Display.of(file), diagnostics);
             }
         }
-        return SiteConfig.defaults();
+        return Optional.of(SiteConfig.defaults());
     }
 
-    SiteConfig load(Path file, String displayName, Diagnostics diagnostics) {
+    /**
+     * Loads the configuration of the source folder for a command that writes nothing
+     * ({@code kb stats}): a missing file gives the defaults; an invalid one reports an error and
+     * gives the defaults, so that the command can still show what it can.
+     */
+    public SiteConfig load(Path sourceDir, Diagnostics diagnostics) {
+        return read(sourceDir, diagnostics).orElse(SiteConfig.defaults());
+    }
+
+    Optional<SiteConfig> read(Path file, String displayName, Diagnostics diagnostics) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        Map<String, Object> values = yaml.loadMapping(text, displayName, 1, diagnostics).orElse(Map.of());
-        return fromValues(values, displayName, diagnostics);
+        return yaml.loadMapping(text, displayName, 1, diagnostics)
+                .map(values -> fromValues(values, displayName, diagnostics));
     }
 
     /** Builds the typed view over a parsed mapping, warning about keys of the wrong type. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,9 +58,11 @@ public final class ArticleExtractor {
         HeadingIds anchors = new HeadingIds();
         anchors.next(HeadingIds.typographic(TitleText.decode(source.title())));
         List<Section> sections = new ArrayList<>();
+        Consumer<Line> tooDeep = line -> diagnostics.warning(new SourcePosition(source.file(), line.number(), 1),
+                "list nested more than " + BlockParser.MAX_LIST_DEPTH + " levels deep; its lines are kept as written");
         for (SectionSplitter.RawSection raw : SectionSplitter.split(sectionLines)) {
             String anchor = raw.heading().isEmpty() ? "" : anchors.next(HeadingIds.typographic(raw.heading()));
-            sections.add(new Section(raw.heading(), raw.level(), anchor, blocks.parse(raw.lines())));
+            sections.add(new Section(raw.heading(), raw.level(), anchor, blocks.parse(raw.lines(), tooDeep)));
         }
 
         List<String> os = string(fm, "os").map(ArticleExtractor::splitList).orElse(splitList(header.os()));

@@ -3,6 +3,7 @@ package kb.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import kb.model.Block;
 import kb.model.Block.PreKind;
@@ -33,7 +34,45 @@ final class BlockParser {
         }
     }
 
+    /**
+     * How deep lists may nest. The parser recurses once per level, and so does everything that
+     * walks the blocks (rendering, the JSON, the search text); the archive nests three levels at
+     * most. Deeper lines stay in the deepest item as they are written: nothing is lost.
+     */
+    static final int MAX_LIST_DEPTH = 32;
+
+    /**
+     * How deep a list is (1 at a section's level), and whom to tell of a list that would nest
+     * deeper than {@link #MAX_LIST_DEPTH}.
+     */
+    private record Level(int depth, Consumer<Line> tooDeep) {
+        Level deeper() {
+            return new Level(depth + 1, tooDeep);
+        }
+
+        /** Whether a list may nest in this one; if not, its first line is reported. */
+        boolean nests(Line line) {
+            if (depth < MAX_LIST_DEPTH) {
+                return true;
+            }
+            tooDeep.accept(line);
+            return false;
+        }
+    }
+
+    /** The blocks of a section's lines. */
     List<Block> parse(List<Line> lines) {
+        return parse(lines, line -> {
+        });
+    }
+
+    /**
+     * The blocks of a section's lines.
+     *
+     * @param tooDeep told of the first line of each list that would nest deeper than
+     *                {@link #MAX_LIST_DEPTH}; its lines stay in the deepest item, as written
+     */
+    List<Block> parse(List<Line> lines, Consumer<Line> tooDeep) {
         List<Chunk> chunks = chunks(lines);
         List<Block> blocks = new ArrayList<>();
         List<Integer> blanks = new ArrayList<>();
@@ -44,7 +83,7 @@ final class BlockParser {
             blanks.add(chunk.blanksBefore());
             if (marker.isPresent()) {
                 List<Block> list = new ArrayList<>();
-                i = parseList(chunks, i, marker.get(), list);
+                i = parseList(chunks, i, marker.get(), list, new Level(1, tooDeep));
                 blocks.addAll(list);
                 for (int k = 1; k < list.size(); k++) {
                     blanks.add(1);
@@ -97,7 +136,7 @@ final class BlockParser {
      * Parses a list starting at chunk {@code start}; adds the list (and anything split off its
      * last chunk) to {@code out}; returns the index of the first chunk after it.
      */
-    private int parseList(List<Chunk> chunks, int start, ListMarker first, List<Block> out) {
+    private int parseList(List<Chunk> chunks, int start, ListMarker first, List<Block> out, Level level) {
         List<ItemBuilder> items = new ArrayList<>();
         int i = start;
         while (i < chunks.size()) {
@@ -105,13 +144,13 @@ final class BlockParser {
             Optional<ListMarker> marker = ListMarker.of(chunk.first());
             if (marker.isPresent() && marker.get().indent() == first.indent()
                     && marker.get().family().equals(first.family())) {
-                addItems(chunk.lines(), first, items);
+                addItems(chunk.lines(), first, items, level);
                 i++;
             } else if (!items.isEmpty() && chunk.minIndent() > first.indent()) {
                 ItemBuilder last = items.get(items.size() - 1);
-                if (marker.isPresent() && marker.get().indent() > first.indent()) {
+                if (marker.isPresent() && marker.get().indent() > first.indent() && level.nests(chunk.first())) {
                     List<Block> nested = new ArrayList<>();
-                    i = parseList(chunks, i, marker.get(), nested);
+                    i = parseList(chunks, i, marker.get(), nested, level.deeper());
                     last.add(nested, chunk.blanksBefore());
                 } else {
                     last.add(List.of(classify(chunk.lines(), chunk.minIndent())), chunk.blanksBefore());
@@ -128,14 +167,14 @@ final class BlockParser {
     }
 
     /** Item lines: marker lines start items, continuation lines join their text, the rest are children. */
-    private void addItems(List<Line> lines, ListMarker first, List<ItemBuilder> items) {
+    private void addItems(List<Line> lines, ListMarker first, List<ItemBuilder> items, Level level) {
         ItemBuilder current = null;
         List<Line> overflow = new ArrayList<>();
         for (Line line : lines) {
             Optional<ListMarker> marker = ListMarker.of(line);
             if (marker.isPresent() && marker.get().indent() == first.indent()
                     && marker.get().family().equals(first.family())) {
-                flushOverflow(current, overflow);
+                flushOverflow(current, overflow, level);
                 current = new ItemBuilder(marker.get());
                 items.add(current);
             } else if (current != null && overflow.isEmpty() && line.indent() > first.indent()
@@ -145,15 +184,16 @@ final class BlockParser {
                 overflow.add(line);
             }
         }
-        flushOverflow(current, overflow);
+        flushOverflow(current, overflow, level);
     }
 
-    private void flushOverflow(ItemBuilder item, List<Line> overflow) {
+    private void flushOverflow(ItemBuilder item, List<Line> overflow, Level level) {
         if (item != null && !overflow.isEmpty()) {
             Optional<ListMarker> nested = ListMarker.of(overflow.get(0));
-            if (nested.isPresent() && nested.get().indent() > item.marker.indent()) {
+            if (nested.isPresent() && nested.get().indent() > item.marker.indent() && level.nests(overflow.get(0))) {
                 List<Block> list = new ArrayList<>();
-                int end = parseList(List.of(new Chunk(List.copyOf(overflow), 0)), 0, nested.get(), list);
+                int end = parseList(List.of(new Chunk(List.copyOf(overflow), 0)), 0, nested.get(), list,
+                        level.deeper());
                 if (end == 1) {
                     item.add(list, 0);
                     overflow.clear();

@@ -22,7 +22,17 @@ public final class LiquidRenderer {
     private static final Pattern END_COMMENT = Pattern.compile("\\{%-?\\s*endcomment\\s*-?%}");
 
     /**
+     * The most characters a page's Liquid may write: 16 MiB. Output tags repeat values, and YAML
+     * aliases can make one value huge ({@code {{ page.lol9 }}} once wrote a page of 222 MB); the
+     * largest page of the dev corpus is 0.5 MB, so a page 32 times that is not a page.
+     */
+    public static final int MAX_OUTPUT = 16 << 20;
+
+    /**
      * Renders {@code text}, the body of {@code file} starting at line {@code firstLine}.
+     *
+     * @return the rendered text; empty, with an error reported at the output tag, when it would
+     *     be longer than {@link #MAX_OUTPUT}
      */
     public String render(String text, LiquidContext context, String file, int firstLine,
             Diagnostics diagnostics) {
@@ -42,6 +52,11 @@ public final class LiquidRenderer {
             pos = text.charAt(open + 1) == '{'
                     ? output(text, open, out, context, file, firstLine, diagnostics)
                     : tag(text, open, out, file, firstLine, diagnostics);
+            if (out.length() > MAX_OUTPUT) {
+                diagnostics.error(SourcePosition.at(file, text, open, firstLine), String.format(java.util.Locale.ROOT,
+                        "Liquid output passes %,d characters here; the page is skipped", MAX_OUTPUT));
+                return "";
+            }
         }
         return out.toString();
     }
@@ -172,6 +187,26 @@ public final class LiquidRenderer {
         return Optional.of(value == null ? "" : text(value));
     }
 
+    /** Liquid prints arrays by concatenating their items; no further than {@link #MAX_OUTPUT} and a bit. */
+    private static String text(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(value, sb);
+        return sb.toString();
+    }
+
+    private static void append(Object value, StringBuilder sb) {
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (sb.length() > MAX_OUTPUT) {
+                    return; // the caller reports the page as too large
+                }
+                append(item, sb);
+            }
+        } else {
+            sb.append(value);
+        }
+    }
+
     /** Marks a variable that is defined by name but has no value (Liquid's nil). */
     private static final Object NOTHING = new Object();
 
@@ -205,16 +240,6 @@ public final class LiquidRenderer {
     private static boolean isEmpty(Object value) {
         return value == null || value.equals("") || Boolean.FALSE.equals(value)
                 || value instanceof List<?> l && l.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
-    }
-
-    /** Liquid prints arrays by concatenating their items. */
-    private static String text(Object value) {
-        if (value instanceof List<?> list) {
-            StringBuilder sb = new StringBuilder();
-            list.forEach(item -> sb.append(text(item)));
-            return sb.toString();
-        }
-        return String.valueOf(value);
     }
 
     private static List<String> splitOutsideQuotes(String s, char separator) {

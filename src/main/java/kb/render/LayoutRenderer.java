@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kb.config.SiteConfig;
+import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
 import kb.diag.Display;
 import kb.diag.SourcePosition;
@@ -66,6 +67,41 @@ public final class LayoutRenderer {
     }
 
     /**
+     * Parses every template of the theme once, reporting each syntax error at its template's
+     * file, line and column. A template that does not parse would fail every page that uses it
+     * (often all of them), so a build checks them all before it writes anything.
+     *
+     * @return whether every template parsed
+     */
+    public boolean check(Diagnostics diagnostics) {
+        boolean ok = true;
+        for (String name : theme.templateNames()) {
+            try {
+                freemarker.getTemplate(name);
+            } catch (freemarker.core.ParseException e) {
+                diagnostics.report(syntaxError(name, e));
+                ok = false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read template " + name, e);
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Renders {@code content} through the layout chain starting at {@code layout}, for an output
+     * that must be written even when a template fails.
+     *
+     * @return the full page; on a template error the error is reported and the content returned
+     *     as it stands, so that nothing of the page is lost
+     * @see #renderComplete
+     */
+    public String render(Optional<String> layout, Map<String, Object> site, Map<String, Object> page,
+            String content, SourcePosition at, Diagnostics diagnostics) {
+        return renderComplete(layout, site, page, content, at, diagnostics).orElse(content);
+    }
+
+    /**
      * Renders {@code content} through the layout chain starting at {@code layout}.
      *
      * @param layout    the page's {@code layout:}; empty means content only, as in Jekyll
@@ -73,11 +109,11 @@ public final class LayoutRenderer {
      * @param page      {@code page.*} for the templates
      * @param content   the page's own HTML
      * @param at        the page's {@code layout:} line, for diagnostics
-     * @return the full page; on a template error the error is reported and the content returned
-     *     as it stands, so that nothing of the page is lost
+     * @return the full page, or empty when a layout failed (a template error, a loop, a missing
+     *     parent; reported): a page half made, without its {@code <html>}, is not a page to publish
      */
-    public String render(Optional<String> layout, Map<String, Object> site, Map<String, Object> page,
-            String content, SourcePosition at, Diagnostics diagnostics) {
+    public Optional<String> renderComplete(Optional<String> layout, Map<String, Object> site,
+            Map<String, Object> page, String content, SourcePosition at, Diagnostics diagnostics) {
         String html = content;
         Optional<String> next = layout;
         List<String> seen = new ArrayList<>();
@@ -85,7 +121,7 @@ public final class LayoutRenderer {
             String name = next.get();
             if (seen.contains(name) || seen.size() >= MAX_DEPTH) {
                 diagnostics.error(at, "layout chain loops: " + String.join(" -> ", seen) + " -> " + name);
-                return html;
+                return Optional.empty();
             }
             seen.add(name);
             String templateName = name + ".ftlh";
@@ -93,7 +129,7 @@ public final class LayoutRenderer {
                 if (seen.size() > 1) {
                     diagnostics.error(at, "layout '" + seen.get(seen.size() - 2)
                             + "' names a parent layout '" + name + "' that has no template " + templateName);
-                    return html;
+                    return Optional.empty();
                 }
                 diagnostics.warning(at, "layout '" + name + "' has no template " + templateName
                         + "; using " + FALLBACK_LAYOUT + ".ftlh");
@@ -102,12 +138,12 @@ public final class LayoutRenderer {
             }
             Optional<String> rendered = apply(templateName, site, page, html, at, diagnostics);
             if (rendered.isEmpty()) {
-                return html;
+                return Optional.empty();
             }
             html = rendered.get();
             next = parent(templateName);
         }
-        return html;
+        return Optional.of(html);
     }
 
     private Optional<String> apply(String templateName, Map<String, Object> site,
@@ -122,21 +158,46 @@ public final class LayoutRenderer {
             template.process(model, out);
             return Optional.of(out.toString());
         } catch (TemplateException e) {
-            String file = theme.template(templateName).map(Display::of).orElse(templateName);
-            SourcePosition where = new SourcePosition(file,
+            SourcePosition where = new SourcePosition(templateFile(templateName),
                     e.getLineNumber() == null ? 1 : e.getLineNumber(),
                     e.getColumnNumber() == null ? 1 : e.getColumnNumber());
-            diagnostics.error(where, "template error while rendering " + at.file() + ": "
-                    + firstLine(e.getMessageWithoutStackTop()));
+            diagnostics.error(where, "template error while rendering " + at.file() + ": " + describe(e));
             return Optional.empty();
-        } catch (freemarker.core.ParseException e) {
-            String file = theme.template(templateName).map(Display::of).orElse(templateName);
-            diagnostics.error(new SourcePosition(file, Math.max(1, e.getLineNumber()),
-                    Math.max(1, e.getColumnNumber())), "template syntax error: " + firstLine(e.getEditorMessage()));
+        } catch (StackOverflowError e) {
+            // A macro that calls itself without end: Freemarker has no depth limit of its own.
+            // Nothing of the template's state outlives the call, so the build can go on.
+            diagnostics.error(SourcePosition.of(templateFile(templateName)), "template error while rendering "
+                    + at.file() + ": the template recurses too deeply (stack overflow)");
             return Optional.empty();
         } catch (IOException e) {
+            // Freemarker remembers a template that failed to parse and answers later requests for
+            // it with an IOException whose cause is the ParseException: the same diagnostic, once.
+            Optional<freemarker.core.ParseException> syntax = parseError(e);
+            if (syntax.isPresent()) {
+                diagnostics.report(syntaxError(templateName, syntax.get()));
+                return Optional.empty();
+            }
             throw new UncheckedIOException("cannot read template " + templateName, e);
         }
+    }
+
+    private static Optional<freemarker.core.ParseException> parseError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof freemarker.core.ParseException p) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Diagnostic syntaxError(String templateName, freemarker.core.ParseException e) {
+        return Diagnostic.error(new SourcePosition(templateFile(templateName), Math.max(1, e.getLineNumber()),
+                Math.max(1, e.getColumnNumber())), "template syntax error: " + firstLine(e.getEditorMessage()));
+    }
+
+    /** A template's file as diagnostics show it. */
+    private String templateFile(String templateName) {
+        return theme.template(templateName).map(Display::of).orElse(templateName);
     }
 
     private Optional<String> parent(String templateName) {
@@ -147,6 +208,13 @@ public final class LayoutRenderer {
                 throw new UncheckedIOException("cannot read template " + path, e);
             }
         }));
+    }
+
+    /** Freemarker's first line, with the expression it blames when that line only leads to it. */
+    private static String describe(TemplateException e) {
+        String first = firstLine(e.getMessageWithoutStackTop());
+        String blamed = e.getBlamedExpressionString();
+        return first.endsWith(":") && blamed != null ? first + " " + blamed : first;
     }
 
     private static String firstLine(String message) {

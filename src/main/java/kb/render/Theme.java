@@ -81,6 +81,28 @@ public record Theme(List<Path> roots) {
     }
 
     /**
+     * The names of every template of the theme ({@code page.ftlh}, {@code partials/x.ftlh}): the
+     * {@code .ftlh} files of each folder outside {@code assets/}, a user's hiding the built-in one.
+     */
+    public java.util.SortedSet<String> templateNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".ftlh"))
+                        .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                        .filter(name -> !name.startsWith("assets/"))
+                        .forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the templates in " + root, e);
+            }
+        }
+        return names;
+    }
+
+    /**
      * The theme's static files (everything under {@code assets/} in each folder), by path below
      * the theme folder ({@code assets/kb.css}); a user's file hides the built-in one.
      */

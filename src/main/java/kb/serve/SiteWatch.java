@@ -14,6 +14,7 @@ import kb.render.Theme;
 import kb.site.BuildOptions;
 import kb.site.BuildProgress;
 import kb.site.BuildResult;
+import kb.site.BuildStopped;
 import kb.site.SiteBuilder;
 
 /**
@@ -118,6 +119,14 @@ public final class SiteWatch implements AutoCloseable {
         BuildResult result;
         try {
             result = builder.build(options, diagnostics);
+        } catch (BuildStopped e) {
+            // The configuration or a template is broken: nothing was written, the site served stays.
+            diagnostics.print(err, maxDiagnostics);
+            err.println("kb serve: rebuild after " + describe(changed) + " stopped: " + e.getMessage()
+                    + "; still serving the last site built");
+            err.flush();
+            served.rebuilding(false);
+            return;
         } catch (RuntimeException e) {
             diagnostics.print(err, maxDiagnostics);
             err.println("kb serve: rebuild after " + describe(changed) + " failed: "

@@ -11,6 +11,7 @@ import kb.extract.ArticleExtractor;
 import kb.extract.ArticleLocator;
 import kb.extract.ArticleSource;
 import kb.extract.Extraction;
+import kb.parse.ControlCharacters;
 import kb.parse.FrontMatterParser;
 import kb.parse.SourceText;
 import kb.render.Theme;
@@ -53,22 +54,29 @@ public final class ArticleReader {
      */
     public int extractAll(SitePlan plan, Diagnostics diagnostics, BiConsumer<PlannedPage, Extraction> consumer) {
         java.util.concurrent.atomic.AtomicInteger articles = new java.util.concurrent.atomic.AtomicInteger();
-        plan.pages().parallelStream().filter(PlannedPage::markdown).forEach(page -> {
-            String file = page.source().displayName();
-            String text = reader.read(page.source(), diagnostics);
-            Optional<SourceText> split = frontMatter.split(text, file, diagnostics);
-            if (split.isEmpty()) {
-                return;
-            }
-            Optional<ArticleLocator.Located> located = ArticleLocator.locate(split.get().body());
-            located.flatMap(l -> extractor.extract(new ArticleSource(file, split.get().bodyLine() + l.firstLine(),
-                    page.frontMatter().title().orElse(""), l.articleText(), page.frontMatter().values(),
-                    page.url(), plan.listedCodes().getOrDefault(page.url(), List.of())), diagnostics))
-                    .ifPresent(extraction -> {
-                        articles.incrementAndGet();
-                        consumer.accept(page, extraction);
-                    });
-        });
+        try (PageGuard guard = new PageGuard()) {
+            plan.pages().parallelStream().filter(PlannedPage::markdown).forEach(page ->
+                    guard.run(page.source().displayName(), "reading this page", diagnostics,
+                            () -> extract(page, plan, diagnostics)).ifPresent(extraction -> {
+                                articles.incrementAndGet();
+                                consumer.accept(page, extraction);
+                            }));
+        }
         return articles.get();
+    }
+
+    /** The article of one page, as a build extracts it (control characters replaced as in the page). */
+    private Optional<Extraction> extract(PlannedPage page, SitePlan plan, Diagnostics diagnostics) {
+        String file = page.source().displayName();
+        String text = reader.read(page.source(), diagnostics);
+        Optional<SourceText> split = frontMatter.split(text, file, diagnostics);
+        if (split.isEmpty()) {
+            return Optional.empty();
+        }
+        String body = ControlCharacters.replace(split.get().body(), file, split.get().bodyLine(), diagnostics);
+        Optional<ArticleLocator.Located> located = ArticleLocator.locate(body);
+        return located.flatMap(l -> extractor.extract(new ArticleSource(file, split.get().bodyLine() + l.firstLine(),
+                page.frontMatter().title().orElse(""), l.articleText(), page.frontMatter().values(),
+                page.url(), plan.listedCodes().getOrDefault(page.url(), List.of())), diagnostics));
     }
 }

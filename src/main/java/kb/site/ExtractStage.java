@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.time.Duration;
 import kb.catalog.CatalogEntry;
 import kb.catalog.ProductNames;
 import kb.diag.Diagnostic;
@@ -29,10 +31,16 @@ import kb.state.SourceRecord;
  */
 final class ExtractStage {
 
-    /** What the stage found, by output path. */
+    /**
+     * What the stage found, by output path. A page whose reading failed, or found an error, has
+     * no extraction key: it is skipped, and the render stage makes nothing of it.
+     *
+     * @param withdraw removes a page's search document (by URL) from the index being written,
+     *                 for a page the render stage has to skip after all
+     */
     record Extracted(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
             Map<String, Long> extractionKeys, Map<String, Long> documentKeys,
-            Map<String, List<Diagnostic>> diagnostics) {
+            Map<String, List<Diagnostic>> diagnostics, Consumer<String> withdraw) {
     }
 
     private final PageProcessor processor;
@@ -51,8 +59,18 @@ final class ExtractStage {
      */
     private final AtomicLong memory = new AtomicLong(Runtime.getRuntime().maxMemory() / 4);
 
+    /** How long reading one page may take. */
+    private final Duration budget;
+
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey) {
+        this(processor, plan, previous, index, productNames, namesKey, PageGuard.BUDGET);
+    }
+
+    /** A stage with another time budget per page (tests). */
+    ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
+            ProductNames productNames, long namesKey, Duration budget) {
+        this.budget = budget;
         this.processor = processor;
         this.plan = plan;
         this.previous = previous;
@@ -61,72 +79,96 @@ final class ExtractStage {
         this.namesKey = namesKey;
     }
 
+    /** What the pages read so far gave, filled from several threads. */
+    private record Found(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
+            Map<String, Long> extractionKeys, Map<String, Long> documentKeys, Map<String, List<Diagnostic>> reported) {
+        Found() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
     /** Runs the stage on every page of the plan, in parallel (inside the caller's pool). */
     Extracted run(Diagnostics diagnostics, BuildProgress progress) {
-        Map<String, ArticleFacts> facts = new ConcurrentHashMap<>();
-        Map<String, PreparedPage> prepared = new ConcurrentHashMap<>();
-        Map<String, Long> extractionKeys = new ConcurrentHashMap<>();
-        Map<String, Long> documentKeys = new ConcurrentHashMap<>();
-        Map<String, List<Diagnostic>> reported = new ConcurrentHashMap<>();
+        Found found = new Found();
         progress.started("Reading", plan.pages().size());
-        plan.pages().parallelStream().forEach(page -> {
-            String path = page.outputPath();
-            try {
-                long key = extractionKey(page);
-                extractionKeys.put(path, key);
-                PageRecord before = previous.pages().get(path);
-                if (before != null && before.extraction() == key && before.article().isEmpty()) {
-                    documentKeys.put(path, before.document());
-                    return; // an unchanged page without an article: the render stage decides
+        try (PageGuard guard = new PageGuard(budget)) {
+            plan.pages().parallelStream().forEach(page -> {
+                try {
+                    read(page, guard, diagnostics, found);
+                } catch (RuntimeException e) {
+                    // A bug must not cost the other pages: report it against this page and go on.
+                    diagnostics.error(SourcePosition.of(page.source().displayName()),
+                            "internal error while reading this page: " + e);
+                } finally {
+                    progress.advanced();
                 }
-                if (before != null && before.extraction() == key && before.article().isPresent()) {
-                    ArticleFacts known = before.article().get();
-                    long documentKey = documentKey(key, known.entry());
-                    if (documentKey == before.document()) {
-                        facts.put(path, known);
-                        documentKeys.put(path, documentKey);
-                        return; // unchanged: not read again
-                    }
-                }
-                Diagnostics own = diagnostics.child();
-                processor.prepare(page, own).ifPresent(p -> {
-                    if (p.article().isPresent()) {
-                        Article article = p.article().get();
-                        CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
-                        String text = article.text();
-                        facts.put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
-                        long documentKey = documentKey(key, entry);
-                        documentKeys.put(path, documentKey);
-                        if (before == null || before.document() != documentKey) {
-                            index.put(page.url(), documents.article(article, page.url(),
-                                    (String) p.variables().get(PreparedPage.JSON), text));
-                        }
-                    } else if (path.endsWith(".html")) {
-                        long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();
-                        documentKeys.put(path, documentKey);
-                        if (before == null || before.document() != documentKey) {
-                            index.put(page.url(), documents.page(page.url(), p.title(), p.text()));
-                        }
-                    }
-                    PreparedPage kept = p.kept();
-                    long cost = kept.cost();
-                    if (memory.addAndGet(-cost) >= 0) {
-                        prepared.put(path, kept);
-                    } else {
-                        memory.addAndGet(cost); // over the budget: the render stage reads this page again
-                    }
-                });
-                reported.put(path, own.reported());
-            } catch (RuntimeException e) {
-                // A bug must not cost the other pages: report it against this page and go on.
-                diagnostics.error(SourcePosition.of(page.source().displayName()),
-                        "internal error while reading this page: " + e);
-            } finally {
-                progress.advanced();
-            }
-        });
+            });
+        }
         progress.finished();
-        return new Extracted(facts, prepared, extractionKeys, documentKeys, reported);
+        return new Extracted(found.facts(), found.prepared(), found.extractionKeys(), found.documentKeys(),
+                found.reported(), index::remove);
+    }
+
+    /**
+     * Reads one page, unless it is as the last build read it; a page whose reading failed or found
+     * an error gets no extraction key, and so is skipped.
+     */
+    private void read(PlannedPage page, PageGuard guard, Diagnostics diagnostics, Found found) {
+        String path = page.outputPath();
+        long key = extractionKey(page);
+        PageRecord before = previous.pages().get(path);
+        if (before != null && before.extraction() == key && before.article().isEmpty()) {
+            found.extractionKeys().put(path, key);
+            found.documentKeys().put(path, before.document());
+            return; // an unchanged page without an article: the render stage decides
+        }
+        if (before != null && before.extraction() == key && before.article().isPresent()) {
+            ArticleFacts known = before.article().get();
+            long documentKey = documentKey(key, known.entry());
+            if (documentKey == before.document()) {
+                found.extractionKeys().put(path, key);
+                found.facts().put(path, known);
+                found.documentKeys().put(path, documentKey);
+                return; // unchanged: not read again
+            }
+        }
+        Diagnostics own = diagnostics.child();
+        Optional<PreparedPage> read = guard.run(page.source().displayName(), "reading this page", own,
+                () -> processor.prepare(page, own));
+        found.reported().put(path, own.reported());
+        if (read.isEmpty() || own.hasErrors()) {
+            // Skipped: not indexed, not listed, not written (an error in its source, or reading
+            // it failed). Without a record, the next build reads it again.
+            return;
+        }
+        found.extractionKeys().put(path, key);
+        PreparedPage p = read.get();
+        if (p.article().isPresent()) {
+            Article article = p.article().get();
+            CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
+            String text = article.text();
+            found.facts().put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
+            long documentKey = documentKey(key, entry);
+            found.documentKeys().put(path, documentKey);
+            if (before == null || before.document() != documentKey) {
+                index.put(page.url(), documents.article(article, page.url(),
+                        (String) p.variables().get(PreparedPage.JSON), text));
+            }
+        } else if (path.endsWith(".html")) {
+            long documentKey = new Fingerprint().add(page.url()).add(p.title()).add(p.text()).value();
+            found.documentKeys().put(path, documentKey);
+            if (before == null || before.document() != documentKey) {
+                index.put(page.url(), documents.page(page.url(), p.title(), p.text()));
+            }
+        }
+        PreparedPage kept = p.kept();
+        long cost = kept.cost();
+        if (memory.addAndGet(-cost) >= 0) {
+            found.prepared().put(path, kept);
+        } else {
+            memory.addAndGet(cost); // over the budget: the render stage reads this page again
+        }
     }
 
     /** The window with its terms shared with every other window's (see {@link SharedValues}). */

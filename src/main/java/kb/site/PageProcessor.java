@@ -24,6 +24,8 @@ import kb.html.ProcessedContent;
 import kb.parse.FrontMatterParser;
 import kb.parse.LiquidContext;
 import kb.parse.LiquidRenderer;
+import kb.parse.ControlCharacters;
+import kb.parse.MarkdownNesting;
 import kb.parse.MarkdownRenderer;
 import kb.parse.SourceText;
 import kb.render.LayoutRenderer;
@@ -83,7 +85,7 @@ final class PageProcessor {
         if (split.isEmpty()) {
             return Optional.empty();
         }
-        SourceText source = split.get();
+        SourceText source = withoutControls(split.get(), file, diagnostics);
         Map<String, Object> pageVars = new LinkedHashMap<>(page.frontMatter().values());
         pageVars.put("url", page.url());
         pageVars.put("path", page.source().relativePath());
@@ -137,7 +139,7 @@ final class PageProcessor {
                     ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
                             source.bodyLine(), diagnostics)
                     : source.body();
-            html = page.markdown() ? markdown.render(body) : body;
+            html = page.markdown() ? markdown(body, file, source.bodyLine(), diagnostics) : body;
         }
         ProcessedContent content;
         if (plainArticle) {
@@ -161,9 +163,11 @@ final class PageProcessor {
      * @param navigation the variables {@link kb.outputs.ArticleNavigation} gives an article page, or
      *                   the {@code generated_listing} of a product code's source listing page
      * @param related    the related articles of an article page
+     * @return the page, or empty when a layout failed (reported): a page without its layout is
+     *     not published
      */
-    RenderedPage finish(PreparedPage prepared, Map<String, Object> navigation, List<RelatedArticles.Related> related,
-            Diagnostics diagnostics) {
+    Optional<RenderedPage> finish(PreparedPage prepared, Map<String, Object> navigation,
+            List<RelatedArticles.Related> related, Diagnostics diagnostics) {
         PlannedPage page = prepared.page();
         Map<String, Object> pageVars = prepared.layoutVariables();
         if (prepared.article().isPresent()) {
@@ -179,9 +183,9 @@ final class PageProcessor {
         String html = prepared.content().text();
         pageVars.put("content", html);
         pageVars.putIfAbsent("title", prepared.title());
-        String output = layouts.render(page.frontMatter().layout(), site, pageVars, html,
-                prepared.layoutPosition(), diagnostics);
-        return new RenderedPage(page, output, prepared.title(), prepared.text(), List.of(), prepared.article());
+        return layouts.renderComplete(page.frontMatter().layout(), site, pageVars, html, prepared.layoutPosition(),
+                diagnostics).map(output -> new RenderedPage(page, output, prepared.title(), prepared.text(), List.of(),
+                        prepared.article()));
     }
 
     /** A Markdown heading line whose text has no inline Markdown (entities allowed). */
@@ -197,7 +201,39 @@ final class PageProcessor {
         String body = page.frontMatter().renderWithLiquid()
                 ? liquid.render(text, new LiquidContext(site, pageVars, config), file, line, diagnostics)
                 : text;
-        return markdown.render(body);
+        return markdown(body, file, line, diagnostics);
+    }
+
+    /**
+     * Markdown to HTML, unless it nests too deeply for that: an error and nothing, then. The
+     * nesting is measured first because Flexmark recurses once per level and slows down with
+     * the cube of the depth; a stack overflow all the same (Flexmark recurses elsewhere too, for
+     * long thematic breaks) is an error of the page, reported here where what overflowed is known.
+     *
+     * @param line the line of the file where {@code text} starts
+     */
+    private String markdown(String text, String file, int line, Diagnostics diagnostics) {
+        java.util.OptionalInt deep = MarkdownNesting.tooDeep(text, MarkdownNesting.MAX_DEPTH);
+        if (deep.isPresent()) {
+            diagnostics.error(SourcePosition.at(file, text, deep.getAsInt(), line), "lists and block quotes nest more than "
+                    + MarkdownNesting.MAX_DEPTH + " levels deep here; the page is skipped");
+            return "";
+        }
+        try {
+            return markdown.render(text);
+        } catch (StackOverflowError e) {
+            // Flexmark keeps no state between documents: the next page is rendered as if nothing happened.
+            diagnostics.error(new SourcePosition(file, line, 1),
+                    "the Markdown nests too deeply to render (stack overflow); the page is skipped");
+            return "";
+        }
+    }
+
+    /** The page with every control character of its body written as {@code <XX>}, each reported. */
+    private static SourceText withoutControls(SourceText source, String file, Diagnostics diagnostics) {
+        String body = ControlCharacters.replace(source.body(), file, source.bodyLine(), diagnostics);
+        return body == source.body() ? source
+                : new SourceText(source.frontMatter(), source.yamlLine(), body, source.bodyLine());
     }
 
     private static int countLines(String s, int end) {

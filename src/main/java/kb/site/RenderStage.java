@@ -1,5 +1,6 @@
 package kb.site;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,16 @@ import kb.state.PageRecord.ArticleFacts;
  */
 final class RenderStage {
 
+    /**
+     * The most characters a page may have: 16 MiB. The largest page of the dev corpus (the
+     * index page id/winnt) is 0.5 MB; a page 32 times that is a mistake or an attack (a Liquid
+     * or template loop, aliases expanded), and a browser would not show it anyway.
+     */
+    static final int MAX_PAGE_CHARS = 16 << 20;
+
+    /** How long finishing one page may take. */
+    private final Duration budget;
+
     private final Setup setup;
     private final SitePlan plan;
     private final BuildState previous;
@@ -41,6 +52,13 @@ final class RenderStage {
 
     RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
             Map<String, List<String>> related, PageProcessor processor, OutputWriter out) {
+        this(setup, plan, previous, extracted, catalog, related, processor, out, PageGuard.BUDGET);
+    }
+
+    /** A stage with another time budget per page (tests). */
+    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
+            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, Duration budget) {
+        this.budget = budget;
         this.setup = setup;
         this.plan = plan;
         this.previous = previous;
@@ -61,22 +79,25 @@ final class RenderStage {
         Map<String, PageRecord> records = new ConcurrentHashMap<>();
         AtomicInteger made = new AtomicInteger();
         progress.started("Rendering", plan.pages().size());
-        plan.pages().parallelStream().forEach(page -> {
-            try {
-                render(page, diagnostics, made).ifPresent(r -> records.put(page.outputPath(), r));
-            } catch (RuntimeException e) {
-                // A bug must not cost the other pages: report it against this page and go on.
-                diagnostics.error(SourcePosition.of(page.source().displayName()),
-                        "internal error while building this page: " + e);
-            } finally {
-                progress.advanced();
-            }
-        });
+        try (PageGuard guard = new PageGuard(budget)) {
+            plan.pages().parallelStream().forEach(page -> {
+                try {
+                    render(page, guard, diagnostics, made).ifPresent(r -> records.put(page.outputPath(), r));
+                } catch (RuntimeException e) {
+                    // A bug must not cost the other pages: report it against this page and go on.
+                    diagnostics.error(SourcePosition.of(page.source().displayName()),
+                            "internal error while building this page: " + e);
+                } finally {
+                    progress.advanced();
+                }
+            });
+        }
         progress.finished();
         return new Rendered(records, made.get());
     }
 
-    private Optional<PageRecord> render(PlannedPage page, Diagnostics diagnostics, AtomicInteger made) {
+    private Optional<PageRecord> render(PlannedPage page, PageGuard guard, Diagnostics diagnostics,
+            AtomicInteger made) {
         String path = page.outputPath();
         Long extraction = extracted.extractionKeys().get(path);
         if (extraction == null) {
@@ -90,7 +111,7 @@ final class RenderStage {
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
         long inputs;
-        java.util.function.BiFunction<PreparedPage, Diagnostics, RenderedPage> finish;
+        java.util.function.BiFunction<PreparedPage, Diagnostics, Optional<RenderedPage>> finish;
         if (facts == null) {
             // A page without an article: its output follows from its source, the theme and,
             // for a product code's listing page, the generated listing it links.
@@ -123,17 +144,26 @@ final class RenderStage {
             return Optional.of(before);
         }
         Diagnostics own = diagnostics.child();
-        if (prepared == null) {
-            // Its source is unchanged but its page is not (a neighbour, a citation, a related
-            // article or a listing changed): read it again, once in this build.
-            prepared = processor.prepare(page, own).map(PreparedPage::kept).orElse(null);
-            if (prepared == null) {
-                return Optional.empty(); // its source could not be split, and that was reported
-            }
+        Optional<PreparedPage> kept = Optional.ofNullable(prepared);
+        Optional<RenderedPage> rendered = guard.run(page.source().displayName(), "building this page", own, () -> kept
+                // Its source is unchanged but its page is not (a neighbour, a citation, a related
+                // article or a listing changed): read it again, once in this build.
+                .or(() -> processor.prepare(page, own).map(PreparedPage::kept))
+                .flatMap(p -> finish.apply(p, own)));
+        if (rendered.isPresent() && rendered.get().html().length() > MAX_PAGE_CHARS) {
+            own.error(SourcePosition.of(page.source().displayName()), String.format(java.util.Locale.ROOT,
+                    "the page would be %,d characters, more than the %,d a page may have; the page is skipped",
+                    rendered.get().html().length(), MAX_PAGE_CHARS));
         }
-        RenderedPage rendered = finish.apply(prepared, own);
+        if (rendered.isEmpty() || own.hasErrors()) {
+            // Not published half made: the errors say why. Nor found by a search.
+            if (extracted.documentKeys().containsKey(path)) {
+                extracted.withdraw().accept(page.url());
+            }
+            return Optional.empty();
+        }
         List<Diagnostic> all = concat(extractReported, own.reported());
-        out.write(path, rendered.html(), inputs, List.of());
+        out.write(path, rendered.get().html(), inputs, List.of());
         made.incrementAndGet();
         return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
                 Optional.ofNullable(facts), all));

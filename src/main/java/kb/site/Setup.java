@@ -30,10 +30,22 @@ import kb.state.Fingerprint;
 record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
         long fingerprint) {
 
+    /**
+     * Reads what every page shares.
+     *
+     * @throws BuildStopped when the configuration or a template has errors (reported to
+     *     {@code diagnostics}): every page depends on them, so the build stops before it writes or
+     *     deletes anything, and the last site built stays as it was
+     */
     static Setup load(BuildOptions options, Diagnostics diagnostics) {
-        SiteConfig loaded = new ConfigLoader().load(options.source(), diagnostics);
+        SiteConfig loaded = new ConfigLoader().read(options.source(), diagnostics)
+                .orElseThrow(() -> new BuildStopped("the configuration has errors; nothing was built"));
         SiteConfig config = options.baseUrl().map(loaded::withBaseurl).orElse(loaded);
         Theme theme = Theme.locate(options.templates(), options.source());
+        LayoutRenderer layouts = new LayoutRenderer(theme, config);
+        if (!layouts.check(diagnostics)) {
+            throw new BuildStopped("a template has syntax errors; nothing was built");
+        }
         Fingerprint f = new Fingerprint()
                 .add(options.source().toAbsolutePath().normalize().toString())
                 .add(options.index().toAbsolutePath().normalize().toString())
@@ -47,7 +59,7 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
                 f.add(root.relativize(file).toString()).add(read(file));
             }
         }
-        return new Setup(options, config, theme, new LayoutRenderer(theme, config), siteVariables(config), f.value());
+        return new Setup(options, config, theme, layouts, siteVariables(config), f.value());
     }
 
     private static byte[] configBytes(Path source) {
