@@ -36,6 +36,9 @@ final class ErrorPages extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        // Jetty clears the headers before an error answer (and a malformed request never reached
+        // the handlers): the security headers again.
+        SecurityHeaders.addTo(response.getHeaders());
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer s ? s : response.getStatus();
         String path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
         if (path.startsWith(SearchApi.PREFIX) || path.startsWith(baseurl + SearchApi.PREFIX)) {
