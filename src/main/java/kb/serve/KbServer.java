@@ -101,7 +101,7 @@ public final class KbServer implements AutoCloseable {
         connector.setPort(options.port());
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MS);
-        server.setErrorHandler(new ErrorPages(site, info,
+        server.setErrorHandler(new ErrorPages(new SiteRoot(site), info,
                 html -> liveReload.map(l -> LiveReloadScript.inject(html, l.scriptTag())).orElse(html)));
         Handler pages = handlers(site, info, search);
         if (liveReload.isPresent()) {
@@ -133,8 +133,9 @@ public final class KbServer implements AutoCloseable {
 
     private static Handler handlers(Path site, SiteInfo info, SearchService search) {
         // Short links after the files: a real page at such a path wins.
-        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(site, info),
-                new SiteFiles(site), new ShortLinks(search::articleUrl, info.baseurl())));
+        SiteRoot files = new SiteRoot(site);
+        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(files, info),
+                new SiteFiles(files), new ShortLinks(search::articleUrl, info.baseurl())));
         if (info.baseurl().isEmpty()) {
             inSite.add(new RootPaths(""));
         }
