@@ -9,7 +9,10 @@
 #
 #   bench/load.sh
 #   CLIENTS=50 DURATION=60        concurrent clients, seconds
-#   REBUILD_AT=30                 seconds into the run when the rebuild starts (0: no rebuild)
+#   REBUILD_AT=N                  seconds into the run when the rebuild starts (0: no rebuild; by
+#                                 default half the run less twice an incremental build's time,
+#                                 measured first with nothing changed, at least 1: so that the
+#                                 rebuild lands about halfway, or as early as it can)
 #   KB_SOURCES=DIR                the Jekyll sources to serve (default: target/corpus/sources,
 #                                 extracted from the corpus archive once, as the other benchmarks)
 #   BUILD=0                       reuse target/bench-load/ from an earlier run (no clean build first)
@@ -25,11 +28,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CLIENTS="${CLIENTS:-50}"
 DURATION="${DURATION:-60}"
-REBUILD_AT="${REBUILD_AT:-$((DURATION / 2))}"
+REBUILD_AT="${REBUILD_AT:-}"
 LOAD="target/bench-load"
-[[ "$CLIENTS" =~ ^[1-9][0-9]*$ && "$DURATION" =~ ^[1-9][0-9]*$ && "$REBUILD_AT" =~ ^[0-9]+$ ]] \
+[[ "$CLIENTS" =~ ^[1-9][0-9]*$ && "$DURATION" =~ ^[1-9][0-9]*$ && "$REBUILD_AT" =~ ^[0-9]*$ ]] \
   || die "CLIENTS, DURATION and REBUILD_AT must be numbers"
-[ "$REBUILD_AT" -lt "$DURATION" ] || die "REBUILD_AT must be less than DURATION"
+[ -z "$REBUILD_AT" ] || [ "$REBUILD_AT" -lt "$DURATION" ] || die "REBUILD_AT must be less than DURATION"
 
 KB_SERVE_PID=""
 LOAD_PID=""
@@ -69,6 +72,20 @@ if [ "${BUILD:-1}" != "0" ] || [ ! -d "$LOAD/site" ] || [ ! -d "$LOAD/index" ]; 
   say "$(tail -n 1 "$LOAD/kb-build-clean.log") ($((SECONDS - t0)) s)"
 fi
 
+# How long an incremental build takes here (nothing changed, no load): the rebuild, about twice
+# as long under load, starts so that its new files and index commit land about halfway (or as
+# early as it can, one second in). REBUILD_AT given: then.
+if [ -z "$REBUILD_AT" ]; then
+  say "timing an incremental build with nothing changed (log: $LOAD/kb-build-noop.log)"
+  t0=$SECONDS
+  kb build --source "$LOAD/sources" --dest "$LOAD/site" --index "$LOAD/index" --no-progress \
+    >"$LOAD/kb-build-noop.log" 2>&1 || { tail -n 20 "$LOAD/kb-build-noop.log" >&2; die "kb build failed"; }
+  noop=$((SECONDS - t0))
+  say "$(tail -n 1 "$LOAD/kb-build-noop.log") ($noop s)"
+  REBUILD_AT=$((DURATION / 2 - 2 * noop))
+  [ "$REBUILD_AT" -ge 1 ] || REBUILD_AT=1
+fi
+
 # The article the rebuild edits: a real copy (not a link into the corpus), one line longer.
 article="$(cd "$LOAD/sources" && find kb -name README.md | sort | sed -n 1p)"
 [ -n "$article" ] || die "no article under $LOAD/sources/kb"
@@ -102,9 +119,10 @@ if [ "$REBUILD_AT" -gt 0 ]; then
   kb build --source "$LOAD/sources" --dest "$LOAD/site" --index "$LOAD/index" --no-progress \
     >"$LOAD/kb-build-rebuild.log" 2>&1 || rc=$?
   t1=$(date +%s.%N)
-  rebuild="rebuild: exit $rc in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $(tail -n 1 "$LOAD/kb-build-rebuild.log")"
+  rebuild="rebuild from $REBUILD_AT s to $((REBUILD_AT + ${t1%.*} - ${t0%.*})) s of the run: exit $rc in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $(tail -n 1 "$LOAD/kb-build-rebuild.log")"
   say "$rebuild"
-  if curl -fsS "http://127.0.0.1:$port$page" | grep -qF "$marker"; then
+  served="$(curl -fsS "http://127.0.0.1:$port$page" || true)"
+  if [[ "$served" == *"$marker"* ]]; then
     rebuild="$rebuild; the edited page is served at once"
   else
     rebuild="$rebuild; THE EDITED PAGE IS NOT SERVED ($page)"

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,30 +132,30 @@ class SiteSwapTest {
     }
 
     /** What is wrong with an answer, if anything: its status, or a body that is neither site's file. */
-    private static java.util.Optional<String> check(HttpResponse<byte[]> response, Probe probe,
+    private static Optional<String> check(HttpResponse<byte[]> response, Probe probe,
             List<Map<String, byte[]>> versions) {
         if (response.statusCode() != probe.status()) {
-            return java.util.Optional.of(probe.path() + ": status " + response.statusCode());
+            return Optional.of(probe.path() + ": status " + response.statusCode());
         }
         if (probe.file() != null) {
             for (Map<String, byte[]> version : versions) {
                 if (Arrays.equals(version.get(probe.file()), response.body())) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
-            return java.util.Optional.of(probe.path() + ": a body of " + response.body().length
+            return Optional.of(probe.path() + ": a body of " + response.body().length
                     + " bytes that is neither site's (" + versions.get(0).get(probe.file()).length + " or "
                     + versions.get(1).get(probe.file()).length + ")");
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!body.contains("kb Sample KnowledgeBase") && !body.contains("kb Other KnowledgeBase") && probe.status() == 200) {
-            return java.util.Optional.of(probe.path() + ": no title in " + body);
+            return Optional.of(probe.path() + ": no title in " + body);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Map<String, byte[]> contents(Path site) {
-        Map<String, byte[]> files = new java.util.HashMap<>();
+        Map<String, byte[]> files = new HashMap<>();
         for (Probe probe : PROBES) {
             if (probe.file() != null) {
                 try {
