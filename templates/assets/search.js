@@ -347,6 +347,8 @@
       ? 'No' + noun(s, 0) + quoted(s.q) + within + '.'
       : (r.hits.length ? count(from) + '\u2013' + count(to) + ' of ' : 'Page ' + s.page + ' of ')
         + count(r.total) + noun(s, r.total) + quoted(s.q) + within + '.';
+    // A long query is searched by its beginning: say so (the API's note).
+    if (r.shortened && r.shortened.note) view.status.textContent += ' ' + r.shortened.note;
 
     if (r.suggestion && r.suggestion.toLowerCase() !== s.q.toLowerCase()) {
       view.suggestion.append('Did you mean ',

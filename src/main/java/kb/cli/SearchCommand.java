@@ -12,6 +12,7 @@ import kb.search.SearchRequest;
 import kb.search.SearchResults;
 import kb.search.SearchService;
 import org.jsoup.Jsoup;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kb search}: ranked hits from the index. */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(name = "search", mixinStandardHelpOptions = true, modelTransformer = SearchCommand.WordsAfterDash.class,
         description = "Search the index written by 'kb build'. Syntax: words, \"phrases\", -exclude, prefix*, "
                 + "product:sms type:kbbug year:2001 keyword:kbprint tech:... os:... version:..., IDs (Q319864, 319864, KB319864).")
 final class SearchCommand implements Callable<Integer> {
@@ -54,6 +55,19 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for.")
     List<String> words;
 
+    /**
+     * {@code -printer} excludes a word: a query word that starts with a dash and is no option of
+     * the command is a word of the query, not an "unknown option" error.
+     */
+    static final class WordsAfterDash implements CommandLine.IModelTransformer {
+
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.parser().unmatchedOptionsArePositionalParams(true);
+            return spec;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         SearchRequest.Sort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
@@ -72,11 +86,16 @@ final class SearchCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
             return ExitCodes.OK;
         }
+        if (results.shortened() != null) {
+            out.println(results.shortened().note());
+        }
         if (results.suggestion() != null) {
             out.println("Did you mean: " + results.suggestion());
         }
         if (results.hits().isEmpty()) {
-            out.println("No results for \"" + results.query() + "\".");
+            out.println(results.total() == 0 ? "No results for \"" + results.query() + "\"."
+                    : "No results on page " + page + ": there are " + results.total() + " results for \""
+                            + results.query() + "\".");
             return ExitCodes.OK;
         }
         for (SearchHit hit : results.hits()) {

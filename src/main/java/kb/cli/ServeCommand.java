@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kb.diag.Diagnostics;
+import kb.serve.AccessLog;
 import kb.serve.KbServer;
 import kb.serve.ServeOptions;
 import kb.serve.SiteWatch;
@@ -43,6 +44,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--request-log", defaultValue = "-", paramLabel = "FILE|-|none",
+            description = "Where to write one line per request (time, method, path, status, duration): '-' for"
+                    + " standard error (default), 'none' for nowhere, else a file to append to.")
+    String requestLog;
+
     @Option(names = "--watch", description = "Build --source into --site and --index first, then rebuild whenever a source"
             + " or template changes and reload the pages open in the browser. --source, --templates, --base-url,"
             + " --strict and --max-diagnostics are used as by 'kb build'.")
@@ -60,13 +66,21 @@ final class ServeCommand implements Callable<Integer> {
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         }
+        // A malformed Host header is the client's mistake, answered 400 and in the request log;
+        // not a warning per request.
+        if (System.getProperty("org.eclipse.jetty.util.HostPort.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.util.HostPort.LEVEL", "ERROR");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<SiteWatch> watching = watch ? Optional.of(buildAndWatch(out, err)) : Optional.empty();
         KbServer server;
+        Optional<AccessLog> log = Optional.empty();
         try {
-            server = KbServer.start(new ServeOptions(site, index, host, port, watch));
+            log = accessLog(err);
+            server = KbServer.start(new ServeOptions(site, index, host, port, watch), log);
         } catch (RuntimeException e) {
+            log.ifPresent(AccessLog::close);
             watching.ifPresent(SiteWatch::close);
             throw e;
         }
@@ -80,6 +94,14 @@ final class ServeCommand implements Callable<Integer> {
         out.println("kb serve: " + server.uri() + " (site " + site + ", index " + index + "); Ctrl-C to stop");
         server.join();
         return ExitCodes.OK;
+    }
+
+    private Optional<AccessLog> accessLog(PrintWriter err) {
+        return switch (requestLog) {
+            case "none" -> Optional.empty();
+            case "-" -> Optional.of(AccessLog.to(err));
+            default -> Optional.of(AccessLog.appendingTo(Path.of(requestLog)));
+        };
     }
 
     /** Starts watching (so that no change is missed), then builds once; a build with errors is still served. */

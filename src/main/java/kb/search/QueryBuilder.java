@@ -54,6 +54,11 @@ final class QueryBuilder {
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
     private static final int RARE = 3;
 
+    /**
+     * Words longer than this are never fuzzy: they are identifiers or pasted noise, not slips, and
+     * the cost of matching near words grows with their length (a 255-letter word took 30 ms).
+     */
+    private static final int MAX_FUZZY_LENGTH = 32;
     /** A number or an article ID ({@code 10054}, {@code q319864}, {@code kb319864}): never fuzzy. */
     private static final Pattern NUMBER_OR_ID = Pattern.compile("(?:q|kb)?\\d+");
 
@@ -95,7 +100,7 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(stem));
             }
             for (String p : plains) {
-                if (p.length() < 3 || NUMBER_OR_ID.matcher(p).matches()) {
+                if (p.length() < 3 || p.length() > MAX_FUZZY_LENGTH || NUMBER_OR_ID.matcher(p).matches()) {
                     continue; // a number one slip away is another number, not the one meant
                 }
                 int df = docFreq(reader, IndexFields.SPELL, p);
@@ -324,6 +329,11 @@ final class QueryBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many search terms a word makes (the most that either analyzer makes): what {@link QueryLimit} counts. */
+    int termCount(String word) {
+        return Math.max(terms(english, word).size(), terms(plain, word).size());
     }
 
     /** The terms an analyzer makes of a text. */

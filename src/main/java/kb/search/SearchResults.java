@@ -28,9 +28,37 @@ import java.util.Objects;
  * @param redirect      when the query is only an article ID ({@code Q319864}, {@code 319864},
  *                      {@code KB319864}, {@code kb/319864}) of an article in the index: its URL below
  *                      the site root, where a search page goes at once; else {@code null}
+ * @param shortened     when the query was longer than {@link QueryLimit#DEFAULT} allows: what of it
+ *                      was searched; else {@code null}
  */
 public record SearchResults(String query, long total, long tookMs, String suggestion, List<SearchHit> hits,
-        Map<String, List<FacetCount>> facets, Map<String, Long> notClassified, String redirect) {
+        Map<String, List<FacetCount>> facets, Map<String, Long> notClassified, String redirect,
+        Shortened shortened) {
+
+    /**
+     * What of a long query was searched: its beginning.
+     *
+     * @param searched      the part of the query searched
+     * @param words         the words of the whole query
+     * @param wordsSearched the words searched (a word cut within itself counts)
+     */
+    public record Shortened(String searched, int words, int wordsSearched) {
+
+        public Shortened {
+            Objects.requireNonNull(searched, "searched");
+        }
+
+        static Shortened of(QueryLimit.Cut cut) {
+            return new Shortened(cut.searched(), cut.words(), cut.wordsSearched());
+        }
+
+        /** A sentence for the reader: what was searched. */
+        public String note() {
+            return wordsSearched < words
+                    ? "The query was shortened: only its first " + wordsSearched + " of " + words + " words were searched."
+                    : "The query was shortened: only its first " + searched.length() + " characters were searched.";
+        }
+    }
 
     public SearchResults {
         Objects.requireNonNull(query, "query");
@@ -41,6 +69,6 @@ public record SearchResults(String query, long total, long tookMs, String sugges
 
     /** The same answer, as long as it took this time. */
     public SearchResults took(long ms) {
-        return new SearchResults(query, total, ms, suggestion, hits, facets, notClassified, redirect);
+        return new SearchResults(query, total, ms, suggestion, hits, facets, notClassified, redirect, shortened);
     }
 }

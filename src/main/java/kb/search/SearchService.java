@@ -52,6 +52,7 @@ public final class SearchService implements Closeable {
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
     private final Path indexDir;
+    private final QueryLimit limit;
     private final FSDirectory directory;
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
@@ -66,6 +67,12 @@ public final class SearchService implements Closeable {
      * @throws IllegalArgumentException when the folder holds no kb index of this schema version
      */
     public SearchService(Path indexDir) {
+        this(indexDir, QueryLimit.DEFAULT);
+    }
+
+    /** A service that searches queries up to {@code limit} (tests use a larger one to pass Lucene's clause limit). */
+    SearchService(Path indexDir, QueryLimit limit) {
+        this.limit = limit;
         if (!Files.isDirectory(indexDir)) {
             throw new IllegalArgumentException("no index at " + indexDir + " (run 'kb build' first)");
         }
@@ -154,12 +161,33 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /**
+     * Searches the beginning of the query that the limit ({@link QueryLimit#DEFAULT}) allows. A query within
+     * it may still pass Lucene's clause limit (words that each expand to many near words); then
+     * half as much of it is searched, and so on, rather than failing.
+     */
     private SearchResults compute(CommitSearcher searcher, SearchRequest request, long start) {
+        QueryLimit limit = this.limit;
+        while (true) {
+            QueryLimit.Cut cut = limit.cut(request.query(), builder::termCount);
+            try {
+                return compute(searcher, request, cut, start);
+            } catch (IndexSearcher.TooManyClauses e) {
+                if (cut.wordsSearched() <= 1 && cut.terms() <= 1) {
+                    throw e; // one term is a handful of clauses: cannot happen
+                }
+                limit = limit.halved(cut);
+            }
+        }
+    }
+
+    private SearchResults compute(CommitSearcher searcher, SearchRequest request, QueryLimit.Cut cut, long start) {
+        String text = cut.searched();
         try {
-            Optional<String> idOnly = ArticleIdQuery.number(request.query());
+            Optional<String> idOnly = ArticleIdQuery.number(text);
             // "kb/319864" (a short link pasted) and "Q0319864" are searched as the ID they name.
-            boolean odd = idOnly.isPresent() && !request.query().strip().matches("(?i)(q|kb)?[1-9][0-9]*");
-            ParsedQuery parsed = parser.parse(odd ? "Q" + idOnly.get() : request.query());
+            boolean odd = idOnly.isPresent() && !text.matches("(?i)(q|kb)?[1-9][0-9]*");
+            ParsedQuery parsed = parser.parse(odd ? "Q" + idOnly.get() : text);
             QueryBuilder.Built built = builder.build(withRequestFilters(parsed, request), searcher);
             if (!parsed.phrases().isEmpty() && searcher.count(built.matches()) == 0) {
                 // A quoted phrase nothing contains (often a pasted message with its quotes):
@@ -188,18 +216,19 @@ public final class SearchService implements Closeable {
             }
             FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
             long total = totalHits(matches, top.totalHits);
-            int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
+            int from = (int) Math.min((long) (request.page() - 1) * request.size(), top.scoreDocs.length);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from,
                     Math.min(top.scoreDocs.length, from + request.size()));
             List<SearchHit> hits = hits(searcher, built, page, from);
             Map<String, List<FacetCount>> facets = facets(searcher, matches);
             Map<String, Long> notClassified = searcher.coverage().notClassified(matches);
-            String suggestion = idOnly.isPresent() ? null : speller.suggest(request.query(), searcher.getIndexReader());
+            String suggestion = idOnly.isPresent() ? null : speller.suggest(text, searcher.getIndexReader());
             // Only an ID, nothing else asked: the reader wants that article, not a list.
             String redirect = idOnly.isPresent() && request.unfiltered() && request.page() == 1
                     ? articleUrl(searcher, idOnly.get()).orElse(null) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResults(request.query(), total, took, suggestion, hits, facets, notClassified, redirect);
+            return new SearchResults(request.query(), total, took, suggestion, hits, facets, notClassified, redirect,
+                    cut.shortened() ? SearchResults.Shortened.of(cut) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index", e);
         }

@@ -1,7 +1,5 @@
 package kb.serve;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import kb.site.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
@@ -21,12 +19,12 @@ final class ErrorPages extends ErrorHandler {
     /** The site's 404 page, below the site folder. */
     static final String NOT_FOUND = SearchAssets.NOT_FOUND_PAGE;
 
-    private final Path site;
+    private final SiteRoot site;
     private final String baseurl;
     private final UnaryOperator<String> pageFilter;
 
     /** @param pageFilter applied to the 404 page's HTML as sent (live reload adds its script) */
-    ErrorPages(Path site, SiteInfo info, UnaryOperator<String> pageFilter) {
+    ErrorPages(SiteRoot site, SiteInfo info, UnaryOperator<String> pageFilter) {
         this.site = site;
         this.baseurl = info.baseurl();
         this.pageFilter = pageFilter;
@@ -36,6 +34,9 @@ final class ErrorPages extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        // Jetty clears the headers before an error answer (and a malformed request never reached
+        // the handlers): the security headers again.
+        SecurityHeaders.addTo(response.getHeaders());
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer s ? s : response.getStatus();
         String path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
         if (path.startsWith(SearchApi.PREFIX) || path.startsWith(baseurl + SearchApi.PREFIX)) {
@@ -45,10 +46,9 @@ final class ErrorPages extends ErrorHandler {
         }
         // 403 is a folder without an index page: for a reader, not found as well.
         if (status == HttpStatus.NOT_FOUND_404 || status == HttpStatus.FORBIDDEN_403) {
-            Path page = site.resolve(NOT_FOUND);
-            if (Files.isRegularFile(page)) {
-                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML,
-                        pageFilter.apply(Files.readString(page)));
+            String page = site.read(NOT_FOUND);
+            if (page != null) {
+                Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.HTML, pageFilter.apply(page));
             } else {
                 Responses.send(request, response, callback, HttpStatus.NOT_FOUND_404, Responses.TEXT,
                         "Not found: " + path + "\n");

@@ -14,6 +14,8 @@ import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * of being written, or at once after {@link #rebuilt()}. With live reload on ({@code kb serve
  * --watch}), the pages served carry a script that reloads them after each rebuild
  * ({@link LiveReload}). {@link #close()} stops gracefully: requests under way are finished first.
+ *
+ * <p>Every answer carries {@link SecurityHeaders} and no {@code Server} header; with an
+ * {@link AccessLog}, each request is logged as it ends.
  */
 public final class KbServer implements AutoCloseable {
 
@@ -47,12 +52,14 @@ public final class KbServer implements AutoCloseable {
     private final SiteInfo info;
     private final String host;
     private final Optional<LiveReload> liveReload;
+    private final Optional<AccessLog> requestLog;
     private IndexFollower follower;
     private boolean closed;
 
     private KbServer(Server server, SearchService search, Path site, SiteInfo info, String host,
-            Optional<LiveReload> liveReload) {
+            Optional<LiveReload> liveReload, Optional<AccessLog> requestLog) {
         this.server = server;
+        this.requestLog = requestLog;
         this.search = search;
         this.site = site;
         this.info = info;
@@ -67,6 +74,17 @@ public final class KbServer implements AutoCloseable {
      * @throws UncheckedIOException     when the port cannot be opened
      */
     public static KbServer start(ServeOptions options) {
+        return start(options, Optional.empty());
+    }
+
+    /**
+     * Opens the index and starts serving, writing a line per request to {@code requestLog}
+     * (closed with the server).
+     *
+     * @throws IllegalArgumentException when the site folder or the index is missing
+     * @throws UncheckedIOException     when the port cannot be opened
+     */
+    public static KbServer start(ServeOptions options, Optional<AccessLog> requestLog) {
         Path site = options.site().toAbsolutePath().normalize();
         if (!Files.isDirectory(site)) {
             throw new IllegalArgumentException("no site at " + options.site() + " (run 'kb build' first)");
@@ -75,12 +93,15 @@ public final class KbServer implements AutoCloseable {
         SearchService search = new SearchService(options.index());
         Optional<LiveReload> liveReload = options.liveReload() ? Optional.of(new LiveReload()) : Optional.empty();
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // "Server: Jetty(12.1.14)" tells an attacker which advisories to try: no Server header.
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MS);
-        server.setErrorHandler(new ErrorPages(site, info,
+        server.setErrorHandler(new ErrorPages(new SiteRoot(site), info,
                 html -> liveReload.map(l -> LiveReloadScript.inject(html, l.scriptTag())).orElse(html)));
         Handler pages = handlers(site, info, search);
         if (liveReload.isPresent()) {
@@ -91,8 +112,10 @@ public final class KbServer implements AutoCloseable {
         // The event streams stay open: outside compression (which would hold events back) and
         // outside the graceful stop (which would wait for them); close() ends them first.
         Handler graceful = new GracefulHandler(compression);
-        server.setHandler(liveReload.<Handler>map(l -> new Handler.Sequence(l, graceful)).orElse(graceful));
-        KbServer kb = new KbServer(server, search, site, info, options.host(), liveReload);
+        server.setHandler(new SecurityHeaders(
+                liveReload.<Handler>map(l -> new Handler.Sequence(l, graceful)).orElse(graceful)));
+        requestLog.ifPresent(server::setRequestLog);
+        KbServer kb = new KbServer(server, search, site, info, options.host(), liveReload, requestLog);
         try {
             server.start();
         } catch (Exception e) {
@@ -110,8 +133,9 @@ public final class KbServer implements AutoCloseable {
 
     private static Handler handlers(Path site, SiteInfo info, SearchService search) {
         // Short links after the files: a real page at such a path wins.
-        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(site, info),
-                new SiteFiles(site), new ShortLinks(search::articleUrl, info.baseurl())));
+        SiteRoot files = new SiteRoot(site);
+        List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(files, info),
+                new SiteFiles(files), new ShortLinks(search::articleUrl, info.baseurl())));
         if (info.baseurl().isEmpty()) {
             inSite.add(new RootPaths(""));
         }
@@ -222,7 +246,11 @@ public final class KbServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the server", e);
         } finally {
-            search.close();
+            try {
+                search.close();
+            } finally {
+                requestLog.ifPresent(AccessLog::close);
+            }
         }
     }
 }

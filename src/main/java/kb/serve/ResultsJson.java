@@ -14,12 +14,15 @@ import kb.search.SearchResults;
  * The JSON of {@code GET /api/search}, field by field:
  * <pre>{query, total, took_ms, suggestion, redirect, hits: [{id, title, url, snippet, product, last_modified, score}],
  *  facets: {product: [{value, name, count}], issue_type: [...], year: [...], technology: [...]},
- *  not_classified: {product: n, issue_type: n, year: n, technology: n}}</pre>
+ *  not_classified: {product: n, issue_type: n, year: n, technology: n},
+ *  shortened: null | {searched, words, words_searched, note}}</pre>
  * {@code total}, the facet counts and {@code not_classified} count the same documents (articles
  * unless {@code pages=1} asked for other pages too; see {@link SearchResults}). A facet's
  * {@code value} is what the filter parameter takes ({@code kbbug}), its {@code name} what a reader
  * sees ({@code Bug}). {@code redirect} is the article's URL when the query is only its ID, else
- * {@code null}. URLs carry the site's base URL, so that they can be followed as they are.
+ * {@code null}. {@code shortened} says, for a query longer than {@link kb.search.QueryLimit#DEFAULT},
+ * which beginning of it was searched, with a sentence for the reader ({@code note}). URLs carry
+ * the site's base URL, so that they can be followed as they are.
  */
 final class ResultsJson {
 
@@ -65,7 +68,20 @@ final class ResultsJson {
         });
         json.put("facets", facets);
         json.put("not_classified", results.notClassified());
+        json.put("shortened", shortened(results.shortened()));
         return write(json);
+    }
+
+    private static Map<String, Object> shortened(SearchResults.Shortened shortened) {
+        if (shortened == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("searched", shortened.searched());
+        json.put("words", shortened.words());
+        json.put("words_searched", shortened.wordsSearched());
+        json.put("note", shortened.note());
+        return json;
     }
 
     private String url(String path) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import kb.site.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -31,18 +29,19 @@ final class SiteFacts extends Handler.Abstract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path site;
+    private final SiteRoot site;
     private final SiteInfo info;
 
     /** @param info the facts read at start: the base URL the site is served at */
-    SiteFacts(Path site, SiteInfo info) {
+    SiteFacts(SiteRoot site, SiteInfo info) {
         this.site = site;
         this.info = info;
     }
 
     /** The site's facts now, at the base URL it is served at. */
     private SearchAssets assets() {
-        return new SearchAssets(new SiteInfo(info.baseurl(), SiteInfo.read(site).title()).config());
+        SiteInfo now = site.find(() -> SiteInfo.find(site.path()).orElse(null));
+        return new SearchAssets(new SiteInfo(info.baseurl(), now == null ? "" : now.title()).config());
     }
 
     @Override
@@ -65,8 +64,8 @@ final class SiteFacts extends Handler.Abstract {
 
     private String siteJson() {
         try {
-            Path file = site.resolve(SearchAssets.SITE_JSON);
-            JsonNode read = JSON.readTree(Files.isRegularFile(file) ? Files.readString(file) : assets().siteJson());
+            String file = site.read(SearchAssets.SITE_JSON);
+            JsonNode read = JSON.readTree(file != null ? file : assets().siteJson());
             ObjectNode json = read instanceof ObjectNode o ? o : JSON.createObjectNode();
             json.put("api", info.baseurl() + SearchApi.PREFIX);
             return JSON.writeValueAsString(json);

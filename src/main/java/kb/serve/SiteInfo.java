@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kb.site.SearchAssets;
 import kb.config.SiteConfig;
 import org.jsoup.Jsoup;
@@ -31,22 +31,28 @@ public record SiteInfo(String baseurl, String title) {
         title = title == null ? "" : title;
     }
 
-    /** The facts of the site in {@code siteDir}. */
+    /** The facts of the site in {@code siteDir} (none: no base URL, no title). */
     public static SiteInfo read(Path siteDir) {
-        Path json = siteDir.resolve(SearchAssets.SITE_JSON);
-        try {
-            if (Files.isRegularFile(json)) {
-                JsonNode node = new ObjectMapper().readTree(json.toFile());
-                return new SiteInfo(node.path("baseurl").asText(""), node.path("title").asText(""));
+        return find(siteDir).orElse(new SiteInfo("", ""));
+    }
+
+    /**
+     * The facts of the site in {@code siteDir}, if it has the files that tell them (a file that
+     * disappears while it is read, as when a build swaps the folder, is one it does not have).
+     */
+    public static Optional<SiteInfo> find(Path siteDir) {
+        Path file = siteDir.resolve(SearchAssets.SITE_JSON);
+        String json = SiteRoot.readOrNull(file);
+        if (json != null) {
+            try {
+                JsonNode node = new ObjectMapper().readTree(json);
+                return Optional.of(new SiteInfo(node.path("baseurl").asText(""), node.path("title").asText("")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the site facts in " + file, e);
             }
-            Path home = siteDir.resolve("index.html");
-            if (Files.isRegularFile(home)) {
-                return fromHomePage(Jsoup.parse(home.toFile()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the site facts in " + siteDir, e);
         }
-        return new SiteInfo("", "");
+        String home = SiteRoot.readOrNull(siteDir.resolve("index.html"));
+        return home == null ? Optional.empty() : Optional.of(fromHomePage(Jsoup.parse(home)));
     }
 
     private static SiteInfo fromHomePage(Document home) {

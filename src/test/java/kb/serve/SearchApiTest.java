@@ -54,8 +54,9 @@ class SearchApiTest {
     void searchAnswersWithExactlyTheDocumentedFields() {
         JsonNode json = search(q("inventory resynchronization") + "&size=3");
         assertThat(keys(json)).containsExactly("query", "total", "took_ms", "suggestion", "redirect", "hits", "facets",
-                "not_classified");
+                "not_classified", "shortened");
         assertThat(json.get("redirect").isNull()).isTrue();
+        assertThat(json.get("shortened").isNull()).isTrue();
         assertThat(keys(json.get("not_classified"))).containsExactly("product", "issue_type", "year", "technology");
         assertThat(json.get("query").asText()).isEqualTo("inventory resynchronization");
         assertThat(json.get("total").asLong()).isGreaterThanOrEqualTo(3);

@@ -66,11 +66,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void aRequestLogThatCannotBeWrittenIsReported(@TempDir Path tmp) {
+        Run run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(), "--port", "0",
+                "--request-log", tmp.resolve("no/such/folder/requests.log").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.IO_OR_INTERNAL);
+        assertThat(run.err()).startsWith("kb: error: cannot open the request log ");
+    }
+
+    @Test
     void helpListsTheOptions() {
         Run run = kb("serve", "--help");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("--site").contains("--index").contains("--port").contains("--host")
-                .contains("--watch").contains("--source").contains("--templates").contains("--base-url");
+                .contains("--watch").contains("--request-log").contains("--source").contains("--templates").contains("--base-url");
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +88,32 @@ class StaticFilesTest {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(http.get("/assets/kb.css", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rangesAreServed() throws IOException {
+        byte[] css = Files.readAllBytes(site.site().resolve("assets/kb.css"));
+        HttpResponse<byte[]> one = http.get("/assets/kb.css", "Range", "bytes=10-19");
+        assertThat(one.statusCode()).isEqualTo(206);
+        assertThat(one.body()).isEqualTo(Arrays.copyOfRange(css, 10, 20));
+        assertThat(header(one, "Content-Range")).isEqualTo("bytes 10-19/" + css.length);
+        HttpResponse<byte[]> two = http.get("/assets/kb.css", "Range", "bytes=0-4,20-24");
+        assertThat(two.statusCode()).isEqualTo(206);
+        assertThat(text(two)).contains(new String(css, 0, 5, StandardCharsets.UTF_8))
+                .contains(new String(css, 20, 5, StandardCharsets.UTF_8));
+        assertThat(http.get("/assets/kb.css", "Range", "bytes=999999-").statusCode()).isIn(200, 416);
+    }
+
+    @Test
+    void theEtagIsTheContentsSoAnIdenticalRewriteKeepsIt() throws IOException {
+        Path file = site.site().resolve("notes.txt");
+        String before = header(http.get("/notes.txt"), "ETag");
+        Files.writeString(file, "plain text\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertThat(header(http.get("/notes.txt"), "ETag")).isEqualTo(before);
+        Files.writeString(file, "other text\n");
+        assertThat(header(http.get("/notes.txt"), "ETag")).isNotEqualTo(before);
+        Files.writeString(file, "plain text\n");
     }
 
     @Test

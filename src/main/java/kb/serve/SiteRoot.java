@@ -1,0 +1,102 @@
+package kb.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * The site folder served, which a build may replace at any moment: {@code kb build} writes the
+ * new site beside it, renames {@code site} away and the new folder to {@code site}. Every lookup
+ * goes by the path, never by a folder resolved earlier, so the new site is served from the
+ * moment it is there. For the microseconds between the two renames there is no folder at the
+ * path; a lookup then waits for it ({@link #SWAP_WAIT_MS} at most), and a lookup that finds
+ * nothing while the folder was replaced under it looks again in the new one: a file that both
+ * sites have is never missing. Thread-safe.
+ */
+final class SiteRoot {
+
+    /** How long a lookup waits for a folder being swapped in (a swap takes microseconds). */
+    static final long SWAP_WAIT_MS = 250;
+    /** Lookups of one request at most (a swap during each of them is already most unlikely). */
+    private static final int ATTEMPTS = 3;
+
+    private final Path path;
+
+    SiteRoot(Path path) {
+        this.path = path;
+    }
+
+    /** The path of the site folder. */
+    Path path() {
+        return path;
+    }
+
+    /**
+     * Which folder is at the path now (its file key: device and inode on Unix), or {@code null}
+     * while there is none.
+     */
+    Object identity() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isDirectory()) {
+                return null;
+            }
+            // Without file keys (some file systems), the creation time tells folders apart.
+            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@link #identity()}, waiting up to {@link #SWAP_WAIT_MS} while there is no folder. */
+    private Object awaitIdentity() {
+        Object identity = identity();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWAP_WAIT_MS);
+        while (identity == null && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            identity = identity();
+        }
+        return identity;
+    }
+
+    /** The text of a file of the site ({@code 404.html}), or {@code null} when it has none. */
+    String read(String file) {
+        return find(() -> readOrNull(path.resolve(file)));
+    }
+
+    /** A file's text, or {@code null} when there is none (also when it vanishes as it is opened). */
+    static String readOrNull(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Runs a lookup of something in the site ({@code null}: not found). A lookup that finds
+     * nothing is run again when the folder was replaced or missing meanwhile, so that "not found"
+     * is the answer of one whole site.
+     */
+    <T> T find(Supplier<T> lookup) {
+        for (int attempt = 1; ; attempt++) {
+            Object before = awaitIdentity();
+            T found = lookup.get();
+            if (found != null || attempt == ATTEMPTS) {
+                return found;
+            }
+            Object after = identity();
+            if (before != null && before.equals(after)) {
+                return null;
+            }
+        }
+    }
+}
