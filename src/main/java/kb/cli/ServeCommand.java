@@ -107,8 +107,9 @@ final class ServeCommand implements Callable<Integer> {
     /** Starts watching (so that no change is missed), then builds once; a build with errors is still served. */
     private SiteWatch buildAndWatch(PrintWriter out, PrintWriter err) {
         BuildOptions options = input.buildOptions(site, index);
-        SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics);
-        Diagnostics diagnostics = new Diagnostics();
+        SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics,
+                () -> new Diagnostics(input.strict));
+        Diagnostics diagnostics = new Diagnostics(input.strict);
         try {
             BuildResult result;
             try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import kb.diag.Diagnostics;
 import kb.render.Theme;
 import kb.site.BuildOptions;
@@ -41,6 +42,7 @@ public final class SiteWatch implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final int maxDiagnostics;
+    private final Supplier<Diagnostics> collectors;
     private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE);
     private final List<Path> trees;
     private final ChangeBatcher batcher;
@@ -55,12 +57,16 @@ public final class SiteWatch implements AutoCloseable {
      * @param out            where each rebuild's summary line goes
      * @param err            where diagnostics and failures go
      * @param maxDiagnostics how many diagnostics of each kind are printed per rebuild
+     * @param collectors     makes the collector of each rebuild (the command's kind: strict or not),
+     *                       whose diagnostics are printed to {@code err}
      */
-    public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics) {
+    public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics,
+            Supplier<Diagnostics> collectors) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.maxDiagnostics = maxDiagnostics;
+        this.collectors = Objects.requireNonNull(collectors, "collectors");
         this.trees = trees(options);
         this.batcher = new ChangeBatcher(QUIET, this::rebuild, e -> {
             err.println("kb serve: rebuild failed: " + e);
@@ -115,7 +121,7 @@ public final class SiteWatch implements AutoCloseable {
             served = server;
         }
         served.rebuilding(true);
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics diagnostics = collectors.get();
         BuildResult result;
         try {
             result = builder.build(options, diagnostics);

@@ -1,6 +1,7 @@
 package kb.site;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,7 @@ import kb.state.OutputRecord;
 final class OutputWriter {
 
     private final OutputFolder folder;
-    private final java.nio.file.Path live;
+    private final Path live;
     private final BuildState previous;
     private final Map<String, OutputRecord> spare;
     private final SiteChecker.Session links;
@@ -37,7 +38,7 @@ final class OutputWriter {
      * @param previous the last build's state, which describes {@code live}
      * @param spare    what {@code folder} holds now, by path (see {@link Publication#openSpare})
      */
-    OutputWriter(OutputFolder folder, java.nio.file.Path live, BuildState previous, Map<String, OutputRecord> spare,
+    OutputWriter(OutputFolder folder, Path live, BuildState previous, Map<String, OutputRecord> spare,
             SiteChecker.Session links) {
         this.folder = folder;
         this.live = live;
@@ -80,7 +81,7 @@ final class OutputWriter {
      * @param stamp     the fingerprint of the source file's path, size and time
      * @param unchanged whether the last build copied the same source file
      */
-    void copy(java.nio.file.Path from, String path, long stamp, boolean unchanged) {
+    void copy(Path from, String path, long stamp, boolean unchanged) {
         OutputRecord before = previous.outputs().get(path);
         OutputRecord held = held(path);
         if (held == null || held.inputs() != COPIED || held.digest() != stamp) {
@@ -128,7 +129,7 @@ final class OutputWriter {
      * or is reached through a symbolic link (whose target kb did not write).
      */
     private boolean linkFromLive(String path) {
-        java.nio.file.Path from = live.resolve(path);
+        Path from = live.resolve(path);
         try {
             if (!from.toRealPath().equals(liveReal().resolve(path))) {
                 return false;
@@ -139,9 +140,9 @@ final class OutputWriter {
         return folder.link(path, from);
     }
 
-    private volatile java.nio.file.Path liveReal;
+    private volatile Path liveReal;
 
-    private java.nio.file.Path liveReal() throws java.io.IOException {
+    private Path liveReal() throws java.io.IOException {
         if (liveReal == null) {
             liveReal = live.toRealPath();
         }
