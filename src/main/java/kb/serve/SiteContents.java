@@ -75,6 +75,13 @@ final class SiteContents implements HttpContent.Factory {
         if (Resources.missing(resource)) {
             return null;
         }
+        // Jetty asks whether the resource is an alias after this lookup, and a resource whose real
+        // path cannot be resolved counts as one (refused: a 404, or a short link's 301 for an
+        // article's folder). Resolved here, within the lookup: a path that vanished meanwhile (a
+        // swap) is looked up again in the new folder.
+        if (resource.isAlias() && resource.getRealURI() == null) {
+            return null;
+        }
         String type = mimeTypes.getMimeByExtension(pathInContext);
         Path file = resource.getPath();
         if (file == null) {

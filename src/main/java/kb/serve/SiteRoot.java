@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -24,12 +25,15 @@ final class SiteRoot {
     /** How long a lookup waits for a folder being swapped in (a swap takes microseconds). */
     static final long SWAP_WAIT_MS = 250;
     /** Lookups of one request at most (a swap during each of them is already most unlikely). */
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 10;
 
     private final Path path;
+    /** Whether the file system has the "unix" attribute view (a folder's change time). */
+    private final boolean unix;
 
     SiteRoot(Path path) {
         this.path = path;
+        this.unix = path.getFileSystem().supportedFileAttributeViews().contains("unix");
     }
 
     /** The path of the site folder. */
@@ -38,8 +42,10 @@ final class SiteRoot {
     }
 
     /**
-     * Which folder is at the path now (its file key: device and inode on Unix), or {@code null}
-     * while there is none.
+     * Which folder is at the path now, or {@code null} while there is none: its file key (device
+     * and inode on Unix) and, where the file system has it, its change time, which a rename sets.
+     * The inode alone would miss a folder swapped out and back in during one lookup (a build's
+     * spare and site folders take turns at the path).
      */
     Object identity() {
         try {
@@ -48,8 +54,9 @@ final class SiteRoot {
                 return null;
             }
             // Without file keys (some file systems), the creation time tells folders apart.
-            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
-        } catch (IOException e) {
+            Object key = attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+            return unix ? List.of(key, Files.getAttribute(path, "unix:ctime")) : key;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
     }
