@@ -43,7 +43,8 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         // kramdown writes <br /> and keeps soft line breaks as newlines.
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.parser = Parser.builder(options).build();
+        // Flexmark's own link label search takes exponential time on runs of backslashes.
+        this.parser = Parser.builder(options).customInlineParserFactory(LinearLinkLabels.FACTORY).build();
         this.renderer = HtmlRenderer.builder(options)
                 .htmlIdGeneratorFactory(new KramdownIdsFactory())
                 .build();
