@@ -1,13 +1,12 @@
 package kb.check;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.TestSites;
 import kb.cli.ExitCodes;
-import kb.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +16,7 @@ class CheckCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run build(String fixture, String... more) {
+    private CliRun build(String fixture, String... more) {
         Path source = TestSites.copy(fixture, tmp.resolve(fixture));
         String[] args = {"build", "--source", source.toString(), "--dest", tmp.resolve("site").toString(),
                 "--index", tmp.resolve("index").toString(), "--no-progress"};
@@ -40,7 +29,7 @@ class CheckCliTest {
     void checkOfAValidSiteSaysNothingIsBroken() {
         assertThat(build("check-valid").code()).isEqualTo(ExitCodes.OK);
 
-        Run run = kb("check", "--site", tmp.resolve("site").toString(), "--strict", "--list-external");
+        CliRun run = kb("check", "--site", tmp.resolve("site").toString(), "--strict", "--list-external");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
@@ -51,17 +40,17 @@ class CheckCliTest {
 
     @Test
     void brokenLinksAreWarningsUnlessStrict() {
-        Run built = build("check-broken-links");
+        CliRun built = build("check-broken-links");
         assertThat(built.code()).isEqualTo(ExitCodes.OK);
         assertThat(built.err()).contains("check-broken-links/notes/README.md:8:16: warning: broken link '../old.html'");
         assertThat(built.out()).contains(", 4 broken links, 0 citations of articles not in the site, 4 warnings, 0 errors");
 
-        Run check = kb("check", "--site", tmp.resolve("site").toString());
+        CliRun check = kb("check", "--site", tmp.resolve("site").toString());
         assertThat(check.code()).isEqualTo(ExitCodes.OK);
         assertThat(check.err()).contains("check-broken-links/index.md:8:48: warning: broken link 'missing/'");
         assertThat(check.out()).contains("4 broken links, 0 broken anchors");
 
-        Run strict = kb("check", "--site", tmp.resolve("site").toString(), "--strict", "--max-diagnostics", "1");
+        CliRun strict = kb("check", "--site", tmp.resolve("site").toString(), "--strict", "--max-diagnostics", "1");
         assertThat(strict.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(strict.err()).contains("check-broken-links/index.md:8:48: error: broken link 'missing/'")
                 .contains("... and 3 more errors").doesNotContain("warning");
@@ -69,7 +58,7 @@ class CheckCliTest {
 
     @Test
     void buildStrictFailsOnABrokenAnchorAndReportsItOnce() {
-        Run run = build("check-broken-anchors", "--strict");
+        CliRun run = build("check-broken-anchors", "--strict");
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err().lines().filter(l -> l.contains("broken anchor '#start'"))).singleElement()
@@ -79,7 +68,7 @@ class CheckCliTest {
 
     @Test
     void checkWithoutASiteIsAUsageError() {
-        Run run = kb("check", "--site", tmp.resolve("none").toString());
+        CliRun run = kb("check", "--site", tmp.resolve("none").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("kb: error: site folder").contains("run 'kb build' first");

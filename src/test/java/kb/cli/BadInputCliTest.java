@@ -1,14 +1,14 @@
 package kb.cli;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.TestSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,17 +19,7 @@ class BadInputCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run build(Path source, String... more) {
+    private CliRun build(Path source, String... more) {
         String[] args = {"build", "--source", source.toString(), "--dest", tmp.resolve("site").toString(),
                 "--index", tmp.resolve("index").toString(), "--no-progress"};
         String[] all = new String[args.length + more.length];
@@ -55,7 +45,7 @@ class BadInputCliTest {
     /** Item 9: one stray byte made kb read the whole file as Windows-1252 ("CafÃ©"), with a warning. */
     @Test
     void aStrayByteInUtf8CostsOneCharacterAndIsReportedWhereItIs() throws IOException {
-        Run run = build(siteWithAStrayByte());
+        CliRun run = build(siteWithAStrayByte());
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).containsOnlyOnce("cafe.md:6:41: warning: invalid UTF-8 (byte 0xFF) replaced by U+FFFD");
@@ -67,7 +57,7 @@ class BadInputCliTest {
 
     @Test
     void strictMakesEveryWarningAnError() throws IOException {
-        Run run = build(siteWithAStrayByte(), "--strict");
+        CliRun run = build(siteWithAStrayByte(), "--strict");
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("cafe.md:6:41: error: invalid UTF-8 (byte 0xFF) replaced by U+FFFD");
@@ -78,10 +68,10 @@ class BadInputCliTest {
     @Test
     void verifySourceCountsAndFailsOnAnArticleItCouldNotRead() {
         Path source = TestSites.copy("verify-unreadable", tmp.resolve("content"));
-        Run built = build(source);
+        CliRun built = build(source);
         assertThat(built.code()).as("the build reports the broken article too").isEqualTo(ExitCodes.FAILED);
 
-        Run run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString());
+        CliRun run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.out()).contains("sources read        2 / 3      (66.67%)")
@@ -97,7 +87,7 @@ class BadInputCliTest {
         Path source = TestSites.copy("verify-unreadable", tmp.resolve("content"));
         build(source);
 
-        Run run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString(), "--json");
+        CliRun run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString(), "--json");
 
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertThat(json.get("passed").asBoolean()).isFalse();
@@ -112,7 +102,7 @@ class BadInputCliTest {
         Files.writeString(broken, Files.readString(broken).replace("Number 2\n", "Number 2\"\n"));
         assertThat(build(source).code()).isEqualTo(ExitCodes.OK);
 
-        Run run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString());
+        CliRun run = kb("verify", "--source", source.toString(), "--site", tmp.resolve("site").toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("sources read        3 / 3 ").endsWith("kb verify: OK, nothing lost\n");
@@ -123,7 +113,7 @@ class BadInputCliTest {
     void statsPrintsTheDiagnosticsItCounts() {
         Path source = TestSites.copy("verify-unreadable", tmp.resolve("content"));
 
-        Run run = kb("stats", "--source", source.toString());
+        CliRun run = kb("stats", "--source", source.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).containsPattern("kb/900/Q900302/README.md:3:8: error: invalid YAML");

@@ -1,10 +1,10 @@
 package kb.cli;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.TestSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,24 +15,14 @@ class BuildStoppedCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run build(Path source) {
+    private CliRun build(Path source) {
         return kb("build", "--source", source.toString(), "--dest", tmp.resolve("site").toString(), "--index",
                 tmp.resolve("index").toString(), "--no-progress");
     }
 
     @Test
     void aBrokenConfigurationStopsTheBuildWithItsErrorAndExitCodeOne() {
-        Run run = build(TestSites.copy("broken-config", tmp.resolve("src")));
+        CliRun run = build(TestSites.copy("broken-config", tmp.resolve("src")));
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("/src/_config.yml:4:15: error: invalid YAML: mapping values are not allowed here\n")
@@ -46,7 +36,7 @@ class BuildStoppedCliTest {
     void aTemplateSyntaxErrorStopsTheBuildWithOneDiagnostic() {
         Path root = TestSites.copy("template-syntax-error", tmp.resolve("fixture"));
 
-        Run run = build(root.resolve("site"));
+        CliRun run = build(root.resolve("site"));
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err().lines()).satisfiesExactly(

@@ -1,13 +1,13 @@
 package kb.cli;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.TestSites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,21 +21,11 @@ class CliTest {
     private Path site;
     private Path index;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     void buildShippedContent(@TempDir Path tmp) {
         site = tmp.resolve("site");
         index = tmp.resolve("index");
-        Run run = kb("build", "--source", "content", "--dest", site.toString(), "--index", index.toString(), "--no-progress");
+        CliRun run = kb("build", "--source", "content", "--dest", site.toString(), "--index", index.toString(), "--no-progress");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).matches("(?s)kb build: \\d+ pages, \\d+ generated, \\d+ files copied, 0 broken links, \\d+ citations of articles not in the site, 0 warnings, 0 errors in [0-9.]+ s.*\\n");
     }
@@ -49,7 +39,7 @@ class CliTest {
 
     @Test
     void searchRanksTheSeedArticleFirst() {
-        Run run = kb("search", "--index", index.toString(), "inventory resynchronization");
+        CliRun run = kb("search", "--index", index.toString(), "inventory resynchronization");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out().lines().findFirst()).hasValue(
                 "  1. Q319864: SMS: Upgrade to SP4 Does Not Cause Inventory Resynchronization");
@@ -58,7 +48,7 @@ class CliTest {
 
     @Test
     void searchJsonIsMachineReadable() throws Exception {
-        Run run = kb("search", "--index", index.toString(), "--json", "--limit", "2", "inventory", "resynchronization");
+        CliRun run = kb("search", "--index", index.toString(), "--json", "--limit", "2", "inventory", "resynchronization");
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("query").asText()).isEqualTo("inventory resynchronization");
         assertThat(json.get("hits")).hasSize(2);
@@ -68,14 +58,14 @@ class CliTest {
 
     @Test
     void searchWithBadSyntaxStillAnswers() {
-        Run run = kb("search", "--index", index.toString(), "inventory AND (");
+        CliRun run = kb("search", "--index", index.toString(), "inventory AND (");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("/kb/319/Q319864/");
     }
 
     @Test
     void searchWithoutAnIndexIsAClearError(@TempDir Path empty) {
-        Run run = kb("search", "--index", empty.resolve("none").toString(), "x");
+        CliRun run = kb("search", "--index", empty.resolve("none").toString(), "x");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("kb: error: no index at").contains("run 'kb build' first");
     }
@@ -83,7 +73,7 @@ class CliTest {
     @Test
     void buildWithErrorsExitsNonZeroAndPrintsFileLine(@TempDir Path tmp) {
         Path source = TestSites.copy("invalid-front-matter", tmp.resolve("src"));
-        Run run = kb("build", "--source", source.toString(), "--dest", tmp.resolve("s").toString(),
+        CliRun run = kb("build", "--source", source.toString(), "--dest", tmp.resolve("s").toString(),
                 "--index", tmp.resolve("i").toString(), "--no-progress");
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("bad.md:3:8: error: invalid YAML");
@@ -92,7 +82,7 @@ class CliTest {
 
     @Test
     void verifyPassesAgainstItselfAndFailsWhenTextIsMissing(@TempDir Path tmp) throws Exception {
-        Run same = kb("verify", "--site", site.toString(), "--reference", site.toString());
+        CliRun same = kb("verify", "--site", site.toString(), "--reference", site.toString());
         assertThat(same.code()).as(same.out()).isEqualTo(ExitCodes.OK);
         assertThat(same.out()).contains("kb verify: OK, nothing lost");
 
@@ -102,7 +92,7 @@ class CliTest {
                 <html><head><title>Q319864: SMS: Upgrade to SP4 Does Not Cause Inventory Resynchronization | Old</title></head>
                 <body><section id="main_content"><pre>Note: zebra crossings were lost</pre>
                 <p>Old disclaimer</p></section></body></html>""");
-        Run differs = kb("verify", "--site", site.toString(), "--reference", tmp.resolve("ref").toString(),
+        CliRun differs = kb("verify", "--site", site.toString(), "--reference", tmp.resolve("ref").toString(),
                 "--ignore", "#main_content > p", "--json");
         assertThat(differs.code()).isEqualTo(ExitCodes.FAILED);
         JsonNode json = new ObjectMapper().readTree(differs.out());
@@ -114,7 +104,7 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = kb("build", "--nonsense");
+        CliRun run = kb("build", "--nonsense");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Unknown option: '--nonsense'");
     }

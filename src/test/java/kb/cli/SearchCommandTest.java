@@ -1,16 +1,16 @@
 package kb.cli;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import kb.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,17 +22,7 @@ class SearchCommandTest {
 
     private Path index;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run search(String... args) {
+    private CliRun search(String... args) {
         List<String> all = new ArrayList<>(List.of("search", "--index", index.toString()));
         all.addAll(List.of(args));
         return kb(all.toArray(String[]::new));
@@ -41,7 +31,7 @@ class SearchCommandTest {
     @BeforeAll
     void build(@TempDir Path tmp) {
         index = tmp.resolve("index");
-        Run run = kb("build", "--source", "content", "--dest", tmp.resolve("site").toString(), "--index", index.toString(),
+        CliRun run = kb("build", "--source", "content", "--dest", tmp.resolve("site").toString(), "--index", index.toString(),
                 "--no-progress");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
     }
@@ -52,7 +42,7 @@ class SearchCommandTest {
 
     @Test
     void aLongQuerySaysItWasShortened() {
-        Run run = search(words(176));
+        CliRun run = search(words(176));
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out().lines().findFirst())
@@ -64,7 +54,7 @@ class SearchCommandTest {
         String[] args = new String[177];
         args[0] = "--json";
         System.arraycopy(words(176), 0, args, 1, 176);
-        Run run = search(args);
+        CliRun run = search(args);
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode shortened = new ObjectMapper().readTree(run.out()).get("shortened");
         assertThat(shortened.get("words").asInt()).isEqualTo(176);
@@ -76,7 +66,7 @@ class SearchCommandTest {
     void oddQueriesAreAnswered() {
         for (String query : List.of("\"", "(((", "*", "-", "-\"\"", "ab1.".repeat(2000), "x".repeat(20_000), "\u0001\u0002",
                 "type:\"", "Q")) {
-            Run run = search(query);
+            CliRun run = search(query);
             assertThat(run.code()).as(query).isEqualTo(ExitCodes.OK);
             assertThat(run.err()).as(query).isEmpty();
         }
@@ -84,14 +74,14 @@ class SearchCommandTest {
 
     @Test
     void aDashedWordExcludesItInsteadOfBeingAnUnknownOption() {
-        Run run = search("inventory", "-resynchronization");
+        CliRun run = search("inventory", "-resynchronization");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).doesNotContain("Resynchronization");
     }
 
     @Test
     void theLastPossiblePageIsEmptyNotACrash() {
-        Run run = search("--page", Integer.toString(Integer.MAX_VALUE), "inventory");
+        CliRun run = search("--page", Integer.toString(Integer.MAX_VALUE), "inventory");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("No results on page 2147483647: there are ").contains(" results for \"inventory\".");
@@ -101,7 +91,7 @@ class SearchCommandTest {
     void badOptionsAreUsageErrorsWithoutATrace() {
         for (String[] args : List.of(new String[] {"--page", "0", "x"}, new String[] {"--limit", "1000", "x"},
                 new String[] {"--sort", "foo", "x"}, new String[] {"--year", "abc", "x"})) {
-            Run run = search(args);
+            CliRun run = search(args);
             assertThat(run.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(String.join(" ", args)).startsWith("kb: error: ").doesNotContain("\tat ");
         }

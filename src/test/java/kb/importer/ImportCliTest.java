@@ -1,15 +1,14 @@
 package kb.importer;
 
+import static kb.CliRun.kb;
 import static kb.importer.TxtBytes.article;
 import static kb.importer.TxtBytes.cp1252;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.cli.ExitCodes;
-import kb.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,23 +18,13 @@ class ImportCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void importsAndPrintsTheSummary() {
         TxtBytes.write(tmp.resolve("txt/Q900901.TXT"), cp1252(article("Q900901", "01-MAR-2001", "T", "Body.\n")));
         String into = tmp.resolve("content").toString();
 
-        Run first = kb("import", tmp.resolve("txt").toString(), "--into", into);
-        Run second = kb("import", tmp.resolve("txt").toString(), "--into", into);
+        CliRun first = kb("import", tmp.resolve("txt").toString(), "--into", into);
+        CliRun second = kb("import", tmp.resolve("txt").toString(), "--into", into);
 
         assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
         assertThat(first.out()).isEqualTo("kb import: 1 created, 0 updated, 0 unchanged, 0 conflicts, 0 warnings, 0 errors\n");
@@ -52,7 +41,7 @@ class ImportCliTest {
         Files.createDirectories(page.getParent());
         Files.writeString(page, "hand-written\n");
 
-        Run run = kb("import", tmp.resolve("txt").toString(), "--into", tmp.resolve("content").toString());
+        CliRun run = kb("import", tmp.resolve("txt").toString(), "--into", tmp.resolve("content").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.out()).isEqualTo("kb import: 0 created, 0 updated, 0 unchanged, 1 conflicts, 0 warnings, 1 errors\n");
@@ -60,7 +49,7 @@ class ImportCliTest {
                 "Q900902.TXT:1:1: error: conflict: page ");
         assertThat(Files.readString(page)).isEqualTo("hand-written\n");
 
-        Run forced = kb("import", tmp.resolve("txt").toString(), "--into", tmp.resolve("content").toString(), "--force");
+        CliRun forced = kb("import", tmp.resolve("txt").toString(), "--into", tmp.resolve("content").toString(), "--force");
 
         assertThat(forced.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(forced.out()).isEqualTo("kb import: 0 created, 1 updated, 0 unchanged, 0 conflicts, 0 warnings, 1 errors\n");
@@ -70,7 +59,7 @@ class ImportCliTest {
     void warningsAloneExitOk() {
         TxtBytes.write(tmp.resolve("Q900903.TXT"), TxtBytes.crlf(article("Q900903", "03-MAR-2001", "T", "Body.\n"), 0x1A));
 
-        Run run = kb("import", tmp.resolve("Q900903.TXT").toString(), "--into", tmp.resolve("content").toString());
+        CliRun run = kb("import", tmp.resolve("Q900903.TXT").toString(), "--into", tmp.resolve("content").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("warning: DOS end-of-file mark (0x1A) at the end of the file dropped");
@@ -79,8 +68,8 @@ class ImportCliTest {
 
     @Test
     void missingInputOrNoInputIsAUsageError() {
-        Run missing = kb("import", tmp.resolve("nowhere").toString(), "--into", tmp.resolve("content").toString());
-        Run none = kb("import");
+        CliRun missing = kb("import", tmp.resolve("nowhere").toString(), "--into", tmp.resolve("content").toString());
+        CliRun none = kb("import");
 
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("kb: error: input ").contains("nowhere does not exist");

@@ -1,13 +1,12 @@
 package kb.serve;
 
+import static kb.CliRun.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import kb.CliRun;
 import kb.cli.ExitCodes;
-import kb.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,16 +18,6 @@ class ServeCommandTest {
 
     private ServedSite site;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run kb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     void build(@TempDir Path tmp) {
         site = ServedSite.build(tmp, "");
@@ -36,21 +25,21 @@ class ServeCommandTest {
 
     @Test
     void aMissingSiteIsAUsageError(@TempDir Path tmp) {
-        Run run = kb("serve", "--site", tmp.resolve("none").toString(), "--index", site.index().toString());
+        CliRun run = kb("serve", "--site", tmp.resolve("none").toString(), "--index", site.index().toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("kb: error: no site at").contains("run 'kb build' first");
     }
 
     @Test
     void aMissingIndexIsAUsageError(@TempDir Path tmp) {
-        Run run = kb("serve", "--site", site.site().toString(), "--index", tmp.resolve("none").toString());
+        CliRun run = kb("serve", "--site", site.site().toString(), "--index", tmp.resolve("none").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("kb: error: no index at");
     }
 
     @Test
     void aBadPortIsAUsageError() {
-        Run run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(), "--port", "70000");
+        CliRun run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(), "--port", "70000");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--port must be between 0 and 65535");
     }
@@ -58,7 +47,7 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsReported() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(),
+            CliRun run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(),
                     "--port", Integer.toString(taken.getLocalPort()));
             assertThat(run.code()).isEqualTo(ExitCodes.IO_OR_INTERNAL);
             assertThat(run.err()).contains("kb: error: cannot listen on 127.0.0.1:" + taken.getLocalPort());
@@ -67,7 +56,7 @@ class ServeCommandTest {
 
     @Test
     void aRequestLogThatCannotBeWrittenIsReported(@TempDir Path tmp) {
-        Run run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(), "--port", "0",
+        CliRun run = kb("serve", "--site", site.site().toString(), "--index", site.index().toString(), "--port", "0",
                 "--request-log", tmp.resolve("no/such/folder/requests.log").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.IO_OR_INTERNAL);
         assertThat(run.err()).startsWith("kb: error: cannot open the request log ");
@@ -75,7 +64,7 @@ class ServeCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        Run run = kb("serve", "--help");
+        CliRun run = kb("serve", "--help");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("--site").contains("--index").contains("--port").contains("--host")
                 .contains("--watch").contains("--request-log").contains("--source").contains("--templates").contains("--base-url");
@@ -83,7 +72,7 @@ class ServeCommandTest {
 
     @Test
     void watchingAMissingSourceIsAUsageError(@TempDir Path tmp) {
-        Run run = kb("serve", "--watch", "--source", tmp.resolve("none").toString(), "--site", tmp.resolve("s").toString(),
+        CliRun run = kb("serve", "--watch", "--source", tmp.resolve("none").toString(), "--site", tmp.resolve("s").toString(),
                 "--index", tmp.resolve("i").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("kb: error: source folder").contains("does not exist");
