@@ -69,7 +69,19 @@ final class LinearLinkLabels extends InlineParserImpl {
         if (start >= text.length() || text.charAt(start) != '[') {
             return 0;
         }
-        int end = new Search(text).from(start + 1, 0);
+        // Most labels have no backslash: one way through, no search.
+        int at = start + 1;
+        int limit = Math.min(text.length(), start + 1 + MAX_PARTS);
+        while (at < limit && !Search.special(text.charAt(at))) {
+            at++;
+        }
+        if (at < text.length() && text.charAt(at) == ']') {
+            return at + 1 - start;
+        }
+        if (at >= limit || text.charAt(at) != '\\') {
+            return 0;
+        }
+        int end = new Search(text, start).from(start + 1, 0);
         return end < 0 ? 0 : end - start;
     }
 
@@ -80,12 +92,17 @@ final class LinearLinkLabels extends InlineParserImpl {
     private static final class Search {
 
         private final CharSequence text;
-        /** By position after the {@code [}: the fewest parts with which a search from there failed. */
+        private final int start;
+        /**
+         * By position from the {@code [}: the fewest parts with which a search from there failed.
+         * A match is at most twice the parts long: the search never looks further.
+         */
         private final int[] failedWith;
 
-        Search(CharSequence text) {
+        Search(CharSequence text, int start) {
             this.text = text;
-            this.failedWith = new int[text.length() + 1];
+            this.start = start;
+            this.failedWith = new int[Math.min(text.length() - start, 2 * MAX_PARTS + 1) + 1];
             Arrays.fill(failedWith, Integer.MAX_VALUE);
         }
 
@@ -98,13 +115,13 @@ final class LinearLinkLabels extends InlineParserImpl {
             int end = text.length();
             // Plain characters have one way through: walk them without recursing.
             while (at < end && parts < MAX_PARTS && !special(text.charAt(at))) {
-                if (parts >= failedWith[at]) {
+                if (parts >= failedWith[at - start]) {
                     return -1;
                 }
                 at++;
                 parts++;
             }
-            if (parts >= failedWith[at]) {
+            if (parts >= failedWith[at - start]) {
                 return -1;
             }
             if (at < end && parts < MAX_PARTS && text.charAt(at) == '\\') {
@@ -122,11 +139,11 @@ final class LinearLinkLabels extends InlineParserImpl {
             if (at < end && text.charAt(at) == ']') {
                 return at + 1;
             }
-            failedWith[at] = Math.min(failedWith[at], parts);
+            failedWith[at - start] = Math.min(failedWith[at - start], parts);
             return -1;
         }
 
-        private static boolean special(char c) {
+        static boolean special(char c) {
             return c == '\\' || c == '[' || c == ']';
         }
 

@@ -180,10 +180,17 @@ final class OutputFolder {
         }
         for (Path p = root.resolve(root.relativize(parent).getName(0)); ; p = p.resolve(parent.getName(p.getNameCount()))) {
             if (!folders.contains(p)) {
-                if (makeFolder(p)) {
-                    made.add(p);
+                // Once per folder and build, so one lock is cheap; without it a thread could find
+                // a folder another has just made but not yet counted as made (and trust a record
+                // of a file in it), or delete the folder another made in place of a link.
+                synchronized (made) {
+                    if (!folders.contains(p)) {
+                        if (makeFolder(p)) {
+                            made.add(p); // before it is in folders: whoever sees it there sees this
+                        }
+                        folders.add(p);
+                    }
                 }
-                folders.add(p);
             }
             if (p.equals(parent)) {
                 return;
@@ -192,10 +199,8 @@ final class OutputFolder {
     }
 
     /**
-     * Makes {@code p} a folder, deleting a file or link that stands there. Other threads may make
-     * the same folder at the same time: a folder never turns into anything else, so a folder
-     * found, or made by another thread first, is the folder wanted. Whether it was made in this
-     * build (by this thread or, just before, another).
+     * Makes {@code p} a folder, deleting a file or link that stands there (one thread at a time,
+     * see {@link #createParents}): whether it was made now.
      */
     private static boolean makeFolder(Path p) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;

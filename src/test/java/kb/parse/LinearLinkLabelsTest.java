@@ -64,4 +64,13 @@ class LinearLinkLabelsTest {
         String html = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> markdown.render(page));
         assertThat(html).contains("more [a][");
     }
+
+    /** Labels one after the other in a long paragraph each cost their own length, not the paragraph's. */
+    @Test
+    void aParagraphOfManyLabelsIsQuick() {
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        String page = "[a]".repeat(200_000) + "\n";
+        String html = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> markdown.render(page));
+        assertThat(html).startsWith("<p>[a][a]");
+    }
 }
