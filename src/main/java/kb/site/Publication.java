@@ -82,6 +82,10 @@ final class Publication implements AutoCloseable {
             throw new IllegalArgumentException("the output folder " + dest + " is a file; choose a folder");
         }
         Path states = StateFile.beside(out).path().getParent();
+        if (Files.isSymbolicLink(states)) {
+            throw new IllegalArgumentException("the state folder " + states + " beside the output folder is a symbolic"
+                    + " link: kb keeps a spare copy of the site there and never writes through a link; delete it");
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(states);
@@ -228,7 +232,9 @@ final class Publication implements AutoCloseable {
                 trash(old);
             }
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(stateFolder, name + ".trash-*")) {
+        // Not a glob of the name: a folder may be called "site[1]".
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(stateFolder,
+                entry -> entry.getFileName().toString().startsWith(name + ".trash-"))) {
             for (Path leftover : entries) {
                 trash(leftover);
             }

@@ -211,6 +211,19 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anOutputFolderWhoseNameIsAGlobPatternIsBuiltAndTidied() throws Exception {
+        Path dest = tmp.resolve("g/site[1]{x");
+        BuildOptions options = new BuildOptions(src, dest, tmp.resolve("g/index"), Optional.empty(), Optional.empty());
+        new SiteBuilder(BuildProgress.NONE).build(options, new Diagnostics());
+        // What a build killed while a folder was being deleted leaves.
+        Path leftover = Files.createDirectories(StateFile.beside(dest).path().getParent().resolve("site[1]{x.trash-1/kb"));
+        Files.writeString(leftover.resolve("page.html"), "old");
+        new SiteBuilder(BuildProgress.NONE).build(options, new Diagnostics());
+        assertThat(leftover.getParent()).doesNotExist();
+        assertThat(dest.resolve("kb-sources.tsv")).exists();
+    }
+
+    @Test
     void anIndexInsideTheOutputFolderOrAForeignOutputFolderIsRefusedAndKept() throws Exception {
         Path dest = tmp.resolve("c/site");
         assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, dest,
@@ -238,6 +251,15 @@ class IncrementalBuildTest {
         assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, tmp.resolve("e/site"),
                 tmp.resolve("e/index2"), Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbolic link");
+        // The state folder beside the output, where the spare site is kept, as a link out.
+        Path elsewhere = Files.createDirectories(tmp.resolve("f/elsewhere"));
+        Files.createSymbolicLink(Files.createDirectories(tmp.resolve("f")).resolve(".kb-state"), elsewhere);
+        assertThatThrownBy(() -> new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(src, tmp.resolve("f/site"),
+                tmp.resolve("f/index"), Optional.empty(), Optional.empty(), true, false), new Diagnostics()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state folder");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
         try (Stream<Path> files = Files.list(tmp.resolve("e/elsewhere"))) {
             assertThat(files).isEmpty();
         }
