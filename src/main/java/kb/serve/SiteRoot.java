@@ -2,6 +2,7 @@ package kb.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,7 +81,9 @@ final class SiteRoot {
     /** A file's text, or {@code null} when there is none (also when it vanishes as it is opened). */
     static String readOrNull(Path file) {
         try {
-            return Files.readString(file);
+            // Leniently: a page copied as it was need not be UTF-8, and a bad byte must not fail
+            // the answer it is read for (the 404 page).
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -97,7 +100,9 @@ final class SiteRoot {
         for (int attempt = 1; ; attempt++) {
             Object before = awaitIdentity();
             T found = lookup.get();
-            if (found != null || attempt == ATTEMPTS) {
+            // No folder even after waiting: not a swap (a build stopped half-way, the folder
+            // deleted), so nothing to wait for again.
+            if (found != null || attempt == ATTEMPTS || before == null) {
                 return found;
             }
             Object after = identity();

@@ -179,6 +179,18 @@ class StaticFilesTest {
     }
 
     @Test
+    void a404PageThatIsNotUtf8IsStillServed(@TempDir Path tmp) throws IOException {
+        ServedSite own = ServedSite.build(tmp, "");
+        Files.write(own.site().resolve("404.html"),
+                "<!DOCTYPE html><title>Gone</title><p>Caf\u00e9 ferm\u00e9</p>\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (KbServer other = own.serve()) {
+            HttpResponse<byte[]> response = new Http(other).get("/nothing/here");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(text(response)).contains("Caf\ufffd ferm\ufffd");
+        }
+    }
+
+    @Test
     void headRequestsGetHeadersOnly() {
         HttpResponse<byte[]> response = http.send(http.request("/assets/kb.css").method("HEAD",
                 HttpRequest.BodyPublishers.noBody()));
