@@ -75,11 +75,13 @@ public final class BrowsePages {
      * parallel when called inside a fork-join pool; template problems go to {@code diagnostics}.
      */
     public void write(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
-        String hub = hub(diagnostics);
-        sink.accept(new GeneratedFile(outputPath(HUB_URL), hub));
-        if (home) {
-            sink.accept(new GeneratedFile("index.html", hub));
-        }
+        // A page whose template failed is reported and not written: half a page is no page.
+        hub(diagnostics).ifPresent(hub -> {
+            sink.accept(new GeneratedFile(outputPath(HUB_URL), hub));
+            if (home) {
+                sink.accept(new GeneratedFile("index.html", hub));
+            }
+        });
         pages().parallelStream().forEach(p -> {
             String path = outputPath(url(p.listing(), p.sort(), p.number()));
             Map<String, Object> page = listingVariables(p);
@@ -88,8 +90,8 @@ public final class BrowsePages {
             long inputs = kb.state.Fingerprint.of(String.valueOf(page));
             if (!sink.keep(path, inputs)) {
                 Diagnostics own = diagnostics.child();
-                String html = layouts.render(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own);
-                sink.accept(new GeneratedFile(path, html, inputs, own.reported()));
+                layouts.renderComplete(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own)
+                        .ifPresent(html -> sink.accept(new GeneratedFile(path, html, inputs, own.reported())));
             }
         });
     }
@@ -130,7 +132,7 @@ public final class BrowsePages {
         return pages;
     }
 
-    private String hub(Diagnostics diagnostics) {
+    private Optional<String> hub(Diagnostics diagnostics) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", "Browse");
         page.put("url", HUB_URL);
@@ -144,7 +146,7 @@ public final class BrowsePages {
         page.put("recent", catalog.recent(RECENT).stream().map(e -> ArticleLink.of(e, config)).toList());
         page.put("feed", config.relativeUrl(Feeds.SITE_FEED_URL));
         page.put("breadcrumbs", List.of(new Link("Home", config.relativeUrl("/"))));
-        return layouts.render(Optional.of("browse"), site, page, "", SourcePosition.of("browse.ftlh"), diagnostics);
+        return layouts.renderComplete(Optional.of("browse"), site, page, "", SourcePosition.of("browse.ftlh"), diagnostics);
     }
 
     /**

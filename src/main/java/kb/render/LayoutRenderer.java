@@ -89,19 +89,6 @@ public final class LayoutRenderer {
     }
 
     /**
-     * Renders {@code content} through the layout chain starting at {@code layout}, for an output
-     * that must be written even when a template fails.
-     *
-     * @return the full page; on a template error the error is reported and the content returned
-     *     as it stands, so that nothing of the page is lost
-     * @see #renderComplete
-     */
-    public String render(Optional<String> layout, Map<String, Object> site, Map<String, Object> page,
-            String content, SourcePosition at, Diagnostics diagnostics) {
-        return renderComplete(layout, site, page, content, at, diagnostics).orElse(content);
-    }
-
-    /**
      * Renders {@code content} through the layout chain starting at {@code layout}.
      *
      * @param layout    the page's {@code layout:}; empty means content only, as in Jekyll

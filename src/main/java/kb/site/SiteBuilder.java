@@ -314,11 +314,14 @@ public final class SiteBuilder {
         files.put(SearchAssets.STATIC_INDEX, search.staticIndexJson(sorted));
         files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
         files.put(SearchAssets.SITE_JSON, search.siteJson());
-        files.put(SearchAssets.SEARCH_PAGE, setup.layouts().render(Optional.of(SearchAssets.SEARCH_TEMPLATE),
-                setup.site(), search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics));
+        // A page whose template failed is reported and not written.
+        setup.layouts().renderComplete(Optional.of(SearchAssets.SEARCH_TEMPLATE), setup.site(),
+                search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics)
+                .ifPresent(page -> files.put(SearchAssets.SEARCH_PAGE, page));
         files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(setup.config()).json(sorted));
-        files.put(SearchAssets.NOT_FOUND_PAGE, setup.layouts().render(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE),
-                setup.site(), search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics));
+        setup.layouts().renderComplete(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE), setup.site(),
+                search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics)
+                .ifPresent(page -> files.put(SearchAssets.NOT_FOUND_PAGE, page));
         files.forEach((path, text) -> {
             if (!out.has(path)) {
                 out.write(path, text, 0, List.of());

@@ -47,8 +47,8 @@ class ArticlePageTemplateTest {
         page.put("related", List.of());
         page.putAll(extra);
         Diagnostics diagnostics = new Diagnostics();
-        String html = layouts.render(Optional.of("page"), Map.of("title", "KB"), page, body.render(article),
-                SourcePosition.of("test.md"), diagnostics);
+        String html = layouts.renderComplete(Optional.of("page"), Map.of("title", "KB"), page, body.render(article),
+                SourcePosition.of("test.md"), diagnostics).orElseThrow();
         assertThat(diagnostics.sorted()).isEmpty();
         return Jsoup.parse(html);
     }

@@ -153,6 +153,20 @@ class BadInputSiteTest {
     // --- one page's failure: that page is skipped, the rest built ----------------------------
 
     @Test
+    void aGeneratedPageWhoseTemplateFailsIsNotWritten() throws IOException {
+        // Before: the search page was written as an empty file, and published.
+        Path root = TestSites.copy("template-runtime-error", tmp.resolve("fixture"));
+        Files.writeString(root.resolve("templates/search.ftlh"),
+                "<!DOCTYPE html>\n<html><body>${page.missing.field}</body></html>\n");
+        Built b = build(root.resolve("site"));
+
+        assertThat(b.messages(Severity.ERROR)).anySatisfy(m -> assertThat(m).matches(
+                ".*/fixture/templates/search\\.ftlh:2:15: error: template error while rendering search\\.ftlh: .*"));
+        assertThat(b.site().resolve("search/index.html")).doesNotExist();
+        assertThat(b.page("index.html")).contains("<html");
+    }
+
+    @Test
     void aTemplateErrorAtRenderTimeSkipsThePageInsteadOfPublishingAFragment() {
         // Before: bad.html was written as the bare content, without <html>.
         Path root = TestSites.copy("template-runtime-error", tmp.resolve("fixture"));
