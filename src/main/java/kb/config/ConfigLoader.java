@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kb.diag.Diagnostics;
 import kb.diag.Display;
 import kb.diag.SourcePosition;
@@ -50,39 +53,72 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return yaml.loadMapping(text, displayName, 1, diagnostics)
-                .map(values -> fromValues(values, displayName, diagnostics));
+        Diagnostics own = diagnostics.child();
+        Optional<SiteConfig> config = yaml.loadMapping(text, displayName, 1, own)
+                .map(values -> fromValues(values, displayName, key -> keyPosition(text, displayName, key), own));
+        // A key of the wrong type that decides what is published, or where, is an error: the
+        // build must not go on without it.
+        return own.hasErrors() ? Optional.empty() : config;
     }
 
-    /** Builds the typed view over a parsed mapping, warning about keys of the wrong type. */
+    /**
+     * Builds the typed view over a parsed mapping: a key of the wrong type is ignored, with a
+     * warning for the title and description and an error for the keys that decide what is
+     * published where ({@code url}, {@code baseurl}, {@code exclude}, {@code include},
+     * {@code permalink}).
+     */
     public SiteConfig fromValues(Map<String, Object> values, String displayName, Diagnostics diagnostics) {
+        return fromValues(values, displayName, key -> SourcePosition.of(displayName), diagnostics);
+    }
+
+    private SiteConfig fromValues(Map<String, Object> values, String displayName,
+            Function<String, SourcePosition> at, Diagnostics diagnostics) {
         Map<String, Object> all = new LinkedHashMap<>(values);
         all.values().removeIf(java.util.Objects::isNull);
         return new SiteConfig(
-                string(values, "title", "", displayName, diagnostics),
-                string(values, "description", "", displayName, diagnostics),
-                string(values, "url", "", displayName, diagnostics),
-                string(values, "baseurl", "", displayName, diagnostics),
-                strings(values, "exclude", displayName, diagnostics),
-                strings(values, "include", displayName, diagnostics),
-                string(values, "permalink", "date", displayName, diagnostics),
+                string(values, "title", "", at, diagnostics, false),
+                string(values, "description", "", at, diagnostics, false),
+                string(values, "url", "", at, diagnostics, true),
+                string(values, "baseurl", "", at, diagnostics, true),
+                strings(values, "exclude", at, diagnostics),
+                strings(values, "include", at, diagnostics),
+                string(values, "permalink", "date", at, diagnostics, true),
                 all);
     }
 
+    /** Where a top-level key is written in the text (its line, column 1), else the file's start. */
+    private static SourcePosition keyPosition(String text, String file, String key) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(key) + "[ \\t]*:", Pattern.MULTILINE).matcher(text);
+        if (!m.find()) {
+            return SourcePosition.of(file);
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return new SourcePosition(file, line, 1);
+    }
+
     private static String string(Map<String, Object> values, String key, String fallback,
-            String file, Diagnostics diagnostics) {
+            Function<String, SourcePosition> at, Diagnostics diagnostics, boolean required) {
         Object v = values.get(key);
         if (v == null) {
             return fallback;
         }
         if (v instanceof Map<?, ?> || v instanceof List<?>) {
-            diagnostics.warning(SourcePosition.of(file), "'" + key + "' should be a single value; ignored");
+            if (required) {
+                diagnostics.error(at.apply(key), "'" + key + "' must be a single value");
+            } else {
+                diagnostics.warning(at.apply(key), "'" + key + "' should be a single value; ignored");
+            }
             return fallback;
         }
         return String.valueOf(v);
     }
 
-    private static List<String> strings(Map<String, Object> values, String key, String file,
+    private static List<String> strings(Map<String, Object> values, String key, Function<String, SourcePosition> at,
             Diagnostics diagnostics) {
         Object v = values.get(key);
         List<String> result = new ArrayList<>();
@@ -91,7 +127,7 @@ public final class ConfigLoader {
         } else if (v instanceof String s) {
             result.add(s);
         } else if (v != null) {
-            diagnostics.warning(SourcePosition.of(file), "'" + key + "' should be a list of names; ignored");
+            diagnostics.error(at.apply(key), "'" + key + "' must be a list of names");
         }
         return result;
     }

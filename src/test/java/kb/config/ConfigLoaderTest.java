@@ -130,19 +130,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void wrongTypesAreWarnedAboutAndIgnored() {
+    void aTitleOfTheWrongTypeIsWarnedAboutAndAKeyThatDecidesWhatIsPublishedIsAnError() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("title", List.of("a", "b"));
         values.put("exclude", 5);
+        values.put("baseurl", List.of("/x"));
 
         SiteConfig config = loader.fromValues(values, "_config.yml", diagnostics);
 
         assertThat(config.title()).isEmpty();
         assertThat(config.exclude()).isEmpty();
-        assertThat(diagnostics.errorCount()).isZero();
         assertThat(diagnostics.sorted()).extracting(Diagnostic::toString).containsExactlyInAnyOrder(
                 "_config.yml:1:1: warning: 'title' should be a single value; ignored",
-                "_config.yml:1:1: warning: 'exclude' should be a list of names; ignored");
+                "_config.yml:1:1: error: 'exclude' must be a list of names",
+                "_config.yml:1:1: error: 'baseurl' must be a single value");
+    }
+
+    /** Before: a warning, and drafts/ was published with the defaults (issue 17, like a broken file). */
+    @Test
+    void aConfigurationWithAnExcludeOfTheWrongTypeIsNotUsed(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("_config.yml");
+        Files.writeString(file, "title: KB\nbaseurl: /kb\nexclude:\n  drafts: true\n");
+
+        assertThat(loader.read(tmp, diagnostics)).isEmpty();
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::toString)
+                .singleElement().asString().endsWith("_config.yml:3:1: error: 'exclude' must be a list of names");
     }
 
     @Test
