@@ -90,7 +90,8 @@ digest_site() {
 
 # Whether the index finds the article only version B has: "B" or "A".
 version_of_index() {
-  if kb search --index "$1" --json --limit 5 "Q999901" | grep -q '"Q999901"'; then echo B; else echo A; fi
+  # A hit's ID, not the query the answer repeats.
+  if kb search --index "$1" --json --limit 5 "Q999901" | grep -qE '"id" *: *"Q999901"'; then echo B; else echo A; fi
 }
 
 answers() {
