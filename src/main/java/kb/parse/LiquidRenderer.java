@@ -222,7 +222,7 @@ public final class LiquidRenderer {
         if (token.equals("nil") || token.equals("null")) {
             return Optional.of(NOTHING);
         }
-        String[] path = token.split("\\.");
+        String[] path = token.split("\\.", -1); // "." is two empty names (no variable), not none
         Object current;
         switch (path[0]) {
             case "site" -> current = context.site();

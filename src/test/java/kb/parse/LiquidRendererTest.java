@@ -49,6 +49,14 @@ class LiquidRendererTest {
         assertThat(diagnostics.sorted()).isEmpty();
     }
 
+    /** Found by LiquidRendererFuzzTest: a lone dot was an ArrayIndexOutOfBoundsException. */
+    @Test
+    void aLoneDotIsAnUnsupportedExpressionLeftAsText() {
+        assertThat(render("a {{ . }} b {{ site. }}")).isEqualTo("a {{ . }} b ");
+        assertThat(diagnostics.sorted()).extracting(Object::toString).containsExactly(
+                FILE + ":1:3: warning: unsupported Liquid expression '.' (only site.*, page.* and quoted strings) left as text");
+    }
+
     @Test
     void bracesThatAreNotLiquidAreKept() {
         String text = "struct { int a; } and {x} and a final {";
