@@ -51,21 +51,19 @@ done
 DELETED="${ARTICLES[5]}"
 ADDED="kb/999/Q999901/README.md"
 mkdir -p "$W/versions/B/$(dirname "$ADDED")"
-cat >"$W/versions/B/$ADDED" <<'EOF'
----
-layout: page
-title: "Q999901: Kill Test Article Added in Version B"
-permalink: /kb/999/Q999901/
----
-
-{% raw %}
-
-## SUMMARY
-
-This article exists only in version B of the kill test's sources: inventory resynchronization.
-
-{% endraw %}
-EOF
+# A KB article as the archive writes them (an indented block with the header), so that it is
+# indexed; its ID is found only in version B.
+printf '%s\n' '---' 'layout: page' 'title: "Q999901: Kill Test Article Added in Version B"' \
+  'permalink: /kb/999/Q999901/' '---' '' '## Q999901: Kill Test Article Added in Version B' '' '{% raw %}' '' \
+  $'\tArticle: Q999901' $'\tProduct(s): Microsoft Systems Management Server' $'\tVersion(s): 2.0' \
+  $'\tOperating System(s): ' $'\tKeyword(s): kbsms200' $'\tLast Modified: 13-MAY-2002' $'\t' \
+  $'\t-------------------------------------------------------------------------------' \
+  $'\tThe information in this article applies to:' $'\t' \
+  $'\t- Microsoft Systems Management Server version 2.0 ' \
+  $'\t-------------------------------------------------------------------------------' $'\t' \
+  $'\tSUMMARY' $'\t=======' $'\t' \
+  $'\tThis article exists only in version B of the kill test\'s sources.' $'\t' \
+  $'\tAdditional query words: kill test' '' '{% endraw %}' >"$W/versions/B/$ADDED"
 
 use_version() {
   local v="$1" path
