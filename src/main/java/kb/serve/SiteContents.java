@@ -61,7 +61,11 @@ final class SiteContents implements HttpContent.Factory {
     @Override
     public HttpContent getContent(String pathInContext) throws IOException {
         try {
-            return root.find(() -> load(pathInContext));
+            // Aliases first count as not found, so that one resolved during a swap is looked up
+            // again; only a path that is still an alias, or nothing, after that is given to Jetty
+            // as it is (its alias checks decide about a real link).
+            HttpContent content = root.find(() -> load(pathInContext, false));
+            return content != null ? content : root.find(() -> load(pathInContext, true));
         } catch (RuntimeException e) {
             // As Jetty's own factory: the message names the request's path, never the folder's.
             InvalidPathException safe = new InvalidPathException(pathInContext, "Invalid PathInContext");
@@ -70,16 +74,16 @@ final class SiteContents implements HttpContent.Factory {
         }
     }
 
-    private HttpContent load(String pathInContext) {
+    private HttpContent load(String pathInContext, boolean alias) {
         Resource resource = base.resolve(pathInContext);
         if (Resources.missing(resource)) {
             return null;
         }
-        // Jetty asks whether the resource is an alias after this lookup, and a resource whose real
-        // path cannot be resolved counts as one (refused: a 404, or a short link's 301 for an
-        // article's folder). Resolved here, within the lookup: a path that vanished meanwhile (a
-        // swap) is looked up again in the new folder.
-        if (resource.isAlias() && resource.getRealURI() == null) {
+        // Jetty refuses an alias (a path whose real path differs: a link, or a folder's URI
+        // without its slash) after this lookup, as a 404 or, for an article's folder, a short
+        // link's 301. A resource resolved during a swap, while its folder was missing for a
+        // moment, looks like one: decided here, within the lookup.
+        if (!alias && resource.isAlias()) {
             return null;
         }
         String type = mimeTypes.getMimeByExtension(pathInContext);

@@ -23,14 +23,23 @@ import java.util.function.Supplier;
  */
 final class SiteRoot {
 
-    /** How long a lookup waits for a folder being swapped in (a swap takes microseconds). */
-    static final long SWAP_WAIT_MS = 250;
+    /**
+     * How long a lookup waits for a folder being swapped in: a swap takes microseconds, but the
+     * build's thread may be preempted between its two renames on a busy machine.
+     */
+    static final long SWAP_WAIT_MS = 1000;
     /** Lookups of one request at most (a swap during each of them is already most unlikely). */
     private static final int ATTEMPTS = 10;
 
     private final Path path;
     /** Whether the file system has the "unix" attribute view (a folder's change time). */
     private final boolean unix;
+    /**
+     * Whether a lookup waited the whole {@link #SWAP_WAIT_MS} and no folder came: not a swap (a
+     * build stopped between its renames, the folder deleted). Until one is there again, lookups
+     * do not wait.
+     */
+    private volatile boolean gone;
 
     SiteRoot(Path path) {
         this.path = path;
@@ -65,10 +74,15 @@ final class SiteRoot {
     /** {@link #identity()}, waiting up to {@link #SWAP_WAIT_MS} while there is no folder. */
     private Object awaitIdentity() {
         Object identity = identity();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWAP_WAIT_MS);
-        while (identity == null && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            identity = identity();
+        if (identity == null && !gone) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWAP_WAIT_MS);
+            while (identity == null && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                identity = identity();
+            }
+            gone = identity == null;
+        } else if (identity != null && gone) {
+            gone = false;
         }
         return identity;
     }

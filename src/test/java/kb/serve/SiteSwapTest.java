@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -132,6 +133,24 @@ class SiteSwapTest {
         assertThat(requests.get()).isGreaterThan(500);
         assertThat(failures).as(failures.size() + " failures in " + requests + " requests during " + swaps + " swaps")
                 .isEmpty();
+    }
+
+    @Test
+    void aSiteFolderThatIsGoneIsWaitedForOnceNotAtEveryRequest(@TempDir Path tmp) throws Exception {
+        ServedSite built = ServedSite.build(tmp, "");
+        try (KbServer server = built.serve()) {
+            Http http = new Http(server);
+            // What a build stopped between its two renames would leave (the next build puts it back).
+            Files.move(built.site(), tmp.resolve("moved away"));
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertThat(http.get("/kb/319/Q319864/").statusCode()).isLessThan(500);
+            }
+            // Each request waited for the folder before: ten requests took over 20 s.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+            Files.move(tmp.resolve("moved away"), built.site());
+            assertThat(http.get("/kb/319/Q319864/").statusCode()).isEqualTo(200);
+        }
     }
 
     /** What is wrong with an answer, if anything: its status, or a body that is neither site's file. */
