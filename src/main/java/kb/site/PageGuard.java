@@ -84,9 +84,16 @@ final class PageGuard implements AutoCloseable {
      * @return what the work returned, or empty when it failed (reported)
      */
     <T> Optional<T> run(String file, String what, Diagnostics diagnostics, Supplier<Optional<T>> work) {
+        long start = System.nanoTime();
         Future<Optional<T>> future = threads.submit(work::get);
         try {
-            return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            Optional<T> result = future.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            // Done, but maybe only just past the budget: the same page must get the same answer
+            // whether or not the wait had timed out yet.
+            if (System.nanoTime() - start >= budget.toNanos()) {
+                throw new TimeoutException();
+            }
+            return result;
         } catch (TimeoutException e) {
             future.cancel(true);
             diagnostics.error(SourcePosition.of(file), what + " took longer than " + seconds(budget)

@@ -280,6 +280,8 @@ class HelpCentreBrowserTest {
             expectedNotFound.add(link);
             driver.get(link);
             wait.until(ExpectedConditions.urlToBe(host.url(FixtureKb.path(n))));
+            // The address changes as the script navigates, before the article is loaded.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
             assertThat(h1()).as(link).contains(FixtureKb.id(n));
         }
     }
