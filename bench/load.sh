@@ -9,17 +9,18 @@
 #
 #   bench/load.sh
 #   CLIENTS=50 DURATION=60        concurrent clients, seconds
-#   REBUILD_AT=N                  seconds into the run when the rebuild starts (0: no rebuild; by
-#                                 default half the run less twice an incremental build's time,
-#                                 measured first with nothing changed, at least 1: so that the
-#                                 rebuild lands about halfway, or as early as it can)
+#   REBUILD_AT=1                  seconds into the run when the first rebuild starts (0: none).
+#                                 From then on the sources are rebuilt again and again, each time
+#                                 after a new edit of one article, until the run ends: every
+#                                 rebuild's site is swapped in under the load, one of them about
+#                                 halfway whatever a rebuild takes on the machine.
 #   KB_SOURCES=DIR                the Jekyll sources to serve (default: target/corpus/sources,
 #                                 extracted from the corpus archive once, as the other benchmarks)
 #   BUILD=0                       reuse target/bench-load/ from an earlier run (no clean build first)
 #
 # Prints per kind of request and in all: requests, throughput, p50/p99 latency, answers 5xx,
 # failed connections (refused, reset, timed out, cut short), answers of another status than the
-# kind expects; then the rebuild's summary, the server's log and request log counts, and how it
+# kind expects; then each rebuild's line, the server's log and request log counts, and how it
 # stopped. Exits 1 on any answer 5xx or failed connection (the acceptance: none).
 # Everything it writes is under target/bench-load/ (never in the repository): sources/ (a
 # hard-linked copy of the sources; the edited article is a real copy), site/, index/, the logs,
@@ -28,16 +29,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CLIENTS="${CLIENTS:-50}"
 DURATION="${DURATION:-60}"
-REBUILD_AT="${REBUILD_AT:-}"
+REBUILD_AT="${REBUILD_AT:-1}"
 LOAD="target/bench-load"
-[[ "$CLIENTS" =~ ^[1-9][0-9]*$ && "$DURATION" =~ ^[1-9][0-9]*$ && "$REBUILD_AT" =~ ^[0-9]*$ ]] \
+[[ "$CLIENTS" =~ ^[1-9][0-9]*$ && "$DURATION" =~ ^[1-9][0-9]*$ && "$REBUILD_AT" =~ ^[0-9]+$ ]] \
   || die "CLIENTS, DURATION and REBUILD_AT must be numbers"
-[ -z "$REBUILD_AT" ] || [ "$REBUILD_AT" -lt "$DURATION" ] || die "REBUILD_AT must be less than DURATION"
+[ "$REBUILD_AT" -lt "$DURATION" ] || die "REBUILD_AT must be less than DURATION"
 
 KB_SERVE_PID=""
 LOAD_PID=""
+REBUILD_PID=""
 cleanup() {
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null
+  [ -n "$REBUILD_PID" ] && wait "$REBUILD_PID" 2>/dev/null # a build is never killed half-way here
   if [ -n "$KB_SERVE_PID" ]; then
     kill "$KB_SERVE_PID" 2>/dev/null
     sleep 2
@@ -72,19 +75,6 @@ if [ "${BUILD:-1}" != "0" ] || [ ! -d "$LOAD/site" ] || [ ! -d "$LOAD/index" ]; 
   say "$(tail -n 1 "$LOAD/kb-build-clean.log") ($((SECONDS - t0)) s)"
 fi
 
-# How long an incremental build takes here (nothing changed, no load): the rebuild, about twice
-# as long under load, starts so that its new files and index commit land about halfway (or as
-# early as it can, one second in). REBUILD_AT given: then.
-if [ -z "$REBUILD_AT" ]; then
-  say "timing an incremental build with nothing changed (log: $LOAD/kb-build-noop.log)"
-  t0=$SECONDS
-  kb build --source "$LOAD/sources" --dest "$LOAD/site" --index "$LOAD/index" --no-progress \
-    >"$LOAD/kb-build-noop.log" 2>&1 || { tail -n 20 "$LOAD/kb-build-noop.log" >&2; die "kb build failed"; }
-  noop=$((SECONDS - t0))
-  say "$(tail -n 1 "$LOAD/kb-build-noop.log") ($noop s)"
-  REBUILD_AT=$((DURATION / 2 - 2 * noop))
-  [ "$REBUILD_AT" -ge 1 ] || REBUILD_AT=1
-fi
 
 # The article the rebuild edits: a real copy (not a link into the corpus), one line longer.
 article="$(cd "$LOAD/sources" && find kb -name README.md | sort | sed -n 1p)"
@@ -103,30 +93,52 @@ rm -f "$LOAD/requests.log"
 KB_SERVE_PID=$!
 wait_http "http://127.0.0.1:$port$baseurl/" 120 "$KB_SERVE_PID" || { tail -n 30 "$LOAD/kb-serve.log" >&2; die "kb serve did not answer"; }
 
-say "$CLIENTS clients for $DURATION s; the rebuild starts at $REBUILD_AT s"
-bench_java kb.bench.HostileLoad --base "http://127.0.0.1:$port$baseurl" --site "$LOAD/site" \
-  --clients "$CLIENTS" --duration "$DURATION" > >(tee "$LOAD/results.txt") 2>&1 9>&- &
-LOAD_PID=$!
-
-rebuild=""
-if [ "$REBUILD_AT" -gt 0 ]; then
-  sleep "$REBUILD_AT"
-  marker="Edited by the load test at $(date -u +%Y-%m-%dT%H:%M:%SZ)."
+# One rebuild: edits the article (one more line), builds, and checks that the edited page is
+# served at once; its line is added to $LOAD/rebuild.txt, times counted from the clients' start.
+do_rebuild() {
+  local marker t0 t1 rc=0 line served
+  marker="Edited by the load test at $(date -u +%Y-%m-%dT%H:%M:%S.%NZ)."
   printf '\n%s\n' "$marker" >>"$LOAD/sources/$article"
-  say "rebuilding after an edit of $article (log: $LOAD/kb-build-rebuild.log)"
   t0=$(date +%s.%N)
-  rc=0
   kb build --source "$LOAD/sources" --dest "$LOAD/site" --index "$LOAD/index" --no-progress \
     >"$LOAD/kb-build-rebuild.log" 2>&1 || rc=$?
   t1=$(date +%s.%N)
-  rebuild="rebuild from $REBUILD_AT s to $((REBUILD_AT + ${t1%.*} - ${t0%.*})) s of the run: exit $rc in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $(tail -n 1 "$LOAD/kb-build-rebuild.log")"
-  say "$rebuild"
+  line="rebuild from $(awk -v a="$RUN_START" -v b="$t0" 'BEGIN { printf "%.1f", b - a }') s to $(awk -v a="$RUN_START" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s of the run: exit $rc: $(tail -n 1 "$LOAD/kb-build-rebuild.log" | sed 's/ -> .*//')"
   served="$(curl -fsS "http://127.0.0.1:$port$page" || true)"
   if [[ "$served" == *"$marker"* ]]; then
-    rebuild="$rebuild; the edited page is served at once"
+    line="$line; the edited page served at once"
   else
-    rebuild="$rebuild; THE EDITED PAGE IS NOT SERVED ($page)"
+    line="$line; THE EDITED PAGE IS NOT SERVED ($page)"
   fi
+  say "$line"
+  echo "$line" >>"$LOAD/rebuild.txt"
+}
+
+# Rebuilds one after the other from REBUILD_AT s until the clients stop.
+rebuild_loop() {
+  sleep "$REBUILD_AT"
+  while awk -v a="$RUN_START" -v b="$(date +%s.%N)" -v d="$DURATION" 'BEGIN { exit !(b - a < d) }'; do
+    do_rebuild
+  done
+}
+
+rm -f "$LOAD/rebuild.txt"
+say "$CLIENTS clients for $DURATION s$([ "$REBUILD_AT" -gt 0 ] && echo "; rebuilds one after the other from $REBUILD_AT s on")"
+RUN_START=$(date +%s.%N)
+bench_java kb.bench.HostileLoad --base "http://127.0.0.1:$port$baseurl" --site "$LOAD/site" \
+  --clients "$CLIENTS" --duration "$DURATION" > >(tee "$LOAD/results.txt") 2>&1 9>&- &
+LOAD_PID=$!
+if [ "$REBUILD_AT" -gt 0 ]; then
+  rebuild_loop &
+  REBUILD_PID=$!
+fi
+rebuild=""
+if [ -n "$REBUILD_PID" ]; then
+  wait "$REBUILD_PID" || true
+  REBUILD_PID=""
+  rebuild="$(cat "$LOAD/rebuild.txt" 2>/dev/null || echo "no rebuild finished")"
+  bad=$(grep -c -v "exit 0: .*the edited page served at once" "$LOAD/rebuild.txt" || true)
+  rebuild="$rebuild"$'\n'"rebuilds: $(grep -c . "$LOAD/rebuild.txt") swapped in under the load, $bad failed or not served"
 fi
 
 load_rc=0
