@@ -20,7 +20,11 @@ public final class TestSites {
 
     /** Copies fixture {@code name} to {@code target} (created) and returns {@code target}. */
     public static Path copy(String name, Path target) {
-        Path from = fixture(name);
+        return copyTree(fixture(name), target);
+    }
+
+    /** Copies the folder {@code from} with all it holds to {@code target} (created) and returns {@code target}. */
+    public static Path copyTree(Path from, Path target) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(from.relativize(f).toString());

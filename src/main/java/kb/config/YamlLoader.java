@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kb.diag.CodePoints;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -190,9 +191,8 @@ public final class YamlLoader {
     /** "control character U+0007 (BEL) is not allowed", naming what SnakeYAML calls special. */
     private static String describe(ReaderException e) {
         int c = e.getCodePoint();
-        String name = Character.getName(c);
-        String shown = String.format(Locale.ROOT, "U+%04X", c) + (name == null ? "" : " (" + name + ")");
-        return (Character.isISOControl(c) ? "control character " : "character ") + shown + " is not allowed";
+        return (Character.isISOControl(c) ? "control character " : "character ") + CodePoints.describe(c)
+                + " is not allowed";
     }
 
     /**

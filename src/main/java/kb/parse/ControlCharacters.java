@@ -1,6 +1,7 @@
 package kb.parse;
 
 import java.util.Locale;
+import kb.diag.CodePoints;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
 
@@ -66,9 +67,8 @@ public final class ControlCharacters {
                 SourcePosition at = new SourcePosition(file, line, i - lineStart + 1);
                 if (warnings < MAX_WARNINGS) {
                     warnings++;
-                    String name = Character.getName(c);
-                    diagnostics.warning(at, String.format(Locale.ROOT, "control character U+%04X%s replaced by '%s'",
-                            (int) c, name == null ? "" : " (" + name + ")", written));
+                    diagnostics.warning(at, "control character " + CodePoints.describe(c) + " replaced by '" + written
+                            + "'");
                 } else if (unreported++ == 0) {
                     firstUnreported = at;
                 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -59,13 +60,17 @@ final class SiteRoot {
      */
     Object identity() {
         try {
+            if (unix) {
+                // One stat for all three.
+                Map<String, Object> a = Files.readAttributes(path, "unix:isDirectory,fileKey,ctime");
+                return Boolean.TRUE.equals(a.get("isDirectory")) ? List.of(a.get("fileKey"), a.get("ctime")) : null;
+            }
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attributes.isDirectory()) {
                 return null;
             }
             // Without file keys (some file systems), the creation time tells folders apart.
-            Object key = attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
-            return unix ? List.of(key, Files.getAttribute(path, "unix:ctime")) : key;
+            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kb.TestSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class SiteSwapTest {
         Path site = built.site();
         Path next = tmp.resolve("site.next");
         Path old = tmp.resolve("site.old");
-        copy(site, next);
+        TestSites.copyTree(site, next);
         // The other build: every page and the stylesheet one line longer, another title.
         try (Stream<Path> files = Files.walk(next)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".css")).toList()) {
@@ -188,18 +189,5 @@ class SiteSwapTest {
             }
         }
         return files;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
