@@ -23,7 +23,7 @@
 #   runs.txt, logs/     every measurement; results.txt the table printed at the end
 #
 # kb runs through ./kb, as a user runs it (JVM start and the launcher's staleness check included),
-# with --strict (no extra work: the links are checked anyway, and a broken set fails loudly).
+# without --strict: the archive holds a few real warnings (control characters, an SCSS file), which --strict makes errors; the links are checked either way.
 # Timing: /usr/bin/time -v (wall, user+sys CPU, peak RSS). The machines are noisy: the ratios of
 # figures measured alternately in one run are what count.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -183,7 +183,7 @@ kb_clean() { # SET N
   local set="$1" n="$2"
   clean_outputs "$set"
   mkdir -p "$OUT/$set"
-  measure "$set" clean "$n" kb "$OUT/$set/index" -- ./kb build --no-progress --strict --timings \
+  measure "$set" clean "$n" kb "$OUT/$set/index" -- ./kb build --no-progress --timings \
     --source "$BB/$set" --dest "$OUT/$set/site" --index "$OUT/$set/index"
   grep -q ' 0 broken links,.* 0 errors' "$LOGS/$set-clean-$n.log" \
     || die "the $set build reports broken links or errors (log: $LOGS/$set-clean-$n.log)"
@@ -192,7 +192,7 @@ kb_clean() { # SET N
 kb_again() { # SET KIND N [--templates DIR]: a build into the same folders (incremental when kb can)
   local set="$1" kind="$2" n="$3"
   shift 3
-  measure "$set" "$kind" "$n" kb "$OUT/$set/index" -- ./kb build --no-progress --strict --timings \
+  measure "$set" "$kind" "$n" kb "$OUT/$set/index" -- ./kb build --no-progress --timings \
     --source "$BB/$set" --dest "$OUT/$set/site" --index "$OUT/$set/index" "$@"
 }
 

@@ -36,8 +36,6 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Make everything, ignoring what the last build left in .kb-state/ beside the output.")
     boolean clean;
 
-    @Option(names = "--timings", description = "Print the wall time of each build phase.")
-    boolean timings;
 
     @Override
     public Integer call() {
@@ -54,7 +52,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
         spec.commandLine().getOut().println("kb build: " + result.summary() + " -> " + dest + ", " + index);
-        if (timings) {
+        if (input.timings) {
             spec.commandLine().getOut().println("kb build: phases: " + result.timingLine());
         }
         return diagnostics.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;

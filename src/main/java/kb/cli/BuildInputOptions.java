@@ -20,6 +20,9 @@ final class BuildInputOptions {
     @Option(names = "--base-url", description = "Base URL path, overriding _config.yml's baseurl (e.g. /kb).")
     String baseUrl;
 
+    @Option(names = "--timings", description = "Print the wall time of each build phase (with --watch: of each rebuild).")
+    boolean timings;
+
     @Option(names = "--strict", description = "Every warning is an error (exit code 1), broken links and anchors included.")
     boolean strict;
 

@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Starts watching (so that no change is missed), then builds once; a build with errors is still served. */
     private SiteWatch buildAndWatch(PrintWriter out, PrintWriter err) {
         BuildOptions options = input.buildOptions(site, index);
-        SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics,
+        SiteWatch watching = new SiteWatch(options, out, err, input.maxDiagnostics, input.timings,
                 () -> new Diagnostics(input.strict));
         Diagnostics diagnostics = new Diagnostics(input.strict);
         try {

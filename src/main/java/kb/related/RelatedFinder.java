@@ -53,6 +53,8 @@ public final class RelatedFinder {
     }
 
     private final Tuning tuning;
+    /** How many lists the last {@link #update} computed (the rest it took from the last build). */
+    private int computed;
 
     RelatedFinder(Tuning tuning) {
         this.tuning = tuning;
@@ -67,7 +69,156 @@ public final class RelatedFinder {
         return new RelatedFinder(Tuning.DEFAULT).lists(windows, limit);
     }
 
+    /**
+     * The related list of every article, as {@link #compute} gives it, reusing the lists of the
+     * last build for every article no change can reach: an edit costs the articles that share
+     * its terms, not the whole site. Equal to {@code compute(windows, limit)} whatever the
+     * change; when the set of articles or the total length of the windows changes (every weight
+     * then changes), or nothing is known of the last build, everything is computed.
+     *
+     * @param windows     the term window of every article, by article ID
+     * @param lastWindows the windows the last build computed its lists from
+     * @param lastLists   the lists it computed, by article ID, with the same {@code limit}
+     */
+    public static RelatedLists update(Map<String, TermWindow> windows, int limit, Map<String, TermWindow> lastWindows,
+            Map<String, List<String>> lastLists) {
+        return new RelatedFinder(Tuning.DEFAULT).update(windows, limit, lastWindows, RelatedLists.of(lastLists));
+    }
+
+    RelatedLists update(Map<String, TermWindow> windows, int limit, Map<String, TermWindow> lastWindows,
+            RelatedLists last) {
+        if (!windows.keySet().equals(lastWindows.keySet()) || !last.ids().equals(sortedIds(windows))) {
+            return lists(windows, limit);
+        }
+        String[] ids = windows.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        TermWindow[] ordered = new TermWindow[ids.length];
+        List<Integer> changed = new ArrayList<>();
+        long length = 0;
+        long lastLength = 0;
+        for (int d = 0; d < ids.length; d++) {
+            ordered[d] = windows.get(ids[d]);
+            TermWindow before = lastWindows.get(ids[d]);
+            if (!ordered[d].equals(before)) {
+                changed.add(d);
+            }
+            length += ordered[d].length();
+            lastLength += before.length();
+        }
+        computed = 0;
+        if (changed.isEmpty()) {
+            return last;
+        }
+        if (length != lastLength) {
+            return lists(windows, limit); // the average length is in every weight
+        }
+        WindowIndex index = WindowIndex.build(ordered, tuning.k1(), tuning.b());
+        boolean[] affected = affected(index, changed, ids, lastWindows);
+        List<List<String>> lists = new ArrayList<>(ids.length);
+        Scorer scorer = new Scorer(index, limit);
+        for (int d = 0; d < ids.length; d++) {
+            lists.add(affected[d] ? cut(scorer.candidates(d), ids) : last.of(ids[d]));
+            computed += affected[d] ? 1 : 0;
+        }
+        return RelatedLists.sorted(ids, List.copyOf(lists));
+    }
+
+    /**
+     * The articles whose list a change of the {@code changed} windows can alter. An article's
+     * list follows from its signature (its terms' frequencies and document frequencies) and, for
+     * each signature term, the weights of the windows holding it. So it can change when its own
+     * window changed, when its window holds a term whose document frequency changed (a term in
+     * one version of a changed window only), or when its signature holds a term of a changed
+     * window whose weight there changed (its frequency did, or the window's length). No other
+     * article's inputs differ from the last build's.
+     */
+    private boolean[] affected(WindowIndex index, List<Integer> changed, String[] ids,
+            Map<String, TermWindow> lastWindows) {
+        int docs = index.docs();
+        boolean[] affected = new boolean[docs];
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        java.util.Set<String> recounted = new java.util.HashSet<>();
+        for (int d : changed) {
+            affected[d] = true;
+            TermWindow now = index.windows[d];
+            TermWindow before = lastWindows.get(ids[d]);
+            Map<String, Integer> old = new java.util.HashMap<>();
+            for (int i = 0; i < before.size(); i++) {
+                old.put(before.term(i), before.freq(i));
+            }
+            // With the window's length unchanged, a term's weight there changes with its frequency.
+            boolean sameLength = now.length() == before.length();
+            for (int i = 0; i < now.size(); i++) {
+                Integer was = old.remove(now.term(i));
+                if (was == null) {
+                    recounted.add(now.term(i));
+                }
+                if (was == null || was != now.freq(i) || !sameLength) {
+                    touched.add(now.term(i));
+                }
+            }
+            recounted.addAll(old.keySet()); // in the old window only
+            touched.addAll(old.keySet());
+        }
+        // Each term's part in the change, looked up once per term rather than once per window.
+        byte[] part = new byte[index.idf.length];
+        for (int d = 0; d < docs; d++) {
+            int[] termIds = index.termIds[d];
+            for (int i = 0; i < termIds.length; i++) {
+                int t = termIds[i];
+                if (part[t] == UNSEEN) {
+                    String term = index.windows[d].term(i);
+                    part[t] = recounted.contains(term) ? RECOUNTED : touched.contains(term) ? TOUCHED : UNTOUCHED;
+                }
+            }
+        }
+        int[] signature = new int[tuning.signatureTerms()];
+        float[] weights = new float[tuning.signatureTerms()];
+        for (int d = 0; d < docs; d++) {
+            for (int i = 0; i < index.termIds[d].length && !affected[d]; i++) {
+                affected[d] = part[index.termIds[d][i]] == RECOUNTED;
+            }
+            if (affected[d]) {
+                continue;
+            }
+            int size = signature(index, d, signature, weights);
+            for (int s = 0; s < size && !affected[d]; s++) {
+                affected[d] = part[signature[s]] != UNTOUCHED;
+            }
+        }
+        return affected;
+    }
+
+    private static final byte UNSEEN = 0;
+    private static final byte UNTOUCHED = 1;
+    /** Its weight in a changed window changed. */
+    private static final byte TOUCHED = 2;
+    /** In one version of a changed window only: its document frequency changed. */
+    private static final byte RECOUNTED = 3;
+
+    private static List<String> sortedIds(Map<String, TermWindow> windows) {
+        String[] ids = windows.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        return List.of(ids);
+    }
+
+    /** The candidates that reach the share of the article's own score, as IDs. */
+    private List<String> cut(Candidates c, String[] ids) {
+        double floor = tuning.minShareOfSelf() * c.self();
+        List<String> list = new ArrayList<>(c.related().length);
+        for (int i = 0; i < c.related().length && c.scores()[i] >= floor; i++) {
+            list.add(ids[c.related()[i]]);
+        }
+        return List.copyOf(list);
+    }
+
+    /** How many lists the last {@link #update} computed rather than took from the last build. */
+    int computed() {
+        return computed;
+    }
+
     RelatedLists lists(Map<String, TermWindow> windows, int limit) {
+        computed = windows.size();
         String[] ids = windows.keySet().toArray(new String[0]);
         Arrays.sort(ids);
         TermWindow[] ordered = new TermWindow[ids.length];
@@ -77,12 +228,7 @@ public final class RelatedFinder {
         Candidates[] all = candidates(WindowIndex.build(ordered, tuning.k1(), tuning.b()), limit);
         List<List<String>> lists = new ArrayList<>(ids.length);
         for (Candidates c : all) {
-            double floor = tuning.minShareOfSelf() * c.self();
-            List<String> list = new ArrayList<>(c.related().length);
-            for (int i = 0; i < c.related().length && c.scores()[i] >= floor; i++) {
-                list.add(ids[c.related()[i]]);
-            }
-            lists.add(List.copyOf(list));
+            lists.add(cut(c, ids));
         }
         return RelatedLists.sorted(ids, List.copyOf(lists));
     }
@@ -175,29 +321,37 @@ public final class RelatedFinder {
          * smaller term), and answers how many there are.
          */
         private int signature(int doc) {
-            TermWindow window = index.windows[doc];
-            int[] ids = index.termIds[doc];
-            int size = 0;
-            for (int i = 0; i < ids.length; i++) {
-                float idf = index.selectIdf[ids[i]];
-                if (idf == 0f) {
-                    continue;
-                }
-                float weight = window.freq(i) * idf;
-                // Terms come in ascending order, so an equal weight stays behind the earlier term.
-                if (size < signature.length || weight > signatureWeights[size - 1]) {
-                    int at = Math.min(size, signature.length - 1);
-                    while (at > 0 && weight > signatureWeights[at - 1]) {
-                        signature[at] = signature[at - 1];
-                        signatureWeights[at] = signatureWeights[at - 1];
-                        at--;
-                    }
-                    signature[at] = ids[i];
-                    signatureWeights[at] = weight;
-                    size = Math.min(signature.length, size + 1);
-                }
-            }
-            return size;
+            return RelatedFinder.signature(index, doc, signature, signatureWeights);
         }
+    }
+
+    /**
+     * Puts the article's best terms by tf·idf into {@code signature} (their weights into
+     * {@code weights}), best first (ties to the smaller term), and answers how many there are.
+     */
+    private static int signature(WindowIndex index, int doc, int[] signature, float[] weights) {
+        TermWindow window = index.windows[doc];
+        int[] ids = index.termIds[doc];
+        int size = 0;
+        for (int i = 0; i < ids.length; i++) {
+            float idf = index.selectIdf[ids[i]];
+            if (idf == 0f) {
+                continue;
+            }
+            float weight = window.freq(i) * idf;
+            // Terms come in ascending order, so an equal weight stays behind the earlier term.
+            if (size < signature.length || weight > weights[size - 1]) {
+                int at = Math.min(size, signature.length - 1);
+                while (at > 0 && weight > weights[at - 1]) {
+                    signature[at] = signature[at - 1];
+                    weights[at] = weights[at - 1];
+                    at--;
+                }
+                signature[at] = ids[i];
+                weights[at] = weight;
+                size = Math.min(signature.length, size + 1);
+            }
+        }
+        return size;
     }
 }

@@ -42,6 +42,7 @@ public final class SiteWatch implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final int maxDiagnostics;
+    private final boolean timings;
     private final Supplier<Diagnostics> collectors;
     private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE);
     private final List<Path> trees;
@@ -57,15 +58,17 @@ public final class SiteWatch implements AutoCloseable {
      * @param out            where each rebuild's summary line goes
      * @param err            where diagnostics and failures go
      * @param maxDiagnostics how many diagnostics of each kind are printed per rebuild
+     * @param timings        whether each rebuild's phase timings are printed after its summary
      * @param collectors     makes the collector of each rebuild (the command's kind: strict or not),
      *                       whose diagnostics are printed to {@code err}
      */
-    public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics,
+    public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics, boolean timings,
             Supplier<Diagnostics> collectors) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.maxDiagnostics = maxDiagnostics;
+        this.timings = timings;
         this.collectors = Objects.requireNonNull(collectors, "collectors");
         this.trees = trees(options);
         this.batcher = new ChangeBatcher(QUIET, this::rebuild, e -> {
@@ -157,6 +160,9 @@ public final class SiteWatch implements AutoCloseable {
             out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
                     + String.format(Locale.ROOT, "; index reopened and pages reloaded in %.2f s",
                             (System.nanoTime() - start) / 1e9));
+        }
+        if (timings) {
+            out.println("kb serve: phases: " + result.timingLine());
         }
         out.flush();
     }

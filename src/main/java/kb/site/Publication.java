@@ -201,7 +201,7 @@ final class Publication implements AutoCloseable {
      * rather than write it whole.
      */
     void saveSpare(String kb, Map<String, OutputRecord> outputs) {
-        new StateFile(spareContents).write(new BuildState(kb, 0, Map.of(), Map.of(), outputs, 0));
+        new StateFile(spareContents).write(BuildState.ofOutputs(kb, outputs));
     }
 
     @Override

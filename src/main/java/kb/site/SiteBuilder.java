@@ -124,6 +124,10 @@ public final class SiteBuilder {
         int generatedCount;
         RenderStage.Rendered rendered;
         CheckReport check;
+        // The related lists, kept in the state with the windows they came from (the pages'
+        // records): only when every article page has its record, else the next build has no
+        // windows to compare with and computes every list.
+        Map<String, List<String>> keptRelated;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
@@ -134,10 +138,12 @@ public final class SiteBuilder {
                     .run(diagnostics, progress)).join());
             List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
-            Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts)).join());
+            Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
+                    previous)).join());
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
                     previous, extracted, catalog, related, processor, out).run(diagnostics, progress)).join());
             rendered = pages;
+            keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
             List<SearchAssets.Entry> searchEntries = catalog.entries().stream()
                     .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
             generatedCount = stages.run("generate", () -> pool.submit(() -> generate(setup, plan, catalog, searchEntries,
@@ -165,7 +171,7 @@ public final class SiteBuilder {
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
-                check.broken());
+                keptRelated, check.broken());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
                 || !Files.isDirectory(options.dest());
         stages.run("publish", () -> {
@@ -230,13 +236,24 @@ public final class SiteBuilder {
         return before != null && now != null && before.sameStamp(now.size(), now.modified());
     }
 
-    /** The related articles of every article, by ID (the first page of an ID wins, as in the catalog). */
-    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts) {
+    /**
+     * The related articles of every article, by ID (the first page of an ID wins, as in the
+     * catalog): the last build's lists where no change reaches them.
+     */
+    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts, BuildState previous) {
         Map<String, TermWindow> windows = new LinkedHashMap<>();
         for (ArticleFacts f : facts) {
             windows.putIfAbsent(f.entry().id(), f.window());
         }
-        RelatedLists lists = RelatedFinder.compute(windows, RELATED);
+        RelatedLists lists;
+        if (previous.isEmpty()) {
+            lists = RelatedFinder.compute(windows, RELATED);
+        } else {
+            Map<String, TermWindow> last = new LinkedHashMap<>();
+            new TreeMap<>(previous.pages()).values().forEach(p -> p.article()
+                    .ifPresent(a -> last.putIfAbsent(a.entry().id(), a.window())));
+            lists = RelatedFinder.update(windows, RELATED, last, previous.related());
+        }
         Map<String, List<String>> byId = new java.util.HashMap<>();
         for (String id : lists.ids()) {
             byId.put(id, lists.of(id));

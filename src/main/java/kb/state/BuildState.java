@@ -1,5 +1,6 @@
 package kb.state;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,21 +15,29 @@ import java.util.Objects;
  * @param sources every source file, by path below the source folder
  * @param pages   every page rendered from a source, by output path
  * @param outputs every file of the output folder, by path
+ * @param related the related articles of every article, by article ID (what the term windows of
+ *                its pages gave), so that an edit recomputes only the lists it can reach
  * @param broken  how many broken links and anchors its link check found
  */
 public record BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
-        Map<String, OutputRecord> outputs, int broken) {
+        Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken) {
 
     public BuildState {
         Objects.requireNonNull(kb, "kb");
         sources = Map.copyOf(sources);
         pages = Map.copyOf(pages);
         outputs = Map.copyOf(outputs);
+        related = Map.copyOf(related);
+    }
+
+    /** A state that knows only the files of an output folder (a spare folder's contents). */
+    public static BuildState ofOutputs(String kb, Map<String, OutputRecord> outputs) {
+        return new BuildState(kb, 0, Map.of(), Map.of(), outputs, Map.of(), 0);
     }
 
     /** The state of no build: everything is new. */
     public static BuildState empty() {
-        return new BuildState("", 0, Map.of(), Map.of(), Map.of(), 0);
+        return new BuildState("", 0, Map.of(), Map.of(), Map.of(), Map.of(), 0);
     }
 
     /** Whether there was no usable previous build. */

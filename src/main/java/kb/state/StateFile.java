@@ -37,7 +37,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path file;
 
@@ -216,6 +216,11 @@ public final class StateFile {
                 out.writeLong(o.anchors());
                 diagnostics(o.diagnostics());
             }
+            out.writeInt(s.related().size());
+            for (Map.Entry<String, List<String>> e : s.related().entrySet()) {
+                string(e.getKey());
+                strings(e.getValue());
+            }
         }
 
         void source(SourceRecord r) throws IOException {
@@ -370,7 +375,12 @@ public final class StateFile {
                 OutputRecord o = new OutputRecord(string(), in.readLong(), in.readLong(), in.readLong(), diagnostics());
                 outputs.put(o.path(), o);
             }
-            return new BuildState(kb, setup, sources, pages, outputs, broken);
+            n = in.readInt();
+            Map<String, List<String>> related = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                related.put(string(), List.copyOf(strings()));
+            }
+            return new BuildState(kb, setup, sources, pages, outputs, related, broken);
         }
 
         SourceRecord source() throws IOException {

@@ -60,7 +60,7 @@ class LiveReloadBrowserTest {
                 Optional.empty(), Optional.empty());
         PrintWriter out = new PrintWriter(console, true);
         // As kb serve --watch: watch first (no change is missed), build, serve, then rebuild on changes.
-        watch = new SiteWatch(options, out, out, 50, Diagnostics::new);
+        watch = new SiteWatch(options, out, out, 50, false, Diagnostics::new);
         Diagnostics diagnostics = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(options, diagnostics);
         assertThat(diagnostics.hasErrors()).as("build errors: " + diagnostics.sorted()).isFalse();

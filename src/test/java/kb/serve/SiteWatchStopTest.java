@@ -54,7 +54,7 @@ class SiteWatchStopTest {
         }
         BuildOptions options = new BuildOptions(source, tmp.resolve("site"), tmp.resolve("index"), Optional.empty(),
                 Optional.of(""));
-        try (SiteWatch watch = new SiteWatch(options, new PrintWriter(out, true), new PrintWriter(err, true), 50, Diagnostics::new)) {
+        try (SiteWatch watch = new SiteWatch(options, new PrintWriter(out, true), new PrintWriter(err, true), 50, false, Diagnostics::new)) {
             new SiteBuilder(BuildProgress.NONE).build(options, new Diagnostics());
             byte[] home = Files.readAllBytes(options.dest().resolve("index.html"));
             try (KbServer server = KbServer.start(new ServeOptions(options.dest(), options.index(), "127.0.0.1", 0, true))) {

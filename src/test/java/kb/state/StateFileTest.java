@@ -44,7 +44,8 @@ class StateFileTest {
         PageRecord plain = new PageRecord("index.html", "/", "index.md", 4, 5, 0, Optional.empty(), List.of());
         OutputRecord output = new OutputRecord("kb/Q1001/index.html", 2, -7, 9, List.of());
         return new BuildState("kb-test", 99, Map.of(source.path(), source),
-                Map.of(page.outputPath(), page, plain.outputPath(), plain), Map.of(output.path(), output), 1);
+                Map.of(page.outputPath(), page, plain.outputPath(), plain), Map.of(output.path(), output),
+                Map.of("Q1001", List.of("Q1002", "Q1003"), "Q1002", List.of()), 1);
     }
 
     @Test

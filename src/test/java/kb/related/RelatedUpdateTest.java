@@ -1,0 +1,129 @@
+package kb.related;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An update after edits gives exactly the lists a computation from scratch gives, while it
+ * computes only the lists an edit can reach.
+ */
+class RelatedUpdateTest {
+
+    private static final int ARTICLES = 600;
+    private static final int WORDS = 12;
+
+    /** Articles of words drawn from a skewed vocabulary: a few common words, many rare ones. */
+    private static Map<String, String> texts(Random random, int vocabulary) {
+        Map<String, String> texts = new TreeMap<>();
+        for (int a = 0; a < ARTICLES; a++) {
+            texts.put("Q" + (100000 + a), sentence(random, WORDS, vocabulary));
+        }
+        return texts;
+    }
+
+    private static String sentence(Random random, int words, int vocabulary) {
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            sb.append(word(random, vocabulary)).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static String word(Random random, int vocabulary) {
+        // Squared: low numbers (common words) come up far more often than high ones.
+        double u = random.nextDouble();
+        int n = (int) (u * u * vocabulary);
+        StringBuilder sb = new StringBuilder();
+        do {
+            sb.append((char) ('b' + n % 20));
+            n /= 20;
+        } while (n > 0);
+        return "w" + sb + "x";
+    }
+
+    private static Map<String, TermWindow> windows(Map<String, String> texts) {
+        Map<String, TermWindow> windows = new LinkedHashMap<>();
+        texts.forEach((id, text) -> windows.put(id, TermWindow.of("", text)));
+        return windows;
+    }
+
+    private static Map<String, List<String>> asMap(RelatedLists lists) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (String id : lists.ids()) {
+            map.put(id, lists.of(id));
+        }
+        return map;
+    }
+
+    @Test
+    void anEditThatKeepsTheLengthUpdatesOnlyWhatItReachesAndEqualsAComputationFromScratch() {
+        Random random = new Random(7);
+        // A small vocabulary: lists are close races, which a changed weight can reorder.
+        Map<String, String> texts = texts(random, 900);
+        Map<String, TermWindow> before = windows(texts);
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        int partial = 0;
+        for (int round = 0; round < 200; round++) {
+            // One word of one article replaced by another, new or already there (its frequency
+            // grows): the window keeps its length.
+            String id = "Q" + (100000 + random.nextInt(ARTICLES));
+            String[] words = texts.get(id).split(" ");
+            words[random.nextInt(words.length)] = round % 2 == 0 ? word(random, 900) : words[random.nextInt(words.length)];
+            texts.put(id, String.join(" ", words) + " ");
+            Map<String, TermWindow> after = windows(texts);
+
+            RelatedLists updated = finder.update(after, 5, before, last);
+            RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
+            assertThat(asMap(updated)).as("round %d, %s edited", round, id).isEqualTo(asMap(scratch));
+            partial += finder.computed() < ARTICLES ? 1 : 0;
+            before = after;
+            last = updated;
+        }
+        assertThat(partial).as("updates that computed only some lists").isGreaterThan(150);
+    }
+
+    @Test
+    void editsOfSeveralArticlesAtOnceAndOfTheLengthStillEqualAComputationFromScratch() {
+        Random random = new Random(11);
+        // A larger vocabulary: many terms in few windows, whose document frequencies an edit changes.
+        Map<String, String> texts = texts(random, 3000);
+        Map<String, TermWindow> before = windows(texts);
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        for (int round = 0; round < 15; round++) {
+            for (int e = 0; e < 5; e++) {
+                String id = "Q" + (100000 + random.nextInt(ARTICLES));
+                // Every third round a longer text: the average length changes with it.
+                texts.put(id, sentence(random, round % 3 == 0 ? WORDS + 3 : WORDS, 3000));
+            }
+            Map<String, TermWindow> after = windows(texts);
+            RelatedLists updated = finder.update(after, 5, before, last);
+            assertThat(asMap(updated)).as("round %d", round)
+                    .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
+            before = after;
+            last = updated;
+        }
+    }
+
+    @Test
+    void nothingChangedComputesNothing_andAnotherSetOfArticlesComputesEverything() {
+        Map<String, TermWindow> windows = windows(texts(new Random(3), 3000));
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(windows, 5);
+        assertThat(finder.update(windows, 5, windows, last)).isSameAs(last);
+        assertThat(finder.computed()).isZero();
+
+        Map<String, TermWindow> fewer = new LinkedHashMap<>(windows);
+        fewer.remove("Q100000");
+        RelatedLists updated = finder.update(fewer, 5, windows, last);
+        assertThat(finder.computed()).isEqualTo(ARTICLES - 1);
+        assertThat(asMap(updated)).isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(fewer, 5)));
+    }
+}
