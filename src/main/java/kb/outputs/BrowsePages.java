@@ -82,13 +82,14 @@ public final class BrowsePages {
                 sink.accept(new GeneratedFile("index.html", hub));
             }
         });
+        Map<CatalogEntry, Long> shown = new java.util.concurrent.ConcurrentHashMap<>();
         pages().parallelStream().forEach(p -> {
             String path = outputPath(url(p.listing(), p.sort(), p.number()));
-            Map<String, Object> page = listingVariables(p);
-            // The variables say everything the page shows: when they are as in the last build,
-            // the page is too, and the template need not run.
-            long inputs = kb.state.Fingerprint.of(String.valueOf(page));
+            // What the page shows: when it is as in the last build, the page is too, and neither
+            // its variables nor the template need to be made.
+            long inputs = inputs(p, shown);
             if (!sink.keep(path, inputs)) {
+                Map<String, Object> page = listingVariables(p);
                 Diagnostics own = diagnostics.child();
                 layouts.renderComplete(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own)
                         .ifPresent(html -> sink.accept(new GeneratedFile(path, html, inputs, own.reported())));
@@ -162,6 +163,26 @@ public final class BrowsePages {
     private List<Count> counts(Dimension dimension) {
         return catalog.listings(dimension).stream()
                 .map(l -> new Count(l.name(), config.relativeUrl(l.url()), l.size())).toList();
+    }
+
+    /**
+     * The fingerprint of everything {@link #listingVariables} reads for a page (the theme and
+     * the configuration are in every build's fingerprint): the listing's own facts, the order,
+     * the page number, and what the page shows of each of its entries (see {@link ArticleLink#of}),
+     * each entry's part computed once per build in {@code shown}. Keep the two methods in step.
+     */
+    private long inputs(ListingPage p, Map<CatalogEntry, Long> shown) {
+        Listing listing = p.listing();
+        kb.state.Fingerprint f = new kb.state.Fingerprint()
+                .add(listing.name()).add(listing.url()).add(listing.dimension().name()).add(listing.filter())
+                .add(listing.size()).add(p.sort().name()).add(p.number()).add(PAGE_SIZE);
+        List<CatalogEntry> sorted = sorted(listing, p.sort());
+        int from = (p.number() - 1) * PAGE_SIZE;
+        for (CatalogEntry e : sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE))) {
+            f.add(shown.computeIfAbsent(e, k -> new kb.state.Fingerprint().add(k.id()).add(k.title()).add(k.url())
+                    .add(k.lastModified()).add(k.summary()).value()));
+        }
+        return f.value();
     }
 
     private Map<String, Object> listingVariables(ListingPage p) {

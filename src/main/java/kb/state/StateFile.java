@@ -1,11 +1,10 @@
 package kb.state;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -112,7 +111,7 @@ public final class StateFile {
             // Read whole, checked in one pass, parsed from memory: through a checked stream every
             // byte of a 60 MB state (60,000 articles) would update the checksum on its own.
             byte[] bytes = Files.readAllBytes(file);
-            ByteArrayInputStream memory = new ByteArrayInputStream(bytes);
+            Memory memory = new Memory(bytes);
             DataInputStream in = new DataInputStream(memory);
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT || !in.readUTF().equals(kb)) {
                 return Optional.empty();
@@ -137,7 +136,7 @@ public final class StateFile {
             try (OutputStream raw = Files.newOutputStream(temp)) {
                 // Buffered before the checksum, which then sees blocks, not single bytes.
                 CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32C());
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
+                DataOutputStream out = new DataOutputStream(new Buffer(checked));
                 out.writeUTF(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(state.kb());
@@ -148,6 +147,86 @@ public final class StateFile {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build state " + file, e);
+        }
+    }
+
+    /**
+     * A buffer without a lock: BufferedOutputStream takes one for every byte, and a state is
+     * written a byte or a few at a time (tens of millions of calls for 60,000 articles).
+     */
+    private static final class Buffer extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[1 << 16];
+        private int used;
+
+        Buffer(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (used == buffer.length) {
+                drain();
+            }
+            buffer[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > buffer.length - used) {
+                drain();
+            }
+            if (len > buffer.length) {
+                out.write(b, off, len);
+            } else {
+                System.arraycopy(b, off, buffer, used, len);
+                used += len;
+            }
+        }
+
+        private void drain() throws IOException {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+    }
+
+    /** The bytes of a state read whole, without ByteArrayInputStream's lock on every byte. */
+    private static final class Memory extends InputStream {
+        private final byte[] bytes;
+        private int next;
+
+        Memory(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return next < bytes.length ? bytes[next++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (next >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(len, bytes.length - next);
+            System.arraycopy(bytes, next, b, off, n);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return bytes.length - next;
         }
     }
 
