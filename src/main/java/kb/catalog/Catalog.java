@@ -134,20 +134,34 @@ public final class Catalog {
      * articles name first.
      */
     public Optional<Listing> productOfCode(String code) {
-        // Asked by every page at a product code's listing URL: worked out once per code.
-        return byCode.computeIfAbsent(code, this::findProductOfCode);
-    }
-
-    private final Map<String, Optional<Listing>> byCode = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Optional<Listing> findProductOfCode(String code) {
-        Map<String, Integer> names = new HashMap<>();
-        for (CatalogEntry e : entries) {
-            if (e.productCodes().contains(code) && !e.products().isEmpty()) {
-                names.merge(e.products().get(0), 1, Integer::sum);
+        // Asked by every article page: the product names of every code are counted once, in one
+        // pass over the articles, the first time.
+        Map<String, Map<String, Integer>> names = namesByCode;
+        if (names == null) {
+            synchronized (this) {
+                if (namesByCode == null) {
+                    namesByCode = countNamesByCode();
+                }
+                names = namesByCode;
             }
         }
-        return mostFrequent(names).flatMap(this::product);
+        return mostFrequent(names.getOrDefault(code, Map.of())).flatMap(this::product);
+    }
+
+    /** How often each product name comes first in the articles listing a product code, by code. */
+    private volatile Map<String, Map<String, Integer>> namesByCode;
+
+    private Map<String, Map<String, Integer>> countNamesByCode() {
+        Map<String, Map<String, Integer>> names = new HashMap<>();
+        for (CatalogEntry e : entries) {
+            if (e.products().isEmpty()) {
+                continue;
+            }
+            for (String code : new java.util.HashSet<>(e.productCodes())) {
+                names.computeIfAbsent(code, k -> new HashMap<>()).merge(e.products().get(0), 1, Integer::sum);
+            }
+        }
+        return names;
     }
 
     /** The listing of every article citing this one, when there are more than {@link #BACKLINKS_SHOWN}. */

@@ -12,7 +12,6 @@ import kb.serve.SiteWatch;
 import kb.site.BuildOptions;
 import kb.site.BuildResult;
 import kb.site.BuildStopped;
-import kb.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             BuildResult result;
             try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
-                result = new SiteBuilder(progress).build(options, diagnostics);
+                result = watching.build(diagnostics, progress);
             }
             diagnostics.print(err, input.maxDiagnostics);
             out.println("kb serve: built " + result.summary() + " -> " + site + ", " + index);

@@ -22,10 +22,21 @@ public final class Feeds {
 
     private final Catalog catalog;
     private final SiteConfig config;
+    private final java.util.function.BiFunction<Listing, ListingSort, List<CatalogEntry>> sorted;
 
     public Feeds(Catalog catalog, SiteConfig config) {
+        this(catalog, config, (listing, sort) -> listing.entries().stream().sorted(sort.order()).toList());
+    }
+
+    /**
+     * Feeds that take each listing's articles in date order from {@code sorted} (the listing
+     * pages' sorted lists, so that a build sorts each listing once).
+     */
+    public Feeds(Catalog catalog, SiteConfig config,
+            java.util.function.BiFunction<Listing, ListingSort, List<CatalogEntry>> sorted) {
         this.catalog = catalog;
         this.config = config;
+        this.sorted = sorted;
     }
 
     /** The URL of a product's feed below the base URL. */
@@ -38,18 +49,18 @@ public final class Feeds {
         List<GeneratedFile> files = new ArrayList<>();
         String siteTitle = config.title().isBlank() ? "Knowledge base" : config.title();
         files.add(new GeneratedFile(SITE_FEED_URL.substring(1), feed(SITE_FEED_URL, siteTitle + ": recently modified",
-                "/", recent(catalog.entries()))));
+                "/", recent(sorted.apply(catalog.listings(Dimension.ALL).get(0), ListingSort.DATE)))));
         for (Listing product : catalog.listings(Dimension.PRODUCT)) {
             String url = productFeedUrl(product);
             files.add(new GeneratedFile(url.substring(1), feed(url, product.name() + ": recently modified",
-                    product.url(), recent(product.entries()))));
+                    product.url(), recent(sorted.apply(product, ListingSort.DATE)))));
         }
         return files;
     }
 
-    private static List<CatalogEntry> recent(List<CatalogEntry> entries) {
-        return entries.stream().filter(e -> !e.lastModified().isEmpty())
-                .sorted(ListingSort.DATE.order()).limit(ENTRIES).toList();
+    /** The first {@link #ENTRIES} articles with a date of a list in date order. */
+    private static List<CatalogEntry> recent(List<CatalogEntry> byDate) {
+        return byDate.stream().filter(e -> !e.lastModified().isEmpty()).limit(ENTRIES).toList();
     }
 
     /** An Atom document; IDs are the absolute URLs (the site's {@code url} in front). */

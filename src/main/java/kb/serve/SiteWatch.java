@@ -44,7 +44,7 @@ public final class SiteWatch implements AutoCloseable {
     private final int maxDiagnostics;
     private final boolean timings;
     private final Supplier<Diagnostics> collectors;
-    private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE);
+    private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
     private final List<Path> trees;
     private final ChangeBatcher batcher;
     private final TreeWatcher watcher;
@@ -110,6 +110,14 @@ public final class SiteWatch implements AutoCloseable {
     /** The folders watched, with their subfolders. */
     public List<Path> trees() {
         return trees;
+    }
+
+    /**
+     * The first build, by the builder that rebuilds (which then keeps its state in memory), with
+     * its progress shown on {@code progress}; problems go to {@code diagnostics}.
+     */
+    public BuildResult build(Diagnostics diagnostics, BuildProgress progress) {
+        return builder.build(options, diagnostics, progress);
     }
 
     /** Rebuilds after changes from now on, into the folders {@code server} serves. */
@@ -182,5 +190,6 @@ public final class SiteWatch implements AutoCloseable {
     public void close() {
         watcher.close();
         batcher.close();
+        builder.close(); // the last rebuild's state is written before kb serve stops
     }
 }

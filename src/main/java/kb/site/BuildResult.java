@@ -23,6 +23,12 @@ public record BuildResult(int pages, int generated, int filesCopied, int brokenL
         timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
     }
 
+    /** This result with the timings and the wall time of the whole build, its last stages included. */
+    BuildResult withTimings(java.util.Map<String, Double> allTimings, double allSeconds) {
+        return new BuildResult(pages, generated, filesCopied, brokenLinks, citationsOutside, warnings, errors,
+                allSeconds, allTimings, written, clean);
+    }
+
     /** The phase timings as one line ({@code plan 1.2 s, clear 0.4 s, ...}). */
     public String timingLine() {
         StringBuilder sb = new StringBuilder();

@@ -91,7 +91,7 @@ final class GeneratedOutputs {
             }
         };
         browse.write(!hasHome(), diagnostics, once);
-        new Feeds(catalog, config).files().forEach(once);
+        new Feeds(catalog, config, browse::sorted).files().forEach(once);
         Sitemaps sitemaps = new Sitemaps(config);
         sitemaps.files(sitemapEntries()).forEach(once);
         once.accept(sitemaps.robots());

@@ -55,7 +55,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * configure, plan (scan, front matter, URLs), copy static files, extract (each changed page read
  * once: its article, content and search document), catalog, relate (related articles),
  * render (navigation, layouts), generate (listings, feeds, sitemaps, search files), commit
- * (the index), check (links), prune and save the build state. A rebuild into the same folders is
+ * (the index), check (links), prune, publish (the site swapped in) and save (the build state;
+ * after {@link #build} returns when the builder writes it in the background). A rebuild into the same folders is
  * incremental: the state the last build left beside the output says what each page was made
  * from, and only what an edit changes is made again (see {@link kb.state.BuildState}).
  */
@@ -74,8 +75,60 @@ public final class SiteBuilder {
     private record Remembered(BuildState state, String stamp) {
     }
 
+    /**
+     * Whether the build state is written after {@link #build} returns (by a thread of this
+     * builder, which the next build waits for): a builder that serves the site it builds
+     * ({@code kb serve --watch}) shows a rebuild without waiting for the state, which the next
+     * build takes from memory anyway.
+     */
+    private final boolean stateInBackground;
+    /** The state being written in the background, if any. */
+    private java.util.concurrent.Future<?> stateWrite;
+    private java.util.concurrent.ExecutorService stateWriter;
+
     public SiteBuilder(BuildProgress progress) {
+        this(progress, false);
+    }
+
+    /**
+     * A builder that writes the build state after {@link #build} returns when
+     * {@code stateInBackground} is true; the output folder stays locked until it is written, and
+     * {@link #awaitStateWrite()} waits for it.
+     */
+    public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
         this.progress = progress;
+        this.stateInBackground = stateInBackground;
+    }
+
+    /**
+     * Waits until the state of the last build is written, if it is being written in the
+     * background; a write that failed is thrown here (the next build is then a clean one).
+     */
+    public synchronized void awaitStateWrite() {
+        if (stateWrite == null) {
+            return;
+        }
+        try {
+            stateWrite.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the build state was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            stateWrite = null;
+        }
+    }
+
+    /** Waits for the state being written, then stops the thread that writes it. */
+    public synchronized void close() {
+        try {
+            awaitStateWrite();
+        } finally {
+            if (stateWriter != null) {
+                stateWriter.shutdown();
+            }
+        }
     }
 
     /**
@@ -87,16 +140,55 @@ public final class SiteBuilder {
      * @throws IllegalArgumentException when the folders given cannot be used (the message says why)
      */
     public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
+        return build(options, diagnostics, progress);
+    }
+
+    /** A build that shows its progress on {@code progress} rather than on the builder's. */
+    public synchronized BuildResult build(BuildOptions options, Diagnostics diagnostics, BuildProgress progress) {
+        awaitStateWrite();
         long start = System.nanoTime();
         requireSeparateFolders(options);
         Stages stages = new Stages();
         Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
-        try (Publication publication = Publication.open(options.dest())) {
-            return build(setup, publication, stages, diagnostics, start);
+        Publication publication = Publication.open(options.dest());
+        Runnable saveState = null;
+        try {
+            Built built = build(setup, publication, stages, diagnostics, progress, start);
+            saveState = built.saveState();
+            if (!stateInBackground) {
+                stages.run("save", saveState);
+                return built.result().withTimings(stages.timings(), (System.nanoTime() - start) / 1e9);
+            }
+            if (stateWriter == null) {
+                stateWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "kb-state-writer");
+                    t.setDaemon(false);
+                    return t;
+                });
+            }
+            Runnable write = saveState;
+            // The output folder stays locked until the state describes it.
+            stateWrite = stateWriter.submit(() -> {
+                try {
+                    write.run();
+                } finally {
+                    publication.close();
+                }
+            });
+            return built.result();
+        } finally {
+            if (stateWrite == null) {
+                publication.close();
+            }
         }
     }
 
-    private BuildResult build(Setup setup, Publication publication, Stages stages, Diagnostics diagnostics, long start) {
+    /** A build done but for its state: the result, and what writes the state. */
+    private record Built(BuildResult result, Runnable saveState) {
+    }
+
+    private Built build(Setup setup, Publication publication, Stages stages, Diagnostics diagnostics,
+            BuildProgress progress, long start) {
         BuildOptions options = setup.options();
         StateFile stateFile = StateFile.beside(options.dest());
         String kb = StateFile.kbVersion();
@@ -178,6 +270,8 @@ public final class SiteBuilder {
             if (visible) {
                 publication.swap();
             }
+        });
+        Runnable saveState = () -> {
             stateFile.write(state);
             remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
             // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
@@ -187,11 +281,11 @@ public final class SiteBuilder {
             } else if (!last.isEmpty()) {
                 publication.saveSpare(kb, last.outputs());
             }
-        });
+        };
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
+        return new Built(new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
                 catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds,
-                stages.timings(), out.written(), previous.isEmpty());
+                stages.timings(), out.written(), previous.isEmpty()), saveState);
     }
 
     /**

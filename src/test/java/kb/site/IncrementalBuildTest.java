@@ -163,6 +163,25 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aBuilderThatWritesItsStateInTheBackgroundBuildsAsOneThatDoesNot() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true); // as kb serve --watch has it
+        assertThat(build(builder, "a", false).clean()).isTrue();
+        for (String[] e : new String[][] {{"battery is low", "battery runs low"}, {"battery runs low", "cell is low"}}) {
+            edit("kb/Q1003/README.md", e[0], e[1]);
+            BuildResult again = build(builder, "a", false); // waits for the last state, then builds on it
+            assertThat(again.clean()).isFalse();
+            assertThat(again.written()).isPositive();
+        }
+        builder.close();
+        // Closed, the builder has written its state: another builder (the next kb build) builds on it.
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion())).isPresent();
+        BuildResult next = incremental();
+        assertThat(next.clean()).isFalse();
+        assertThat(next.written()).isZero();
+        assertSameAsClean();
+    }
+
+    @Test
     void aBuildThatDiesHalfWayLeavesTheSiteIndexAndStateAsTheLastBuildLeftThem() throws Exception {
         incremental();
         Path state = StateFile.beside(site("a")).path();
