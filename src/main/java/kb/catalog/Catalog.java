@@ -50,14 +50,17 @@ public final class Catalog {
         this.entries = List.copyOf(sorted);
         this.byId = Map.copyOf(ids);
 
+        // A few hundred distinct names among 60,000 articles: each slug is worked out once.
+        Map<String, String> slugs = new HashMap<>();
+        Function<String, String> slug = name -> slugs.computeIfAbsent(name, Slugs::of);
         Map<Dimension, List<Listing>> all = new LinkedHashMap<>();
-        all.put(Dimension.PRODUCT, products(entries));
-        all.put(Dimension.KIND, group(entries, Dimension.KIND, e -> e.kinds().isEmpty() ? List.of(NO_KIND) : e.kinds(),
+        all.put(Dimension.PRODUCT, products(entries, slug));
+        all.put(Dimension.KIND, group(entries, slug, Dimension.KIND, e -> e.kinds().isEmpty() ? List.of(NO_KIND) : e.kinds(),
                 code -> code.equals(NO_KIND) ? "Not classified" : ArticleKinds.name(code),
                 code -> code.equals(NO_KIND) ? "" : code,
                 Comparator.comparing((Listing l) -> l.key().equals(NO_KIND)).thenComparing(Listing::size,
                         Comparator.reverseOrder()).thenComparing(Listing::name)));
-        all.put(Dimension.YEAR, group(entries, Dimension.YEAR, e -> List.of(e.year().isEmpty() ? NO_YEAR : e.year()),
+        all.put(Dimension.YEAR, group(entries, slug, Dimension.YEAR, e -> List.of(e.year().isEmpty() ? NO_YEAR : e.year()),
                 year -> year.equals(NO_YEAR) ? "Date unknown" : year, year -> year.equals(NO_YEAR) ? "" : year,
                 Comparator.comparing((Listing l) -> l.key().equals(NO_YEAR)).thenComparing(Listing::key,
                         Comparator.reverseOrder())));
@@ -67,7 +70,7 @@ public final class Catalog {
         for (Listing l : all.get(Dimension.PRODUCT)) {
             for (CatalogEntry e : l.entries()) {
                 for (String p : e.products()) {
-                    if (Slugs.of(p).equals(l.key())) {
+                    if (slug.apply(p).equals(l.key())) {
                         products.putIfAbsent(p, l);
                     }
                 }
@@ -209,12 +212,12 @@ public final class Catalog {
     }
 
     /** Products grouped by slug; a listing is named by the spelling most of its articles use. */
-    private static List<Listing> products(List<CatalogEntry> entries) {
+    private static List<Listing> products(List<CatalogEntry> entries, Function<String, String> slugOf) {
         Map<String, List<CatalogEntry>> bySlug = new TreeMap<>();
         Map<String, Map<String, Integer>> spellings = new HashMap<>();
         for (CatalogEntry e : entries) {
             for (String p : e.products()) {
-                String slug = Slugs.of(p);
+                String slug = slugOf.apply(p);
                 if (slug.isEmpty()) {
                     continue;
                 }
@@ -247,13 +250,15 @@ public final class Catalog {
         return Optional.ofNullable(best);
     }
 
-    private static List<Listing> group(List<CatalogEntry> entries, Dimension dimension,
+    private static List<Listing> group(List<CatalogEntry> entries, Function<String, String> slug, Dimension dimension,
             Function<CatalogEntry, List<String>> keys, Function<String, String> name,
             Function<String, String> filter, Comparator<Listing> order) {
         Map<String, List<CatalogEntry>> byKey = new HashMap<>();
+        Map<String, String> cleaned = new HashMap<>();
         for (CatalogEntry e : entries) {
             for (String key : keys.apply(e)) {
-                String k = Slugs.of(key).isEmpty() ? key : key.replaceAll("[^a-z0-9_-]", "");
+                String k = cleaned.computeIfAbsent(key,
+                        x -> slug.apply(x).isEmpty() ? x : x.replaceAll("[^a-z0-9_-]", ""));
                 if (!k.isEmpty()) {
                     byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
                 }

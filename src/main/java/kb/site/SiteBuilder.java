@@ -162,7 +162,7 @@ public final class SiteBuilder {
             if (stateWriter == null) {
                 stateWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "kb-state-writer");
-                    t.setDaemon(false);
+                    t.setDaemon(true); // close() waits for it; a JVM that exits without close leaves no half-written state (it is moved into place whole)
                     return t;
                 });
             }

@@ -334,10 +334,11 @@ public final class StateFile {
                 string(e.summary());
                 strings(e.cites());
                 TermWindow w = p.article().get().window();
-                varint(w.terms().length);
-                for (int i = 0; i < w.terms().length; i++) {
-                    varint(terms.get(w.terms()[i]));
-                    varint(w.freqs()[i]);
+                // term(i) and freq(i), not terms() and freqs(): those copy the window's arrays.
+                varint(w.size());
+                for (int i = 0; i < w.size(); i++) {
+                    varint(terms.get(w.term(i)));
+                    varint(w.freq(i));
                 }
             }
             diagnostics(p.diagnostics());

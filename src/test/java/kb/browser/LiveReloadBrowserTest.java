@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,7 +108,9 @@ class LiveReloadBrowserTest {
         long saved = System.nanoTime();
         Files.writeString(source, text.replace(OLD_TEXT, "To resolve this " + NEW_WORD + " problem, follow these steps:"));
 
+        // The page may reload between finding <main> and reading it: that element is then stale.
         new WebDriverWait(driver, RELOAD_WAIT).pollingEvery(Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("main")).getText().contains(NEW_WORD));
         long reloadedMs = (System.nanoTime() - saved) / 1_000_000;
         assertThat(js.executeScript("return window.kbOpenedBeforeTheEdit === undefined")).as("a new page").isEqualTo(true);
