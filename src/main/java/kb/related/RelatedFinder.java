@@ -73,7 +73,7 @@ public final class RelatedFinder {
      * The related list of every article, as {@link #compute} gives it, reusing the lists of the
      * last build for every article no change can reach: an edit costs the articles that share
      * its terms, not the whole site. Equal to {@code compute(windows, limit)} whatever the
-     * change; when the set of articles or the total length of the windows changes (every weight
+     * change; when the set of articles or the average length of the windows changes (every weight
      * then changes), or nothing is known of the last build, everything is computed.
      *
      * @param windows     the term window of every article, by article ID
@@ -109,8 +109,10 @@ public final class RelatedFinder {
         if (changed.isEmpty()) {
             return last;
         }
-        if (length != lastLength) {
-            return lists(windows, limit); // the average length is in every weight
+        // The average length is in every weight: when it is another float, every list is computed.
+        // A token more or less in 18 million seldom changes it.
+        if (Float.compare(WindowIndex.averageLength(length, ids.length), WindowIndex.averageLength(lastLength, ids.length)) != 0) {
+            return lists(windows, limit);
         }
         WindowIndex index = WindowIndex.build(ordered, tuning.k1(), tuning.b());
         boolean[] affected = affected(index, changed, ids, lastWindows);

@@ -75,7 +75,7 @@ final class WindowIndex {
         int[] postingDocs = new int[offsets[terms]];
         float[] postingWeights = new float[offsets[terms]];
         int[] next = java.util.Arrays.copyOf(offsets, terms);
-        float averageLength = docs == 0 ? 1f : Math.max(1f, (float) totalLength / docs);
+        float averageLength = averageLength(totalLength, docs);
         for (int d = 0; d < docs; d++) {
             TermWindow w = windows[d];
             int[] ids = termIds[d];
@@ -90,6 +90,11 @@ final class WindowIndex {
             }
         }
         return new WindowIndex(windows, termIds, selectIdf, idf, offsets, postingDocs, postingWeights);
+    }
+
+    /** The average window length in the BM25 weights of windows of {@code totalLength} tokens in all. */
+    static float averageLength(long totalLength, int docs) {
+        return docs == 0 ? 1f : Math.max(1f, (float) totalLength / docs);
     }
 
     /** How many articles. */

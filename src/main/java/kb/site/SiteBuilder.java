@@ -195,6 +195,11 @@ public final class SiteBuilder {
         // The last state describes the site in place even when this build cannot build on it.
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
+        // Only the files of a state this build cannot build on are needed (the spare's contents
+        // once swapped): its pages, windows and lists would take a quarter of the heap all build long.
+        boolean hadLast = !last.isEmpty();
+        Map<String, OutputRecord> lastOutputs = last.outputs();
+        last = null;
         Map<String, OutputRecord> spare = stages.run("spare", () -> publication.openSpare(kb, previous.isEmpty()));
         SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
                 previous, diagnostics, progress));
@@ -278,8 +283,8 @@ public final class SiteBuilder {
             // A site in place that no state described stays unknown: the next build empties it.
             if (!visible) {
                 publication.saveSpare(kb, state.outputs());
-            } else if (!last.isEmpty()) {
-                publication.saveSpare(kb, last.outputs());
+            } else if (hadLast) {
+                publication.saveSpare(kb, lastOutputs);
             }
         };
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -457,8 +457,13 @@ public final class StateFile {
             }
             n = in.readInt();
             Map<String, List<String>> related = new HashMap<>(n * 2);
+            // Each ID is in several lists: one string per ID, not one per mention.
+            Map<String, String> ids = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                related.put(string(), List.copyOf(strings()));
+                String id = ids.computeIfAbsent(string(), k -> k);
+                List<String> list = strings();
+                list.replaceAll(r -> ids.computeIfAbsent(r, k -> k));
+                related.put(id, List.copyOf(list));
             }
             return new BuildState(kb, setup, sources, pages, outputs, related, broken);
         }

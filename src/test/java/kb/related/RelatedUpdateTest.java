@@ -113,6 +113,33 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void windowsWhoseLengthsChangeWhileTheAverageStaysUpdateOnlyWhatTheyReach() {
+        Random random = new Random(5);
+        Map<String, String> texts = texts(random, 900);
+        Map<String, TermWindow> before = windows(texts);
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        int partial = 0;
+        for (int round = 0; round < 60; round++) {
+            // One article gains a word and another loses one: every weight of both changes, the
+            // average length does not.
+            String longer = "Q" + (100000 + random.nextInt(ARTICLES / 2));
+            String shorter = "Q" + (100000 + ARTICLES / 2 + random.nextInt(ARTICLES / 2));
+            texts.put(longer, texts.get(longer) + word(random, 900) + " ");
+            String[] words = texts.get(shorter).split(" ");
+            texts.put(shorter, String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)) + " ");
+            Map<String, TermWindow> after = windows(texts);
+            RelatedLists updated = finder.update(after, 5, before, last);
+            assertThat(asMap(updated)).as("round %d", round)
+                    .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
+            partial += finder.computed() < ARTICLES ? 1 : 0;
+            before = after;
+            last = updated;
+        }
+        assertThat(partial).as("updates that computed only some lists").isGreaterThan(50);
+    }
+
+    @Test
     void nothingChangedComputesNothing_andAnotherSetOfArticlesComputesEverything() {
         Map<String, TermWindow> windows = windows(texts(new Random(3), 3000));
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);

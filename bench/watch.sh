@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The editing-loop benchmark of issue 16: how long after a save `kb serve --watch` serves the
+# edited page and finds the new word, on the whole archive's size.
+#
+#   bench/watch.sh
+#   SET=whole            which source set of bench/build.sh (whole = 60,864 articles, dev = 30,432)
+#   EDITS=8              how many saves, each of another article, one at a time
+#   PORT=4391            the port kb serve listens on (127.0.0.1)
+#
+# It needs the source sets bench/build.sh makes (target/bench-build/SET; run that first). kb
+# serves into target/bench-build/watch-SET/ (site, index, state: the first start is a clean build,
+# later ones build on what is there). For each edit it puts a new word (never seen before) into an
+# article, notes the time of the save, then asks every 20 ms, until both hold or 60 s pass:
+#   page    GET the article's URL holds the word (what an open browser reloads to)
+#   search  GET /api/search?q=WORD answers the article
+# and prints both delays and kb's own rebuild line with its phases (--timings). The articles are
+# put back as they were at the end (also after an interrupted run). Timing: the script's clock
+# (date +%s%N) around kb, so the delays include the watcher's quiet time (100 ms), the rebuild,
+# the swap and the index reopening.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SET="${SET:-whole}"
+EDITS="${EDITS:-8}"
+PORT="${PORT:-4391}"
+BB="target/bench-build"
+SRC="$BB/$SET"
+OUT="$BB/watch-$SET"
+LOG="$OUT/serve.log"
+SAVED="$OUT/originals"
+[ -d "$SRC/kb" ] || die "no source set $SRC: run bench/build.sh first (it makes target/bench-build/$SET)"
+[[ "$EDITS" =~ ^[1-9][0-9]*$ ]] || die "EDITS must be a number"
+command -v curl >/dev/null || die "curl is needed"
+mkdir -p "$OUT"
+
+SERVE_PID=""
+finish() {
+  [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
+  if [ -d "$SAVED" ]; then
+    local f
+    while IFS= read -r -d '' f; do cp -p "$f" "$SRC/${f#"$SAVED"/}"; done < <(find "$SAVED" -type f -print0)
+    rm -rf "$SAVED"
+  fi
+}
+trap finish EXIT
+finish # articles an interrupted run left edited
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+say "kb $(git rev-parse --short HEAD), $SET set ($(find "$SRC/kb" -mindepth 3 -maxdepth 3 -name README.md | wc -l) articles), $(nproc) cores"
+say "starting kb serve --watch (the first build may be a clean one: minutes on the whole set)"
+./kb serve --watch --timings --no-progress --request-log none --port "$PORT" \
+  --source "$SRC" --site "$OUT/site" --index "$OUT/index" >"$LOG" 2>&1 &
+SERVE_PID=$!
+ROOT=""
+for _ in $(seq 1 1800); do
+  ROOT=$(sed -n 's/^kb serve: \(http:[^ ]*\) (site.*/\1/p' "$LOG" | head -n 1)
+  [ -n "$ROOT" ] && break
+  kill -0 "$SERVE_PID" 2>/dev/null || { tail -n 20 "$LOG" >&2; die "kb serve stopped (log: $LOG)"; }
+  sleep 1
+done
+[ -n "$ROOT" ] || die "kb serve did not start within 30 minutes (log: $LOG)"
+ORIGIN="$(echo "$ROOT" | sed 's#^\(http://[^/]*\).*#\1#')"
+API="$ORIGIN/api/search"
+curl -sf "$API?q=windows" >/dev/null || die "no search API at $API"
+say "serving $ROOT; first build: $(grep -m1 '^kb serve: built' "$LOG" | sed 's/.* errors in //')"
+
+# Articles to edit: spread over the set, the same ones every run.
+mapfile -t ARTICLES < <(find "$SRC/kb" -mindepth 3 -maxdepth 3 -name README.md | sort | awk -v n="$EDITS" \
+  'BEGIN { srand(16) } { a[NR] = $0 } END { step = int(NR / n); for (i = 0; i < n; i++) print a[1 + i * step + int(rand() * step)] }')
+
+page_ms=(); search_ms=()
+for i in $(seq 1 "$EDITS"); do
+  file="${ARTICLES[$((i - 1))]}"
+  rel="${file#"$SRC"/}"
+  url="$ROOT${rel%README.md}"
+  word="kbwatch$(tr -dc 'a-z' </dev/urandom | head -c 8)"
+  mkdir -p "$SAVED/$(dirname "$rel")"
+  [ -f "$SAVED/$rel" ] || cp -p "$file" "$SAVED/$rel"
+  lines_before=$(grep -c '^kb serve: rebuilt' "$LOG" || true)
+  # The word goes after the first " the " below the front matter (a typo fixed in the text).
+  perl -0pi -e "s/(\\n---\\n.*?) the /\$1 the $word /s" "$file"
+  grep -q "$word" "$file" || die "could not edit $rel"
+  saved=$(now_ms)
+  page=""; search=""
+  while [ -z "$page" ] || [ -z "$search" ]; do
+    t=$(now_ms)
+    [ $((t - saved)) -lt 60000 ] || die "edit $i ($rel): not served within 60 s (log: $LOG)"
+    if [ -z "$page" ] && curl -s "$url" | grep -q "$word"; then page=$(( $(now_ms) - saved )); fi
+    if [ -z "$search" ] && curl -s "$API?q=$word" | grep -q "${rel%README.md}"; then search=$(( $(now_ms) - saved )); fi
+    sleep 0.02
+  done
+  # kb's own line for this rebuild, when it has printed it.
+  for _ in $(seq 1 100); do
+    [ "$(grep -c '^kb serve: rebuilt' "$LOG" || true)" -gt "$lines_before" ] && break
+    sleep 0.1
+  done
+  rebuilt=$(grep '^kb serve: rebuilt' "$LOG" | tail -n 1 | sed 's/.* errors in \([0-9.]* s\).*/\1/')
+  phases=$(grep '^kb serve: phases' "$LOG" | tail -n 1 | sed 's/^kb serve: phases: //')
+  printf '[bench] edit %d %-32s page %5d ms  search %5d ms  (rebuild %s: %s)\n' "$i" "$rel" "$page" "$search" "$rebuilt" "$phases" >&2
+  page_ms+=("$page"); search_ms+=("$search")
+  sleep 1 # the next save after this rebuild, as a writer would
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+echo
+echo "kb serve --watch, $SET set, $EDITS saves: median page $(median "${page_ms[@]}") ms, search $(median "${search_ms[@]}") ms after the save"
+echo "  page:   $(printf '%s ' "${page_ms[@]}")ms"
+echo "  search: $(printf '%s ' "${search_ms[@]}")ms"
+echo "  target (issue 16): both within 1000 ms"
