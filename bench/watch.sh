@@ -73,12 +73,14 @@ for i in $(seq 1 "$EDITS"); do
   file="${ARTICLES[$((i - 1))]}"
   rel="${file#"$SRC"/}"
   url="$ROOT${rel%README.md}"
-  word="kbwatch$(tr -dc 'a-z' </dev/urandom | head -c 8)"
+  # Six random bytes as letters (od reads just those: no pipe cut short under pipefail).
+  word="kbwatch$(od -An -N6 -tx1 /dev/urandom | tr -dc '0-9a-f' | tr '0-9' 'g-p')"
   mkdir -p "$SAVED/$(dirname "$rel")"
   [ -f "$SAVED/$rel" ] || cp -p "$file" "$SAVED/$rel"
   lines_before=$(grep -c '^kb serve: rebuilt' "$LOG" || true)
-  # The word goes after the first " the " below the front matter (a typo fixed in the text).
-  perl -0pi -e "s/(\\n---\\n.*?) the /\$1 the $word /s" "$file"
+  # The word goes after the first " the " of a prose line below the front matter (not a heading,
+  # a table or code): a typo fixed in the text.
+  perl -i -pe 'BEGIN { $w = shift } $fm++ if /^---\s*$/; if ($fm >= 2 && !$done && !/^\s*[#|<`{>]/ && !/^ {4}/ && s/ the / the $w /) { $done = 1 }' "$word" "$file"
   grep -q "$word" "$file" || die "could not edit $rel"
   saved=$(now_ms)
   page=""; search=""

@@ -109,8 +109,8 @@ public final class RelatedFinder {
         if (changed.isEmpty()) {
             return last;
         }
-        // The average length is in every weight: when it is another float, every list is computed.
-        // A token more or less in 18 million seldom changes it.
+        // The average length is in every weight: when it changes, every list is computed. It is a
+        // whole number of tokens, which a token more or less in millions seldom changes.
         if (Float.compare(WindowIndex.averageLength(length, ids.length), WindowIndex.averageLength(lastLength, ids.length)) != 0) {
             return lists(windows, limit);
         }

@@ -92,9 +92,14 @@ final class WindowIndex {
         return new WindowIndex(windows, termIds, selectIdf, idf, offsets, postingDocs, postingWeights);
     }
 
-    /** The average window length in the BM25 weights of windows of {@code totalLength} tokens in all. */
+    /**
+     * The average window length in the BM25 weights of windows of {@code totalLength} tokens in
+     * all, rounded to a whole token: an edit that adds or drops a word then leaves it, and with it
+     * every other window's weights, as they were (see {@link RelatedFinder#update}); unrounded,
+     * one token in 15 million moves the float about every other edit.
+     */
     static float averageLength(long totalLength, int docs) {
-        return docs == 0 ? 1f : Math.max(1f, (float) totalLength / docs);
+        return docs == 0 ? 1f : Math.max(1f, Math.round((double) totalLength / docs));
     }
 
     /** How many articles. */
