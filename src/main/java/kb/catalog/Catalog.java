@@ -77,6 +77,7 @@ public final class Catalog {
             }
         }
         this.productByName = Map.copyOf(products);
+        this.namesByCode = countNamesByCode(entries);
 
         Map<String, List<CatalogEntry>> citing = new HashMap<>();
         int outside = 0;
@@ -137,24 +138,16 @@ public final class Catalog {
      * articles name first.
      */
     public Optional<Listing> productOfCode(String code) {
-        // Asked by every article page: the product names of every code are counted once, in one
-        // pass over the articles, the first time.
-        Map<String, Map<String, Integer>> names = namesByCode;
-        if (names == null) {
-            synchronized (this) {
-                if (namesByCode == null) {
-                    namesByCode = countNamesByCode();
-                }
-                names = namesByCode;
-            }
-        }
-        return mostFrequent(names.getOrDefault(code, Map.of())).flatMap(this::product);
+        return mostFrequent(namesByCode.getOrDefault(code, Map.of())).flatMap(this::product);
     }
 
-    /** How often each product name comes first in the articles listing a product code, by code. */
-    private volatile Map<String, Map<String, Integer>> namesByCode;
+    /**
+     * How often each product name comes first in the articles listing a product code, by code:
+     * counted in one pass, as every article page asks for its codes.
+     */
+    private final Map<String, Map<String, Integer>> namesByCode;
 
-    private Map<String, Map<String, Integer>> countNamesByCode() {
+    private static Map<String, Map<String, Integer>> countNamesByCode(List<CatalogEntry> entries) {
         Map<String, Map<String, Integer>> names = new HashMap<>();
         for (CatalogEntry e : entries) {
             if (e.products().isEmpty()) {

@@ -87,11 +87,11 @@ public final class RelatedFinder {
 
     RelatedLists update(Map<String, TermWindow> windows, int limit, Map<String, TermWindow> lastWindows,
             RelatedLists last) {
-        if (!windows.keySet().equals(lastWindows.keySet()) || !last.ids().equals(sortedIds(windows))) {
-            return lists(windows, limit);
-        }
         String[] ids = windows.keySet().toArray(new String[0]);
         Arrays.sort(ids);
+        if (!windows.keySet().equals(lastWindows.keySet()) || !last.ids().equals(List.of(ids))) {
+            return lists(windows, limit);
+        }
         TermWindow[] ordered = new TermWindow[ids.length];
         List<Integer> changed = new ArrayList<>();
         long length = 0;
@@ -197,12 +197,6 @@ public final class RelatedFinder {
     private static final byte TOUCHED = 2;
     /** In one version of a changed window only: its document frequency changed. */
     private static final byte RECOUNTED = 3;
-
-    private static List<String> sortedIds(Map<String, TermWindow> windows) {
-        String[] ids = windows.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
-        return List.of(ids);
-    }
 
     /** The candidates that reach the share of the article's own score, as IDs. */
     private List<String> cut(Candidates c, String[] ids) {

@@ -76,15 +76,11 @@ public final class SiteBuilder {
     }
 
     /**
-     * Whether the build state is written after {@link #build} returns (by a thread of this
-     * builder, which the next build waits for): a builder that serves the site it builds
-     * ({@code kb serve --watch}) shows a rebuild without waiting for the state, which the next
-     * build takes from memory anyway.
+     * Writes the build state after {@link #build} returns, when the builder serves the site it
+     * builds ({@code kb serve --watch}): a rebuild is shown without waiting for the state, which
+     * the next build takes from memory anyway. Null: the state is written within the build.
      */
-    private final boolean stateInBackground;
-    /** The state being written in the background, if any. */
-    private java.util.concurrent.Future<?> stateWrite;
-    private java.util.concurrent.ExecutorService stateWriter;
+    private final StateWriter stateWriter;
 
     public SiteBuilder(BuildProgress progress) {
         this(progress, false);
@@ -97,37 +93,23 @@ public final class SiteBuilder {
      */
     public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
         this.progress = progress;
-        this.stateInBackground = stateInBackground;
+        this.stateWriter = stateInBackground ? new StateWriter() : null;
     }
 
     /**
      * Waits until the state of the last build is written, if it is being written in the
      * background; a write that failed is thrown here (the next build is then a clean one).
      */
-    public synchronized void awaitStateWrite() {
-        if (stateWrite == null) {
-            return;
-        }
-        try {
-            stateWrite.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the build state was written", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            stateWrite = null;
+    public void awaitStateWrite() {
+        if (stateWriter != null) {
+            stateWriter.await();
         }
     }
 
     /** Waits for the state being written, then stops the thread that writes it. */
-    public synchronized void close() {
-        try {
-            awaitStateWrite();
-        } finally {
-            if (stateWriter != null) {
-                stateWriter.shutdown();
-            }
+    public void close() {
+        if (stateWriter != null) {
+            stateWriter.close();
         }
     }
 
@@ -151,33 +133,18 @@ public final class SiteBuilder {
         Stages stages = new Stages();
         Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
         Publication publication = Publication.open(options.dest());
-        Runnable saveState = null;
+        boolean handedOver = false;
         try {
             Built built = build(setup, publication, stages, diagnostics, progress, start);
-            saveState = built.saveState();
-            if (!stateInBackground) {
-                stages.run("save", saveState);
+            if (stateWriter == null) {
+                stages.run("save", built.saveState());
                 return built.result().withTimings(stages.timings(), (System.nanoTime() - start) / 1e9);
             }
-            if (stateWriter == null) {
-                stateWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "kb-state-writer");
-                    t.setDaemon(true); // close() waits for it; a JVM that exits without close leaves no half-written state (it is moved into place whole)
-                    return t;
-                });
-            }
-            Runnable write = saveState;
-            // The output folder stays locked until the state describes it.
-            stateWrite = stateWriter.submit(() -> {
-                try {
-                    write.run();
-                } finally {
-                    publication.close();
-                }
-            });
+            stateWriter.submit(built.saveState(), publication);
+            handedOver = true;
             return built.result();
         } finally {
-            if (stateWrite == null) {
+            if (!handedOver) {
                 publication.close();
             }
         }

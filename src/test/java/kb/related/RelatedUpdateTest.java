@@ -61,31 +61,41 @@ class RelatedUpdateTest {
         return map;
     }
 
+    /**
+     * Edits {@code texts} with {@code edit} round after round, checks that each update equals a
+     * computation from scratch, and answers how many updates computed only some lists.
+     */
+    private static int updates(Map<String, String> texts, int rounds, java.util.function.IntConsumer edit) {
+        Map<String, TermWindow> before = windows(texts);
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        int partial = 0;
+        for (int round = 0; round < rounds; round++) {
+            edit.accept(round);
+            Map<String, TermWindow> after = windows(texts);
+            RelatedLists updated = finder.update(after, 5, before, last);
+            RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
+            assertThat(asMap(updated)).as("round %d", round).isEqualTo(asMap(scratch));
+            partial += finder.computed() < ARTICLES ? 1 : 0;
+            before = after;
+            last = updated;
+        }
+        return partial;
+    }
+
     @Test
     void anEditThatKeepsTheLengthUpdatesOnlyWhatItReachesAndEqualsAComputationFromScratch() {
         Random random = new Random(7);
         // A small vocabulary: lists are close races, which a changed weight can reorder.
         Map<String, String> texts = texts(random, 900);
-        Map<String, TermWindow> before = windows(texts);
-        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
-        RelatedLists last = finder.lists(before, 5);
-        int partial = 0;
-        for (int round = 0; round < 200; round++) {
+        int partial = updates(texts, 200, round -> {
             // One word of one article replaced by another, new or already there (its frequency
             // grows): the window keeps its length.
             String id = "Q" + (100000 + random.nextInt(ARTICLES));
             String[] words = texts.get(id).split(" ");
             words[random.nextInt(words.length)] = round % 2 == 0 ? word(random, 900) : words[random.nextInt(words.length)];
             texts.put(id, String.join(" ", words) + " ");
-            Map<String, TermWindow> after = windows(texts);
-
-            RelatedLists updated = finder.update(after, 5, before, last);
-            RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
-            assertThat(asMap(updated)).as("round %d, %s edited", round, id).isEqualTo(asMap(scratch));
-            partial += finder.computed() < ARTICLES ? 1 : 0;
-            before = after;
-            last = updated;
-        }
+        });
         assertThat(partial).as("updates that computed only some lists").isGreaterThan(150);
     }
 
@@ -94,33 +104,20 @@ class RelatedUpdateTest {
         Random random = new Random(11);
         // A larger vocabulary: many terms in few windows, whose document frequencies an edit changes.
         Map<String, String> texts = texts(random, 3000);
-        Map<String, TermWindow> before = windows(texts);
-        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
-        RelatedLists last = finder.lists(before, 5);
-        for (int round = 0; round < 15; round++) {
+        updates(texts, 15, round -> {
             for (int e = 0; e < 5; e++) {
                 String id = "Q" + (100000 + random.nextInt(ARTICLES));
                 // Every third round a longer text: the average length changes with it.
                 texts.put(id, sentence(random, round % 3 == 0 ? WORDS + 3 : WORDS, 3000));
             }
-            Map<String, TermWindow> after = windows(texts);
-            RelatedLists updated = finder.update(after, 5, before, last);
-            assertThat(asMap(updated)).as("round %d", round)
-                    .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
-            before = after;
-            last = updated;
-        }
+        });
     }
 
     @Test
     void windowsWhoseLengthsChangeWhileTheAverageStaysUpdateOnlyWhatTheyReach() {
         Random random = new Random(5);
         Map<String, String> texts = texts(random, 900);
-        Map<String, TermWindow> before = windows(texts);
-        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
-        RelatedLists last = finder.lists(before, 5);
-        int partial = 0;
-        for (int round = 0; round < 60; round++) {
+        int partial = updates(texts, 60, round -> {
             // One article gains a word and another loses one: every weight of both changes, the
             // average length does not.
             String longer = "Q" + (100000 + random.nextInt(ARTICLES / 2));
@@ -128,14 +125,7 @@ class RelatedUpdateTest {
             texts.put(longer, texts.get(longer) + word(random, 900) + " ");
             String[] words = texts.get(shorter).split(" ");
             texts.put(shorter, String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)) + " ");
-            Map<String, TermWindow> after = windows(texts);
-            RelatedLists updated = finder.update(after, 5, before, last);
-            assertThat(asMap(updated)).as("round %d", round)
-                    .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
-            partial += finder.computed() < ARTICLES ? 1 : 0;
-            before = after;
-            last = updated;
-        }
+        });
         assertThat(partial).as("updates that computed only some lists").isGreaterThan(50);
     }
 
