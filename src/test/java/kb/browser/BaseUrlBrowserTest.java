@@ -100,7 +100,7 @@ class BaseUrlBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-facet='year'] .kb-facet-active")));
         driver.findElement(By.linkText(ARTICLE)).click();
         wait.until(ExpectedConditions.urlToBe(origin + "/kbarchive/kb/319/Q319864/"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ARTICLE);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), ARTICLE));
     }
 
     @Test
@@ -113,7 +113,7 @@ class BaseUrlBrowserTest {
         assertThat(driver.findElement(By.id("kb-search-status")).getText()).contains("(offline index");
         hits.get(0).click();
         wait.until(ExpectedConditions.urlToBe(origin + "/kbarchive/kb/319/Q319864/"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ARTICLE);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), ARTICLE));
         // A query that is only an ID goes straight to the article, below the base URL.
         driver.get(origin + "/kbarchive/search/?q=KB319864");
         wait.until(ExpectedConditions.urlToBe(origin + "/kbarchive/kb/319/Q319864/"));
