@@ -1,5 +1,8 @@
 package kb.site;
 
+import java.util.Optional;
+import kb.jekyll.Document;
+
 import java.util.Objects;
 import kb.parse.FrontMatter;
 import kb.source.SourceFile;
@@ -12,14 +15,16 @@ import kb.source.SourceFile;
  * @param url        its URL path below the site root ({@code /kb/319/Q319864/})
  * @param outputPath its output file below the output folder ({@code kb/319/Q319864/index.html})
  * @param markdown   whether its body is Markdown (else HTML or another text format)
+ * @param document   what it is in its collection, when it is a collection's document (a post, a guide)
  */
 public record PlannedPage(SourceFile source, FrontMatter frontMatter, String url, String outputPath,
-        boolean markdown) {
+        boolean markdown, Optional<Document> document) {
 
     public PlannedPage {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(frontMatter, "frontMatter");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(outputPath, "outputPath");
+        Objects.requireNonNull(document, "document");
     }
 }

@@ -17,6 +17,9 @@ import java.util.Set;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
+import kb.jekyll.Collection;
+import kb.jekyll.Document;
+import kb.jekyll.JekyllSettings;
 import kb.parse.FrontMatter;
 import kb.parse.FrontMatterParser;
 import kb.parse.SourceText;
@@ -56,7 +59,10 @@ final class SitePlanner {
      */
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
             Diagnostics diagnostics, BuildProgress progress) {
-        SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), config.include()),
+        JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
+        List<String> include = new ArrayList<>(config.include());
+        include.addAll(jekyll.collections().folders()); // documents live in _guides/, _posts/
+        SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), include),
                 Set.of(options.dest(), options.index()));
         List<SourceFile> files = scanner.scan(options.source());
 
@@ -104,6 +110,9 @@ final class SitePlanner {
         }
         Set<String> foldersWithIndex = new HashSet<>();
         for (Candidate c : candidates) {
+            if (document(c.source().relativePath(), jekyll, Map.of()).isPresent()) {
+                continue;
+            }
             String rel = c.source().relativePath();
             String name = rel.substring(rel.lastIndexOf('/') + 1);
             if (name.startsWith("index.")) {
@@ -113,11 +122,21 @@ final class SitePlanner {
 
         Permalinks permalinks = new Permalinks(config.permalink());
         List<PlannedPage> pages = new ArrayList<>();
-        for (Candidate c : candidates) {
-            String rel = c.source().relativePath();
+        for (Candidate planned : candidates) {
+            String rel = planned.source().relativePath();
+            Optional<Document> document = document(rel, jekyll, planned.frontMatter().values());
+            if (document.isPresent() && !document.get().collection().output()) {
+                continue; // a collection without output: its documents get no page
+            }
+            String type = document.map(d -> d.collection().label()).orElse("pages");
+            Candidate c = jekyll.defaults().isEmpty() ? planned : new Candidate(planned.source(),
+                    new FrontMatter(jekyll.defaults().apply(rel, type, planned.frontMatter().values())),
+                    planned.outputExt(), planned.markdown());
             String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
-            String url = permalinks.url(rel, c.outputExt(), c.frontMatter().permalink(),
-                    foldersWithIndex.contains(folder));
+            String url = document.isPresent()
+                    ? jekyll.urls().url(document(rel, jekyll, c.frontMatter().values()).orElseThrow(),
+                            c.frontMatter().values(), c.outputExt())
+                    : permalinks.url(rel, c.outputExt(), c.frontMatter().permalink(), foldersWithIndex.contains(folder));
             String file = c.source().displayName();
             Optional<String> output = Permalinks.outputPath(url, c.outputExt());
             if (output.isEmpty()) {
@@ -131,11 +150,38 @@ final class SitePlanner {
                 continue;
             }
             copies.remove(output.get()); // a page hides a theme asset of the same name
-            pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown()));
+            pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown(),
+                    document.isPresent() ? document(rel, jekyll, c.frontMatter().values()) : Optional.empty()));
         }
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
                 listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources);
+    }
+
+    /**
+     * The document at {@code relativePath} when it lies in a collection's folder: a top-level
+     * {@code _label/}, or a {@code _posts/} folder anywhere (the folders above are its categories).
+     */
+    private static Optional<Document> document(String relativePath, JekyllSettings jekyll,
+            Map<String, Object> frontMatter) {
+        int posts = relativePath.startsWith("_posts/") ? 0 : relativePath.indexOf("/_posts/") + 1;
+        if (posts > 0 || relativePath.startsWith("_posts/")) {
+            Collection collection = jekyll.collections().all().stream().filter(Collection::isPosts).findFirst()
+                    .orElseThrow();
+            String inside = relativePath.substring(posts + "_posts/".length());
+            return Optional.of(jekyll.urls().document(collection, inside, relativePath.substring(0, posts), frontMatter));
+        }
+        return jekyll.collections().of(relativePath).map(c -> jekyll.urls().document(c,
+                relativePath.substring(c.folder().length() + 1), "", frontMatter));
+    }
+
+    private static String configName(BuildOptions options) {
+        for (String name : List.of("_config.yml", "_config.yaml")) {
+            if (java.nio.file.Files.isRegularFile(options.source().resolve(name))) {
+                return kb.diag.Display.of(options.source().resolve(name));
+            }
+        }
+        return "_config.yml";
     }
 
     /**
