@@ -3,6 +3,7 @@ package kb.config;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.NodeType;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -63,7 +67,24 @@ public final class YamlLoader {
      * @return the mapping (empty for empty text), or empty when the text is not a valid mapping,
      *     in which case an error was reported
      */
+    @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> loadMapping(String yaml, String file, int firstLine,
+            Diagnostics diagnostics) {
+        return load(yaml, file, firstLine, true, diagnostics).map(v -> (Map<String, Object>) v);
+    }
+
+    /**
+     * Parses {@code yaml} as one value of any kind (a {@code _data} file may be a list), with the
+     * same limits and diagnostics as {@link #loadMapping}.
+     *
+     * @return the value (an empty map for empty text), or empty when the text is not valid YAML,
+     *     in which case an error was reported
+     */
+    public Optional<Object> loadValue(String yaml, String file, int firstLine, Diagnostics diagnostics) {
+        return load(yaml, file, firstLine, false, diagnostics);
+    }
+
+    private Optional<Object> load(String yaml, String file, int firstLine, boolean mappingOnly,
             Diagnostics diagnostics) {
         if (yaml.isBlank()) {
             return Optional.of(Map.of());
@@ -96,12 +117,15 @@ public final class YamlLoader {
         if (root.isEmpty() || root.get() instanceof ScalarNode s && s.getTag().getValue().endsWith(":null")) {
             return Optional.of(Map.of());
         }
-        if (!(root.get() instanceof MappingNode mapping)) {
+        if (mappingOnly && !(root.get() instanceof MappingNode)) {
             diagnostics.error(new SourcePosition(file, firstLine, 1),
                     "YAML must be a mapping of keys to values, found " + describe(root.get()));
             return Optional.empty();
         }
-        if (limits.aliases && !withinExpansion(mapping, Math.max(MAX_EXPANSION, 2L * yaml.length()), file,
+        MappingNode walked = root.get() instanceof MappingNode m ? m : new MappingNode(Tag.MAP,
+                List.of(new NodeTuple(new ScalarNode(Tag.STR, "(the file)", ScalarStyle.PLAIN), root.get())),
+                FlowStyle.BLOCK);
+        if (limits.aliases && !withinExpansion(walked, Math.max(MAX_EXPANSION, 2L * yaml.length()), file,
                 firstLine, diagnostics)) {
             return Optional.empty();
         }
@@ -115,8 +139,11 @@ public final class YamlLoader {
             diagnostics.error(new SourcePosition(file, firstLine, 1), "invalid YAML: " + e.getMessage());
             return Optional.empty();
         }
+        if (!(value instanceof Map<?, ?> map)) {
+            return Optional.ofNullable(value);
+        }
         Map<String, Object> result = new LinkedHashMap<>();
-        ((Map<?, ?>) value).forEach((k, v) -> result.put(String.valueOf(k), v));
+        map.forEach((k, v) -> result.put(String.valueOf(k), v));
         return Optional.of(result);
     }
 

@@ -1,5 +1,6 @@
 package kb.site;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,11 @@ import kb.render.ArticleJson;
 import kb.render.InlineText;
 import kb.search.RelatedArticles;
 import kb.diag.SourcePosition;
+import kb.html.BaseUrlLinks;
 import kb.html.ContentPostProcessor;
 import kb.html.ProcessedContent;
 import kb.parse.FrontMatterParser;
-import kb.parse.LiquidContext;
-import kb.parse.LiquidRenderer;
+import kb.jekyll.SiteModel;
 import kb.parse.ControlCharacters;
 import kb.parse.MarkdownNesting;
 import kb.parse.MarkdownRenderer;
@@ -35,13 +36,16 @@ import org.jsoup.Jsoup;
  * Turns one planned page into its output: Liquid, then Markdown (for Markdown pages), then HTML
  * post-processing of the content, then the layout chain. Thread-safe: every collaborator is.
  */
-final class PageProcessor {
+final class PageProcessor implements SiteModel.ContentRenderer {
 
     private final SiteConfig config;
     private final Map<String, Object> site;
     private final SourceReader reader = new SourceReader();
     private final FrontMatterParser frontMatter = new FrontMatterParser();
-    private final LiquidRenderer liquid = new LiquidRenderer();
+    private final SiteLiquid liquid;
+    /** Where rendering a page's content for another page reports (the page itself reports it again: counted once). */
+    private final Diagnostics contentDiagnostics;
+    private final Map<String, PlannedPage> byPath = new java.util.HashMap<>();
     private final MarkdownRenderer markdown;
     private final ContentPostProcessor postProcessor;
     private final LayoutRenderer layouts;
@@ -52,15 +56,35 @@ final class PageProcessor {
     private final SlimArticles slimArticles = new SlimArticles(shared);
     private final SitePlan plan;
 
+    /**
+     * @param liquid the build's Liquid: its site model is set up here, with this processor
+     *               rendering the contents that other pages read
+     */
     PageProcessor(SiteConfig config, Map<String, Object> site, MarkdownRenderer markdown,
-            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan) {
+            ContentPostProcessor postProcessor, LayoutRenderer layouts, SitePlan plan, SiteLiquid liquid,
+            Diagnostics diagnostics) {
         this.config = config;
+        this.liquid = liquid;
+        plan.pages().forEach(p -> byPath.put(p.source().relativePath(), p));
         this.site = site;
         this.markdown = markdown;
         this.postProcessor = postProcessor;
         this.layouts = layouts;
         this.plan = plan;
         this.articleBody = new ArticleBodyRenderer(new InlineText(this::articleHref));
+        this.contentDiagnostics = diagnostics;
+        liquid.model(plan, site, this, diagnostics);
+    }
+
+    /** The processor of a build: its Markdown, base-URL links, Liquid and layouts. */
+    static PageProcessor forBuild(Setup setup, SitePlan plan, Diagnostics diagnostics) {
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        Path source = setup.options().source();
+        SiteLiquid liquid = new SiteLiquid(source, setup.config(), setup.jekyll(), plan, markdown::render,
+                SiteLiquid.usesOwnLayouts(setup.config(), source), diagnostics);
+        return new PageProcessor(setup.config(), setup.site(), markdown,
+                new ContentPostProcessor(List.of(new BaseUrlLinks(setup.config().baseurl()))), setup.layouts(), plan,
+                liquid, diagnostics);
     }
 
     /** The values this processor's pages share (and the term windows of their articles may). */
@@ -135,11 +159,11 @@ final class PageProcessor {
             }
             pageVars.put("product_links", productLinks);
         } else {
-            String body = page.frontMatter().renderWithLiquid()
-                    ? liquid.render(source.body(), new LiquidContext(site, pageVars, config), file,
-                            source.bodyLine(), diagnostics)
-                    : source.body();
-            html = page.markdown() ? markdown(body, file, source.bodyLine(), diagnostics) : body;
+            Optional<String> rendered = content(page, source.body(), source.bodyLine(), pageVars, diagnostics);
+            if (rendered.isEmpty()) {
+                return Optional.empty(); // its Liquid failed, reported: the page is not published
+            }
+            html = rendered.get();
         }
         ProcessedContent content;
         if (plainArticle) {
@@ -183,9 +207,74 @@ final class PageProcessor {
         String html = prepared.content().text();
         pageVars.put("content", html);
         pageVars.putIfAbsent("title", prepared.title());
+        Optional<String> layout = page.frontMatter().layout();
+        if (layout.isPresent() && liquid.ownLayout(layout.get())) {
+            return liquid.layouts().render(layout.get(), liquid.model().site(), liquidPage(page, pageVars), html,
+                    prepared.layoutPosition(), diagnostics).map(output -> new RenderedPage(page, output,
+                            prepared.title(), prepared.text(), List.of(), prepared.article()));
+        }
         return layouts.renderComplete(page.frontMatter().layout(), site, pageVars, html, prepared.layoutPosition(),
                 diagnostics).map(output -> new RenderedPage(page, output, prepared.title(), prepared.text(), List.of(),
                         prepared.article()));
+    }
+
+    /**
+     * A page's content: its body through Liquid (unless {@code render_with_liquid: false}), then
+     * Markdown for a Markdown page. Empty when its Liquid failed (reported).
+     */
+    private Optional<String> content(PlannedPage page, String body, int bodyLine, Map<String, Object> pageVars,
+            Diagnostics diagnostics) {
+        String file = page.source().displayName();
+        Optional<String> text = page.frontMatter().renderWithLiquid()
+                ? liquid.engine().render(body, liquidVariables(page, pageVars), file, bodyLine, diagnostics)
+                : Optional.of(body);
+        return text.map(t -> page.markdown() ? markdown(t, file, bodyLine, diagnostics) : t);
+    }
+
+    /** What Liquid sees: {@code site} and {@code page} from the site model. */
+    private Map<String, Object> liquidVariables(PlannedPage page, Map<String, Object> pageVars) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("site", liquid.model().site());
+        variables.put("page", liquidPage(page, pageVars));
+        return variables;
+    }
+
+    private Map<String, Object> liquidPage(PlannedPage page, Map<String, Object> pageVars) {
+        return liquid.model().page(page.source().relativePath()).orElse(pageVars);
+    }
+
+    /** {@code content} of another page read from Liquid: a document's rendered body, a page's source body. */
+    @Override
+    public String content(kb.jekyll.JekyllPage of) {
+        return body(of).map(source -> {
+            PlannedPage page = byPath.get(of.relativePath());
+            if (of.document().isEmpty()) {
+                return source.body();
+            }
+            return content(page, source.body(), source.bodyLine(), page.frontMatter().values(), contentDiagnostics)
+                    .orElse("");
+        }).orElse("");
+    }
+
+    /** A document's excerpt: its body up to the separator, rendered as its content is. */
+    @Override
+    public String excerpt(kb.jekyll.JekyllPage of, String separator) {
+        return body(of).map(source -> {
+            String body = source.body();
+            int cut = separator.isEmpty() ? -1 : body.indexOf(separator);
+            String head = cut < 0 ? body : body.substring(0, cut);
+            PlannedPage page = byPath.get(of.relativePath());
+            return content(page, head, source.bodyLine(), page.frontMatter().values(), contentDiagnostics).orElse("");
+        }).orElse("");
+    }
+
+    private Optional<SourceText> body(kb.jekyll.JekyllPage of) {
+        PlannedPage page = byPath.get(of.relativePath());
+        if (page == null) {
+            return Optional.empty();
+        }
+        String file = page.source().displayName();
+        return frontMatter.split(reader.read(page.source(), contentDiagnostics), file, contentDiagnostics);
     }
 
     /** A Markdown heading line whose text has no inline Markdown (entities allowed). */
@@ -199,7 +288,7 @@ final class PageProcessor {
             return "";
         }
         String body = page.frontMatter().renderWithLiquid()
-                ? liquid.render(text, new LiquidContext(site, pageVars, config), file, line, diagnostics)
+                ? liquid.engine().render(text, liquidVariables(page, pageVars), file, line, diagnostics).orElse("")
                 : text;
         return markdown(body, file, line, diagnostics);
     }

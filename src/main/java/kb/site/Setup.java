@@ -25,10 +25,12 @@ import kb.state.Fingerprint;
  * @param theme       the theme
  * @param layouts     the theme's layouts
  * @param site        {@code site.*} for Liquid and templates
- * @param fingerprint the fingerprint of the configuration, the theme's files and the options
+ * @param jekyll      what the configuration says of Jekyll's site model (defaults, collections, time zone)
+ * @param fingerprint the fingerprint of the configuration, the theme's files, the site's {@code _layouts},
+ *                    {@code _includes} and {@code _data}, and the options
  */
 record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
-        long fingerprint) {
+        kb.jekyll.JekyllSettings jekyll, long fingerprint) {
 
     /**
      * Reads what every page shares.
@@ -53,13 +55,22 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
                 .add(options.strict() ? 1 : 0)
                 // The file, not the loaded map: a map may print its keys in another order each run.
                 .add(configBytes(options.source()));
+        // Every page may include, read or be laid out by these: a change in them changes any page.
+        for (String folder : List.of("_layouts", "_includes", "_data")) {
+            Path root = options.source().resolve(folder);
+            for (Path file : files(root)) {
+                f.add(folder).add(root.relativize(file).toString()).add(read(file));
+            }
+        }
         for (Path root : theme.roots()) {
             f.add(root.toString());
             for (Path file : files(root)) {
                 f.add(root.relativize(file).toString()).add(read(file));
             }
         }
-        return new Setup(options, config, theme, layouts, siteVariables(config), f.value());
+        kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
+                kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);
+        return new Setup(options, config, theme, layouts, siteVariables(config), jekyll, f.value());
     }
 
     private static byte[] configBytes(Path source) {

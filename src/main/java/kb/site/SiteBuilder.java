@@ -21,10 +21,7 @@ import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;
 import kb.diag.SourcePosition;
-import kb.html.BaseUrlLinks;
 import kb.model.Article;
-import kb.html.ContentPostProcessor;
-import kb.parse.MarkdownRenderer;
 import kb.outputs.ArticleNavigation;
 import kb.outputs.BrowsePages;
 import kb.render.LayoutRenderer;
@@ -195,8 +192,7 @@ public final class SiteBuilder {
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
-            PageProcessor processor = new PageProcessor(setup.config(), setup.site(), new MarkdownRenderer(),
-                    new ContentPostProcessor(List.of(new BaseUrlLinks(setup.config().baseurl()))), setup.layouts(), plan);
+            PageProcessor processor = PageProcessor.forBuild(setup, plan, diagnostics);
             ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
                     plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
                     .run(diagnostics, progress)).join());

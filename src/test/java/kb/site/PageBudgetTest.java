@@ -15,8 +15,6 @@ import kb.catalog.ProductNames;
 import kb.check.SiteChecker;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
-import kb.html.ContentPostProcessor;
-import kb.parse.MarkdownRenderer;
 import kb.search.SearchIndexer;
 import kb.state.BuildState;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +47,7 @@ class PageBudgetTest {
         setup = Setup.load(options, diagnostics);
         plan = new SitePlanner().plan(options, setup.config(), setup.theme(), BuildState.empty(), diagnostics,
                 BuildProgress.NONE);
-        processor = new PageProcessor(setup.config(), setup.site(), new MarkdownRenderer(),
-                new ContentPostProcessor(List.of()), setup.layouts(), plan);
+        processor = PageProcessor.forBuild(setup, plan, diagnostics);
     }
 
     private ExtractStage.Extracted extract(SearchIndexer index, Duration budget) {
