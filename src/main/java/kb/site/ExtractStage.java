@@ -189,6 +189,7 @@ final class ExtractStage {
                 .add(page.outputPath())
                 .add(String.valueOf(plan.listedCodes().getOrDefault(page.url(), List.of())))
                 .add(namesKey)
+                .add(plan.siteKey())
                 .value();
     }
 

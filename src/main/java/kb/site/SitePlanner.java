@@ -155,7 +155,34 @@ final class SitePlanner {
         }
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
-                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources);
+                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources,
+                siteKey(options, config, jekyll, pages, sources));
+    }
+
+    /**
+     * What every page of a site that uses Jekyll's site model may read of the others: 0 for a
+     * site without it (a KB archive: its pages are redone one by one), else a fingerprint of every
+     * source and URL — through {@code site.pages}, {@code site.posts}, collections, includes and
+     * layouts any page may show any other, so any edit redoes every page (the writer still leaves
+     * alone the files that come out the same).
+     */
+    private static long siteKey(BuildOptions options, SiteConfig config, JekyllSettings jekyll, List<PlannedPage> pages,
+            Map<String, SourceRecord> sources) {
+        java.nio.file.Path source = options.source();
+        boolean model = !jekyll.defaults().isEmpty()
+                || pages.stream().anyMatch(p -> p.document().isPresent())
+                || SiteLiquid.usesOwnLayouts(config, source)
+                || java.nio.file.Files.isDirectory(source.resolve("_includes"))
+                || java.nio.file.Files.isDirectory(source.resolve("_data"));
+        if (!model) {
+            return 0;
+        }
+        kb.state.Fingerprint f = new kb.state.Fingerprint();
+        for (SourceRecord r : new java.util.TreeMap<>(sources).values()) {
+            f.add(r.path()).add(r.digest());
+        }
+        pages.forEach(p -> f.add(p.url()));
+        return f.value();
     }
 
     /**

@@ -1,0 +1,94 @@
+package kb.jekyll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SiteModelTest {
+
+    private final DocumentUrls urls = new DocumentUrls("date", ZoneOffset.UTC);
+    private final Collection guides = new Collection("guides", true, Optional.of("/guides/:name/"));
+    private final Collection posts = new Collection("posts", true, Optional.empty());
+    private final ZonedDateTime time = ZonedDateTime.of(2024, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+    private final AtomicInteger rendered = new AtomicInteger();
+
+    private JekyllPage page(String path, String url, Map<String, Object> frontMatter) {
+        return new JekyllPage(path, url, frontMatter, Optional.empty(), url.endsWith("/") || url.endsWith(".html"));
+    }
+
+    private JekyllPage doc(Collection c, String path, String inside, Map<String, Object> frontMatter) {
+        Document d = urls.document(c, inside, "", frontMatter);
+        return new JekyllPage(path, urls.url(d, frontMatter, ".html"), frontMatter, Optional.of(d), true);
+    }
+
+    private SiteModel model() {
+        Collections collections = Collections.from(Map.of("collections", Map.of("guides", Map.of("output", true,
+                "permalink", "/guides/:name/"))), "_config.yml", new kb.diag.Diagnostics());
+        return new SiteModel(Map.of("title", "Help"), List.of(
+                page("account/plans.md", "/account/plans.html", Map.of("title", "Plans")),
+                page("about.md", "/about.html", Map.of("title", "About")),
+                page("search.json", "/search.json", Map.of()),
+                doc(guides, "_guides/offline-mode.md", "offline-mode.md", Map.of("title", "Offline mode")),
+                doc(posts, "_posts/2023-11-02-five-released.md", "2023-11-02-five-released.md", Map.of()),
+                doc(posts, "_posts/2024-03-08-maintenance.md", "2024-03-08-maintenance.md", Map.of("tags", "ops"))),
+                collections, Map.of("plans", List.of()), time, new SiteModel.ContentRenderer() {
+                    @Override
+                    public String content(JekyllPage page) {
+                        rendered.incrementAndGet();
+                        return "<p>" + page.relativePath() + "</p>\n";
+                    }
+
+                    @Override
+                    public String excerpt(JekyllPage page, String separator) {
+                        return "<p>first of " + page.name() + "</p>\n";
+                    }
+                });
+    }
+
+    @Test
+    void pagesGetJekyllsVariablesAndDocumentsTheirs() {
+        SiteModel model = model();
+        assertThat(model.page("account/plans.md").orElseThrow()).containsEntry("url", "/account/plans.html")
+                .containsEntry("path", "account/plans.md").containsEntry("name", "plans.md").containsEntry("dir", "/account/")
+                .doesNotContainKey("id").doesNotContainKey("collection");
+        assertThat(model.page("_guides/offline-mode.md").orElseThrow()).containsEntry("id", "/guides/offline-mode")
+                .containsEntry("collection", "guides").containsEntry("path", "_guides/offline-mode.md")
+                .containsEntry("slug", "offline-mode").containsEntry("ext", ".md").containsEntry("date", time);
+        Map<String, Object> post = model.page("_posts/2024-03-08-maintenance.md").orElseThrow();
+        assertThat(post).containsEntry("title", "Maintenance").containsEntry("url", "/2024/03/08/maintenance.html")
+                .containsEntry("tags", List.of("ops")).containsEntry("excerpt", "<p>first of 2024-03-08-maintenance.md</p>\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void siteListsAreOrderedAsJekyllOrdersThemAndShareThePagesMaps() {
+        SiteModel model = model();
+        Map<String, Object> site = model.site();
+        List<Map<String, Object>> pages = (List<Map<String, Object>>) site.get("pages");
+        assertThat(pages).extracting(p -> p.get("name")).containsExactly("about.md", "plans.md", "search.json");
+        assertThat(pages.get(1)).isSameAs(model.page("account/plans.md").orElseThrow());
+        assertThat((List<Map<String, Object>>) site.get("html_pages")).hasSize(2);
+        assertThat((List<Map<String, Object>>) site.get("posts")).extracting(p -> p.get("slug"))
+                .containsExactly("maintenance", "five-released");
+        assertThat((List<Map<String, Object>>) site.get("collections")).extracting(c -> c.get("label"))
+                .containsExactly("guides", "posts");
+        assertThat((Map<String, Object>) site.get("tags")).containsOnlyKeys("ops");
+        assertThat(site).containsEntry("title", "Help").containsEntry("time", time).containsEntry("data", Map.of("plans", List.of()));
+    }
+
+    @Test
+    void contentIsRenderedWhenFirstReadAndOnlyOnce() {
+        SiteModel model = model();
+        assertThat(rendered).hasValue(0);
+        Map<String, Object> guide = model.page("_guides/offline-mode.md").orElseThrow();
+        assertThat(guide.get("content")).isEqualTo("<p>_guides/offline-mode.md</p>\n");
+        assertThat(guide.get("content")).isEqualTo("<p>_guides/offline-mode.md</p>\n");
+        assertThat(rendered).hasValue(1);
+    }
+}
