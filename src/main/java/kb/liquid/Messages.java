@@ -32,16 +32,16 @@ final class Messages {
         return "Liquid error: " + message.strip().replaceAll("\\s+", " ");
     }
 
-    /** ANTLR's syntax message in Liquid's terms. */
+    /** ANTLR's syntax message in Liquid's terms: what was found, without ANTLR's list of token names. */
     static String syntax(String antlr) {
-        String message = antlr == null ? "unexpected input" : antlr;
-        return message
-                .replace("'<EOF>'", "the end of the text")
-                .replace("<EOF>", "the end of the text")
-                .replaceAll("\\b(TagStart)\\b", "'{%'")
-                .replaceAll("\\b(TagEnd)\\b", "'%}'")
-                .replaceAll("\\b(OutStart)\\b", "'{{'")
-                .replaceAll("\\b(OutEnd)\\b", "'}}'")
-                .replaceAll("\\s+", " ");
+        String message = antlr == null ? "unexpected input" : antlr.replaceAll("\\s+", " ");
+        message = message.replaceFirst(" expecting (\\{.*\\}|\\S+)$", "");
+        message = message.replaceFirst("^(mismatched|extraneous) input ", "unexpected ")
+                .replaceFirst("^no viable alternative at input ", "cannot read ")
+                .replaceFirst("^token recognition error at: ", "unexpected character ")
+                .replaceFirst("^missing .* at ", "unexpected ");
+        message = message.replace("'<EOF>'", "end of text (a tag not closed, or a block without its end tag?)")
+                .replace("<EOF>", "end of text");
+        return message;
     }
 }

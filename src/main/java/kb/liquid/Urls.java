@@ -32,7 +32,7 @@ final class Urls {
     }
 
     private static String leadingSlash(String part) {
-        return part.startsWith("/") ? part : "/" + part;
+        return part.isEmpty() || part.startsWith("/") ? part : "/" + part;
     }
 
     /** Percent-encodes what a URI may not hold (blanks, non-ASCII, quotes, angle brackets), as Addressable's normalize does. */
