@@ -11,7 +11,7 @@ final class JekyllTags {
     }
 
     static List<Tag> all() {
-        return List.of(new LinkTag(), new PostUrlTag(), new EchoTag(), new IncludeCachedTag(),
+        return List.of(new AssignTag(), new LinkTag(), new PostUrlTag(), new EchoTag(), new IncludeCachedTag(),
                 new CounterTag("increment", 0, 1), new CounterTag("decrement", -1, -1));
     }
 

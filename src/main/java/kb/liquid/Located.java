@@ -50,6 +50,14 @@ final class Located implements LNode {
         } catch (StackOverflowError e) {
             throw new RenderFailure(at, "Liquid nests too deeply; the page is skipped");
         } catch (RuntimeException e) {
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof RenderFailure failure) {
+                    throw failure.located() ? failure : failure.at(at);
+                }
+            }
+            if (String.valueOf(e.getMessage()).startsWith("rendered string exceeds")) {
+                throw RenderState.of(context).tooLong(at);
+            }
             throw new RenderFailure(at, Messages.describe(e));
         }
     }

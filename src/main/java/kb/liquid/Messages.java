@@ -29,6 +29,10 @@ final class Messages {
             previous = message;
             message = LIQP_PREFIX.matcher(message).replaceFirst("");
         } while (!message.equals(previous));
+        message = message.replaceAll("java\\.lang\\.String", "text")
+                .replaceAll("(java\\.lang\\.(Long|Integer|Double)|liqp\\.PlainBigDecimal|java\\.math\\.BigDecimal)", "number")
+                .replaceAll("java\\.lang\\.Boolean", "true/false")
+                .replaceAll("java\\.util\\.[A-Za-z]*(Map|List)", "list or map");
         return "Liquid error: " + message.strip().replaceAll("\\s+", " ");
     }
 

@@ -60,8 +60,9 @@ final class RenderState {
             last = at;
         }
         if (System.nanoTime() > deadline) {
-            throw new RenderFailure(at, String.format(Locale.ROOT,
-                    "Liquid took more than %d s here; the page is skipped", limits.maxTime().toSeconds()));
+            long millis = limits.maxTime().toMillis();
+            throw new RenderFailure(at, "Liquid took more than " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms")
+                    + " here; the page is skipped");
         }
     }
 
