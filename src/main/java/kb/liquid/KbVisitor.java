@@ -114,11 +114,12 @@ final class KbVisitor extends NodeVisitor {
     /** For tags whose markup is an expression or holds {@code {{ }}}: the markup parsed, else null. */
     private LNode expression(String name, String markup, ParserRuleContext ctx) {
         boolean echo = name.equals("echo");
-        if (!echo && !markup.contains("{{")) {
+        boolean liquid = name.equals("liquid");
+        if (!echo && !liquid && !markup.contains("{{")) {
             return new AtomNode(null);
         }
-        Compiled inner = compiler.compile(source.file(), echo ? "{{ " + markup + " }}" : markup,
-                at(ctx).line());
+        String text = echo ? "{{ " + markup + " }}" : liquid ? LiquidTag.asTags(markup) : markup;
+        Compiled inner = compiler.compile(source.file(), text, at(ctx).line());
         inner.error().ifPresent(error -> {
             throw new RenderFailure(at(ctx), error.message());
         });

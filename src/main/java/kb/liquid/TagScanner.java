@@ -59,6 +59,64 @@ final class TagScanner {
         return new Unknown(List.copyOf(unknown), Set.copyOf(blocks), Set.copyOf(tags));
     }
 
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\{%-?\\s*#");
+    private static final Pattern TAG_END = Pattern.compile("-?%}");
+
+    /**
+     * The text with each inline comment ({@code {% # … %}}) turned into the tag {@code _} with
+     * blank markup, character for character (so positions stay), since Liqp's lexer cannot read
+     * {@code #}; the text itself when it has none.
+     */
+    static String withoutInlineComments(String text) {
+        if (text.indexOf('#') < 0 || !INLINE_COMMENT.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder out = null;
+        Matcher tag = TAG.matcher(text);
+        Matcher comment = INLINE_COMMENT.matcher(text);
+        int from = 0;
+        while (from < text.length() && comment.find(from)) {
+            int start = comment.start();
+            int skipTo = skipped(text, tag, from, start);
+            if (skipTo > start) {
+                from = skipTo;
+                continue;
+            }
+            Matcher end = TAG_END.matcher(text);
+            int close = end.find(comment.end()) ? end.start() : text.length();
+            if (out == null) {
+                out = new StringBuilder(text);
+            }
+            out.setCharAt(comment.end() - 1, '_');
+            for (int i = comment.end(); i < close; i++) {
+                if (out.charAt(i) != '\n' && out.charAt(i) != '\r') {
+                    out.setCharAt(i, ' ');
+                }
+            }
+            from = close;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** When a raw or comment block starting between {@code from} and {@code before} covers {@code before}: where it ends. */
+    private static int skipped(String text, Matcher tag, int from, int before) {
+        int at = from;
+        while (tag.find(at) && tag.start() < before) {
+            String name = tag.group(1);
+            Pattern end = name.equals("raw") ? END_RAW : name.equals("comment") ? END_COMMENT : null;
+            at = tag.end();
+            if (end != null) {
+                Matcher closing = end.matcher(text);
+                int close = closing.find(at) ? closing.start() : text.length();
+                if (close > before) {
+                    return close;
+                }
+                at = close;
+            }
+        }
+        return before;
+    }
+
     private static List<Use> uses(String text) {
         List<Use> uses = new ArrayList<>();
         Matcher tag = TAG.matcher(text);

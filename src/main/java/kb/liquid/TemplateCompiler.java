@@ -55,7 +55,8 @@ final class TemplateCompiler {
         this.known = Set.copyOf(names);
     }
 
-    Compiled compile(String file, String text, int firstLine) {
+    Compiled compile(String file, String original, int firstLine) {
+        String text = TagScanner.withoutInlineComments(original);
         Source source = new Source(file, text, firstLine);
         List<Diagnostic> warnings = new ArrayList<>();
         TagScanner.Unknown unknown = TagScanner.unknown(text, known);
@@ -95,14 +96,14 @@ final class TemplateCompiler {
                 tree = parser.parse();
             }
             LNode root = new KbVisitor(all, filters, source, warnings, this).visit(tree);
-            return new Compiled(text, root, warnings, Optional.empty());
+            return new Compiled(original, root, warnings, Optional.empty());
         } catch (LiquidException e) {
-            return failed(text, warnings, Diagnostic.error(source.at(e.line, e.charPositionInLine),
+            return failed(original, warnings, Diagnostic.error(source.at(e.line, e.charPositionInLine),
                     "Liquid syntax error: " + e.getMessage()));
         } catch (RenderFailure e) {
-            return failed(text, warnings, Diagnostic.error(e.located() ? e.at() : source.at(0), e.getMessage()));
+            return failed(original, warnings, Diagnostic.error(e.located() ? e.at() : source.at(0), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
-            return failed(text, warnings, Diagnostic.error(source.at(0),
+            return failed(original, warnings, Diagnostic.error(source.at(0),
                     "Liquid syntax error: " + Messages.describe(e)));
         }
     }

@@ -54,7 +54,11 @@ class StandardTagsTest {
                                 + "{\"k\"=>1} 10233 xyy A 4 33"),
                 Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
                         "|0|4|5|"),
-                Arguments.of("{% echo page.title | upcase %}", "T"));
+                Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("a {% # inline comment %} b\n{% liquid\n  assign x = \"L\"\n  echo x\n%}", "a  b\nL"),
+                Arguments.of("{% raw %}{% # kept %}{% endraw %} {%- # it's a {{ x }} comment\n  # second line -%} end "
+                        + "{% liquid\n  for i in (1..3)\n    echo i\n  endfor\n  if true\n    assign z = \"Z\"\n  endif\n%}{{ z }}",
+                        "{% # kept %}end 123Z"));
     }
 
     @ParameterizedTest
