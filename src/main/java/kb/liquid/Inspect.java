@@ -52,8 +52,10 @@ final class Inspect {
                 append(out, list.get(i), depth + 1);
             }
             out.append(']');
-        } else if (value instanceof java.time.temporal.TemporalAccessor) {
-            out.append(Values.string(value));
+        } else if (value instanceof java.time.LocalDate date) {
+            // Ruby's Date#inspect: the Julian day number, no time, the Gregorian reform's day
+            out.append("#<Date: ").append(date).append(" ((").append(date.toEpochDay() + 2_440_588)
+                    .append("j,0s,0n),+0s,2299161j)>");
         } else {
             out.append(Values.string(value));
         }

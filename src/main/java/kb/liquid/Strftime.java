@@ -3,7 +3,6 @@ package kb.liquid;
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 
@@ -201,9 +200,5 @@ final class Strftime {
                         : abbreviated : abbreviated;
             }
         };
-    }
-
-    static int field(ZonedDateTime t, ChronoField field) {
-        return t.get(field);
     }
 }

@@ -3,7 +3,6 @@ package kb.liquid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import kb.diag.Diagnostic;
@@ -137,10 +136,5 @@ final class TemplateCompiler {
             }
             throw new LiquidException(Messages.syntax(msg), line, column, e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "TemplateCompiler[%d tags]", known.size());
     }
 }

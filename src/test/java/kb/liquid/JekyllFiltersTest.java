@@ -49,6 +49,13 @@ class JekyllFiltersTest {
                 Arguments.of("{{ page.list | inspect }} {{ \"x\" | inspect }} {{ nil | inspect }} {{ \"12abc\" | to_integer }} "
                         + "{{ true | to_integer }} {{ 3.9 | to_integer }}",
                         "[&quot;b&quot;, &quot;a&quot;, &quot;c&quot;] &quot;x&quot; nil 12 1 3"),
+                Arguments.of("{{ page.day }}|{{ page.day | date: \"%Y %Z %z %H\" }}|{{ page.day | date_to_xmlschema }}|"
+                        + "{{ page.day | jsonify }}|{{ page.day | date_to_string }}|{{ page.day | inspect }}",
+                        "2024-03-08|2024 +00:00 +0000 00|2024-03-08T00:00:00+00:00|\"2024-03-08\"|08 Mar 2024|"
+                                + "#&lt;Date: 2024-03-08 ((2460378j,0s,0n),+0s,2299161j)&gt;"),
+                Arguments.of("{{ page.date | jsonify }} {{ page.date | inspect }} {{ page.n }} {{ page.n | times: 2 }} "
+                        + "{{ page.big | plus: 1 }} {{ page.f }}",
+                        "\"2024-03-08 09:30:00 +0100\" 2024-03-08 09:30:00 +0100 1.5 3.0 12345678901235 1.0e+20"),
                 Arguments.of("{{ page.list | push: \"z\" | join }} {{ page.list | pop | join }} {{ page.list | shift | join }} "
                         + "{{ page.list | unshift: \"z\" | join }} {{ page.list | pop: 2 | join }}",
                         "b a c z b a a c z b a c b"),

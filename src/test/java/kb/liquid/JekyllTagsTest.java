@@ -18,7 +18,8 @@ class JekyllTagsTest {
             .include("inc2.html", "{% assign leaked = \"L\" %}[{{ include.a }}]{% include inner.html %}")
             .include("inner.html", "<{{ include.a }}|{{ x }}>")
             .include("plain.html", "no final newline")
-            .include("_plain.html", "relative, no final newline");
+            .include("_plain.html", "relative, no final newline")
+            .include("icons/a.svg", "ICON-{{ include.c }}");
 
     private String render(String liquid) {
         String output = site.render(liquid, diagnostics);
@@ -44,6 +45,13 @@ class JekyllTagsTest {
         assertThat(render("{% include plain.html %}|{% include inner.html a=5 %}|{% include inner.html a=true %}|"
                 + "{% include inner.html a='q\"' %}\n{%- include plain.html -%}\n"))
                 .isEqualTo("no final newline|<5|>|<true|>|<q\"|>no final newline");
+    }
+
+    @Test
+    void includeNamesWithLiquid() {
+        assertThat(render("{% assign icon = \"a\" %}1 {% include icons/{{ icon }}.svg c=\"1\" %} "
+                + "3 {% include icons/a.svg c=page.title %} 4 {% include {{ icon | prepend: \"icons/\" }}.svg %}"))
+                .isEqualTo("1 ICON-1 3 ICON-T 4 ICON-");
     }
 
     @Test

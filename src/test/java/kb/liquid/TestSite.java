@@ -86,6 +86,10 @@ final class TestSite implements LiquidSite {
                 map("name", "C", "plan", "free", "n", "2", "tags", List.of("y")),
                 map("name", "D", "n", 1.5)));
         page.put("nums", List.of(10L, 2L, 33L));
+        page.put("day", java.time.LocalDate.of(2024, 3, 8));
+        page.put("n", 1.5);
+        page.put("big", 12345678901234L);
+        page.put("f", 1.0e20);
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", "Acme");
         site.put("baseurl", "/help");
