@@ -16,12 +16,11 @@ final class CounterTag extends Tag {
 
     private static final Object SHOWN = new Object();
 
-    private final long start;
     private final long step;
 
-    CounterTag(String name, long first, long step) {
+    /** {@code increment} (step 1) prints the counter, then counts; {@code decrement} (step -1) counts, then prints. */
+    CounterTag(String name, long step) {
         super(name);
-        this.start = first - (step > 0 ? 0 : step);
         this.step = step;
     }
 
@@ -29,7 +28,7 @@ final class CounterTag extends Tag {
     public Object render(TemplateContext context, LNode... nodes) {
         String name = String.valueOf(nodes[0].render(context)).strip();
         RenderState state = RenderState.of(context);
-        long before = state.counters.getOrDefault(name, start);
+        long before = state.counters.getOrDefault(name, 0L);
         long after = before + step;
         state.counters.put(name, after);
         long printed = step > 0 ? before : after;

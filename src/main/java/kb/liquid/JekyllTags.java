@@ -12,7 +12,7 @@ final class JekyllTags {
 
     static List<Tag> all() {
         return List.of(new AssignTag(), new LinkTag(), new PostUrlTag(), new EchoTag(), new IncludeCachedTag(),
-                new CounterTag("increment", 0, 1), new CounterTag("decrement", -1, -1),
+                new CounterTag("increment", 1), new CounterTag("decrement", -1),
                 new LiquidTag(), new EmptyTag("_"), new RenderTag());
     }
 

@@ -1,7 +1,6 @@
 package kb.liquid;
 
 import java.time.Duration;
-import kb.parse.LiquidRenderer;
 
 /**
  * The guards against hostile input for one render.
@@ -14,5 +13,5 @@ import kb.parse.LiquidRenderer;
 record Limits(int maxOutput, int maxIterations, int maxDepth, Duration maxTime) {
 
     /** kb's limits: 16 MiB, 10 million iterations, 100 includes deep, 10 seconds. */
-    static final Limits DEFAULT = new Limits(LiquidRenderer.MAX_OUTPUT, 10_000_000, 100, Duration.ofSeconds(10));
+    static final Limits DEFAULT = new Limits(LiquidEngine.MAX_OUTPUT, 10_000_000, 100, Duration.ofSeconds(10));
 }

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.util.Optional;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
@@ -21,7 +22,7 @@ final class LinkTag extends Tag {
         String path = String.valueOf(rendered != null ? rendered : nodes[0].render(context)).strip();
         LiquidSite site = RenderState.of(context).engine.site();
         String target = site.linkTarget(path)
-                .or(() -> path.startsWith("/") ? java.util.Optional.empty() : site.linkTarget("/" + path))
+                .or(() -> path.startsWith("/") ? Optional.empty() : site.linkTarget("/" + path))
                 .orElseThrow(() -> new RenderFailure("link target '" + path + "' not found (no page, document or"
                         + " static file has that source path)"));
         return Urls.relative(site.baseurl(), target);

@@ -32,6 +32,13 @@ import liqp.parser.Flavor;
  */
 public final class LiquidEngine {
 
+    /**
+     * The most characters one render may write (and any value in it may hold): 16 MiB, as
+     * {@code kb.parse.LiquidRenderer.MAX_OUTPUT}. Output tags repeat values and YAML aliases make
+     * values huge; the largest real page is far smaller.
+     */
+    public static final int MAX_OUTPUT = 16 << 20;
+
     private static final int RECENT_TEXTS = 64;
 
     private final LiquidSite site;

@@ -1,7 +1,9 @@
 package kb.liquid;
 
 import java.time.DayOfWeek;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
@@ -13,6 +15,8 @@ import java.util.Locale;
  * written as is, as Ruby does.
  */
 final class Strftime {
+
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private Strftime() {
     }
@@ -188,17 +192,9 @@ final class Strftime {
         return switch (value.kind()) {
             case OFFSET -> "";
             case DATE -> "+00:00";
-            case LOCAL -> {
-                ZonedDateTime t = value.time();
-                if (t.getZone() instanceof java.time.ZoneOffset offset) {
-                    yield offset.getTotalSeconds() == 0 ? "UTC" : "";
-                }
-                String name = t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-                java.time.format.DateTimeFormatter abbreviation = java.time.format.DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
-                String abbreviated = abbreviation.format(t);
-                yield abbreviated.startsWith("GMT") && !name.equals("GMT") ? "UTC".equals(t.getZone().getId()) ? "UTC"
-                        : abbreviated : abbreviated;
-            }
+            case LOCAL -> value.time().getZone() instanceof ZoneOffset offset
+                    ? offset.getTotalSeconds() == 0 ? "UTC" : ""
+                    : ZONE_NAME.format(value.time());
         };
     }
 }

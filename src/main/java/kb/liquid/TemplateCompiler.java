@@ -101,7 +101,10 @@ final class TemplateCompiler {
                     "Liquid syntax error: " + e.getMessage()));
         } catch (RenderFailure e) {
             return failed(original, warnings, Diagnostic.error(e.located() ? e.at() : source.at(0), e.getMessage()));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            return failed(original, warnings, Diagnostic.error(source.at(0),
+                    "Liquid syntax error: the text nests too deeply to read"));
+        } catch (RuntimeException e) {
             return failed(original, warnings, Diagnostic.error(source.at(0),
                     "Liquid syntax error: " + Messages.describe(e)));
         }

@@ -27,7 +27,14 @@ class LimitsTest {
 
     @Test
     void defaultsAreKbs() {
+        assertThat(LiquidEngine.MAX_OUTPUT).isEqualTo(LiquidRenderer.MAX_OUTPUT);
         assertThat(Limits.DEFAULT).isEqualTo(new Limits(LiquidRenderer.MAX_OUTPUT, 10_000_000, 100, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void deepNestingIsAnError() {
+        assertThat(render(Limits.DEFAULT, "{% if true %}".repeat(5000) + "x" + "{% endif %}".repeat(5000))).isEmpty();
+        assertThat(reported()).isEqualTo(FILE + ":1:1: error: Liquid syntax error: the text nests too deeply to read");
     }
 
     @Test
