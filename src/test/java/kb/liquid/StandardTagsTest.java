@@ -1,0 +1,71 @@
+package kb.liquid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import kb.diag.Diagnostics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Liquid 5.4's tags. Every expected string is what jekyll 4.3.1 (Debian bookworm) wrote for the
+ * same text in a scratch site with {@link TestSite}'s front matter and config.
+ */
+class StandardTagsTest {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("{% if page.title == \"T\" and page.list contains \"a\" %}yes{% elsif x %}no{% else %}else{% endif %}",
+                        "yes"),
+                Arguments.of("{% unless false %}u{% endunless %} {% case page.title %}{% when \"x\", \"T\" %}c1"
+                        + "{% when \"y\" %}c2{% else %}ce{% endcase %}", "u c1"),
+                Arguments.of("{% for x in page.list limit:2 offset:1 %}{{ forloop.index }}{{ forloop.index0 }}"
+                        + "{{ forloop.rindex }}{{ forloop.length }}{{ forloop.first }}{{ forloop.last }}{{x}} {% endfor %}",
+                        "1022truefalsea 2112falsetruec "),
+                Arguments.of("{% for i in (1..5) reversed %}{{ i }}{% if i == 3 %}{% break %}{% endif %}{% endfor %} "
+                        + "{% for i in (1..5) %}{% if i == 2 %}{% continue %}{% endif %}{{ i }}{% endfor %}", "543 1345"),
+                Arguments.of("{% for x in nothing %}a{% else %}empty{% endfor %} {% assign a = \"x,y\" | split: \",\" %}"
+                        + "{{ a | join: \"-\" }} {% capture c %}cap{{ a[0] }}{% endcapture %}{{ c }}", "empty x-y capx"),
+                Arguments.of("{% increment n %}{% increment n %}{{ n }}{% decrement m %}{% decrement m %}{{ m }}"
+                        + "{% assign n = 10 %}{{ n }}{% increment n %}{{ n }}", "012-1-2-210210"),
+                Arguments.of("{% for i in (1..4) %}{% cycle \"a\", \"b\", \"c\" %}{% cycle \"g\": \"x\", \"y\" %}{% endfor %}",
+                        "axbycxay"),
+                Arguments.of("{% tablerow x in page.list cols:2 %}{{ x }}{{ tablerowloop.col }}{% endtablerow %}",
+                        "<tr class=\"row1\">\n<td class=\"col1\">b1</td><td class=\"col2\">a2</td></tr>\n"
+                                + "<tr class=\"row2\"><td class=\"col1\">c1</td></tr>\n"),
+                Arguments.of("{% tablerow x in page.nums cols: 2 limit: 3 %}{{ x }}{{ tablerowloop.index }}"
+                        + "{{ tablerowloop.first }}{{ tablerowloop.col_first }}{{ tablerowloop.col_last }}"
+                        + "{{ tablerowloop.row }}{% endtablerow %}",
+                        "<tr class=\"row1\">\n<td class=\"col1\">101truetruefalse1</td><td class=\"col2\">22falsefalsetrue1</td></tr>\n"
+                                + "<tr class=\"row2\"><td class=\"col1\">333falsetruefalse2</td></tr>\n"),
+                Arguments.of("{% raw %}{{ x }}{% endraw %} {% comment %}hidden{% endcomment %} [{{- \" a \" -}}] "
+                        + "[ {%- if true -%} b {%- endif -%} ]", "{{ x }}  [ a ] [b]"),
+                Arguments.of("{% for x in page.nums reversed limit: 2 %}{{ x }}{% endfor %} "
+                        + "{% for x in page.nums offset: 1 %}{{ x }}{% endfor %} "
+                        + "{% for x in page.items limit: 1 %}{{ x.name }}{% endfor %}", "210 233 A"),
+                Arguments.of("{% if page.nums contains 2 %}c{% endif %} {% if page.items == empty %}e{% endif %} "
+                        + "{% if \"\" == blank %}b{% endif %} {% if nil == blank %}nb{% endif %} "
+                        + "{% if page.nums.size > 2 %}s{% endif %} {% if \"abc\" contains \"b\" %}sc{% endif %}",
+                        "c    s sc"),
+                Arguments.of("{{ page.items[0] }} {{ page.items[0].meta }} {{ page.nums }} {{ page.items | map: \"tags\" }} "
+                        + "{{ page.items.first.name }} {{ page.items.size }} {{ page.nums.last }}",
+                        "{\"name\"=>\"A\", \"plan\"=>\"free\", \"n\"=>3, \"tags\"=>[\"x\", \"y\"], \"meta\"=>{\"k\"=>1}} "
+                                + "{\"k\"=>1} 10233 xyy A 4 33"),
+                Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
+                        "|0|4|5|"),
+                Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("a {% # inline comment %} b\n{% liquid\n  assign x = \"L\"\n  echo x\n%}", "a  b\nL"),
+                Arguments.of("{% raw %}{% # kept %}{% endraw %} {%- # it's a {{ x }} comment\n  # second line -%} end "
+                        + "{% liquid\n  for i in (1..3)\n    echo i\n  endfor\n  if true\n    assign z = \"Z\"\n  endif\n%}{{ z }}",
+                        "{% # kept %}end 123Z"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void rendersAsJekyll(String liquid, String jekyll) {
+        Diagnostics diagnostics = new Diagnostics();
+        assertThat(new TestSite().render(liquid, diagnostics)).isEqualTo(jekyll);
+        assertThat(diagnostics.reported()).isEmpty();
+    }
+}
