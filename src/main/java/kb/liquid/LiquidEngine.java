@@ -34,7 +34,7 @@ public final class LiquidEngine {
 
     /**
      * The most characters one render may write (and any value in it may hold): 16 MiB, as
-     * {@code kb.parse.LiquidRenderer.MAX_OUTPUT}. Output tags repeat values and YAML aliases make
+     * the limit of kb's earlier Liquid subset. Output tags repeat values and YAML aliases make
      * values huge; the largest real page is far smaller.
      */
     public static final int MAX_OUTPUT = 16 << 20;

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kb.config.SiteConfig;
 import kb.config.YamlLoader;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
-import kb.parse.LiquidContext;
-import kb.parse.LiquidRenderer;
+import kb.liquid.IncludeFile;
+import kb.liquid.LiquidEngine;
+import kb.liquid.LiquidSite;
 import org.junit.jupiter.api.Test;
 
 class ArchivePageFormatTest {
@@ -52,13 +52,55 @@ class ArchivePageFormatTest {
     /** What the raw block of {@code page} shows once Liquid has rendered it. */
     private static String rendered(String page) {
         String body = page.substring(page.indexOf("\n---\n") + 5);
-        SiteConfig config = SiteConfig.defaults();
         Diagnostics liquidProblems = new Diagnostics();
-        String html = new LiquidRenderer().render(body, new LiquidContext(Map.of(), Map.of(), config),
-                "page.md", 1, liquidProblems);
+        String html = new LiquidEngine(NO_SITE).render(body, Map.of("site", Map.of(), "page", Map.of()),
+                "page.md", 1, liquidProblems).orElseThrow();
         assertThat(liquidProblems.sorted()).isEmpty();
         return html;
     }
+
+    /** A site with nothing to include or link: an imported page needs none of it. */
+    private static final LiquidSite NO_SITE = new LiquidSite() {
+        @Override
+        public java.util.Optional<IncludeFile> include(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<IncludeFile> relativeInclude(String fromPath, String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> linkTarget(String path) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> postUrl(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String markdownify(String markdown) {
+            return markdown;
+        }
+
+        @Override
+        public String baseurl() {
+            return "";
+        }
+
+        @Override
+        public String url() {
+            return "";
+        }
+
+        @Override
+        public java.time.ZoneId timeZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+    };
 
     /**
      * One fixture text file, converted to exactly the expected page. After an intended change,

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
-import kb.parse.LiquidRenderer;
 import org.junit.jupiter.api.Test;
 
 /** The guards against hostile input: each is an error at a place, the render empty, nothing thrown. */
@@ -27,8 +26,8 @@ class LimitsTest {
 
     @Test
     void defaultsAreKbs() {
-        assertThat(LiquidEngine.MAX_OUTPUT).isEqualTo(LiquidRenderer.MAX_OUTPUT);
-        assertThat(Limits.DEFAULT).isEqualTo(new Limits(LiquidRenderer.MAX_OUTPUT, 10_000_000, 100, Duration.ofSeconds(10)));
+        assertThat(LiquidEngine.MAX_OUTPUT).isEqualTo(16 << 20);
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(16 << 20, 10_000_000, 100, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -61,7 +60,7 @@ class LimitsTest {
 
     @Test
     void loopsPastTheIterationLimit() {
-        Limits limits = new Limits(LiquidRenderer.MAX_OUTPUT, 1000, 100, Duration.ofSeconds(10));
+        Limits limits = new Limits(LiquidEngine.MAX_OUTPUT, 1000, 100, Duration.ofSeconds(10));
         assertThat(render(limits, "{% for i in (1..100) %}\n  {% for j in (1..100) %}{% endfor %}{% endfor %}")).isEmpty();
         assertThat(reported()).isEqualTo(FILE + ":2:3: error: loops ran more than 1,000 times; the page is skipped");
     }
@@ -75,7 +74,7 @@ class LimitsTest {
 
     @Test
     void renderPastTheTimeLimit() {
-        Limits limits = new Limits(LiquidRenderer.MAX_OUTPUT, Integer.MAX_VALUE, 100, Duration.ofMillis(200));
+        Limits limits = new Limits(LiquidEngine.MAX_OUTPUT, Integer.MAX_VALUE, 100, Duration.ofMillis(200));
         long start = System.nanoTime();
         assertThat(render(limits, "{% for i in (1..100000000) %}{{ i }}{% assign x = i %}{% endfor %}")).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
