@@ -44,7 +44,16 @@ final class ArrayFilters {
                         list.remove(0);
                     }
                 })),
-                TextFilters.filter("sample", ArrayFilters::sample));
+                TextFilters.filter("sample", ArrayFilters::sample),
+                // Liquid's first and last take an array's element; a string has none
+                TextFilters.filter("first", (value, params) -> {
+                    List<Object> items = Values.list(value);
+                    return items == null || items.isEmpty() ? null : items.get(0);
+                }),
+                TextFilters.filter("last", (value, params) -> {
+                    List<Object> items = Values.list(value);
+                    return items == null || items.isEmpty() ? null : items.get(items.size() - 1);
+                }));
     }
 
     private static Object param(Object[] params, int index) {

@@ -55,6 +55,23 @@ class StandardTagsTest {
                 Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
                         "|0|4|5|"),
                 Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("{% for p in page.h %}{{ p[0] }}={{ p[1] }};{% endfor %} {{ page.h.size }} "
+                        + "{% if page.h contains \"a\" %}hc{% endif %} {{ page.h | map: \"a\" }}", "a=1;b=two; 2 hc 1"),
+                Arguments.of("{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.index }}{{ j }}{% endfor %}"
+                        + "{% endfor %} {% for i in (1..6) limit: 2 %}{{ i }}{% endfor %}"
+                        + "{% for i in (1..6) offset: continue limit: 2 %}{{ i }}{% endfor %}", "11122122 1234"),
+                Arguments.of("{% for i in (1..6) reversed offset: 2 limit: 3 %}{{ i }}{{ forloop.length }}{% endfor %}|"
+                        + "{% for i in (1..3) offset: 5 %}x{% endfor %}|{% for i in page.list offset: 5 %}x{% else %}none{% endfor %}",
+                        "534333||none"),
+                Arguments.of("{% assign l = 2 %}{% for i in page.list limit: l %}{{ i }}{% endfor %} "
+                        + "{% case 2 %}{% when 1 %}one{% when 2 %}two{% endcase %} {% if \"b\" > \"a\" %}gt{% endif %}", "ba two gt"),
+                Arguments.of("[{%- capture c -%}  x  {%- endcapture -%}{{ c }}] [{%- comment -%} y {%- endcomment -%}]", "[x] []"),
+                Arguments.of("{% for x in page.list %}{% cycle \"o\", \"e\" %}{% endfor %}{% for x in page.list %}"
+                        + "{% cycle \"o\", \"e\" %}{% endfor %} {% unless page.list contains \"z\" %}nz{% else %}z{% endunless %}",
+                        "oeoeoe nz"),
+                Arguments.of("{% if page.list.size == 3 and page.title or false %}ok{% endif %} "
+                        + "{% if false or true and false %}t{% else %}f{% endif %} {{ page.list[-1] }} {{ page.list[1] }} "
+                        + "{{ page[\"title\"] }}", "ok f c a T"),
                 Arguments.of("a {% # inline comment %} b\n{% liquid\n  assign x = \"L\"\n  echo x\n%}", "a  b\nL"),
                 Arguments.of("{% raw %}{% # kept %}{% endraw %} {%- # it's a {{ x }} comment\n  # second line -%} end "
                         + "{% liquid\n  for i in (1..3)\n    echo i\n  endfor\n  if true\n    assign z = \"Z\"\n  endif\n%}{{ z }}",

@@ -90,6 +90,7 @@ final class TestSite implements LiquidSite {
         page.put("n", 1.5);
         page.put("big", 12345678901234L);
         page.put("f", 1.0e20);
+        page.put("h", map("a", 1L, "b", "two"));
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", "Acme");
         site.put("baseurl", "/help");
