@@ -2,6 +2,7 @@ package kb.liquid;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class ForBlock extends liqp.blocks.Block {
         }
         if (value instanceof Map<?, ?> map) {
             List<Object> pairs = new ArrayList<>(map.size());
-            map.forEach((k, v) -> pairs.add(java.util.Arrays.asList(k, v)));
+            map.forEach((k, v) -> pairs.add(Arrays.asList(k, v)));
             return pairs;
         }
         List<Object> list = Values.list(value);

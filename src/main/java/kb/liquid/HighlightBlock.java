@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
@@ -31,7 +32,7 @@ final class HighlightBlock extends liqp.blocks.Block {
             throw new RenderFailure("highlight: cannot read '" + markup
                     + "' (a language name, then options such as linenos)");
         }
-        String lang = syntax.group(1).toLowerCase(java.util.Locale.ROOT);
+        String lang = syntax.group(1).toLowerCase(Locale.ROOT);
         Matcher linenos = LINENOS.matcher(syntax.group(2));
         boolean numbered = linenos.find() && !"false".equals(linenos.group(1));
         String body = super.asString(nodes[nodes.length - 1].render(context), context);

@@ -14,6 +14,7 @@ import liqp.filters.Filter;
 import liqp.nodes.BlockNode;
 import liqp.nodes.LNode;
 import liqp.parser.Flavor;
+import liqp.spi.BasicTypesSupport;
 
 /**
  * Jekyll 4.3's Liquid (Ruby Liquid 5.4 with Jekyll's tags and filters) on Liqp.
@@ -126,6 +127,9 @@ public final class LiquidEngine {
             String message = String.valueOf(e.getMessage());
             diagnostics.error(place(state, file, firstLine), message.contains("rendered string exceeds")
                     ? state.tooLong(null).getMessage() : Messages.describe(e));
+        } finally {
+            // what Liqp's Jackson conversions leave in a thread-local
+            BasicTypesSupport.clearReferences();
         }
         return Optional.empty();
     }

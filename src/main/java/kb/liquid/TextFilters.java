@@ -3,6 +3,7 @@ package kb.liquid;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,12 +95,12 @@ final class TextFilters {
             default -> null;
         };
         if (replaced == null) {
-            return text.toLowerCase(java.util.Locale.ROOT);
+            return text.toLowerCase(Locale.ROOT);
         }
         String input = m.equals("latin") ? transliterate(text) : text;
         String slug = replaced.matcher(input).replaceAll("-");
         slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
-        return slug.toLowerCase(java.util.Locale.ROOT);
+        return slug.toLowerCase(Locale.ROOT);
     }
 
     /** I18n.transliterate: accents dropped, a few letters spelled out, anything else not Latin as "?". */

@@ -2,14 +2,18 @@ package kb.liquid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import kb.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +55,7 @@ class LiquidEngineTest {
 
     @Test
     void layoutsSeeContent() {
-        Map<String, Object> variables = new java.util.HashMap<>(TestSite.variables());
+        Map<String, Object> variables = new HashMap<>(TestSite.variables());
         variables.put("content", "<p>body</p>");
         variables.put("layout", Map.of("name", "default"));
         assertThat(new LiquidEngine(site).render("<main>{{ content }}</main>{{ layout.name }}", variables, "_layouts/default.html",
@@ -60,8 +64,8 @@ class LiquidEngineTest {
 
     @Test
     void lazyMapsAreReadOnlyForTheKeysUsed() {
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        Map<String, Object> lazy = new java.util.AbstractMap<>() {
+        AtomicInteger reads = new AtomicInteger();
+        Map<String, Object> lazy = new AbstractMap<>() {
             @Override
             public Object get(Object key) {
                 reads.incrementAndGet();
@@ -74,7 +78,7 @@ class LiquidEngineTest {
             }
 
             @Override
-            public java.util.Set<Entry<String, Object>> entrySet() {
+            public Set<Entry<String, Object>> entrySet() {
                 throw new AssertionError("the whole map was read");
             }
         };
