@@ -26,7 +26,7 @@ final class HighlightBlock extends liqp.blocks.Block {
 
     @Override
     public Object render(TemplateContext context, LNode... nodes) {
-        String markup = String.valueOf(nodes[0].render(context)).strip();
+        String markup = nodes.length > 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
         Matcher syntax = SYNTAX.matcher(markup);
         if (!syntax.matches()) {
             throw new RenderFailure("highlight: cannot read '" + markup

@@ -96,7 +96,9 @@ final class KbVisitor extends NodeVisitor {
         for (LiquidParser.AtomContext child : ctx.atom()) {
             body.add(visit(child));
         }
-        return new InsertionNode(insertion(name), new AtomNode(markup(ctx.other_tag_parameters())), body);
+        // as Liqp: the markup only when there is some (its ifchanged takes the body first)
+        return ctx.other_tag_parameters() == null ? new InsertionNode(insertion(name), body)
+                : new InsertionNode(insertion(name), new AtomNode(markup(ctx.other_tag_parameters())), body);
     }
 
     @Override

@@ -53,7 +53,9 @@ final class TextFilters {
                 filter("jsonify", (value, params) -> Json.of(value)),
                 filter("inspect", (value, params) -> xmlEscape(Inspect.of(value))),
                 filter("to_integer", (value, params) -> toInteger(value)),
-                filter("default", TextFilters::fallback));
+                filter("default", TextFilters::fallback),
+                filter("split", (value, params) -> split(Values.string(value), params.length > 0
+                        ? Values.string(params[0]) : " ")));
     }
 
     /** A filter from a function of the value and the parameters. */
@@ -83,6 +85,21 @@ final class TextFilters {
                 || Values.list(value) != null && Values.list(value).isEmpty()
                 || value instanceof Map<?, ?> map && map.isEmpty();
         return missing || empty ? fallback : value;
+    }
+
+    /** Ruby's {@code String#split} with a string: {@code " "} splits at runs of blanks, trailing empty parts go. */
+    static List<String> split(String text, String separator) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (separator.equals(" ")) {
+            String stripped = RUBY_SPACE.matcher(text).replaceAll(" ").strip();
+            return stripped.isEmpty() ? List.of() : List.of(stripped.split(" "));
+        }
+        if (separator.isEmpty()) {
+            return text.codePoints().mapToObj(Character::toString).toList();
+        }
+        return List.of(text.split(Pattern.quote(separator)));
     }
 
     static String slugify(String text, String mode) {

@@ -58,6 +58,14 @@ class StandardFiltersTest {
                 Arguments.of("{{ \"Hello\" | remove: \"l\" | size }} {{ \"x\" | default: \"y\" }} {{ \"\" | default: \"y\" }} "
                         + "{{ page.list | where_exp: \"x\", \"x != 'a'\" | join }} {{ true }} {{ false }} {{ nil }}|{{ 1.0 }} {{ -0.0 }}",
                         "3 x y b c true false |1.0 -0.0"),
+                Arguments.of("{{ \"a,b,,c,,\" | split: \",\" | size }}|{{ \",a\" | split: \",\" | first }}|"
+                        + "{{ \"\" | split: \",\" | size }}|{{ \",,\" | split: \",\" | size }}|{{ \"abc\" | split: \"\" | join: \".\" }}|"
+                        + "{{ nil | split: \",\" | size }}|{{ \" a  b \" | split: \" \" | join: \".\" }}", "4||0|0|a.b.c|0|a.b"),
+                Arguments.of("{{ \"a\" | append: page.missing }}|{{ page.missing | append: \"b\" }}|"
+                        + "{{ page.list | map: \"x\" | compact | size }}", "a|b|0"),
+                Arguments.of("{{ page.title | escape | append: \"&\" | xml_escape }} {{ \"  a  b \" | split: \" \" | size }} "
+                        + "{{ \"a-b-c\" | split: \"-\" | reverse | first }} "
+                        + "{{ \"Hello World\" | downcase | replace: \" \", \"-\" | slugify }}", "T&amp; 2 c hello-world"),
                 Arguments.of("{{ page.nums | sort | join: \",\" }} {{ page.nums | sort_natural | join: \",\" }}",
                         "2,10,33 10,2,33"));
     }

@@ -55,6 +55,14 @@ class StandardTagsTest {
                 Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
                         "|0|4|5|"),
                 Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("{% for x in page.list %}{% ifchanged %}{{ x | size }}{% endifchanged %}{% endfor %} "
+                        + "{% tablerow x in page.list offset: 1 %}{{ x }}{% endtablerow %}",
+                        "1 <tr class=\"row1\">\n<td class=\"col1\">a</td><td class=\"col2\">c</td></tr>\n"),
+                Arguments.of("{% assign g = \"grp\" %}{% for i in (1..3) %}{% cycle g: \"a\", \"b\" %}{% endfor %} "
+                        + "{{ nil | default: site.title }} {% if nil contains \"a\" %}y{% else %}n{% endif %} {{ 5 | size }}",
+                        "aba Acme n 8"),
+                Arguments.of("{% capture x %}{% for i in (1..3) %}{{ i }}{% unless forloop.last %}, {% endunless %}{% endfor %}"
+                        + "{% endcapture %}{{ x | strip | split: \", \" | last }}", "3"),
                 Arguments.of("{% for p in page.h %}{{ p[0] }}={{ p[1] }};{% endfor %} {{ page.h.size }} "
                         + "{% if page.h contains \"a\" %}hc{% endif %} {{ page.h | map: \"a\" }}", "a=1;b=two; 2 hc 1"),
                 Arguments.of("{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.index }}{{ j }}{% endfor %}"
