@@ -134,6 +134,11 @@ public final class LiquidEngine {
         return Optional.empty();
     }
 
+    /** Parses a text without rendering it (for tests that check a whole site's Liquid reads cleanly). */
+    Compiled compile(String file, String text, int firstLine) {
+        return compiler.compile(file, text, firstLine);
+    }
+
     private static SourcePosition place(RenderState state, String file, int firstLine) {
         return state.last() != null ? state.last() : new SourcePosition(file, firstLine, 1);
     }
