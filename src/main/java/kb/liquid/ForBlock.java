@@ -92,6 +92,10 @@ final class ForBlock extends liqp.blocks.Block {
             if (value == null) {
                 continue;
             }
+            if (value instanceof Body.Interrupt interrupt) {
+                output.append(interrupt.output());
+                return interrupt.isBreak();
+            }
             if (value == LValue.CONTINUE) {
                 return false;
             }

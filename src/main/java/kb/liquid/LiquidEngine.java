@@ -114,6 +114,7 @@ public final class LiquidEngine {
         TemplateContext context = new TemplateContext(parser, variables);
         RenderState state = RenderState.attach(context, this, diagnostics, limits, pagePath(variables, file));
         try {
+            // a break outside a loop stops the render, keeping what came before, as in Liquid
             String output = String.valueOf(compiled.root().render(context));
             if (output.length() > limits.maxOutput()) {
                 throw state.tooLong(place(state, file, firstLine));

@@ -55,6 +55,14 @@ class StandardTagsTest {
                 Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
                         "|0|4|5|"),
                 Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("{% for i in (1..3) %}a{% if i == 2 %}b{% break %}{% endif %}c{% endfor %}|"
+                        + "{% for i in (1..3) %}{% if i == 2 %}x{% continue %}{% endif %}{{ i }}{% endfor %}", "acab|1x3"),
+                Arguments.of("a{% break %}b{{ page.title }}", "a"),
+                Arguments.of("{% for i in (1..3) %}{% capture c %}x{% break %}y{% endcapture %}{{ c }}{% endfor %}{{ c }}|"
+                        + "{% for i in (1..4) %}{% case i %}{% when 2 %}{% continue %}{% when 3 %}s{% break %}{% endcase %}"
+                        + "{{ i }}{% endfor %}|{% for i in (1..2) %}{% unless false %}u{% break %}{% endunless %}{% endfor %}|"
+                        + "{% for a in (1..2) %}{% for b in (1..3) %}{% if b == 2 %}{% break %}{% endif %}{{a}}{{b}}{% endfor %}"
+                        + "{% endfor %}", "x|1s|u|1121"),
                 Arguments.of("{% for x in page.list %}{% ifchanged %}{{ x | size }}{% endifchanged %}{% endfor %} "
                         + "{% tablerow x in page.list offset: 1 %}{{ x }}{% endtablerow %}",
                         "1 <tr class=\"row1\">\n<td class=\"col1\">a</td><td class=\"col2\">c</td></tr>\n"),
