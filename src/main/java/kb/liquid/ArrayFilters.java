@@ -44,7 +44,17 @@ final class ArrayFilters {
                         list.remove(0);
                     }
                 })),
-                TextFilters.filter("sample", ArrayFilters::sample));
+                TextFilters.filter("sample", ArrayFilters::sample),
+                TextFilters.filter("map", ArrayFilters::map),
+                // Liquid's first and last take an array's element; a string has none
+                TextFilters.filter("first", (value, params) -> {
+                    List<Object> items = Values.list(value);
+                    return items == null || items.isEmpty() ? null : items.get(0);
+                }),
+                TextFilters.filter("last", (value, params) -> {
+                    List<Object> items = Values.list(value);
+                    return items == null || items.isEmpty() ? null : items.get(items.size() - 1);
+                }));
     }
 
     private static Object param(Object[] params, int index) {
@@ -225,6 +235,42 @@ final class ArrayFilters {
             return "Hash";
         }
         return Values.list(value) != null ? "Array" : value.getClass().getSimpleName();
+    }
+
+    /**
+     * Liquid's {@code map}: each item's property (a map's value; for a text, the property itself
+     * when the text contains it, as Ruby's {@code String#[]}); nested arrays are flattened, a map
+     * is one item.
+     */
+    private static Object map(Object value, Object[] params) {
+        String property = Values.string(param(params, 0));
+        List<Object> items = new ArrayList<>();
+        flatten(value instanceof Map ? List.of(value) : Values.list(value) != null ? Values.list(value)
+                : value == null ? List.of() : List.of(value), items, 0);
+        List<Object> mapped = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> map) {
+                mapped.add(map.get(property));
+            } else if (item instanceof String text) {
+                mapped.add(text.contains(property) ? property : null);
+            } else if (item == null) {
+                mapped.add(null);
+            } else {
+                throw new RenderFailure("map: cannot read the property '" + property + "' of " + Inspect.of(item));
+            }
+        }
+        return mapped;
+    }
+
+    private static void flatten(List<?> items, List<Object> into, int depth) {
+        for (Object item : items) {
+            List<Object> nested = Values.list(item);
+            if (nested != null && depth < 100) {
+                flatten(nested, into, depth + 1);
+            } else {
+                into.add(item);
+            }
+        }
     }
 
     private static Object sentence(Object value, Object[] params) {

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.List;
@@ -110,7 +112,7 @@ final class Dates {
         if (lower.matches("\\d+")) {
             try {
                 return Optional.of(epoch(Long.parseLong(lower), zone));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
                 return Optional.empty();
             }
         }
@@ -134,18 +136,18 @@ final class Dates {
                 ZoneOffset zoneOffset = ZoneOffset.ofHoursMinutes(Integer.parseInt(digits.substring(0, 3)),
                         digits.length() > 3 ? Integer.parseInt(digits.charAt(0) + digits.substring(3)) : 0);
                 return Optional.of(new RubyTime(date.atTime(time).atZone(zoneOffset), RubyTime.Kind.OFFSET));
-            } catch (java.time.DateTimeException | NumberFormatException e) {
+            } catch (DateTimeException | NumberFormatException e) {
                 return Optional.empty();
             }
         }
         for (DateTimeFormatter format : TEXT_FORMATS) {
             try {
                 TemporalAccessor parsed = format.parse(s);
-                if (parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
+                if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
                     return Optional.of(new RubyTime(ZonedDateTime.from(parsed), RubyTime.Kind.OFFSET));
                 }
                 LocalDate date = LocalDate.from(parsed);
-                LocalTime time = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+                LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY)
                         ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
                 return Optional.of(new RubyTime(date.atTime(time).atZone(zone), RubyTime.Kind.LOCAL));
             } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
@@ -25,13 +26,13 @@ final class HighlightBlock extends liqp.blocks.Block {
 
     @Override
     public Object render(TemplateContext context, LNode... nodes) {
-        String markup = String.valueOf(nodes[0].render(context)).strip();
+        String markup = nodes.length > 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
         Matcher syntax = SYNTAX.matcher(markup);
         if (!syntax.matches()) {
             throw new RenderFailure("highlight: cannot read '" + markup
                     + "' (a language name, then options such as linenos)");
         }
-        String lang = syntax.group(1).toLowerCase(java.util.Locale.ROOT);
+        String lang = syntax.group(1).toLowerCase(Locale.ROOT);
         Matcher linenos = LINENOS.matcher(syntax.group(2));
         boolean numbered = linenos.find() && !"false".equals(linenos.group(1));
         String body = super.asString(nodes[nodes.length - 1].render(context), context);

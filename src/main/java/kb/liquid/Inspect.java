@@ -1,7 +1,9 @@
 package kb.liquid;
 
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Ruby's {@code inspect} (Ruby 3.1): {@code {"a"=>1, "b"=>[nil, 2.5]}}. */
@@ -52,7 +54,7 @@ final class Inspect {
                 append(out, list.get(i), depth + 1);
             }
             out.append(']');
-        } else if (value instanceof java.time.LocalDate date) {
+        } else if (value instanceof LocalDate date) {
             // Ruby's Date#inspect: the Julian day number, no time, the Gregorian reform's day
             out.append("#<Date: ").append(date).append(" ((").append(date.toEpochDay() + 2_440_588)
                     .append("j,0s,0n),+0s,2299161j)>");
@@ -83,7 +85,7 @@ final class Inspect {
                 }
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
                     } else {
                         out.append(c);
                     }

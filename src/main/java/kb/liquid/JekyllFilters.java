@@ -12,6 +12,7 @@ final class JekyllFilters {
 
     static List<Filter> all(LiquidSite site) {
         List<Filter> all = new ArrayList<>();
+        all.addAll(MathFilters.all());
         all.addAll(UrlFilters.all(site));
         all.addAll(DateFilters.all(site));
         all.addAll(TextFilters.all(site));

@@ -17,6 +17,6 @@ final class JekyllTags {
     }
 
     static List<Block> blocks() {
-        return List.of(new HighlightBlock());
+        return List.of(new HighlightBlock(), new ForBlock(), new CaptureBlock());
     }
 }

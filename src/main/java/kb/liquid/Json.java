@@ -1,6 +1,8 @@
 package kb.liquid;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 
 /** Ruby's {@code to_json} as Jekyll's {@code jsonify} writes it: compact, non-ASCII kept, floats as Ruby prints them. */
@@ -22,7 +24,7 @@ final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof java.math.BigInteger) {
+                || value instanceof Short || value instanceof BigInteger) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             double d = ((Number) value).doubleValue();
@@ -70,7 +72,7 @@ final class Json {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -46,6 +46,15 @@ final class KbVisitor extends NodeVisitor {
     }
 
     @Override
+    public BlockNode visitBlock(LiquidParser.BlockContext ctx) {
+        Body body = new Body();
+        for (LiquidParser.AtomContext child : ctx.atom()) {
+            body.add(visit(child));
+        }
+        return body;
+    }
+
+    @Override
     public LNode visitAtom_tag(LiquidParser.Atom_tagContext ctx) {
         return new Located(super.visitAtom_tag(ctx), at(ctx), false);
     }
@@ -92,11 +101,13 @@ final class KbVisitor extends NodeVisitor {
     @Override
     public LNode visitOther_tag(LiquidParser.Other_tagContext ctx) {
         String name = ctx.BlockId().getText();
-        BlockNode body = new BlockNode();
+        Body body = new Body();
         for (LiquidParser.AtomContext child : ctx.atom()) {
             body.add(visit(child));
         }
-        return new InsertionNode(insertion(name), new AtomNode(markup(ctx.other_tag_parameters())), body);
+        // as Liqp: the markup only when there is some (its ifchanged takes the body first)
+        return ctx.other_tag_parameters() == null ? new InsertionNode(insertion(name), body)
+                : new InsertionNode(insertion(name), new AtomNode(markup(ctx.other_tag_parameters())), body);
     }
 
     @Override

@@ -14,6 +14,7 @@ import liqp.filters.Filter;
 import liqp.nodes.BlockNode;
 import liqp.nodes.LNode;
 import liqp.parser.Flavor;
+import liqp.spi.BasicTypesSupport;
 
 /**
  * Jekyll 4.3's Liquid (Ruby Liquid 5.4 with Jekyll's tags and filters) on Liqp.
@@ -113,6 +114,7 @@ public final class LiquidEngine {
         TemplateContext context = new TemplateContext(parser, variables);
         RenderState state = RenderState.attach(context, this, diagnostics, limits, pagePath(variables, file));
         try {
+            // a break outside a loop stops the render, keeping what came before, as in Liquid
             String output = String.valueOf(compiled.root().render(context));
             if (output.length() > limits.maxOutput()) {
                 throw state.tooLong(place(state, file, firstLine));
@@ -126,8 +128,16 @@ public final class LiquidEngine {
             String message = String.valueOf(e.getMessage());
             diagnostics.error(place(state, file, firstLine), message.contains("rendered string exceeds")
                     ? state.tooLong(null).getMessage() : Messages.describe(e));
+        } finally {
+            // what Liqp's Jackson conversions leave in a thread-local
+            BasicTypesSupport.clearReferences();
         }
         return Optional.empty();
+    }
+
+    /** Parses a text without rendering it (for tests that check a whole site's Liquid reads cleanly). */
+    Compiled compile(String file, String text, int firstLine) {
+        return compiler.compile(file, text, firstLine);
     }
 
     private static SourcePosition place(RenderState state, String file, int firstLine) {

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.util.Locale;
 import kb.diag.SourcePosition;
 import liqp.TemplateContext;
 import liqp.exceptions.ExceededMaxIterationsException;
@@ -45,7 +46,7 @@ final class Located implements LNode {
         } catch (RenderFailure failure) {
             throw failure.located() ? failure : failure.at(at);
         } catch (ExceededMaxIterationsException e) {
-            throw new RenderFailure(at, String.format(java.util.Locale.ROOT,
+            throw new RenderFailure(at, String.format(Locale.ROOT,
                     "loops ran more than %,d times; the page is skipped", state.limits.maxIterations()));
         } catch (StackOverflowError e) {
             throw new RenderFailure(at, "Liquid nests too deeply; the page is skipped");

@@ -17,6 +17,12 @@ final class Messages {
         while (inner.getCause() != null && inner.getCause() != inner) {
             inner = inner.getCause();
         }
+        if (inner instanceof ClassCastException) {
+            return "Liquid error: a value of the wrong kind (a text where a list or a map is needed, or the reverse)";
+        }
+        if (inner instanceof NumberFormatException) {
+            return "Liquid error: not a number Liquid can read: " + inner.getMessage().replaceFirst("^For input string: ", "");
+        }
         String message = inner.getMessage();
         if (message == null || message.isBlank()) {
             message = thrown.getMessage();

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -20,7 +21,7 @@ record RubyTime(ZonedDateTime time, Kind kind) {
     }
 
     /** Ruby's {@code to_time.localtime}: the same moment in {@code zone}, as Jekyll's date filters use. */
-    RubyTime local(java.time.ZoneId zone) {
+    RubyTime local(ZoneId zone) {
         ZonedDateTime moment = kind == Kind.DATE ? time.toLocalDate().atStartOfDay(zone) : time.withZoneSameInstant(zone);
         return new RubyTime(moment, Kind.LOCAL);
     }

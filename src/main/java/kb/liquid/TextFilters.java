@@ -3,6 +3,7 @@ package kb.liquid;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,9 @@ final class TextFilters {
                 filter("jsonify", (value, params) -> Json.of(value)),
                 filter("inspect", (value, params) -> xmlEscape(Inspect.of(value))),
                 filter("to_integer", (value, params) -> toInteger(value)),
-                filter("default", TextFilters::fallback));
+                filter("default", TextFilters::fallback),
+                filter("split", (value, params) -> split(Values.string(value), params.length > 0
+                        ? Values.string(params[0]) : " ")));
     }
 
     /** A filter from a function of the value and the parameters. */
@@ -84,6 +87,21 @@ final class TextFilters {
         return missing || empty ? fallback : value;
     }
 
+    /** Ruby's {@code String#split} with a string: {@code " "} splits at runs of blanks, trailing empty parts go. */
+    static List<String> split(String text, String separator) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (separator.equals(" ")) {
+            String stripped = RUBY_SPACE.matcher(text).replaceAll(" ").strip();
+            return stripped.isEmpty() ? List.of() : List.of(stripped.split(" "));
+        }
+        if (separator.isEmpty()) {
+            return text.codePoints().mapToObj(Character::toString).toList();
+        }
+        return List.of(text.split(Pattern.quote(separator)));
+    }
+
     static String slugify(String text, String mode) {
         String m = mode == null ? "default" : mode;
         Pattern replaced = switch (m) {
@@ -94,12 +112,12 @@ final class TextFilters {
             default -> null;
         };
         if (replaced == null) {
-            return text.toLowerCase(java.util.Locale.ROOT);
+            return text.toLowerCase(Locale.ROOT);
         }
         String input = m.equals("latin") ? transliterate(text) : text;
         String slug = replaced.matcher(input).replaceAll("-");
         slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
-        return slug.toLowerCase(java.util.Locale.ROOT);
+        return slug.toLowerCase(Locale.ROOT);
     }
 
     /** I18n.transliterate: accents dropped, a few letters spelled out, anything else not Latin as "?". */

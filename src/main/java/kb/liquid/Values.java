@@ -1,8 +1,13 @@
 package kb.liquid;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Ruby's view of kb's values: {@code to_s}, {@code inspect} and truthiness. */
@@ -59,7 +64,7 @@ final class Values {
             return d > 0 ? "Infinity" : "-Infinity";
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return String.format(java.util.Locale.ROOT, "%.1f", d);
+            return String.format(Locale.ROOT, "%.1f", d);
         }
         double abs = Math.abs(d);
         if (abs >= 1e16 || abs < 1e-4) {
@@ -67,7 +72,7 @@ final class Values {
             int e = s.indexOf('E');
             String mantissa = s.substring(0, e);
             int exponent = Integer.parseInt(s.substring(e + 1));
-            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d",
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
                     Math.abs(exponent));
         }
         return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
@@ -81,13 +86,13 @@ final class Values {
     /** The value as a list when it is one (a List, an array or another collection), else null. */
     static List<Object> list(Object value) {
         if (value instanceof List<?> list) {
-            return new java.util.ArrayList<>(list);
+            return new ArrayList<>(list);
         }
         if (value instanceof Object[] array) {
-            return new java.util.ArrayList<>(java.util.Arrays.asList(array));
+            return new ArrayList<>(Arrays.asList(array));
         }
-        if (value instanceof java.util.Collection<?> collection) {
-            return new java.util.ArrayList<>(collection);
+        if (value instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
         }
         return null;
     }
@@ -121,7 +126,7 @@ final class Values {
             try {
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {
-                return new java.math.BigInteger(t);
+                return new BigInteger(t);
             }
         }
         if (t.matches("-?(?:\\d+\\.?\\d*|\\.\\d+)")) {

@@ -43,6 +43,29 @@ class StandardFiltersTest {
                 Arguments.of("{{ 5 | date: \"%Y\" }} {{ \"nothing\" | date: \"%Y\" }} "
                         + "{{ \"2024-01-15 09:30:00 +0100\" | date: \"%H:%M %Z|%z\" }} {{ \"2024-01-15\" | date: \"%H:%M %Z %s\" }}",
                         "1970 nothing 09:30 |+0100 00:00 UTC 1705276800"),
+                Arguments.of("{{ \"abcdefghij\" | truncate: 5, \"!\" }} {{ \"a b c d\" | truncatewords: 2, \"\" }} "
+                        + "{{ \"hello\" | slice: -3, 2 }} {{ \"a%20b\" | url_decode }} {{ nil | escape }}|{{ \"-3\" | abs }} "
+                        + "{{ -2.567 | round: 1 }}", "abcd! a b ll a b |3 -2.6"),
+                Arguments.of("{{ 0.1 | plus: 0.2 }} {{ \"2.5\" | times: 2 }} {{ 7 | modulo: 2.5 }} {{ 5 | divided_by: 2 }} "
+                        + "{{ -5 | divided_by: 2 }} {{ 2 | times: 2.0 }} {{ 10 | minus: 2.5 }} {{ 1 | plus: \"x\" }}",
+                        "0.3 5.0 2.0 2 -3 4.0 7.5 1"),
+                Arguments.of("{{ -5 | modulo: 3 }}|{{ 5.5 | modulo: 2 }}|{{ \"3.5\" | plus: \"1.5\" }}|{{ nil | plus: 1 }}|"
+                        + "{{ \"12px\" | times: 2 }}|{{ 3 | at_least: \"x\" }}|{{ 2.5 | round: \"1\" }}|{{ -7 | divided_by: 2.0 }}|"
+                        + "{{ page.list | first }}|{{ page.list.first }}|{{ \"abc\" | last }}", "1|1.5|5.0|1|24|3|2.5|-3.5|b|b|"),
+                Arguments.of("{{ \"a,b\" | split: \"\" | join: \"-\" }} {{ \"\" | split: \",\" | size }} {{ \"abc\" | first }} "
+                        + "{{ page.list | first | upcase }} {{ \"hi\" | append: 5 }} {{ 5 | append: 5 }} {{ page.list | join: 1 }}",
+                        "a-,-b 0  B hi5 55 b1a1c"),
+                Arguments.of("{{ \"Hello\" | remove: \"l\" | size }} {{ \"x\" | default: \"y\" }} {{ \"\" | default: \"y\" }} "
+                        + "{{ page.list | where_exp: \"x\", \"x != 'a'\" | join }} {{ true }} {{ false }} {{ nil }}|{{ 1.0 }} {{ -0.0 }}",
+                        "3 x y b c true false |1.0 -0.0"),
+                Arguments.of("{{ \"a,b,,c,,\" | split: \",\" | size }}|{{ \",a\" | split: \",\" | first }}|"
+                        + "{{ \"\" | split: \",\" | size }}|{{ \",,\" | split: \",\" | size }}|{{ \"abc\" | split: \"\" | join: \".\" }}|"
+                        + "{{ nil | split: \",\" | size }}|{{ \" a  b \" | split: \" \" | join: \".\" }}", "4||0|0|a.b.c|0|a.b"),
+                Arguments.of("{{ \"a\" | append: page.missing }}|{{ page.missing | append: \"b\" }}|"
+                        + "{{ page.list | map: \"x\" | compact | size }}", "a|b|0"),
+                Arguments.of("{{ page.title | escape | append: \"&\" | xml_escape }} {{ \"  a  b \" | split: \" \" | size }} "
+                        + "{{ \"a-b-c\" | split: \"-\" | reverse | first }} "
+                        + "{{ \"Hello World\" | downcase | replace: \" \", \"-\" | slugify }}", "T&amp; 2 c hello-world"),
                 Arguments.of("{{ page.nums | sort | join: \",\" }} {{ page.nums | sort_natural | join: \",\" }}",
                         "2,10,33 10,2,33"));
     }

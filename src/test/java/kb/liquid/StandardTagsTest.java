@@ -55,6 +55,39 @@ class StandardTagsTest {
                 Arguments.of("{{ page.missing.deep }}|{{ missing | size }}|{{ page.items | size }}|{{ page.items[0] | size }}|",
                         "|0|4|5|"),
                 Arguments.of("{% echo page.title | upcase %}", "T"),
+                Arguments.of("{% for i in (1..3) %}a{% if i == 2 %}b{% break %}{% endif %}c{% endfor %}|"
+                        + "{% for i in (1..3) %}{% if i == 2 %}x{% continue %}{% endif %}{{ i }}{% endfor %}", "acab|1x3"),
+                Arguments.of("a{% break %}b{{ page.title }}", "a"),
+                Arguments.of("{% for i in (1..3) %}{% capture c %}x{% break %}y{% endcapture %}{{ c }}{% endfor %}{{ c }}|"
+                        + "{% for i in (1..4) %}{% case i %}{% when 2 %}{% continue %}{% when 3 %}s{% break %}{% endcase %}"
+                        + "{{ i }}{% endfor %}|{% for i in (1..2) %}{% unless false %}u{% break %}{% endunless %}{% endfor %}|"
+                        + "{% for a in (1..2) %}{% for b in (1..3) %}{% if b == 2 %}{% break %}{% endif %}{{a}}{{b}}{% endfor %}"
+                        + "{% endfor %}", "x|1s|u|1121"),
+                Arguments.of("{% for x in page.list %}{% ifchanged %}{{ x | size }}{% endifchanged %}{% endfor %} "
+                        + "{% tablerow x in page.list offset: 1 %}{{ x }}{% endtablerow %}",
+                        "1 <tr class=\"row1\">\n<td class=\"col1\">a</td><td class=\"col2\">c</td></tr>\n"),
+                Arguments.of("{% assign g = \"grp\" %}{% for i in (1..3) %}{% cycle g: \"a\", \"b\" %}{% endfor %} "
+                        + "{{ nil | default: site.title }} {% if nil contains \"a\" %}y{% else %}n{% endif %} {{ 5 | size }}",
+                        "aba Acme n 8"),
+                Arguments.of("{% capture x %}{% for i in (1..3) %}{{ i }}{% unless forloop.last %}, {% endunless %}{% endfor %}"
+                        + "{% endcapture %}{{ x | strip | split: \", \" | last }}", "3"),
+                Arguments.of("{% for p in page.h %}{{ p[0] }}={{ p[1] }};{% endfor %} {{ page.h.size }} "
+                        + "{% if page.h contains \"a\" %}hc{% endif %} {{ page.h | map: \"a\" }}", "a=1;b=two; 2 hc 1"),
+                Arguments.of("{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.index }}{{ j }}{% endfor %}"
+                        + "{% endfor %} {% for i in (1..6) limit: 2 %}{{ i }}{% endfor %}"
+                        + "{% for i in (1..6) offset: continue limit: 2 %}{{ i }}{% endfor %}", "11122122 1234"),
+                Arguments.of("{% for i in (1..6) reversed offset: 2 limit: 3 %}{{ i }}{{ forloop.length }}{% endfor %}|"
+                        + "{% for i in (1..3) offset: 5 %}x{% endfor %}|{% for i in page.list offset: 5 %}x{% else %}none{% endfor %}",
+                        "534333||none"),
+                Arguments.of("{% assign l = 2 %}{% for i in page.list limit: l %}{{ i }}{% endfor %} "
+                        + "{% case 2 %}{% when 1 %}one{% when 2 %}two{% endcase %} {% if \"b\" > \"a\" %}gt{% endif %}", "ba two gt"),
+                Arguments.of("[{%- capture c -%}  x  {%- endcapture -%}{{ c }}] [{%- comment -%} y {%- endcomment -%}]", "[x] []"),
+                Arguments.of("{% for x in page.list %}{% cycle \"o\", \"e\" %}{% endfor %}{% for x in page.list %}"
+                        + "{% cycle \"o\", \"e\" %}{% endfor %} {% unless page.list contains \"z\" %}nz{% else %}z{% endunless %}",
+                        "oeoeoe nz"),
+                Arguments.of("{% if page.list.size == 3 and page.title or false %}ok{% endif %} "
+                        + "{% if false or true and false %}t{% else %}f{% endif %} {{ page.list[-1] }} {{ page.list[1] }} "
+                        + "{{ page[\"title\"] }}", "ok f c a T"),
                 Arguments.of("a {% # inline comment %} b\n{% liquid\n  assign x = \"L\"\n  echo x\n%}", "a  b\nL"),
                 Arguments.of("{% raw %}{% # kept %}{% endraw %} {%- # it's a {{ x }} comment\n  # second line -%} end "
                         + "{% liquid\n  for i in (1..3)\n    echo i\n  endfor\n  if true\n    assign z = \"Z\"\n  endif\n%}{{ z }}",

@@ -1,5 +1,6 @@
 package kb.liquid;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -86,10 +87,11 @@ final class TestSite implements LiquidSite {
                 map("name", "C", "plan", "free", "n", "2", "tags", List.of("y")),
                 map("name", "D", "n", 1.5)));
         page.put("nums", List.of(10L, 2L, 33L));
-        page.put("day", java.time.LocalDate.of(2024, 3, 8));
+        page.put("day", LocalDate.of(2024, 3, 8));
         page.put("n", 1.5);
         page.put("big", 12345678901234L);
         page.put("f", 1.0e20);
+        page.put("h", map("a", 1L, "b", "two"));
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", "Acme");
         site.put("baseurl", "/help");
