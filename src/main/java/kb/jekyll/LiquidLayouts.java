@@ -27,7 +27,7 @@ import kb.parse.SourceText;
  */
 public final class LiquidLayouts {
 
-    /** The deepest a layout chain may go (Jekyll has no limit; a loop is caught by name). */
+    /** The longest a layout chain may be (Jekyll has no limit; a loop is caught by name). */
     private static final int MAX_DEPTH = 20;
 
     /** One layout file, split. */
@@ -113,8 +113,10 @@ public final class LiquidLayouts {
                 return Optional.of(html);
             }
             if (seen.contains(next) || seen.size() >= MAX_DEPTH) {
-                diagnostics.error(at, "layout chain loops: " + String.join(" -> ", seen) + " -> " + next);
-                return Optional.empty();
+                // Jekyll stops there, silently; the page is whole, so a warning says why it stopped.
+                diagnostics.warning(at, "layout chain loops: " + String.join(" -> ", seen) + " -> " + next
+                        + "; the chain stops at '" + seen.get(seen.size() - 1) + "'");
+                return Optional.of(html);
             }
             seen.add(next);
             Map<String, Object> variables = new LinkedHashMap<>();

@@ -98,6 +98,35 @@ final class TagScanner {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * The block a text leaves open at its end, if any: the innermost {@code {% name %}} of
+     * {@code blocks} (or a {@code raw}/{@code comment}) without its {@code {% endname %}}. For a
+     * parse that ran into the end of the text, this is the place to point at.
+     */
+    static java.util.Optional<Use> unclosed(String text, Set<String> blocks) {
+        java.util.Deque<Use> open = new java.util.ArrayDeque<>();
+        Matcher tag = TAG.matcher(text);
+        int from = 0;
+        while (from < text.length() && tag.find(from)) {
+            String name = tag.group(1);
+            Use use = new Use(name, tag.start());
+            from = tag.end();
+            Pattern end = name.equals("raw") ? END_RAW : name.equals("comment") ? END_COMMENT : null;
+            if (end != null) {
+                Matcher closing = end.matcher(text);
+                if (!closing.find(from)) {
+                    return java.util.Optional.of(use);
+                }
+                from = closing.end();
+            } else if (blocks.contains(name)) {
+                open.push(use);
+            } else if (name.startsWith("end") && !open.isEmpty() && open.peek().name().equals(name.substring(3))) {
+                open.pop();
+            }
+        }
+        return java.util.Optional.ofNullable(open.peek());
+    }
+
     /** When a raw or comment block starting between {@code from} and {@code before} covers {@code before}: where it ends. */
     private static int skipped(String text, Matcher tag, int from, int before) {
         int at = from;

@@ -97,6 +97,15 @@ final class TemplateCompiler {
             LNode root = new KbVisitor(all, filters, source, warnings, this).visit(tree);
             return new Compiled(original, root, warnings, Optional.empty());
         } catch (LiquidException e) {
+            if (String.valueOf(e.getMessage()).contains("end of text")) {
+                // Ran into the end: the useful place is the block left open, not the last line.
+                Optional<TagScanner.Use> open = TagScanner.unclosed(text, blockNames);
+                if (open.isPresent()) {
+                    String name = open.get().name();
+                    return failed(original, warnings, Diagnostic.error(source.at(open.get().offset()),
+                            "Liquid syntax error: '{% " + name + " %}' is never closed by '{% end" + name + " %}'"));
+                }
+            }
             return failed(original, warnings, Diagnostic.error(source.at(e.line, e.charPositionInLine),
                     "Liquid syntax error: " + e.getMessage()));
         } catch (RenderFailure e) {

@@ -205,12 +205,13 @@ class BadInputSiteTest {
                         + "levels deep here; the page is skipped"),
                 e -> assertThat(e).endsWith("/src/laughs.md:14:1: error: invalid YAML: aliases expand 'lol11' to more "
                         + "than 1,048,576 characters"),
-                e -> assertThat(e).endsWith("/src/liquid-bomb.md:109:1: error: Liquid output passes 16,777,216 "
+                // Liqp measures its output as it joins the parts: a few output tags after the one that passed.
+                e -> assertThat(e).endsWith("/src/liquid-bomb.md:114:1: error: Liquid output passes 16,777,216 "
                         + "characters here; the page is skipped"),
                 e -> assertThat(e).endsWith("/src/nested-list.md:69:129: error: lists and block quotes nest more than 64 "
                         + "levels deep here; the page is skipped"),
-                e -> assertThat(e).endsWith("/src/raw-unclosed.md:6:1: error: '{% raw %}' is never closed by "
-                        + "'{% endraw %}'"));
+                e -> assertThat(e).endsWith("/src/raw-unclosed.md:6:1: error: Liquid syntax error: '{% raw %}' is "
+                        + "never closed by '{% endraw %}'"));
         assertThat(b.messages(Severity.WARNING)).satisfiesExactly(
                 w -> assertThat(w).endsWith("/src/control-body.md:4:7: warning: control character U+0007 (BEL) "
                         + "replaced by '<07>'"),
