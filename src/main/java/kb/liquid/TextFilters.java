@@ -43,6 +43,10 @@ final class TextFilters {
                 filter("smartify", (value, params) -> SmartyPants.convert(Values.string(value))),
                 filter("slugify", (value, params) -> value == null ? null
                         : slugify(Values.string(value), params.length > 0 ? Values.string(params[0]) : null)),
+                // Ruby Liquid's escape is CGI.escapeHTML, which also escapes the apostrophe (Liqp's does not).
+                filter("escape", (value, params) -> value == null ? null : htmlEscape(Values.string(value))),
+                filter("h", (value, params) -> value == null ? null : htmlEscape(Values.string(value))),
+                filter("escape_once", (value, params) -> escapeOnce(Values.string(value))),
                 filter("xml_escape", (value, params) -> xmlEscape(Values.string(value))),
                 filter("cgi_escape", (value, params) -> cgiEscape(Values.string(value))),
                 filter("uri_escape", (value, params) -> Urls.normalize(Values.string(value))),
@@ -141,6 +145,24 @@ final class TextFilters {
             }
         }
         return out.toString();
+    }
+
+    /** Ruby's {@code CGI.escapeHTML}. */
+    static String htmlEscape(String text) {
+        return xmlEscape(text).replace("'", "&#39;");
+    }
+
+    private static final Pattern ESCAPE_ONCE = Pattern.compile("[\"><']|&(?!([a-zA-Z]+|(#\\d+));)");
+
+    /** Liquid's {@code escape_once}: as escape, but entities already written stay. */
+    static String escapeOnce(String text) {
+        return ESCAPE_ONCE.matcher(text).replaceAll(m -> switch (m.group()) {
+            case "\"" -> "&quot;";
+            case ">" -> "&gt;";
+            case "<" -> "&lt;";
+            case "'" -> "&#39;";
+            default -> "&amp;";
+        });
     }
 
     static String xmlEscape(String text) {

@@ -26,6 +26,9 @@ class StandardFiltersTest {
                         + "{{ \"a b\" | url_encode }} {{ nil | default: \"d\" }} {{ false | default: \"d\", allow_false: true }} "
                         + "{{ \"  x  \" | strip }}|",
                         "&lt;p&gt;x &amp; y&lt;/p&gt; &amp; &lt; x a+b d false x|"),
+                // As jekyll 4.3.1 renders it (a scratch page; also the fixture's reference/api.md): CGI.escapeHTML escapes ' too.
+                Arguments.of("{{ \"<b>Tom & Jerry's</b>\" | escape }}, once: {{ \"&amp; <b>'&#39;\" | escape_once }}",
+                        "&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;, once: &amp; &lt;b&gt;&#39;&#39;"),
                 Arguments.of("{{ page.list | sort | first }} {{ page.list | last }} {{ page.list | size }} {{ \"abc\" | size }} "
                         + "{{ page.list | uniq | join }} {{ page.list | concat: page.list | size }} {{ page.list }}",
                         "a c 3 3 b a c 6 bac"),
