@@ -33,7 +33,12 @@ public final class SiteModel {
         String excerpt(JekyllPage page, String separator);
     }
 
-    private final Map<String, Map<String, Object>> pages = new HashMap<>();
+    /** Each page's variables, made when first asked for: a KB archive's Liquid reads a few of 60,000. */
+    private final Map<String, Map<String, Object>> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, JekyllPage> sources = new HashMap<>();
+    private final ZonedDateTime time;
+    private final String separator;
+    private final ContentRenderer renderer;
     private final Map<String, Object> site;
 
     /**
@@ -48,10 +53,10 @@ public final class SiteModel {
             Map<String, Object> data, ZonedDateTime time, ContentRenderer renderer) {
         List<JekyllPage> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing(JekyllPage::relativePath));
-        String separator = String.valueOf(siteValues.getOrDefault("excerpt_separator", "\n\n"));
-        for (JekyllPage page : sorted) {
-            pages.put(page.relativePath(), variables(page, time, separator, renderer));
-        }
+        this.separator = String.valueOf(siteValues.getOrDefault("excerpt_separator", "\n\n"));
+        this.time = time;
+        this.renderer = renderer;
+        sorted.forEach(page -> this.sources.put(page.relativePath(), page));
         Map<String, Object> values = new LinkedHashMap<>(siteValues);
         values.put("data", data);
         values.put("time", time);
@@ -87,7 +92,13 @@ public final class SiteModel {
 
     /** {@code page} for the source at {@code relativePath}, if the model has it. */
     public Optional<Map<String, Object>> page(String relativePath) {
-        return Optional.ofNullable(pages.get(relativePath));
+        JekyllPage page = sources.get(relativePath);
+        return page == null ? Optional.empty()
+                : Optional.of(pages.computeIfAbsent(relativePath, p -> variables(page, time, separator, renderer)));
+    }
+
+    private Map<String, Object> variablesOf(JekyllPage page) {
+        return page(page.relativePath()).orElseThrow();
     }
 
     private Map<String, Object> variables(JekyllPage page, ZonedDateTime time, String siteSeparator,
@@ -133,11 +144,11 @@ public final class SiteModel {
                 .filter(p -> p.document().map(d -> d.collection().equals(c)).orElse(false)).toList());
         docs.sort(Comparator.comparing((JekyllPage p) -> p.document().orElseThrow().date().orElse(time))
                 .thenComparing(JekyllPage::relativePath));
-        return docs.stream().map(p -> pages.get(p.relativePath())).toList();
+        return docs.stream().map(this::variablesOf).toList();
     }
 
     private List<Object> list(List<JekyllPage> of) {
-        return of.stream().map(p -> (Object) pages.get(p.relativePath())).toList();
+        return of.stream().map(p -> (Object) variablesOf(p)).toList();
     }
 
     private static Map<String, Object> collection(Collection c, List<Map<String, Object>> docs) {
