@@ -105,17 +105,21 @@ public final class SiteModel {
             ContentRenderer renderer) {
         Map<String, Object> v = new LinkedHashMap<>(page.frontMatter());
         Map<String, Supplier<Object>> lazy = new LinkedHashMap<>();
+        // Which of Jekyll's own values win over a front-matter key of the same name is Jekyll's
+        // (checked with jekyll 4.3.1): a page's url, name and dir, but its own path; a document's
+        // url, collection, id and path, but its own name, slug and ext.
         v.put("url", page.url());
-        v.put("name", page.name());
         lazy.put("content", () -> renderer.content(page));
         if (page.document().isEmpty()) {
             String rel = page.relativePath();
-            v.put("path", rel);
+            v.put("name", page.name());
+            v.putIfAbsent("path", rel);
             v.put("dir", "/" + (rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : ""));
             return new LazyMap(v, lazy);
         }
         Document doc = page.document().get();
         String rel = page.relativePath();
+        v.putIfAbsent("name", page.name());
         v.put("path", rel);
         v.put("relative_path", rel);
         v.put("collection", doc.collection().label());

@@ -66,6 +66,7 @@ final class PageProcessor implements SiteModel.ContentRenderer {
         this.config = config;
         this.liquid = liquid;
         plan.pages().forEach(p -> byPath.put(p.source().relativePath(), p));
+        plan.unpublished().forEach(p -> byPath.put(p.source().relativePath(), p));
         this.site = site;
         this.markdown = markdown;
         this.postProcessor = postProcessor;

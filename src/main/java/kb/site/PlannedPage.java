@@ -13,7 +13,8 @@ import kb.source.SourceFile;
  * @param source     the source file
  * @param frontMatter its front matter
  * @param url        its URL path below the site root ({@code /kb/319/Q319864/})
- * @param outputPath its output file below the output folder ({@code kb/319/Q319864/index.html})
+ * @param outputPath its output file below the output folder ({@code kb/319/Q319864/index.html}); empty for a
+ *                   document of a collection without output
  * @param markdown   whether its body is Markdown (else HTML or another text format)
  * @param document   what it is in its collection, when it is a collection's document (a post, a guide)
  */

@@ -88,8 +88,9 @@ final class SiteLiquid implements LiquidSite {
     /** Builds the site model once the renderer of contents exists (it needs this object's engine). */
     void model(SitePlan plan, Map<String, Object> siteValues, SiteModel.ContentRenderer renderer,
             Diagnostics diagnostics) {
-        List<JekyllPage> pages = plan.pages().stream().map(p -> new JekyllPage(p.source().relativePath(), p.url(),
-                p.frontMatter().values(), p.document(), p.outputPath().endsWith(".html"))).toList();
+        List<JekyllPage> pages = java.util.stream.Stream.concat(plan.pages().stream(), plan.unpublished().stream())
+                .map(p -> new JekyllPage(p.source().relativePath(), p.url(), p.frontMatter().values(), p.document(),
+                        p.outputPath().endsWith(".html"))).toList();
         Map<String, Object> data = DataFiles.read(source.resolve("_data"), diagnostics);
         this.model = new SiteModel(siteValues, pages, collections, data, ZonedDateTime.now(zone).withNano(0),
                 renderer);

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param listedCodes the product codes of the listing pages that link a page, by the page's URL
  * @param listings    the URL of each product code's listing page, by code
  * @param sources     what the planner knows of every source file, by path below the source folder
+ * @param unpublished the documents of collections without output: no page, but Liquid lists them
  * @param siteKey     0, or for a site using Jekyll's site model a fingerprint of every source (every page may read every other)
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
-        Map<String, kb.state.SourceRecord> sources, long siteKey) {
+        Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -26,6 +27,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         listedCodes = Map.copyOf(listedCodes);
         listings = Map.copyOf(listings);
         sources = Map.copyOf(sources);
+        unpublished = List.copyOf(unpublished);
     }
 
     /** Every output path of the build. */

@@ -104,8 +104,19 @@ final class SitePlanner {
             if (c instanceof Candidate candidate) {
                 candidates.add(candidate);
             } else if (c instanceof SourceFile file) {
-                copies.put(file.relativePath(), file.path()); // the site's own file hides the theme's
-                claimedBy.put(file.relativePath(), file.displayName());
+                String to = file.relativePath();
+                Optional<Document> document = document(to, jekyll, Map.of());
+                if (document.isPresent()) {
+                    // A collection's file without front matter is a static file of the collection:
+                    // copied below /label/ when the collection has output (posts never), as Jekyll does.
+                    Collection collection = document.get().collection();
+                    if (!collection.output() || collection.isPosts()) {
+                        continue;
+                    }
+                    to = collection.label() + "/" + document.get().relativePath();
+                }
+                copies.put(to, file.path()); // the site's own file hides the theme's
+                claimedBy.put(to, file.displayName());
             }
         }
         Set<String> foldersWithIndex = new HashSet<>();
@@ -122,16 +133,21 @@ final class SitePlanner {
 
         Permalinks permalinks = new Permalinks(config.permalink());
         List<PlannedPage> pages = new ArrayList<>();
+        List<PlannedPage> unpublished = new ArrayList<>();
         for (Candidate planned : candidates) {
             String rel = planned.source().relativePath();
             Optional<Document> document = document(rel, jekyll, planned.frontMatter().values());
-            if (document.isPresent() && !document.get().collection().output()) {
-                continue; // a collection without output: its documents get no page
-            }
             String type = document.map(d -> d.collection().label()).orElse("pages");
             Candidate c = jekyll.defaults().isEmpty() ? planned : new Candidate(planned.source(),
                     new FrontMatter(jekyll.defaults().apply(rel, type, planned.frontMatter().values())),
                     planned.outputExt(), planned.markdown());
+            if (document.isPresent() && !document.get().collection().output()) {
+                // A collection without output: no page, but Liquid lists its documents (site.authors).
+                Document d = document(rel, jekyll, c.frontMatter().values()).orElseThrow();
+                String url = jekyll.urls().url(d, c.frontMatter().values(), c.outputExt());
+                unpublished.add(new PlannedPage(c.source(), c.frontMatter(), url, "", c.markdown(), Optional.of(d)));
+                continue;
+            }
             String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
             String url = document.isPresent()
                     ? jekyll.urls().url(document(rel, jekyll, c.frontMatter().values()).orElseThrow(),
@@ -156,7 +172,7 @@ final class SitePlanner {
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
                 listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources,
-                siteKey(options, config, jekyll, pages, sources));
+                siteKey(options, config, jekyll, pages, sources), unpublished);
     }
 
     /**
@@ -170,7 +186,7 @@ final class SitePlanner {
             Map<String, SourceRecord> sources) {
         java.nio.file.Path source = options.source();
         boolean model = !jekyll.defaults().isEmpty()
-                || pages.stream().anyMatch(p -> p.document().isPresent())
+                || sources.keySet().stream().anyMatch(p -> document(p, jekyll, Map.of()).isPresent())
                 || SiteLiquid.usesOwnLayouts(config, source)
                 || java.nio.file.Files.isDirectory(source.resolve("_includes"))
                 || java.nio.file.Files.isDirectory(source.resolve("_data"));

@@ -83,6 +83,20 @@ class SiteModelTest {
     }
 
     @Test
+    void ownValuesWinOrLoseAsInJekyll() {
+        // As jekyll 4.3.1 shows them (a scratch site): a page's url, name and dir are Jekyll's, its
+        // path its own; a document's url, id and path are Jekyll's, its name and slug its own.
+        SiteModel model = new SiteModel(Map.of(), List.of(
+                page("pg.html", "/pg.html", Map.of("name", "Custom", "dir", "/x/", "url", "/own/", "path", "p")),
+                doc(guides, "_guides/bob.md", "bob.md", Map.of("name", "Bob", "slug", "s1", "id", "i"))),
+                Collections.postsOnly(), Map.of(), time, null);
+        assertThat(model.page("pg.html").orElseThrow()).containsEntry("name", "pg.html").containsEntry("dir", "/")
+                .containsEntry("url", "/pg.html").containsEntry("path", "p");
+        assertThat(model.page("_guides/bob.md").orElseThrow()).containsEntry("name", "Bob").containsEntry("slug", "s1")
+                .containsEntry("id", "/guides/s1").containsEntry("path", "_guides/bob.md");
+    }
+
+    @Test
     void contentIsRenderedWhenFirstReadAndOnlyOnce() {
         SiteModel model = model();
         assertThat(rendered).hasValue(0);
