@@ -8,7 +8,9 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.CoreNodeRenderer;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.Attribute;
 import com.vladsch.flexmark.util.html.MutableAttributes;
@@ -26,7 +28,7 @@ final class KramdownAttributes implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-        if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
+        if (part == CoreNodeRenderer.CODE_CONTENT || part == CoreNodeRenderer.PARAGRAPH_LINE) {
             return;
         }
         if (node instanceof TableCell && attributes.contains("align")) {
@@ -34,7 +36,11 @@ final class KramdownAttributes implements AttributeProvider {
             attributes.remove("align");
             attributes.addValue("style", "text-align: " + align);
         }
-        Facts facts = KramdownTree.FACTS.get(node.getDocument());
+        Node root = node;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Facts facts = root instanceof Document document ? KramdownTree.FACTS.get(document) : null;
         if (facts == null) {
             return;
         }

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -56,6 +57,7 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Code.class, this::codeSpan),
                 new NodeRenderingHandler<>(MarkdownHtml.class, this::markdownHtml),
                 new NodeRenderingHandler<>(TableOfContents.class, this::tableOfContents),
+                new NodeRenderingHandler<>(DefinitionItem.class, this::definition),
                 new NodeRenderingHandler<>(Footnote.class, this::footnote),
                 new NodeRenderingHandler<>(FootnoteBlock.class, (node, context, html) -> { }));
     }
@@ -166,6 +168,35 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
             html.line();
         }
         html.raw("</" + tag + ">");
+        html.line();
+    }
+
+    /**
+     * A definition as kramdown writes it: its paragraphs in {@code <p>} when it follows a blank
+     * line or holds more than one block, else its text alone.
+     */
+    private void definition(DefinitionItem node, NodeRendererContext context, HtmlWriter html) {
+        Node previous = node.getPrevious();
+        boolean loose = node.getFirstChild() != node.getLastChild()
+                || previous != null && !KramdownTree.directlyAfter(previous, node);
+        html.line();
+        html.withAttr().tag("dd");
+        for (Node child : node.getChildren()) {
+            if (child instanceof Paragraph paragraph) {
+                if (loose) {
+                    html.line();
+                    html.tag("p");
+                    context.renderChildren(paragraph);
+                    html.tag("/p");
+                    html.line();
+                } else {
+                    context.renderChildren(paragraph);
+                }
+            } else {
+                context.render(child);
+            }
+        }
+        html.tag("/dd");
         html.line();
     }
 

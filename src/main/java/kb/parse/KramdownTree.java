@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
@@ -137,6 +138,14 @@ final class KramdownTree extends DocumentPostProcessor {
                 alds.computeIfAbsent(block.aldName(), n -> new AttributeList()).addAll(block.attributes());
                 continue;
             }
+            if (block.getParent() instanceof DefinitionItem item && block.getNext() == null
+                    && block.getStartOffset() == block.getChars().getBaseSequence().startOfLine(block.getStartOffset())) {
+                // kramdown ends the definition at an unindented IAL line, which then belongs to the list
+                Node list = item.getParent();
+                attributes.computeIfAbsent(list, n -> new AttributeList()).addAll(block.attributes());
+                targets.put(block, list);
+                continue;
+            }
             Node previous = block.getPrevious();
             boolean direct = previous != null && directlyAfter(previous, block);
             Node target = null;
@@ -163,7 +172,7 @@ final class KramdownTree extends DocumentPostProcessor {
     }
 
     /** Whether {@code line} starts on the line after {@code block}'s last text. */
-    private static boolean directlyAfter(Node block, Node line) {
+    static boolean directlyAfter(Node block, Node line) {
         BasedSequence chars = block.getChars().trimEnd();
         if (chars.isEmpty()) {
             return false;

@@ -63,7 +63,7 @@ public final class MarkdownRenderer {
         this.parser = Parser.builder(options).customInlineParserFactory(LinearLinkLabels.FACTORY).build();
         // kb writes footnotes itself (KramdownHtml): Flexmark's footnote renderer is left out.
         MutableDataSet rendererOptions = new MutableDataSet(options);
-        rendererOptions.set(Parser.EXTENSIONS, List.of(kramdown, tables, strikethrough, definitions, abbreviations, taskLists));
+        rendererOptions.set(Parser.EXTENSIONS, List.of(tables, strikethrough, definitions, abbreviations, taskLists, kramdown));
         this.renderer = HtmlRenderer.builder(rendererOptions)
                 .htmlIdGeneratorFactory(new KramdownIdsFactory())
                 .build();
