@@ -1,7 +1,6 @@
 package kb.parse;
 
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -47,7 +46,7 @@ final class KramdownNodes {
      * A span IAL ({@code *x*{: .y}}). The post-processor gives its attributes to the element
      * right before it; when that is plain text, kramdown shows the IAL as text, and so does kb.
      */
-    static final class SpanAttributes extends Node implements DoNotDecorate {
+    static final class SpanAttributes extends Node {
         private final AttributeList attributes;
 
         SpanAttributes(BasedSequence chars, AttributeList attributes) {
@@ -70,7 +69,7 @@ final class KramdownNodes {
      * a guillemet. {@code eatsSpaceBefore} for {@code " >>"}, whose space becomes part of the
      * symbol (a no-break space).
      */
-    static final class Typographic extends Node implements DoNotDecorate {
+    static final class Typographic extends Node {
         private final String text;
         private final boolean eatsSpaceBefore;
 

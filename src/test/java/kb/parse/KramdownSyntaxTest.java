@@ -464,6 +464,20 @@ class KramdownSyntaxTest {
                 <h2 id="html-heading"><abbr title="Hyper Text Markup Language">HTML</abbr> heading</h2>
                 """);
         }
+
+        @Test
+        void abbreviationsNextToTypography() {
+            // From jekyll-full's account/two-factor.md.
+            assertSameAsJekyll("""
+                Open **Account → Security** and choose "Turn on 2FA". A TOTP app -- or "SMS".
+
+                *[2FA]: two-factor authentication
+                *[SMS]: Short Message Service
+                *[TOTP]: time-based one-time password
+                """, """
+                <p>Open <strong>Account → Security</strong> and choose “Turn on <abbr title="two-factor authentication">2FA</abbr>”. A <abbr title="time-based one-time password">TOTP</abbr> app – or “<abbr title="Short Message Service">SMS</abbr>”.</p>
+                """);
+        }
     }
 
     @Nested
