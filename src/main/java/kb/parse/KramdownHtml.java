@@ -2,7 +2,6 @@ package kb.parse;
 
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -20,6 +19,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kb.parse.KramdownNodes.AttributeBlock;
@@ -64,7 +64,7 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
 
     private static Facts facts(Node node) {
         Facts facts = KramdownTree.FACTS.get(node.getDocument());
-        return facts != null ? facts : new Facts(Map.of(), java.util.List.of(), Map.of(), Map.of(), Set.of());
+        return facts != null ? facts : Facts.NONE;
     }
 
     /** The element's IAL attributes with kramdown's code classes: {@code language-x [own classes] highlighter-rouge}. */
@@ -145,7 +145,7 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
         writeToc(tree.entries(), tag, attributes(attributes), attributes.get("id"), context, html);
     }
 
-    private static void writeToc(java.util.List<TocTree.Entry> entries, String tag, String attributes, String prefix,
+    private static void writeToc(List<TocTree.Entry> entries, String tag, String attributes, String prefix,
             NodeRendererContext context, HtmlWriter html) {
         html.raw("<" + tag + attributes + ">");
         html.line();
@@ -202,16 +202,15 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
 
     private void footnote(Footnote node, NodeRendererContext context, HtmlWriter html) {
         Facts facts = facts(node);
-        String referenceId = facts.referenceIds().get(node);
+        KramdownTree.Reference reference = facts.references().get(node);
         FootnoteBlock block = node.getFootnoteBlock();
-        if (referenceId == null || block == null) {
+        if (reference == null || block == null) {
             html.text(node.getChars().toString());
             return;
         }
         String name = escapeAttribute(block.getText().toString());
-        int number = facts.footnotes().indexOf(block) + 1;
-        html.raw("<sup id=\"" + escapeAttribute(referenceId) + "\" role=\"doc-noteref\"><a href=\"#fn:" + name
-                + "\" class=\"footnote\" rel=\"footnote\">" + number + "</a></sup>");
+        html.raw("<sup id=\"" + escapeAttribute(reference.id()) + "\" role=\"doc-noteref\"><a href=\"#fn:" + name
+                + "\" class=\"footnote\" rel=\"footnote\">" + reference.number() + "</a></sup>");
     }
 
     @Override
@@ -230,12 +229,13 @@ final class KramdownHtml implements NodeRenderer, PhasedNodeRenderer {
         html.line();
         html.raw("<ol>");
         html.line();
-        for (FootnoteBlock block : facts.footnotes()) {
+        for (Map.Entry<FootnoteBlock, Integer> footnote : facts.footnotes().entrySet()) {
+            FootnoteBlock block = footnote.getKey();
             String name = block.getText().toString();
             html.raw("<li id=\"fn:" + escapeAttribute(name) + "\" role=\"doc-endnote\">");
             html.line();
             StringBuilder backlinks = new StringBuilder();
-            int references = facts.references().get(block);
+            int references = footnote.getValue();
             for (int i = 0; i < references; i++) {
                 backlinks.append(i == 0 ? "" : "\u00A0").append(String.format(BACKLINK,
                         escapeAttribute(i == 0 ? name : name + ":" + i), i == 0 ? "" : "<sup>" + (i + 1) + "</sup>"));

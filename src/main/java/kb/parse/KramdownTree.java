@@ -1,6 +1,5 @@
 package kb.parse;
 
-import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
@@ -8,6 +7,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.parse.KramdownNodes.AttributeBlock;
@@ -45,15 +44,23 @@ final class KramdownTree extends DocumentPostProcessor {
     private static final Pattern HEADER_ID = Pattern.compile("[\\t ]\\{#([A-Za-z][\\w:-]*)\\}[ \\t]*$");
 
     /**
-     * What the renderer needs: each element's attributes (ALDs resolved) and the footnotes in
-     * the order they are numbered, with the id of each reference.
+     * What the renderer needs: each element's attributes (ALDs resolved); the referenced
+     * footnotes in the order they are numbered, each with its number of references; the id of
+     * each reference; the lists that hold a task item.
      */
-    record Facts(Map<Node, AttributeList> attributes, List<FootnoteBlock> footnotes, Map<FootnoteBlock, Integer> references,
-            Map<Footnote, String> referenceIds, Set<Node> taskLists) {
+    record Facts(Map<Node, AttributeList> attributes, Map<FootnoteBlock, Integer> footnotes, Map<Footnote, Reference> references,
+            Set<Node> taskLists) {
+
+        /** The facts of a document that was not parsed with {@link KramdownExtension}. */
+        static final Facts NONE = new Facts(Map.of(), Map.of(), Map.of(), Set.of());
 
         AttributeList attributesOf(Node node) {
             return attributes.get(node);
         }
+    }
+
+    /** A footnote reference: its id ({@code fnref:name}, {@code fnref:name:1}, ...) and the footnote's number. */
+    record Reference(String id, int number) {
     }
 
     @Override
@@ -196,7 +203,8 @@ final class KramdownTree extends DocumentPostProcessor {
     private static Facts numberFootnotes(List<Footnote> references, Map<Node, AttributeList> attributes, Set<Node> taskLists,
             Document document) {
         Map<FootnoteBlock, Integer> counts = new LinkedHashMap<>();
-        Map<Footnote, String> ids = new IdentityHashMap<>();
+        Map<Footnote, Reference> ids = new IdentityHashMap<>();
+        Map<FootnoteBlock, Integer> numbers = new IdentityHashMap<>();
         for (Footnote reference : references) {
             FootnoteBlock block = reference.getReferenceNode(document);
             if (block == null) {
@@ -204,10 +212,11 @@ final class KramdownTree extends DocumentPostProcessor {
             }
             int seen = counts.getOrDefault(block, 0);
             String name = block.getText().toString();
-            ids.put(reference, seen == 0 ? "fnref:" + name : "fnref:" + name + ":" + seen);
+            int number = numbers.computeIfAbsent(block, b -> numbers.size() + 1);
+            ids.put(reference, new Reference(seen == 0 ? "fnref:" + name : "fnref:" + name + ":" + seen, number));
             counts.put(block, seen + 1);
         }
-        return new Facts(attributes, List.copyOf(counts.keySet()), counts, ids, taskLists);
+        return new Facts(attributes, counts, ids, taskLists);
     }
 
     /** Registers the post-processor with Flexmark's parser. */

@@ -31,6 +31,13 @@ class KramdownSyntaxTest {
         assertThat(comparable(markdown.render(markdownText))).isEqualTo(comparable(jekyllHtml));
     }
 
+    /** As {@link #assertSameAsJekyll}, but where Jekyll has a plain {@code "} in text kb has {@code &quot;}. */
+    private void assertSameAsJekyllButEscapedQuotes(String markdownText, String jekyllHtml) {
+        String jekyllAsKb = Pattern.compile(">([^<]*)<").matcher(comparable(jekyllHtml))
+                .replaceAll(m -> ">" + m.group(1).replace("\"", "&quot;").replace("$", "\\$") + "<");
+        assertThat(comparable(markdown.render(markdownText))).isEqualTo(jekyllAsKb);
+    }
+
     @Nested
     class AttributeLists {
 
@@ -228,6 +235,43 @@ class KramdownSyntaxTest {
                 {:#file-icons .tip title="File icons"}
                 """, """
                 <p id="file-icons" class="tip" title="File icons">Drag files into the folder. A small icon on each file shows whether it is <em>synced</em>, <em>syncing</em> or <em>waiting</em>.</p>
+                """);
+        }
+
+        @Test
+        void ialLinesInCodeAndRawHtmlStayTextAndInATightItemAreLost() {
+            // kramdown gives the IAL in the item to its paragraph, which a tight item does not write.
+            assertSameAsJekyll("""
+                ```
+                {: .x}
+                ```
+
+                <div class="raw">
+                {: .y}
+                </div>
+
+                - item
+                  {: .li}
+                - two
+
+                # Head
+                {: .h}
+                Para right after.
+                """, """
+                <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>{: .x}
+                </code></pre></div></div>
+
+                <div class="raw">
+                {: .y}
+                </div>
+
+                <ul>
+                  <li>item</li>
+                  <li>two</li>
+                </ul>
+
+                <h1 class="h" id="head">Head</h1>
+                <p>Para right after.</p>
                 """);
         }
     }
@@ -476,12 +520,31 @@ class KramdownSyntaxTest {
                 *[TOTP]: time-based one-time password
                 """, """
                 <p>Open <strong>Account → Security</strong> and choose “Turn on <abbr title="two-factor authentication">2FA</abbr>”. A <abbr title="time-based one-time password">TOTP</abbr> app – or “<abbr title="Short Message Service">SMS</abbr>”.</p>
+
                 """);
         }
     }
 
     @Nested
     class Typography {
+
+        @Test
+        void apostrophesAfterElementsAndEscapedQuotes() {
+            // kb writes an escaped quote as &quot; where kramdown writes it as is: the same text.
+            assertSameAsJekyllButEscapedQuotes("""
+                The `app`'s name, **bold**'s, \\"escaped\\" and \\'single\\'.
+
+                Lists: "a", "b".
+
+                'Single at start' and "quote at start".
+                """, """
+                <p>The <code class="language-plaintext highlighter-rouge">app</code>’s name, <strong>bold</strong>’s, "escaped" and 'single'.</p>
+
+                <p>Lists: “a”, “b”.</p>
+
+                <p>‘Single at start’ and “quote at start”.</p>
+                """);
+        }
 
         @Test
         void quotesApostrophesAndSymbols() {
@@ -778,5 +841,4 @@ class KramdownSyntaxTest {
                 """);
         }
     }
-
 }
