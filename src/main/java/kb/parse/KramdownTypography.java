@@ -5,11 +5,7 @@ import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kb.parse.KramdownNodes.Typographic;
 
 /**
@@ -28,39 +24,10 @@ final class KramdownTypography implements InlineParserExtension {
     static final String RDQUO = "\u201D";
     private static final String NBSP = "\u00A0";
 
-    /** Ruby's {@code \s}: ASCII white space only. */
-    private static final String S = "[ \\t\\r\\n\\f\\u000B]";
-    private static final String PUNCT = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
-    private static final String CLOSE = "[^ \\\\\\t\\r\\n\\[{(-]";
-
-    /** One of kramdown's rules: where it matches (at the character before the quote, if any), the quotes it writes. */
-    private record Rule(Pattern pattern, Function<Matcher, String> quotes, int length) {
-        static Rule of(String regex, Function<Matcher, String> quotes, int length) {
-            return new Rule(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS | Pattern.MULTILINE | Pattern.DOTALL),
-                    quotes, length);
-        }
-    }
-
-    private static String left(String quote) {
-        return quote.equals("\"") ? LDQUO : LSQUO;
-    }
-
-    private static String right(String quote) {
-        return quote.equals("\"") ? RDQUO : RSQUO;
-    }
-
-    /** kramdown's {@code SQ_RULES}, in order. */
-    private static final List<Rule> RULES = List.of(
-            Rule.of("(\"|')(?=[_*]{1,2}\\S)", m -> left(m.group(1)), 1),
-            Rule.of("(\"|')(?=" + PUNCT + "(?!\\.\\.)\\B)", m -> right(m.group(1)), 1),
-            Rule.of("(" + S + "?)\"'(?=\\w)", m -> LDQUO + LSQUO, 2),
-            Rule.of("(" + S + "?)'\"(?=\\w)", m -> LSQUO + LDQUO, 2),
-            Rule.of("(" + S + "?)'(?=\\d\\ds)", m -> RSQUO, 1),
-            Rule.of("(" + S + ")('|\")(?=\\w)", m -> left(m.group(2)), 1),
-            Rule.of("(" + CLOSE + ")('|\")", m -> right(m.group(2)), 1),
-            Rule.of("(\"|')(?=" + S + "|s\\b|$)", m -> right(m.group(1)), 1),
-            Rule.of("(.?)'", m -> LSQUO, 1),
-            Rule.of("(.?)\"", m -> LDQUO, 1));
+    /** Ruby's {@code SQ_PUNCT} characters. */
+    private static final String PUNCT = "!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /** The characters that are not {@code SQ_CLOSE}: before a quote, they do not close. */
+    private static final String NOT_CLOSE = " \\\t\r\n[{(-";
 
     private KramdownTypography() {
     }
@@ -99,17 +66,85 @@ final class KramdownTypography implements InlineParserExtension {
         return true;
     }
 
+    /**
+     * kramdown's {@code SQ_RULES}, in order, written out as character tests (a regular
+     * expression per rule costs too much on long pages). A rule whose expression starts with the
+     * quote matches only when the character before it is not available to kramdown's scanner;
+     * one that starts with {@code (\\s?)} when it is not or is a space.
+     */
     private static boolean quote(LightInlineParser parser, BasedSequence input, int i) {
-        int from = previousAvailable(input, i) ? i - 1 : i;
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(input).region(from, input.length());
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
-            if (m.lookingAt()) {
-                return symbol(parser, input, i, rule.length(), rule.quotes().apply(m), false);
-            }
+        char q = input.charAt(i);
+        boolean available = previousAvailable(input, i);
+        int prev = available ? input.charAt(i - 1) : -1;
+        int n1 = charAt(input, i + 1);
+        int n2 = charAt(input, i + 2);
+        int n3 = charAt(input, i + 3);
+        boolean spaceOrNone = prev == -1 || isSpace(prev);
+        String text;
+        int length = 1;
+        if (!available && (n1 == '_' || n1 == '*') && n2 != -1 && !isSpace(n2)) {
+            text = left(q); // ("|')(?=[_*]{1,2}\S)
+        } else if (!available && n1 != -1 && PUNCT.indexOf(n1) >= 0 && !(n2 == '.' && n3 == '.')
+                && isUnicodeWord(n1) == isUnicodeWord(n2)) {
+            text = right(q); // ("|')(?=SQ_PUNCT(?!\.\.)\B)
+        } else if (spaceOrNone && q == '"' && n1 == '\'' && isWord(n2)) {
+            text = LDQUO + LSQUO; // (\s?)"'(?=\w)
+            length = 2;
+        } else if (spaceOrNone && q == '\'' && n1 == '"' && isWord(n2)) {
+            text = LSQUO + LDQUO; // (\s?)'"(?=\w)
+            length = 2;
+        } else if (spaceOrNone && q == '\'' && isDigit(n1) && isDigit(n2) && n3 == 's') {
+            text = RSQUO; // (\s?)'(?=\d\ds)
+        } else if (available && isSpace(prev) && isWord(n1)) {
+            text = left(q); // (\s)('|")(?=\w)
+        } else if (available && NOT_CLOSE.indexOf(prev) < 0) {
+            text = right(q); // (SQ_CLOSE)('|")
+        } else if (!available && (n1 == -1 || n1 == '\n' || isSpace(n1) || n1 == 's' && !isUnicodeWord(n2))) {
+            text = right(q); // ("|')(?=\s|s\b|$)
+        } else {
+            text = left(q); // (.?)' and (.?)"
         }
-        return false;
+        return symbol(parser, input, i, length, text, false);
+    }
+
+    private static int charAt(BasedSequence input, int i) {
+        return i < input.length() ? input.charAt(i) : -1;
+    }
+
+    /** Ruby's {@code \\s}. */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0x0B;
+    }
+
+    /** Ruby's {@code \\d}: ASCII digits. */
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Ruby's {@code \\w}: ASCII letters, digits and {@code _}. */
+    private static boolean isWord(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
+    }
+
+    /** A word character for Ruby's {@code \\b}, which (unlike {@code \\w}) knows Unicode. */
+    private static boolean isUnicodeWord(int c) {
+        if (c == -1) {
+            return false;
+        }
+        if (Character.isLetterOrDigit(c) || c == '_') {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.CONNECTOR_PUNCTUATION;
+    }
+
+    private static String left(char quote) {
+        return quote == '"' ? LDQUO : LSQUO;
+    }
+
+    private static String right(char quote) {
+        return quote == '"' ? RDQUO : RSQUO;
     }
 
     /**
