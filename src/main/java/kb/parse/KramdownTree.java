@@ -70,6 +70,7 @@ final class KramdownTree extends DocumentPostProcessor {
         List<AttributeBlock> blocks = new ArrayList<>();
         List<SpanAttributes> spans = new ArrayList<>();
         List<Footnote> footnotes = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         Set<Node> taskLists = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributeBlock block) {
@@ -80,13 +81,14 @@ final class KramdownTree extends DocumentPostProcessor {
                     && symbol.getPrevious() instanceof Text text && text.getChars().endsWith(" ")) {
                 text.setChars(text.getChars().subSequence(0, text.getChars().length() - 1));
             } else if (node instanceof Heading heading) {
-                headerId(heading);
+                headings.add(heading);
             } else if (node instanceof Footnote footnote) {
                 footnotes.add(footnote);
             } else if (node instanceof TaskListItem item) {
                 taskLists.add(item.getParent());
             }
         }
+        headings.forEach(KramdownTree::headerId);
         attachBlockLists(blocks, attributes, alds);
         for (SpanAttributes span : spans) {
             Node previous = span.getPrevious();
@@ -105,10 +107,10 @@ final class KramdownTree extends DocumentPostProcessor {
             String id = list.values().get("id");
             if (node instanceof Heading heading && id != null) {
                 heading.setAnchorRefId(id);
-            } else if (node instanceof ListBlock list2 && list.refs().contains("toc")) {
-                TableOfContents toc = new TableOfContents(list2.getChars(), list2 instanceof OrderedList);
-                list2.insertBefore(toc);
-                list2.unlink();
+            } else if (node instanceof ListBlock listBlock && list.refs().contains("toc")) {
+                TableOfContents toc = new TableOfContents(listBlock.getChars(), listBlock instanceof OrderedList);
+                listBlock.insertBefore(toc);
+                listBlock.unlink();
                 resolved.remove(node);
                 resolved.put(toc, list.withoutRefs());
             }
