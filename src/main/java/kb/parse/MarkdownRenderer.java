@@ -6,7 +6,12 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -28,13 +33,22 @@ import java.util.List;
  */
 public final class MarkdownRenderer {
 
+    /** GFM's checkbox as kramdown writes it. */
+    private static final String CHECKBOX = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" ";
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
-                StrikethroughExtension.create()));
+        KramdownExtension kramdown = KramdownExtension.create();
+        TablesExtension tables = TablesExtension.create();
+        StrikethroughExtension strikethrough = StrikethroughExtension.create();
+        DefinitionExtension definitions = DefinitionExtension.create();
+        AbbreviationExtension abbreviations = AbbreviationExtension.create();
+        TaskListExtension taskLists = TaskListExtension.create();
+        options.set(Parser.EXTENSIONS, List.of(tables, AutolinkExtension.create(), strikethrough, definitions,
+                FootnoteExtension.create(), abbreviations, taskLists, kramdown));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
@@ -43,9 +57,14 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         // kramdown writes <br /> and keeps soft line breaks as newlines.
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TaskListExtension.ITEM_DONE_MARKER, CHECKBOX + "checked=\"checked\" />");
+        options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, CHECKBOX.strip() + " />");
         // Flexmark's own link label search takes exponential time on runs of backslashes.
         this.parser = Parser.builder(options).customInlineParserFactory(LinearLinkLabels.FACTORY).build();
-        this.renderer = HtmlRenderer.builder(options)
+        // kb writes footnotes itself (KramdownHtml): Flexmark's footnote renderer is left out.
+        MutableDataSet rendererOptions = new MutableDataSet(options);
+        rendererOptions.set(Parser.EXTENSIONS, List.of(tables, strikethrough, definitions, abbreviations, taskLists, kramdown));
+        this.renderer = HtmlRenderer.builder(rendererOptions)
                 .htmlIdGeneratorFactory(new KramdownIdsFactory())
                 .build();
     }
@@ -90,6 +109,10 @@ public final class MarkdownRenderer {
                     sb.append(code.getText().unescape());
                 } else if (node instanceof Text text && !(text.getParent() instanceof Code)) {
                     sb.append(HeadingIds.typographic(text.getChars().unescape()));
+                } else if (node instanceof KramdownNodes.Typographic symbol) {
+                    sb.append(symbol.text());
+                } else if (node instanceof Abbreviation abbreviation) {
+                    sb.append(abbreviation.getChars());
                 } else if (node instanceof HtmlEntity entity) {
                     sb.append(Escaping.unescapeHtml(entity.getChars()));
                 } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {

@@ -37,13 +37,15 @@ class MarkdownRendererTest {
         // plain text gets the typographic "--" -> en dash conversion (and so loses its dashes).
         String html = markdown.render("## Use `--force` now\n");
 
-        assertThat(html).isEqualTo("<h2 id=\"use---force-now\">Use <code>--force</code> now</h2>\n");
+        assertThat(html).isEqualTo("<h2 id=\"use---force-now\">Use <code class=\"language-plaintext highlighter-rouge\">"
+                + "--force</code> now</h2>\n");
     }
 
     @Test
     void dashesInPlainHeadingTextAreDropped() {
+        // As Jekyll: the text shows an en dash, which the id drops.
         assertThat(markdown.render("## Error SU995034 -- Invalid\n"))
-                .isEqualTo("<h2 id=\"error-su995034--invalid\">Error SU995034 -- Invalid</h2>\n");
+                .isEqualTo("<h2 id=\"error-su995034--invalid\">Error SU995034 \u2013 Invalid</h2>\n");
     }
 
     @Test
@@ -69,12 +71,14 @@ class MarkdownRendererTest {
 
         String html = markdown.render(md);
 
-        assertThat(html).isEqualTo("<p>Intro</p>\n<pre><code>Article: Q319864\n"
-                + "  indented &lt;Filename&gt; &amp; more\n\nlast line\n</code></pre>\n");
+        // Jekyll marks indented code up as Rouge plaintext, as a fenced block without language.
+        assertThat(html).isEqualTo("<p>Intro</p>\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
+                + "<pre class=\"highlight\"><code>Article: Q319864\n"
+                + "  indented &lt;Filename&gt; &amp; more\n\nlast line\n</code></pre></div></div>\n");
     }
 
     @Test
-    void fencedCodeKeepsItsInfoAsLanguageClass() {
+    void fencedCodeIsWrappedInRougeMarkupWithItsLanguage() {
         String md = """
                 ```java
                 if (a < b) {}
@@ -82,11 +86,12 @@ class MarkdownRendererTest {
                 """;
 
         assertThat(markdown.render(md))
-                .isEqualTo("<pre><code class=\"language-java\">if (a &lt; b) {}\n</code></pre>\n");
+                .isEqualTo("<div class=\"language-java highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                        + "<code>if (a &lt; b) {}\n</code></pre></div></div>\n");
     }
 
     @Test
-    void gfmTable() {
+    void gfmTableAlignmentIsAStyleAsInJekyll() {
         String md = """
                 | Name | Value |
                 |------|------:|
@@ -96,10 +101,10 @@ class MarkdownRendererTest {
         assertThat(markdown.render(md)).isEqualTo("""
                 <table>
                 <thead>
-                <tr><th>Name</th><th align="right">Value</th></tr>
+                <tr><th>Name</th><th style="text-align: right">Value</th></tr>
                 </thead>
                 <tbody>
-                <tr><td>a</td><td align="right">1</td></tr>
+                <tr><td>a</td><td style="text-align: right">1</td></tr>
                 </tbody>
                 </table>
                 """);
