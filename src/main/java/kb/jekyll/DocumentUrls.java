@@ -71,8 +71,8 @@ public final class DocumentUrls {
                     categories.add(folder);
                 }
             }
-            addAll(categories, frontMatter.get("category"));
-            addAll(categories, frontMatter.get("categories"));
+            categories.addAll(words(frontMatter.get("category")));
+            categories.addAll(words(frontMatter.get("categories")));
         }
         return new Document(collection, relativePath, basename, slug, date, categories);
     }
@@ -134,9 +134,9 @@ public final class DocumentUrls {
         v.put("collection", collection.label());
         v.put("path", path);
         v.put("output_ext", outputExt);
-        v.put("name", escape(JekyllSlugs.slugify(facts.basename(), "default", false)));
-        v.put("title", escape(JekyllSlugs.slugify(facts.slug(), "pretty", true)));
-        v.put("slug", escape(JekyllSlugs.slugify(facts.slug(), "default", false)));
+        v.put("name", escape(kb.liquid.Slugify.slugify(facts.basename(), "default", false)));
+        v.put("title", escape(kb.liquid.Slugify.slugify(facts.slug(), "pretty", true)));
+        v.put("slug", escape(kb.liquid.Slugify.slugify(facts.slug(), "default", false)));
         v.put("categories", String.join("/", facts.categories().stream()
                 .map(c -> escape(c.toLowerCase(java.util.Locale.ROOT))).toList()));
         facts.date().ifPresent(d -> {
@@ -168,16 +168,19 @@ public final class DocumentUrls {
         return String.join("/", parts);
     }
 
-    private static void addAll(List<String> into, Object value) {
+    /** Names given as a list, or as one string of blank-separated words ({@code categories: a b}). */
+    static List<String> words(Object value) {
+        List<String> words = new ArrayList<>();
         if (value instanceof List<?> list) {
-            list.forEach(v -> into.add(String.valueOf(v)));
+            list.forEach(v -> words.add(String.valueOf(v)));
         } else if (value != null) {
             for (String s : String.valueOf(value).split("\\s+")) {
                 if (!s.isEmpty()) {
-                    into.add(s);
+                    words.add(s);
                 }
             }
         }
+        return words;
     }
 
     /** Runs of slashes made one; {@code ..} segments dropped. */

@@ -133,7 +133,9 @@ public final class SiteModel {
         v.put("id", folder + doc.slug());
         if (doc.collection().isPosts()) {
             v.put("categories", doc.categories());
-            v.put("tags", words(page.frontMatter().get("tags"), page.frontMatter().get("tag")));
+            List<String> tags = new ArrayList<>(DocumentUrls.words(page.frontMatter().get("tags")));
+            tags.addAll(DocumentUrls.words(page.frontMatter().get("tag")));
+            v.put("tags", tags);
         }
         Object own = page.frontMatter().get("excerpt_separator");
         String separator = own != null ? String.valueOf(own) : siteSeparator;
@@ -206,21 +208,5 @@ public final class SiteModel {
             }
         }
         return String.join(" ", words);
-    }
-
-    private static List<String> words(Object... values) {
-        List<String> all = new ArrayList<>();
-        for (Object value : values) {
-            if (value instanceof List<?> list) {
-                list.forEach(v -> all.add(String.valueOf(v)));
-            } else if (value != null) {
-                for (String s : String.valueOf(value).split("\\s+")) {
-                    if (!s.isEmpty()) {
-                        all.add(s);
-                    }
-                }
-            }
-        }
-        return all;
     }
 }

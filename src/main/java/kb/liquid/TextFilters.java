@@ -18,22 +18,11 @@ import liqp.filters.Filter;
  */
 final class TextFilters {
 
-    private static final Pattern SLUG_RAW = Pattern.compile("\\s+");
-    private static final Pattern SLUG_DEFAULT = Pattern.compile("[^\\p{M}\\p{L}\\p{Nd}]+");
-    private static final Pattern SLUG_PRETTY = Pattern.compile("[^\\p{M}\\p{L}\\p{Nd}._~!$&'()+,;=@]+");
-    private static final Pattern SLUG_ASCII = Pattern.compile("[^A-Za-z0-9]+");
-    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-|-$", Pattern.MULTILINE);
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
     private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
     private static final Pattern NON_CJK_WORD = Pattern.compile("[^" + CJK + " \\t\\r\\n\\f\\u000b]+");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000b\\x00]+");
     private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*[+-]?\\d[\\d_]*");
-    /** I18n's transliterations that are not an accent dropped. */
-    private static final Map<Character, String> LATIN = Map.ofEntries(Map.entry('ß', "ss"), Map.entry('Æ', "AE"),
-            Map.entry('æ', "ae"), Map.entry('Ø', "O"), Map.entry('ø', "o"), Map.entry('Œ', "OE"), Map.entry('œ', "oe"),
-            Map.entry('Ð', "D"), Map.entry('ð', "d"), Map.entry('Þ', "TH"), Map.entry('þ', "th"), Map.entry('Ł', "L"),
-            Map.entry('ł', "l"), Map.entry('Đ', "D"), Map.entry('đ', "d"), Map.entry('ı', "i"));
-
     private TextFilters() {
     }
 
@@ -42,7 +31,7 @@ final class TextFilters {
                 filter("markdownify", (value, params) -> site.markdownify(Values.string(value))),
                 filter("smartify", (value, params) -> SmartyPants.convert(Values.string(value))),
                 filter("slugify", (value, params) -> value == null ? null
-                        : slugify(Values.string(value), params.length > 0 ? Values.string(params[0]) : null)),
+                        : Slugify.slugify(Values.string(value), params.length > 0 ? Values.string(params[0]) : null, false)),
                 // Ruby Liquid's escape is CGI.escapeHTML, which also escapes the apostrophe (Liqp's does not).
                 filter("escape", (value, params) -> value == null ? null : htmlEscape(Values.string(value))),
                 filter("h", (value, params) -> value == null ? null : htmlEscape(Values.string(value))),
@@ -106,46 +95,6 @@ final class TextFilters {
         return List.of(text.split(Pattern.quote(separator)));
     }
 
-    static String slugify(String text, String mode) {
-        String m = mode == null ? "default" : mode;
-        Pattern replaced = switch (m) {
-            case "raw" -> SLUG_RAW;
-            case "default", "latin" -> SLUG_DEFAULT;
-            case "pretty" -> SLUG_PRETTY;
-            case "ascii" -> SLUG_ASCII;
-            default -> null;
-        };
-        if (replaced == null) {
-            return text.toLowerCase(Locale.ROOT);
-        }
-        String input = m.equals("latin") ? transliterate(text) : text;
-        String slug = replaced.matcher(input).replaceAll("-");
-        slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
-        return slug.toLowerCase(Locale.ROOT);
-    }
-
-    /** I18n.transliterate: accents dropped, a few letters spelled out, anything else not Latin as "?". */
-    private static String transliterate(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (c < 128) {
-                out.append(c);
-            } else if (LATIN.containsKey(c)) {
-                out.append(LATIN.get(c));
-            } else {
-                if (Character.isHighSurrogate(c)) {
-                    i++;
-                }
-                out.append('?');
-            }
-        }
-        return out.toString();
-    }
 
     /** Ruby's {@code CGI.escapeHTML}. */
     static String htmlEscape(String text) {

@@ -99,6 +99,14 @@ public final class StateFile {
         }
     }
 
+    /** Whether the last eight bytes are the CRC-32C of all before them, as {@link #write} ends the file. */
+    private static boolean checksumHolds(byte[] bytes) {
+        int end = bytes.length - Long.BYTES;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, end);
+        return java.nio.ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() == crc.getValue();
+    }
+
     /**
      * The state, if there is one this kb can use: missing, damaged, of another format or of
      * another kb build all give empty (the build is then a clean one).
@@ -111,15 +119,19 @@ public final class StateFile {
             // Read whole, checked in one pass, parsed from memory: through a checked stream every
             // byte of a 60 MB state (60,000 articles) would update the checksum on its own.
             byte[] bytes = Files.readAllBytes(file);
+            // The checksum first: a damaged count read before it could ask for an array of 2^31
+            // (a state with one byte changed once took the heap).
+            if (bytes.length < Long.BYTES || !checksumHolds(bytes)) {
+                return Optional.empty();
+            }
             Memory memory = new Memory(bytes);
             DataInputStream in = new DataInputStream(memory);
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT || !in.readUTF().equals(kb)) {
                 return Optional.empty();
             }
             BuildState state = new Reader(in).state(kb);
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, bytes.length - memory.available());
-            if (in.readLong() != crc.getValue() || memory.available() != 0) {
+            in.readLong(); // the checksum, checked above
+            if (memory.available() != 0) {
                 return Optional.empty();
             }
             return Optional.of(state);
