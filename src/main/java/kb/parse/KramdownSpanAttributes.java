@@ -5,7 +5,6 @@ import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.parse.KramdownNodes.SpanAttributes;
@@ -47,30 +46,5 @@ final class KramdownSpanAttributes implements InlineParserExtension {
     }
 
     /** Registers the span IALs with Flexmark's inline parser. */
-    static final InlineParserExtensionFactory FACTORY = new InlineParserExtensionFactory() {
-        @Override
-        public CharSequence getCharacters() {
-            return "{";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser inlineParser) {
-            return new KramdownSpanAttributes();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-    };
+    static final InlineParserExtensionFactory FACTORY = new InlineExtensions("{", KramdownSpanAttributes::new);
 }

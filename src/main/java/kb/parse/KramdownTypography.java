@@ -5,7 +5,6 @@ import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import kb.parse.KramdownNodes.Typographic;
 
 /**
@@ -166,30 +165,5 @@ final class KramdownTypography implements InlineParserExtension {
     }
 
     /** Registers the conversions with Flexmark's inline parser. */
-    static final InlineParserExtensionFactory FACTORY = new InlineParserExtensionFactory() {
-        @Override
-        public CharSequence getCharacters() {
-            return "'\"-.<>";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser inlineParser) {
-            return new KramdownTypography();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-    };
+    static final InlineParserExtensionFactory FACTORY = new InlineExtensions("'\"-.<>", KramdownTypography::new);
 }

@@ -141,17 +141,19 @@ final class SitePlanner {
             Candidate c = jekyll.defaults().isEmpty() ? planned : new Candidate(planned.source(),
                     new FrontMatter(jekyll.defaults().apply(rel, type, planned.frontMatter().values())),
                     planned.outputExt(), planned.markdown());
-            if (document.isPresent() && !document.get().collection().output()) {
+            // Read again with the defaults applied: they may give a document its date or slug.
+            Optional<Document> doc = document.isPresent() ? document(rel, jekyll, c.frontMatter().values())
+                    : Optional.empty();
+            if (doc.isPresent() && !doc.get().collection().output()) {
                 // A collection without output: no page, but Liquid lists its documents (site.authors).
-                Document d = document(rel, jekyll, c.frontMatter().values()).orElseThrow();
+                Document d = doc.get();
                 String url = jekyll.urls().url(d, c.frontMatter().values(), c.outputExt());
                 unpublished.add(new PlannedPage(c.source(), c.frontMatter(), url, "", c.markdown(), Optional.of(d)));
                 continue;
             }
             String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
-            String url = document.isPresent()
-                    ? jekyll.urls().url(document(rel, jekyll, c.frontMatter().values()).orElseThrow(),
-                            c.frontMatter().values(), c.outputExt())
+            String url = doc.isPresent()
+                    ? jekyll.urls().url(doc.get(), c.frontMatter().values(), c.outputExt())
                     : permalinks.url(rel, c.outputExt(), c.frontMatter().permalink(), foldersWithIndex.contains(folder));
             String file = c.source().displayName();
             Optional<String> output = Permalinks.outputPath(url, c.outputExt());
@@ -167,7 +169,7 @@ final class SitePlanner {
             }
             copies.remove(output.get()); // a page hides a theme asset of the same name
             pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown(),
-                    document.isPresent() ? document(rel, jekyll, c.frontMatter().values()) : Optional.empty()));
+                    doc));
         }
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
