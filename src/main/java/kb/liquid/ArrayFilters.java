@@ -92,6 +92,18 @@ final class ArrayFilters {
     }
 
     private static Object where(Object value, Object[] params) {
+        return search(value, params, false);
+    }
+
+    private static Object find(Object value, Object[] params) {
+        return search(value, params, true);
+    }
+
+    /**
+     * {@code where} and {@code find}: the items whose property matches the target (all of them, or
+     * the first, null when none); the value itself when the arguments cannot select anything.
+     */
+    private static Object search(Object value, Object[] params, boolean firstOnly) {
         Object property = param(params, 0);
         Object target = param(params, 1);
         List<Object> items = items(value);
@@ -102,26 +114,13 @@ final class ArrayFilters {
         List<Object> matches = new ArrayList<>();
         for (Object item : items) {
             if (matches(Values.sortInput(Values.property(item, key)), target)) {
+                if (firstOnly) {
+                    return item;
+                }
                 matches.add(item);
             }
         }
-        return matches;
-    }
-
-    private static Object find(Object value, Object[] params) {
-        Object property = param(params, 0);
-        Object target = param(params, 1);
-        List<Object> items = items(value);
-        if (property == null || Values.list(target) != null || target instanceof Map || items == null) {
-            return value;
-        }
-        String key = Values.string(property);
-        for (Object item : items) {
-            if (matches(Values.sortInput(Values.property(item, key)), target)) {
-                return item;
-            }
-        }
-        return null;
+        return firstOnly ? null : matches;
     }
 
     /** Jekyll's {@code compare_property_vs_target}. */

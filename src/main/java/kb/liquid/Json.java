@@ -1,84 +1,73 @@
 package kb.liquid;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Locale;
 import java.util.Map;
 
-/** Ruby's {@code to_json} as Jekyll's {@code jsonify} writes it: compact, non-ASCII kept, floats as Ruby prints them. */
+/**
+ * Ruby's {@code to_json} as Jekyll's {@code jsonify} writes it: compact, non-ASCII kept, control
+ * characters as lower-case {@code \u001f} escapes, floats as Ruby prints them. Jackson writes and
+ * escapes; this class only walks Liquid's values (lists, maps, Ruby-formatted numbers and times).
+ */
 final class Json {
+
+    /** Ruby's JSON generator writes hex escapes in lower case. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
 
     private Json() {
     }
 
     static String of(Object value) {
-        StringBuilder out = new StringBuilder();
-        append(out, value, 0);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(json, value, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object value, int depth) {
+    private static void write(JsonGenerator json, Object value, int depth) throws IOException {
         if (depth > 100) {
             throw new RenderFailure("jsonify: the value nests more than 100 deep");
         }
         if (value == null) {
-            out.append("null");
-        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof BigInteger) {
-            out.append(value);
+            json.writeNull();
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof BigInteger) {
+            json.writeNumber(value.toString());
         } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            double d = ((Number) value).doubleValue();
-            out.append(Double.isFinite(d) ? Values.string(value) : "null");
+            // Ruby's form (1.0, 1.0e+20), which is also valid JSON; NaN and infinities have none
+            if (Double.isFinite(((Number) value).doubleValue())) {
+                json.writeNumber(Values.string(value));
+            } else {
+                json.writeNull();
+            }
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
+            json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(out, Values.string(entry.getKey()));
-                out.append(':');
-                append(out, entry.getValue(), depth + 1);
+                json.writeFieldName(Values.string(entry.getKey()));
+                write(json, entry.getValue(), depth + 1);
             }
-            out.append('}');
+            json.writeEndObject();
         } else if (Values.list(value) != null) {
-            out.append('[');
-            boolean first = true;
+            json.writeStartArray();
             for (Object item : Values.list(value)) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                append(out, item, depth + 1);
+                write(json, item, depth + 1);
             }
-            out.append(']');
+            json.writeEndArray();
         } else {
-            string(out, Values.string(value));
+            json.writeString(Values.string(value));
         }
-    }
-
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -42,6 +42,9 @@ class JekyllFiltersTest {
                 Arguments.of("{{ page.list | jsonify }} {{ 'a\"b\\c\té' | jsonify }} {{ 1.5 | jsonify }} {{ nil | jsonify }} "
                         + "{{ page.date | jsonify }}",
                         "[\"b\",\"a\",\"c\"] \"a\\\"b\\\\c\\té\" 1.5 null \"2024-03-08 09:30:00 +0100\""),
+                // Ruby escapes control characters in lower-case hex, writes floats its own way
+                Arguments.of("{{ 'a\u0001\u001fb\b\f/' | jsonify }} {{ page.f | jsonify }} {{ page.big | jsonify }}",
+                        "\"a\\u0001\\u001fb\\b\\f/\" 1.0e+20 12345678901234"),
                 Arguments.of("{{ page.items | jsonify }}",
                         "[{\"name\":\"A\",\"plan\":\"free\",\"n\":3,\"tags\":[\"x\",\"y\"],\"meta\":{\"k\":1}},"
                                 + "{\"name\":\"B\",\"plan\":\"pro\",\"n\":10},{\"name\":\"C\",\"plan\":\"free\",\"n\":\"2\","
