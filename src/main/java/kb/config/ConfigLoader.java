@@ -54,8 +54,9 @@ public final class ConfigLoader {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         Diagnostics own = diagnostics.child();
+        Map<String, SourcePosition> keys = keyPositions(text, displayName);
         Optional<SiteConfig> config = yaml.loadMapping(text, displayName, 1, own)
-                .map(values -> fromValues(values, displayName, key -> keyPosition(text, displayName, key), own));
+                .map(values -> fromValues(values, displayName, keys, own));
         // A key of the wrong type that decides what is published, or where, is an error: the
         // build must not go on without it.
         return own.hasErrors() ? Optional.empty() : config;
@@ -68,11 +69,12 @@ public final class ConfigLoader {
      * {@code permalink}).
      */
     public SiteConfig fromValues(Map<String, Object> values, String displayName, Diagnostics diagnostics) {
-        return fromValues(values, displayName, key -> SourcePosition.of(displayName), diagnostics);
+        return fromValues(values, displayName, Map.of(), diagnostics);
     }
 
-    private SiteConfig fromValues(Map<String, Object> values, String displayName,
-            Function<String, SourcePosition> at, Diagnostics diagnostics) {
+    private SiteConfig fromValues(Map<String, Object> values, String displayName, Map<String, SourcePosition> keys,
+            Diagnostics diagnostics) {
+        Function<String, SourcePosition> at = key -> keys.getOrDefault(key, SourcePosition.of(displayName));
         Map<String, Object> all = new LinkedHashMap<>(values);
         all.values().removeIf(java.util.Objects::isNull);
         return new SiteConfig(
@@ -83,22 +85,29 @@ public final class ConfigLoader {
                 strings(values, "exclude", at, diagnostics),
                 strings(values, "include", at, diagnostics),
                 string(values, "permalink", "date", at, diagnostics, true),
-                all);
+                all, keys);
     }
 
-    /** Where a top-level key is written in the text (its line, column 1), else the file's start. */
-    private static SourcePosition keyPosition(String text, String file, String key) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(key) + "[ \\t]*:", Pattern.MULTILINE).matcher(text);
-        if (!m.find()) {
-            return SourcePosition.of(file);
-        }
+    /** A top-level key: a line that starts with a plain (unquoted) key and a colon. */
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([^\\s#:'\"\\[\\]{}&*!|>%@`-][^:\\n]*?)[ \\t]*:(?:[ \\t]|$)",
+            Pattern.MULTILINE);
+
+    /** Where each top-level key is written (its line, column 1); the first one wins, as a warning should show. */
+    private static Map<String, SourcePosition> keyPositions(String text, String file) {
+        Map<String, SourcePosition> keys = new LinkedHashMap<>();
+        Matcher m = TOP_LEVEL_KEY.matcher(text);
         int line = 1;
-        for (int i = 0; i < m.start(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+        int counted = 0;
+        while (m.find()) {
+            for (int i = counted; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
             }
+            counted = m.start();
+            keys.putIfAbsent(m.group(1), new SourcePosition(file, line, 1));
         }
-        return new SourcePosition(file, line, 1);
+        return keys;
     }
 
     private static String string(Map<String, Object> values, String key, String fallback,

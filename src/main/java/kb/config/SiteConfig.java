@@ -3,6 +3,7 @@ package kb.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kb.diag.SourcePosition;
 
 /**
  * The site's {@code _config.yml}: the keys kb acts on, typed, plus every key as written so that
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param include     names starting with {@code _} or {@code .} to process anyway ({@code include})
  * @param permalink   the default permalink style or template ({@code permalink})
  * @param values      every key of the file, with {@code baseurl} as overridden
+ * @param keys        where each top-level key is written in the file (for diagnostics; empty
+ *                    when the configuration was not read from a file)
  */
 public record SiteConfig(String title, String description, String url, String baseurl,
-        List<String> exclude, List<String> include, String permalink, Map<String, Object> values) {
+        List<String> exclude, List<String> include, String permalink, Map<String, Object> values,
+        Map<String, SourcePosition> keys) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -29,6 +33,18 @@ public record SiteConfig(String title, String description, String url, String ba
         include = List.copyOf(include);
         Objects.requireNonNull(permalink, "permalink");
         values = Map.copyOf(values);
+        keys = Map.copyOf(keys);
+    }
+
+    /** A configuration not read from a file (no key positions). */
+    public SiteConfig(String title, String description, String url, String baseurl,
+            List<String> exclude, List<String> include, String permalink, Map<String, Object> values) {
+        this(title, description, url, baseurl, exclude, include, permalink, values, Map.of());
+    }
+
+    /** Where {@code key} is written, for a diagnostic about it; the start of {@code file} when unknown. */
+    public SourcePosition at(String key, String file) {
+        return keys.getOrDefault(key, SourcePosition.of(file));
     }
 
     /** The configuration of a site with no {@code _config.yml}. */
@@ -40,7 +56,7 @@ public record SiteConfig(String title, String description, String url, String ba
     public SiteConfig withBaseurl(String newBaseurl) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
         copy.put("baseurl", normalizeBaseurl(newBaseurl));
-        return new SiteConfig(title, description, url, newBaseurl, exclude, include, permalink, copy);
+        return new SiteConfig(title, description, url, newBaseurl, exclude, include, permalink, copy, keys);
     }
 
     /**

@@ -20,8 +20,8 @@ public final class Collections {
         this.all = List.copyOf(all);
     }
 
-    /** Reads {@code collections:}; a malformed entry is reported and left out. */
-    public static Collections from(Map<String, Object> config, String configFile, Diagnostics diagnostics) {
+    /** Reads {@code collections:}; a malformed entry is reported at {@code at} (the key's line) and left out. */
+    public static Collections from(Map<String, Object> config, SourcePosition at, Diagnostics diagnostics) {
         List<Collection> all = new ArrayList<>();
         Object declared = config.get("collections");
         Map<?, ?> posts = Map.of();
@@ -30,7 +30,7 @@ public final class Collections {
                 String label = String.valueOf(e.getKey());
                 Map<?, ?> settings = e.getValue() instanceof Map<?, ?> s ? s : Map.of();
                 if (!validLabel(label)) {
-                    diagnostics.warning(SourcePosition.of(configFile), "collection name '" + label
+                    diagnostics.warning(at, "collection name '" + label
                             + "' is not a folder name; the collection is left out");
                 } else if (label.equals(Collection.POSTS)) {
                     posts = settings;
@@ -45,7 +45,7 @@ public final class Collections {
                 }
             }
         } else if (declared != null) {
-            diagnostics.warning(SourcePosition.of(configFile), "'collections' is neither a map nor a list; it is ignored");
+            diagnostics.warning(at, "'collections' is neither a map nor a list; it is ignored");
         }
         all.add(new Collection(Collection.POSTS, true, permalink(posts)));
         return new Collections(all);

@@ -35,21 +35,21 @@ public final class FrontMatterDefaults {
 
     /**
      * Reads {@code defaults:} from the configuration's values; entries that are not a map with a
-     * {@code values} map are reported at the configuration file and left out.
+     * {@code values} map are reported at {@code at} (where {@code defaults:} is written) and left out.
      */
-    public static FrontMatterDefaults from(Map<String, Object> config, String configFile, Diagnostics diagnostics) {
+    public static FrontMatterDefaults from(Map<String, Object> config, SourcePosition at, Diagnostics diagnostics) {
         Object list = config.get("defaults");
         if (list == null) {
             return none();
         }
         if (!(list instanceof List<?> entries)) {
-            diagnostics.warning(SourcePosition.of(configFile), "'defaults' is not a list; no front-matter defaults apply");
+            diagnostics.warning(at, "'defaults' is not a list; no front-matter defaults apply");
             return none();
         }
         List<Scope> scopes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry) || !(entry.get("values") instanceof Map<?, ?> values)) {
-                diagnostics.warning(SourcePosition.of(configFile), "defaults entry " + (i + 1)
+                diagnostics.warning(at, "defaults entry " + (i + 1)
                         + " has no 'values' map; it is left out");
                 continue;
             }

@@ -15,11 +15,15 @@ import kb.diag.Diagnostics;
  */
 public record JekyllSettings(FrontMatterDefaults defaults, Collections collections, DocumentUrls urls, ZoneId zone) {
 
-    /** Reads the settings from the configuration; what is malformed is reported at {@code configFile}. */
+    /**
+     * Reads the settings from the configuration; what is malformed is reported at its key's line
+     * in {@code configFile}.
+     */
     public static JekyllSettings from(SiteConfig config, String configFile, Diagnostics diagnostics) {
         ZoneId zone = JekyllDates.zone(config.values().get("timezone"));
-        return new JekyllSettings(FrontMatterDefaults.from(config.values(), configFile, diagnostics),
-                Collections.from(config.values(), configFile, diagnostics), new DocumentUrls(config.permalink(), zone),
+        return new JekyllSettings(FrontMatterDefaults.from(config.values(), config.at("defaults", configFile), diagnostics),
+                Collections.from(config.values(), config.at("collections", configFile), diagnostics),
+                new DocumentUrls(config.permalink(), zone),
                 zone);
     }
 }

@@ -49,6 +49,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void knowsTheLineOfEveryTopLevelKey() throws IOException {
+        Files.writeString(source.resolve("_config.yml"), """
+                # a comment: with a colon
+                title: T
+                defaults:
+                  - scope:
+                      path: ""
+                    values: {layout: page}
+                "quoted": 1
+                collections:
+                  guides: {output: true}
+                """);
+
+        SiteConfig config = loader.load(source, diagnostics);
+
+        String file = Display.of(source.resolve("_config.yml"));
+        assertThat(config.at("title", file)).isEqualTo(new SourcePosition(file, 2, 1));
+        assertThat(config.at("defaults", file)).isEqualTo(new SourcePosition(file, 3, 1));
+        assertThat(config.at("collections", file)).isEqualTo(new SourcePosition(file, 8, 1));
+        assertThat(config.at("scope", file)).as("not a top-level key").isEqualTo(SourcePosition.of(file));
+        assertThat(config.at("quoted", file)).as("quoted keys are not located").isEqualTo(SourcePosition.of(file));
+    }
+
+    @Test
     void keepsEveryKeyInValuesIncludingUnknownOnes() throws IOException {
         Files.writeString(source.resolve("_config.yml"), """
                 title: T

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FrontMatterDefaultsTest {
 
     private static FrontMatterDefaults defaults(List<Map<String, Object>> entries) {
-        return FrontMatterDefaults.from(Map.of("defaults", entries), "_config.yml", new Diagnostics());
+        return FrontMatterDefaults.from(Map.of("defaults", entries), kb.diag.SourcePosition.of("_config.yml"), new Diagnostics());
     }
 
     private static Map<String, Object> entry(String path, String type, Map<String, Object> values) {
@@ -53,9 +53,9 @@ class FrontMatterDefaultsTest {
     void aMalformedEntryIsReportedAndLeftOut() {
         Diagnostics diagnostics = new Diagnostics();
         FrontMatterDefaults d = FrontMatterDefaults.from(Map.of("defaults", List.of("layout: x",
-                entry("", null, Map.of("layout", "page")))), "site/_config.yml", diagnostics);
+                entry("", null, Map.of("layout", "page")))), new kb.diag.SourcePosition("site/_config.yml", 4, 1), diagnostics);
         assertThat(d.apply("a.md", "pages", Map.of())).containsEntry("layout", "page");
         assertThat(diagnostics.sorted()).singleElement().hasToString(
-                "site/_config.yml:1:1: warning: defaults entry 1 has no 'values' map; it is left out");
+                "site/_config.yml:4:1: warning: defaults entry 1 has no 'values' map; it is left out");
     }
 }

@@ -50,7 +50,7 @@ class JekyllSiteErrorsTest {
         String src = source.toString();
         List<String> lines = build.err().lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).toList();
         assertThat(lines).contains(
-                src + "/_config.yml:1:1: warning: defaults entry 2 has no 'values' map; it is left out",
+                src + "/_config.yml:2:1: warning: defaults entry 2 has no 'values' map; it is left out",
                 src + "/_data/plans.json:2:1: error: invalid JSON: Unexpected end-of-input within/between Array entries",
                 src + "/good.md:5:11: warning: unknown Liquid filter 'nosuch' (a plugin kb lacks?): the value passes through unchanged",
                 src + "/_layouts/broken.html:5:1: error: Liquid syntax error: '{% if %}' is never closed by '{% endif %}'",

@@ -29,7 +29,7 @@ class SiteModelTest {
 
     private SiteModel model() {
         Collections collections = Collections.from(Map.of("collections", Map.of("guides", Map.of("output", true,
-                "permalink", "/guides/:name/"))), "_config.yml", new kb.diag.Diagnostics());
+                "permalink", "/guides/:name/"))), kb.diag.SourcePosition.of("_config.yml"), new kb.diag.Diagnostics());
         return new SiteModel(Map.of("title", "Help"), List.of(
                 page("account/plans.md", "/account/plans.html", Map.of("title", "Plans")),
                 page("about.md", "/about.html", Map.of("title", "About")),
