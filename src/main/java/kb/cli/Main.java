@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Builds a static knowledge-base site and its Lucene search index from a "
                 + "Jekyll source tree.",
         subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, VerifyCommand.class, StatsCommand.class, ImportCommand.class,
+                PublishCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
@@ -39,7 +40,8 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof kb.cluster.ClusterException) {
                 err.println("kb: error: " + ex.getMessage());
                 return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.IO_OR_INTERNAL;
             }

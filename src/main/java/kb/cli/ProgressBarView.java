@@ -44,6 +44,14 @@ final class ProgressBarView implements BuildProgress, AutoCloseable {
         }
     }
 
+    /** {@code n} steps at once (documents sent in one batch). */
+    void advancedBy(long n) {
+        ProgressBar b = bar;
+        if (b != null) {
+            b.stepBy(n);
+        }
+    }
+
     @Override
     public synchronized void finished() {
         if (bar != null) {

@@ -56,6 +56,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "With --watch: no progress bar for the first build.")
     boolean noProgress;
 
+    @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
+            description = "Answer searches from an OpenSearch cluster that 'kb publish' filled, instead of --index:"
+                    + " one or more node URLs, comma-separated (a node that fails is skipped).")
+    String opensearch;
+
+    @Option(names = "--alias", defaultValue = "kb", description = "With --opensearch: the alias searched (default: ${DEFAULT-VALUE}).")
+    String alias;
+
     @Mixin
     BuildInputOptions input;
 
@@ -77,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional<AccessLog> log = Optional.empty();
         try {
             log = accessLog(err);
-            server = KbServer.start(new ServeOptions(site, index, host, port, watch), log);
+            server = KbServer.start(new ServeOptions(site, index, host, port, watch, Optional.ofNullable(opensearch), alias),
+                    log);
         } catch (RuntimeException e) {
             log.ifPresent(AccessLog::close);
             watching.ifPresent(SiteWatch::close);
@@ -90,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("kb serve: stopped");
         }, "kb-serve-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
-        out.println("kb serve: " + server.uri() + " (site " + site + ", index " + index + "); Ctrl-C to stop");
+        out.println("kb serve: " + server.uri() + " (site " + site + ", "
+                + (opensearch == null ? "index " + index : "cluster " + opensearch + " alias " + alias) + "); Ctrl-C to stop");
         server.join();
         return ExitCodes.OK;
     }

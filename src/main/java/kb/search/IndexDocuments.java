@@ -61,30 +61,54 @@ public final class IndexDocuments {
      * call: a build that needs it elsewhere builds it once).
      */
     public Document article(Article a, String url, String json, String body) {
-        Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, ARTICLE, Field.Store.NO));
-        doc.add(new StringField(IndexFields.ID, a.id(), Field.Store.YES));
-        for (String form : idForms(a.id())) {
-            doc.add(new StringField(IndexFields.ID_FORMS, form, Field.Store.NO));
-        }
-        doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
-        doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.TITLE_WORDS, a.title(), Field.Store.NO));
-        doc.add(new Field(IndexFields.BODY, body, BODY_TYPE));
+        return document(values(a, url, json, body));
+    }
+
+    /** What kb indexes of a KB article at {@code url}. */
+    public static IndexDocument values(Article a, String url, String json, String body) {
         StringBuilder headings = new StringBuilder();
         a.sections().forEach(s -> headings.append(s.heading()).append('\n'));
-        doc.add(new TextField(IndexFields.SECTIONS, headings.toString(), Field.Store.NO));
         StringBuilder messages = new StringBuilder();
         a.sections().forEach(sec -> sec.blocks().forEach(b -> quoted(b, messages)));
-        doc.add(new TextField(IndexFields.MESSAGES, messages.toString(), Field.Store.NO));
         StringBuilder applies = new StringBuilder();
         a.appliesTo().forEach(x -> applies.append(x.text()).append('\n'));
-        doc.add(new TextField(IndexFields.APPLIES_TO, applies.toString(), Field.Store.NO));
-        String queryWords = String.join(" ", a.additionalQueryWords());
-        doc.add(new TextField(IndexFields.QUERY_WORDS, queryWords, Field.Store.NO));
-        doc.add(new Field(IndexFields.SPELL, a.title() + "\n" + queryWords + "\n" + body, SPELL_TYPE));
+        return new IndexDocument(ARTICLE, a.id(), url, a.title(), body, headings.toString(), messages.toString(),
+                applies.toString(), String.join(" ", a.additionalQueryWords()), a.products(), a.productCodes(),
+                a.versions().all(), a.operatingSystems(), a.keywords(), a.technology(), a.issueType(),
+                a.lastModifiedDate(), json);
+    }
+
+    /** The document of an ordinary page. */
+    public Document page(String url, String title, String text) {
+        return document(IndexDocument.page(url, title, text));
+    }
+
+    /** The Lucene document of an article's or a page's values. */
+    public Document document(IndexDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.KIND, d.kind(), Field.Store.YES));
+        if (!d.isArticle()) {
+            doc.add(new StringField(IndexFields.URL, d.url(), Field.Store.YES));
+            doc.add(new TextField(IndexFields.TITLE, d.title(), Field.Store.YES));
+            doc.add(new Field(IndexFields.BODY, d.body(), BODY_TYPE));
+            doc.add(new Field(IndexFields.SPELL, d.spellText(), SPELL_TYPE));
+            return build(doc);
+        }
+        doc.add(new StringField(IndexFields.ID, d.id(), Field.Store.YES));
+        for (String form : idForms(d.id())) {
+            doc.add(new StringField(IndexFields.ID_FORMS, form, Field.Store.NO));
+        }
+        doc.add(new StringField(IndexFields.URL, d.url(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.TITLE, d.title(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.TITLE_WORDS, d.title(), Field.Store.NO));
+        doc.add(new Field(IndexFields.BODY, d.body(), BODY_TYPE));
+        doc.add(new TextField(IndexFields.SECTIONS, d.sections(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.MESSAGES, d.messages(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.APPLIES_TO, d.appliesTo(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.QUERY_WORDS, d.queryWords(), Field.Store.NO));
+        doc.add(new Field(IndexFields.SPELL, d.spellText(), SPELL_TYPE));
         boolean first = true;
-        for (String product : a.products()) {
+        for (String product : d.products()) {
             doc.add(new StringField(IndexFields.PRODUCT, product.strip().toLowerCase(Locale.ROOT), Field.Store.NO));
             if (first) {
                 doc.add(new StoredField(IndexFields.PRODUCT, product));
@@ -92,19 +116,19 @@ public final class IndexDocuments {
             doc.add(new SortedSetDocValuesFacetField(IndexFields.PRODUCT, product));
             first = false;
         }
-        exact(doc, IndexFields.PRODUCT_CODE, a.productCodes());
-        exact(doc, IndexFields.VERSIONS, a.versions().all());
-        exact(doc, IndexFields.OS, a.operatingSystems());
-        exact(doc, IndexFields.KEYWORDS, a.keywords());
-        exact(doc, IndexFields.TECHNOLOGY, a.technology());
-        exact(doc, IndexFields.ISSUE_TYPE, a.issueType());
-        for (String t : new LinkedHashSet<>(a.technology())) {
+        exact(doc, IndexFields.PRODUCT_CODE, d.productCodes());
+        exact(doc, IndexFields.VERSIONS, d.versions());
+        exact(doc, IndexFields.OS, d.operatingSystems());
+        exact(doc, IndexFields.KEYWORDS, d.keywords());
+        exact(doc, IndexFields.TECHNOLOGY, d.technology());
+        exact(doc, IndexFields.ISSUE_TYPE, d.issueTypes());
+        for (String t : new LinkedHashSet<>(d.technology())) {
             doc.add(new SortedSetDocValuesFacetField(IndexFields.TECHNOLOGY, t));
         }
-        for (String t : new LinkedHashSet<>(a.issueType())) {
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.ISSUE_TYPE, t.toLowerCase(Locale.ROOT)));
+        for (String t : issueTypeFacets(d.issueTypes())) {
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.ISSUE_TYPE, t));
         }
-        a.lastModifiedDate().ifPresent(date -> {
+        d.lastModified().ifPresent(date -> {
             long day = date.toEpochDay();
             doc.add(new LongPoint(IndexFields.LAST_MODIFIED, day));
             doc.add(new NumericDocValuesField(IndexFields.LAST_MODIFIED, day));
@@ -113,19 +137,61 @@ public final class IndexDocuments {
             doc.add(new StringField(IndexFields.YEAR, year, Field.Store.NO));
             doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, year));
         });
-        doc.add(new StoredField(IndexFields.JSON, json));
+        doc.add(new StoredField(IndexFields.JSON, d.json()));
+        doc.add(new StoredField(IndexFields.SOURCE, StoredSource.write(d)));
         return build(doc);
     }
 
-    /** The document of an ordinary page. */
-    public Document page(String url, String title, String text) {
-        Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, PAGE, Field.Store.NO));
-        doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
-        doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
-        doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));
-        doc.add(new Field(IndexFields.SPELL, title + "\n" + text, SPELL_TYPE));
-        return build(doc);
+    /**
+     * The values a document was made of, read back from its stored fields (all of them: read
+     * with {@code storedFields().document(doc)}).
+     *
+     * @throws IllegalArgumentException when the document is not one kb wrote with this schema
+     */
+    public static IndexDocument read(Document stored) {
+        String kind = stored.get(IndexFields.KIND);
+        String url = stored.get(IndexFields.URL);
+        if (kind == null || url == null) {
+            throw new IllegalArgumentException("a document without kind or URL: not written by this kb");
+        }
+        String title = nullToEmpty(stored.get(IndexFields.TITLE));
+        String body = nullToEmpty(stored.get(IndexFields.BODY));
+        if (!kind.equals(ARTICLE)) {
+            return IndexDocument.page(url, title, body);
+        }
+        String lastModified = stored.get(IndexFields.LAST_MODIFIED);
+        return StoredSource.read(stored.get(IndexFields.SOURCE), kind, nullToEmpty(stored.get(IndexFields.ID)), url,
+                title, body, lastModified == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(java.time.LocalDate.parse(lastModified)),
+                nullToEmpty(stored.get(IndexFields.JSON)));
+    }
+
+    /**
+     * The terms an exact field indexes for some values: stripped, lower case, each once, none
+     * empty (what filters match).
+     */
+    public static List<String> exactTerms(List<String> values) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String v : values) {
+            String lower = v.strip().toLowerCase(Locale.ROOT);
+            if (!lower.isEmpty()) {
+                seen.add(lower);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** The issue types as the facet counts them: lower case, each once. */
+    public static List<String> issueTypeFacets(List<String> issueTypes) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : new LinkedHashSet<>(issueTypes)) {
+            out.add(t.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** Display lines and quotes, where articles quote messages, also inside list items. */
@@ -148,12 +214,8 @@ public final class IndexDocuments {
     }
 
     private static void exact(Document doc, String field, List<String> values) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String v : values) {
-            String lower = v.strip().toLowerCase(Locale.ROOT);
-            if (!lower.isEmpty() && seen.add(lower)) {
-                doc.add(new StringField(field, lower, Field.Store.NO));
-            }
+        for (String term : exactTerms(values)) {
+            doc.add(new StringField(field, term, Field.Store.NO));
         }
     }
 

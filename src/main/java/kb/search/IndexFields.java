@@ -10,11 +10,11 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "7";
+    public static final String SCHEMA_VERSION = "8";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
-    /** {@code article} or {@code page}: exact, not stored. */
+    /** {@code article} or {@code page}: exact, stored. */
     public static final String KIND = "kind";
     /** The article ID as written ({@code Q319864}): exact, stored. */
     public static final String ID = "id";
@@ -24,6 +24,11 @@ public final class IndexFields {
     public static final String URL = "url";
     /** The title without the ID: English analysis, stored, boosted at query time. */
     public static final String TITLE = "title";
+    /**
+     * The title's length in terms, as Lucene's norms keep it: not a field of kb's index (kb reads
+     * the norms), but of a search cluster's, where kb's ranking cannot read norms.
+     */
+    public static final String TITLE_LENGTH = "title_length";
     /** The title's words as typed (lower case, no stemming): for fuzzy matching of misspelt title words. */
     public static final String TITLE_WORDS = "title_words";
     /** The readable text (applies-to box, headings, blocks): English analysis, stored, offsets for highlighting. */
@@ -58,6 +63,13 @@ public final class IndexFields {
     public static final String LAST_MODIFIED = "last_modified";
     /** The article's metadata as JSON (what {@code /api/articles/{id}} answers): stored only. */
     public static final String JSON = "json";
+
+    /**
+     * An article's indexed values that no other field stores (headings, quoted lines, applies-to,
+     * query words, metadata lists), as JSON: stored only, so that the whole document can be read
+     * back ({@link IndexDocuments#read}) and published to a search cluster.
+     */
+    public static final String SOURCE = "source";
 
     /** Fields searched as text, with their query-time weights. */
     public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY, SECTIONS, APPLIES_TO, QUERY_WORDS);

@@ -7,27 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
+import kb.search.QueryFactory.Clause;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns a {@link ParsedQuery} into a Lucene query ranked for support staff: BM25 over title
@@ -65,29 +52,28 @@ final class QueryBuilder {
     private final Analyzer english = Analyzers.english();
     private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
-    /** Fuzzy expansions by reader and query: the words people type recur. */
-    private final LruCache<Expansion, Query> expansions = new LruCache<>(16_384);
 
     /**
      * The query to rank by; the same set of documents without any scoring extras (for counting
      * and facets, where every match is visited); the words alone (for highlighting); and the
      * words' terms as the title and text fields index them (for {@link TitleRescorer}).
+     *
+     * @param <Q> the engine's query type
      */
-    record Built(Query query, Query matches, Query highlight, Set<String> stems) {
+    record Built<Q>(Q query, Q matches, Q highlight, Set<String> stems) {
     }
 
-    Built build(ParsedQuery q, IndexSearcher searcher) {
-        IndexReader reader = searcher.getIndexReader();
-        BooleanQuery.Builder outer = new BooleanQuery.Builder();
+    /** The ranked query for a parsed query, made by {@code f} for its engine. */
+    <Q> Built<Q> build(ParsedQuery q, QueryFactory<Q> f) {
+        List<Clause<Q>> outer = new ArrayList<>();
         // Text clauses: at least one must match, however many filters stand beside them.
-        BooleanQuery.Builder main = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        List<Clause<Q>> main = new ArrayList<>();
         // What decides whether a document matches at all: the words, prefixes and IDs.
-        BooleanQuery.Builder matching = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        List<Clause<Q>> matching = new ArrayList<>();
         boolean required = false;
-        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-        boolean any = false;
+        List<Clause<Q>> highlight = new ArrayList<>();
 
-        List<Query> wordQueries = new ArrayList<>();
+        List<Q> wordQueries = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
         Set<String> wordStems = new HashSet<>();
         for (String word : q.words()) {
@@ -95,15 +81,15 @@ final class QueryBuilder {
             wordStems.addAll(stems);
             List<String> plains = terms(plain, word);
             plainWords.addAll(plains);
-            List<Query> alternatives = new ArrayList<>();
+            List<Q> alternatives = new ArrayList<>();
             for (String stem : stems) {
-                alternatives.add(fieldsQuery(stem));
+                alternatives.add(fieldsQuery(f, stem));
             }
             for (String p : plains) {
                 if (p.length() < 3 || p.length() > MAX_FUZZY_LENGTH || NUMBER_OR_ID.matcher(p).matches()) {
                     continue; // a number one slip away is another number, not the one meant
                 }
-                int df = docFreq(reader, IndexFields.SPELL, p);
+                int df = f.docFreq(IndexFields.SPELL, p);
                 boolean rare = df < RARE;
                 if (!rare && q.words().size() > FEW_WORDS) {
                     continue; // a long query is pasted text, typed words are few: no slips to undo
@@ -114,60 +100,54 @@ final class QueryBuilder {
                 // stay cheap, one edit after a fixed first letter.
                 int edits = rare && p.length() > 5 ? 2 : 1;
                 float weight = df == 0 ? 0.8f : rare ? 0.4f : 0.2f;
-                alternatives.add(new BoostQuery(rewritten(searcher, new FuzzyQuery(new Term(IndexFields.TITLE_WORDS, p),
-                        edits, rare ? 0 : 1, 8, true, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(8))), TITLE * weight));
+                alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, rare ? 0 : 1, Optional.of(8)),
+                        TITLE * weight));
                 if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too, first letter as typed (a slip there is
                     // still found among title words, above; the text has twelve times their
                     // vocabulary, and searching all of it cost a sixth of a misspelt query's time).
-                    alternatives.add(new BoostQuery(rewritten(searcher, new FuzzyQuery(new Term(IndexFields.SPELL, p), edits, 1)),
-                            0.8f));
+                    alternatives.add(f.boost(f.fuzzy(IndexFields.SPELL, p, edits, 1, Optional.empty()), 0.8f));
                 }
             }
             if (!alternatives.isEmpty()) {
-                Query wq = alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0.1f);
+                Q wq = alternatives.size() == 1 ? alternatives.get(0) : f.disMax(alternatives, 0.1f);
                 wordQueries.add(wq);
-                main.add(wq, Occur.SHOULD);
-                matching.add(wq, Occur.SHOULD);
-                stems.forEach(stem -> highlight.add(fieldsQuery(stem), Occur.SHOULD));
-                any = true;
+                main.add(should(wq));
+                matching.add(should(wq));
+                stems.forEach(stem -> highlight.add(should(fieldsQuery(f, stem))));
             }
         }
         if (wordQueries.size() > 1) {
             // Prefer articles with every word: a bonus clause that only they match.
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            wordQueries.forEach(wq -> all.add(wq, Occur.MUST));
-            main.add(new BoostQuery(new ConstantScoreQuery(all.build()), 2f), Occur.SHOULD);
+            main.add(should(f.boost(f.constantScore(f.bool(wordQueries.stream().map(QueryBuilder::must).toList(), 0)), 2f)));
         }
         if (!q.words().isEmpty()) {
             // Counted in analyzed terms: "error:10054" is two words standing together.
-            List<Positioned> stems = positioned(String.join(" ", q.words()));
+            String words = String.join(" ", q.words());
+            List<Positioned> stems = positioned(words);
             if (stems.size() > 1) {
                 // Every word in the title: what a person remembering an article types.
-                BooleanQuery.Builder inTitle = new BooleanQuery.Builder();
-                stems.forEach(st -> inTitle.add(new TermQuery(new Term(IndexFields.TITLE, st.term())), Occur.MUST));
-                main.add(new BoostQuery(new ConstantScoreQuery(inTitle.build()), 6f), Occur.SHOULD);
+                Q inTitle = f.bool(stems.stream().map(st -> must(f.term(IndexFields.TITLE, st.term()))).toList(), 0);
+                main.add(should(f.boost(f.constantScore(inTitle), 6f)));
                 // ... as written ("Using", not "Used"), the more so the more of the title they make.
-                BooleanQuery.Builder asWritten = new BooleanQuery.Builder();
-                plainWords.forEach(w -> asWritten.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, w)), Occur.MUST));
-                main.add(new BoostQuery(FunctionScoreQuery.boostByValue(new ConstantScoreQuery(asWritten.build()),
-                        new TitleCoverage(stems.size())), 6f), Occur.SHOULD);
+                Q asWritten = f.bool(plainWords.stream().map(w -> must(f.term(IndexFields.TITLE_WORDS, w))).toList(), 0);
+                main.add(should(f.boost(f.titleCoverage(f.constantScore(asWritten), stems.size()), 6f)));
                 // Words together, in the title or in the text. In the text they mark a pasted error
                 // message; the longer, the surer. Up to five words side by side are as likely a
                 // common expression ("Windows 3.0 386 enhanced mode") as a message, and must not
                 // outweigh them in a title; nor, as the body mostly repeats its title, count twice.
                 int n = stems.size();
-                Query inTitleTogether = new BoostQuery(phrase(IndexFields.TITLE, stems, 2), 6f);
+                Q inTitleTogether = f.boost(f.phrase(IndexFields.TITLE, stems, words, 2), 6f);
                 if (n > TYPED_WORDS) {
-                    main.add(inTitleTogether, Occur.SHOULD);
-                    main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 1), 4f + n), Occur.SHOULD);
+                    main.add(should(inTitleTogether));
+                    main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 1), 4f + n)));
                 } else {
-                    main.add(new DisjunctionMaxQuery(List.of(inTitleTogether,
-                            new BoostQuery(phrase(IndexFields.BODY, stems, 1), 0.3f * (4 + n))), 0f), Occur.SHOULD);
+                    main.add(should(f.disMax(List.of(inTitleTogether,
+                            f.boost(f.phrase(IndexFields.BODY, stems, words, 1), 0.3f * (4 + n))), 0f)));
                 }
                 // ... and best of all as a line the article quotes on its own.
-                main.add(new BoostQuery(phrase(IndexFields.MESSAGES, stems, 1), n > 3 ? 4f + n : (4f + n) / 2), Occur.SHOULD);
-                main.add(new BoostQuery(phrase(IndexFields.BODY, stems, 12), 1.5f), Occur.SHOULD);
+                main.add(should(f.boost(f.phrase(IndexFields.MESSAGES, stems, words, 1), n > 3 ? 4f + n : (4f + n) / 2)));
+                main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 12), 1.5f)));
             }
         }
         for (String phrase : q.phrases()) {
@@ -175,132 +155,113 @@ final class QueryBuilder {
             if (stems.isEmpty()) {
                 continue;
             }
-            Query pq = new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(phrase(IndexFields.TITLE, stems, 0), TITLE),
-                    phrase(IndexFields.BODY, stems, 0),
-                    phrase(IndexFields.QUERY_WORDS, stems, 0)), 0.1f);
-            outer.add(pq, Occur.MUST);
+            Q pq = f.disMax(List.of(
+                    f.boost(f.phrase(IndexFields.TITLE, stems, phrase, 0), TITLE),
+                    f.phrase(IndexFields.BODY, stems, phrase, 0),
+                    f.phrase(IndexFields.QUERY_WORDS, stems, phrase, 0)), 0.1f);
+            outer.add(must(pq));
             required = true;
-            highlight.add(pq, Occur.SHOULD);
-            any = true;
+            highlight.add(should(pq));
         }
         for (String prefix : q.prefixes()) {
-            Query pq = new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new PrefixQuery(new Term(IndexFields.TITLE, prefix)), TITLE),
-                    new PrefixQuery(new Term(IndexFields.SPELL, prefix))), 0.1f);
-            main.add(pq, Occur.SHOULD);
-            matching.add(pq, Occur.SHOULD);
-            highlight.add(new PrefixQuery(new Term(IndexFields.BODY, prefix)), Occur.SHOULD);
-            any = true;
+            Q pq = f.disMax(List.of(
+                    f.boost(f.prefix(IndexFields.TITLE, prefix), TITLE),
+                    f.prefix(IndexFields.SPELL, prefix)), 0.1f);
+            main.add(should(pq));
+            matching.add(should(pq));
+            highlight.add(should(f.prefix(IndexFields.BODY, prefix)));
         }
         for (String id : q.ids()) {
-            main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.ID_FORMS, id))), ID_BOOST),
-                    Occur.SHOULD);
-            matching.add(new TermQuery(new Term(IndexFields.ID_FORMS, id)), Occur.SHOULD);
-            any = true;
+            main.add(should(f.boost(f.constantScore(f.term(IndexFields.ID_FORMS, id)), ID_BOOST)));
+            matching.add(should(f.term(IndexFields.ID_FORMS, id)));
         }
         for (String out : q.excluded()) {
             List<Positioned> stems = positioned(out);
             if (stems.size() == 1) {
-                outer.add(fieldsQuery(stems.get(0).term()), Occur.MUST_NOT);
+                outer.add(new Clause<>(Occur.MUST_NOT, fieldsQuery(f, stems.get(0).term())));
             } else if (stems.size() > 1) {
-                outer.add(new DisjunctionMaxQuery(List.of(phrase(IndexFields.TITLE, stems, 0),
-                        phrase(IndexFields.BODY, stems, 0)), 0f), Occur.MUST_NOT);
+                outer.add(new Clause<>(Occur.MUST_NOT, f.disMax(List.of(f.phrase(IndexFields.TITLE, stems, out, 0),
+                        f.phrase(IndexFields.BODY, stems, out, 0)), 0f)));
             }
         }
-        BooleanQuery text = main.build();
-        BooleanQuery matchText = matching.build();
-        BooleanQuery.Builder counted = new BooleanQuery.Builder();
-        if (!text.clauses().isEmpty()) {
-            outer.add(text, required ? Occur.SHOULD : Occur.MUST);
-            if (!required && !matchText.clauses().isEmpty()) {
-                counted.add(matchText, Occur.MUST);
+        // The same documents as the ranked query, without its scoring extras: the words, prefixes
+        // and IDs (or everything), then the required phrases, exclusions and filters.
+        List<Clause<Q>> counted = new ArrayList<>();
+        int textClause = -1;
+        if (!main.isEmpty()) {
+            textClause = outer.size();
+            outer.add(new Clause<>(required ? Occur.SHOULD : Occur.MUST, f.bool(main, 1)));
+            if (!required && !matching.isEmpty()) {
+                counted.add(must(f.bool(matching, 1)));
             }
         } else if (!required) {
-            outer.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
-            counted.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+            textClause = outer.size();
+            outer.add(must(f.matchAll()));
+            counted.add(must(f.matchAll()));
         }
-        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
-            for (String value : f.getValue()) {
-                outer.add(filter(f.getKey(), value), Occur.FILTER);
+        for (Map.Entry<String, List<String>> filter : q.filters().entrySet()) {
+            for (String value : filter.getValue()) {
+                outer.add(new Clause<>(Occur.FILTER, filter(f, filter.getKey(), value)));
             }
         }
-        for (Map.Entry<String, List<String>> f : q.excludedFilters().entrySet()) {
-            for (String value : f.getValue()) {
-                outer.add(filter(f.getKey(), value), Occur.MUST_NOT);
+        for (Map.Entry<String, List<String>> filter : q.excludedFilters().entrySet()) {
+            for (String value : filter.getValue()) {
+                outer.add(new Clause<>(Occur.MUST_NOT, filter(f, filter.getKey(), value)));
             }
         }
-        Query all = outer.build();
-        // The same documents: required phrases, exclusions and filters as in the ranked query.
-        for (var clause : all.equals(MatchAllDocsQuery.INSTANCE) ? List.<org.apache.lucene.search.BooleanClause>of()
-                : ((BooleanQuery) all).clauses()) {
-            if (clause.occur() != Occur.SHOULD && !(clause.occur() == Occur.MUST && clause.query() == text)
-                    && clause.query() != MatchAllDocsQuery.INSTANCE) {
-                counted.add(clause);
+        for (int i = 0; i < outer.size(); i++) {
+            if (outer.get(i).occur() != Occur.SHOULD && i != textClause) {
+                counted.add(outer.get(i));
             }
         }
         if (required) {
             // With a required phrase the words only add to the score.
-            counted.add(MatchAllDocsQuery.INSTANCE, Occur.SHOULD);
+            counted.add(should(f.matchAll()));
         }
-        Query h = highlight.build();
-        return new Built(all, new ConstantScoreQuery(counted.build()), h.toString().isEmpty() ? all : h, Set.copyOf(wordStems));
+        Q all = f.bool(outer, 0);
+        return new Built<>(all, f.constantScore(f.bool(counted, 0)), highlight.isEmpty() ? all : f.bool(highlight, 0),
+                Set.copyOf(wordStems));
     }
 
     /**
-     * A fuzzy query expanded into its terms once: the same expansion then serves ranking and
-     * counting, and later queries with the same word (expanding costs more than searching).
+     * The {@link IndexFields#SPELL} terms whose document frequency {@link #build} may ask for:
+     * every unstemmed term of the query's words (for an engine that fetches them first).
      */
-    private Query rewritten(IndexSearcher searcher, Query query) {
-        IndexReader reader = searcher.getIndexReader();
-        Expansion key = new Expansion(reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey(),
-                query);
-        Query known = expansions.get(key);
-        if (known != null) {
-            return known;
-        }
-        try {
-            Query expanded = searcher.rewrite(query);
-            expansions.put(key, expanded);
-            return expanded;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    Set<String> spellTerms(ParsedQuery q) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        q.words().forEach(word -> out.addAll(terms(plain, word)));
+        return out;
     }
 
-    /** A query's expansion on one index reader. */
-    private record Expansion(Object reader, Query query) {
+    private static <Q> Clause<Q> should(Q query) {
+        return new Clause<>(Occur.SHOULD, query);
+    }
+
+    private static <Q> Clause<Q> must(Q query) {
+        return new Clause<>(Occur.MUST, query);
     }
 
     /** A filter on one field; {@code product} takes a code or a whole product name. */
-    static Query filter(String field, String value) {
+    static <Q> Q filter(QueryFactory<Q> f, String field, String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         if (field.equals(IndexFields.PRODUCT)) {
-            return new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.PRODUCT_CODE, lower)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexFields.PRODUCT, lower)), Occur.SHOULD)
-                    .build();
+            return f.bool(List.of(should(f.term(IndexFields.PRODUCT_CODE, lower)),
+                    should(f.term(IndexFields.PRODUCT, lower))), 0);
         }
-        return new TermQuery(new Term(field, lower));
+        return f.term(field, lower);
     }
 
-    private static Query fieldsQuery(String stem) {
-        return new DisjunctionMaxQuery(List.of(
-                new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, stem)), TITLE),
-                new BoostQuery(new TermQuery(new Term(IndexFields.QUERY_WORDS, stem)), QUERY_WORDS),
-                new BoostQuery(new TermQuery(new Term(IndexFields.SECTIONS, stem)), SECTIONS),
-                new BoostQuery(new TermQuery(new Term(IndexFields.APPLIES_TO, stem)), APPLIES_TO),
-                new BoostQuery(new TermQuery(new Term(IndexFields.BODY, stem)), BODY)), 0f);
+    private static <Q> Q fieldsQuery(QueryFactory<Q> f, String stem) {
+        return f.disMax(List.of(
+                f.boost(f.term(IndexFields.TITLE, stem), TITLE),
+                f.boost(f.term(IndexFields.QUERY_WORDS, stem), QUERY_WORDS),
+                f.boost(f.term(IndexFields.SECTIONS, stem), SECTIONS),
+                f.boost(f.term(IndexFields.APPLIES_TO, stem), APPLIES_TO),
+                f.boost(f.term(IndexFields.BODY, stem), BODY)), 0f);
     }
 
     /** A term and its position, as the analyzer placed it (stop words leave gaps). */
     record Positioned(String term, int position) {
-    }
-
-    private static Query phrase(String field, List<Positioned> terms, int slop) {
-        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
-        terms.forEach(t -> b.add(new Term(field, t.term()), t.position()));
-        return b.build();
     }
 
     /** The terms of a text with their positions. */
@@ -321,14 +282,6 @@ final class QueryBuilder {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private static int docFreq(IndexReader reader, String field, String term) {
-        try {
-            return reader.docFreq(new Term(field, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** How many search terms a word makes (the most that either analyzer makes): what {@link QueryLimit} counts. */

@@ -26,6 +26,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -42,12 +43,11 @@ import org.apache.lucene.store.FSDirectory;
  * {@link #refresh()} moves on to the folder's newest commit (a rebuild) without disturbing the
  * searches under way. Thread-safe, meant to be shared (the HTTP server keeps one).
  */
-public final class SearchService implements Closeable {
+public final class SearchService implements Searcher {
 
     /** Values listed per facet dimension; every year (there are a few dozen at most). */
     private static final int FACET_VALUES = 12;
     private static final int YEAR_VALUES = 100;
-    private static final int MAX_RANKED = 10_000;
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
             IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
@@ -57,6 +57,8 @@ public final class SearchService implements Closeable {
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
     private final QueryBuilder builder = new QueryBuilder();
+    /** Fuzzy expansions by reader and query: the words people type recur. */
+    private final LruCache<LuceneQueries.Expansion, Query> expansions = new LruCache<>(16_384);
     private final SpellingSuggester speller = new SpellingSuggester();
     private final Snippets snippets = new Snippets();
     private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
@@ -103,6 +105,7 @@ public final class SearchService implements Closeable {
      * @throws IllegalArgumentException when the newest commit has another schema version (the one
      *                                  searched stays)
      */
+    @Override
     public boolean refresh() {
         long before = version();
         try {
@@ -135,6 +138,7 @@ public final class SearchService implements Closeable {
      * that commit is searched (support staff repeat the same searches), so a repeated search
      * costs a map lookup; a new commit starts with no answers.
      */
+    @Override
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
         CommitSearcher searcher = acquire();
@@ -182,50 +186,33 @@ public final class SearchService implements Closeable {
     }
 
     private SearchResults compute(CommitSearcher searcher, SearchRequest request, QueryLimit.Cut cut, long start) {
-        String text = cut.searched();
         try {
-            Optional<String> idOnly = ArticleIdQuery.number(text);
-            // "kb/319864" (a short link pasted) and "Q0319864" are searched as the ID they name.
-            boolean odd = idOnly.isPresent() && !text.matches("(?i)(q|kb)?[1-9][0-9]*");
-            ParsedQuery parsed = parser.parse(odd ? "Q" + idOnly.get() : text);
-            QueryBuilder.Built built = builder.build(withRequestFilters(parsed, request), searcher);
-            if (!parsed.phrases().isEmpty() && searcher.count(built.matches()) == 0) {
-                // A quoted phrase nothing contains (often a pasted message with its quotes):
-                // search its words instead of answering nothing.
-                built = builder.build(withRequestFilters(withoutPhrases(parsed), request), searcher);
-            }
-
-            // Results past the first 10,000 are not ranked (the total still counts them all).
-            int wanted = (int) Math.min(MAX_RANKED, (long) request.page() * request.size());
-            // Typed queries (a few words) are often a title recalled: the top is reordered by how
-            // much of each title they name, so rank deep enough for that on every page.
-            boolean rescore = request.sort() == SearchRequest.Sort.RELEVANCE && !parsed.words().isEmpty()
-                    && parsed.words().size() <= QueryBuilder.TYPED_WORDS;
-            if (rescore) {
-                wanted = Math.max(wanted, TitleRescorer.DEPTH);
+            SearchPlan plan = SearchPlan.of(request, cut.searched(), parser);
+            LuceneQueries queries = new LuceneQueries(searcher, expansions);
+            QueryBuilder.Built<Query> built = builder.build(plan.filtered(), queries);
+            if (!plan.parsed().phrases().isEmpty() && searcher.count(built.matches()) == 0) {
+                built = builder.build(plan.withoutPhrases(request), queries);
             }
             // Rank only the top of the list (Lucene can skip documents that cannot make it), and
             // count and facet all matches with a query that scores nothing.
             TopDocs top = request.sort() == SearchRequest.Sort.DATE
-                    ? searcher.search(built.query(), wanted,
+                    ? searcher.search(built.query(), plan.wanted(),
                             new Sort(new SortField(IndexFields.LAST_MODIFIED, SortField.Type.LONG, true), SortField.FIELD_SCORE),
                             true)
-                    : searcher.search(built.query(), wanted);
-            if (rescore) {
+                    : searcher.search(built.query(), plan.wanted());
+            if (plan.rescore()) {
                 top = searcher.titleRescorer().rescore(top, built.stems());
             }
             FacetsCollector matches = searcher.search(built.matches(), new FacetsCollectorManager());
             long total = totalHits(matches, top.totalHits);
-            int from = (int) Math.min((long) (request.page() - 1) * request.size(), top.scoreDocs.length);
+            int from = SearchPlan.from(request, top.scoreDocs.length);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from,
                     Math.min(top.scoreDocs.length, from + request.size()));
             List<SearchHit> hits = hits(searcher, built, page, from);
             Map<String, List<FacetCount>> facets = facets(searcher, matches);
             Map<String, Long> notClassified = searcher.coverage().notClassified(matches);
-            String suggestion = idOnly.isPresent() ? null : speller.suggest(text, searcher.getIndexReader());
-            // Only an ID, nothing else asked: the reader wants that article, not a list.
-            String redirect = idOnly.isPresent() && request.unfiltered() && request.page() == 1
-                    ? articleUrl(searcher, idOnly.get()).orElse(null) : null;
+            String suggestion = plan.idOnly().isPresent() ? null : speller.suggest(plan.text(), searcher.getIndexReader());
+            String redirect = plan.redirects(request) ? articleUrl(searcher, plan.idOnly().get()).orElse(null) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchResults(request.query(), total, took, suggestion, hits, facets, notClassified, redirect,
                     cut.shortened() ? SearchResults.Shortened.of(cut) : null);
@@ -234,27 +221,11 @@ public final class SearchService implements Closeable {
         }
     }
 
-    private static ParsedQuery withoutPhrases(ParsedQuery p) {
-        List<String> words = new ArrayList<>(p.words());
-        p.phrases().forEach(ph -> words.addAll(List.of(ph.split("\\s+"))));
-        return new ParsedQuery(words, List.of(), p.excluded(), p.prefixes(), p.filters(), p.excludedFilters(), p.ids());
-    }
-
-    private static ParsedQuery withRequestFilters(ParsedQuery parsed, SearchRequest request) {
-        Map<String, List<String>> filters = new LinkedHashMap<>(parsed.filters());
-        request.product().ifPresent(p -> filters.computeIfAbsent(IndexFields.PRODUCT, k -> new ArrayList<>()).add(p));
-        request.type().ifPresent(t -> filters.computeIfAbsent(IndexFields.ISSUE_TYPE, k -> new ArrayList<>()).add(t));
-        request.year().ifPresent(y -> filters.computeIfAbsent(IndexFields.YEAR, k -> new ArrayList<>()).add(Integer.toString(y)));
-        if (!request.pages()) {
-            filters.put(IndexFields.KIND, List.of(IndexDocuments.ARTICLE));
-        }
-        return parsed.withFilters(filters);
-    }
-
     /**
      * An article's URL below the site root ({@code /kb/319/Q319864/}) by ID, in any form
      * ({@code Q319864}, {@code 319864}, {@code kb319864}); what short links lead to.
      */
+    @Override
     public Optional<String> articleUrl(String id) {
         IndexSearcher searcher = acquire();
         try {
@@ -277,6 +248,7 @@ public final class SearchService implements Closeable {
     }
 
     /** An article's metadata JSON by ID (any form: {@code Q319864}, {@code 319864}, {@code kb319864}). */
+    @Override
     public Optional<String> articleJson(String id) {
         IndexSearcher searcher = acquire();
         try {
@@ -293,7 +265,7 @@ public final class SearchService implements Closeable {
         }
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, QueryBuilder.Built built, ScoreDoc[] page, int from)
+    private List<SearchHit> hits(IndexSearcher searcher, QueryBuilder.Built<Query> built, ScoreDoc[] page, int from)
             throws IOException {
         if (page.length == 0) {
             return List.of();

@@ -20,7 +20,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  */
 final class Snippets {
 
-    private static final int SNIPPET_MAX = 280;
+    static final int SNIPPET_MAX = 280;
     private static final SnippetScorer SCORER = new SnippetScorer();
 
     /** Only for a highlighter's builder: offsets come from the index, nothing is analysed. */

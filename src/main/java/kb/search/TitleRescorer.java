@@ -99,8 +99,7 @@ final class TitleRescorer {
                     }
                 }
             }
-            double coverage = Math.min(1, named / all);
-            docs[i] = new ScoreDoc(docs[i].doc, (float) (docs[i].score * (1 + WEIGHT * coverage)), docs[i].shardIndex);
+            docs[i] = new ScoreDoc(docs[i].doc, rescored(docs[i].score, named, all), docs[i].shardIndex);
         }
         // Stable: equal scores keep the order the first ranking gave them.
         Arrays.sort(docs, 0, n, (a, b) -> Float.compare(b.score, a.score));
@@ -116,8 +115,20 @@ final class TitleRescorer {
         }
     }
 
-    /** BM25's inverse document frequency. */
     private double idf(int docFreq) {
+        return idf(numDocs, docFreq);
+    }
+
+    /** BM25's inverse document frequency of a term in {@code docFreq} of {@code numDocs} documents. */
+    static double idf(long numDocs, long docFreq) {
         return Math.log(1 + (numDocs - docFreq + 0.5) / (docFreq + 0.5));
+    }
+
+    /**
+     * A hit's new score when the query names title words of summed rarity {@code named}, of the
+     * title's {@code all}: up to {@link #WEIGHT} more for a title named entirely.
+     */
+    static float rescored(float score, double named, double all) {
+        return (float) (score * (1 + WEIGHT * Math.min(1, named / all)));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import kb.search.SearchService;
+import kb.search.Searcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * background thread, and at once when told of a rebuild. A commit that cannot be opened (a build
  * in the middle of replacing the folder, an index of another schema version) leaves the server on
  * the commit it has; the problem is logged once, until it changes or goes away. Searches are never
- * held up: each runs on the commit it started with ({@link SearchService#refresh()}).
+ * held up: each runs on the commit it started with ({@link Searcher#refresh()}).
  */
 final class IndexFollower implements AutoCloseable {
 
@@ -23,7 +23,7 @@ final class IndexFollower implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
 
-    private final SearchService search;
+    private final Searcher search;
     private final Runnable onNewCommit;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kb-index-follower");
@@ -34,7 +34,7 @@ final class IndexFollower implements AutoCloseable {
     private String lastProblem;
 
     /** @param onNewCommit run after a new commit is searched (on the thread that opened it) */
-    IndexFollower(SearchService search, Runnable onNewCommit) {
+    IndexFollower(Searcher search, Runnable onNewCommit) {
         this.search = search;
         this.onNewCommit = onNewCommit;
         poller.scheduleWithFixedDelay(this::poll, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kb.cluster.ClusterClient;
+import kb.search.ClusterSearch;
+import kb.search.Searcher;
 import kb.search.SearchService;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * (304 on revalidation), gzip when the client accepts it, {@code index.html} for folders (and a
  * redirect from {@code /a} to {@code /a/}), short links to articles ({@code /kb/319864},
  * {@code /Q319864}, {@code /KB319864}: 301 to the article, see {@link ShortLinks}) and the site's
- * 404 page. One {@link SearchService} serves all requests.
+ * 404 page. One {@link Searcher} serves all requests: the index folder's ({@link SearchService}) or a
+ * search cluster's ({@link ClusterSearch}, {@code --opensearch}).
  *
  * <p>The server follows rebuilds into its folders: files are read from disk at each request
  * ({@link SiteFiles}), and the index's newest commit is searched within {@link IndexFollower#PERIOD}
@@ -44,10 +49,12 @@ public final class KbServer implements AutoCloseable {
 
     /** How long {@link #close()} waits for requests under way. */
     private static final long STOP_TIMEOUT_MS = 5_000;
+    /** How long one request to a cluster node may take before the next node is tried. */
+    private static final java.time.Duration SEARCH_TIMEOUT = java.time.Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(KbServer.class);
 
     private final Server server;
-    private final SearchService search;
+    private final Searcher search;
     private final Path site;
     private final SiteInfo info;
     private final String host;
@@ -56,7 +63,7 @@ public final class KbServer implements AutoCloseable {
     private IndexFollower follower;
     private boolean closed;
 
-    private KbServer(Server server, SearchService search, Path site, SiteInfo info, String host,
+    private KbServer(Server server, Searcher search, Path site, SiteInfo info, String host,
             Optional<LiveReload> liveReload, Optional<AccessLog> requestLog) {
         this.server = server;
         this.requestLog = requestLog;
@@ -90,7 +97,7 @@ public final class KbServer implements AutoCloseable {
             throw new IllegalArgumentException("no site at " + options.site() + " (run 'kb build' first)");
         }
         SiteInfo info = SiteInfo.read(site);
-        SearchService search = new SearchService(options.index());
+        Searcher search = searcher(options);
         Optional<LiveReload> liveReload = options.liveReload() ? Optional.of(new LiveReload()) : Optional.empty();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -127,11 +134,26 @@ public final class KbServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start the server: " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
-        kb.follower = new IndexFollower(search, kb::checkBaseUrl);
+        if (options.opensearch().isEmpty()) {
+            kb.follower = new IndexFollower(search, kb::checkBaseUrl);
+        }
         return kb;
     }
 
-    private static Handler handlers(Path site, SiteInfo info, SearchService search) {
+    /** What the options search: the index folder, or a cluster through its alias. */
+    private static Searcher searcher(ServeOptions options) {
+        if (options.opensearch().isEmpty()) {
+            return new SearchService(options.index());
+        }
+        ClusterClient client = new ClusterClient(ClusterClient.nodes(options.opensearch().get()), SEARCH_TIMEOUT,
+                new ObjectMapper());
+        ClusterSearch search = new ClusterSearch((path, body) -> client.post(path, body).require("searching " + options.alias()),
+                options.alias(), client.json());
+        search.articleUrl("0"); // fails now, with the cluster's reason, when the alias cannot be searched
+        return search;
+    }
+
+    private static Handler handlers(Path site, SiteInfo info, Searcher search) {
         // Short links after the files: a real page at such a path wins.
         SiteRoot files = new SiteRoot(site);
         List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(files, info),

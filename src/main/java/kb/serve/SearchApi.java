@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import kb.search.SearchRequest;
 import kb.search.SearchResults;
-import kb.search.SearchService;
+import kb.search.Searcher;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -31,10 +31,10 @@ final class SearchApi extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(SearchApi.class);
     static final String UNREADABLE = "the query string cannot be read: it must be UTF-8, each % followed by two hex digits";
 
-    private final SearchService search;
+    private final Searcher search;
     private final ResultsJson json;
 
-    SearchApi(SearchService search, String baseurl) {
+    SearchApi(Searcher search, String baseurl) {
         this.search = search;
         this.json = new ResultsJson(baseurl);
     }
