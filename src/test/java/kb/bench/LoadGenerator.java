@@ -56,6 +56,22 @@ final class LoadGenerator {
      */
     Result run(List<HttpRequest> requests, int clients, Duration duration, AtomicLong next)
             throws InterruptedException {
+        return run(requests, clients, duration, next, event -> { });
+    }
+
+    /**
+     * One request's outcome, for a timeline.
+     *
+     * @param startNanos when it was sent ({@link System#nanoTime()})
+     * @param tookNanos  how long it took
+     * @param error      what went wrong, or null for a 200
+     */
+    record Event(long startNanos, long tookNanos, String error) {
+    }
+
+    /** {@link #run(List, int, Duration, AtomicLong)}, telling {@code events} of every request (from the clients' threads). */
+    Result run(List<HttpRequest> requests, int clients, Duration duration, AtomicLong next,
+            java.util.function.Consumer<Event> events) throws InterruptedException {
         long first = next.get();
         AtomicLong errors = new AtomicLong();
         String[] firstError = {""};
@@ -73,6 +89,7 @@ final class LoadGenerator {
                     long t0 = System.nanoTime();
                     String error = send(request);
                     long took = System.nanoTime() - t0;
+                    events.accept(new Event(t0, took, error));
                     if (error != null) {
                         errors.incrementAndGet();
                         synchronized (firstError) {

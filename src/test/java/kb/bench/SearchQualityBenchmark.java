@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * <p>Options: {@code --sources DIR} (the source tree), {@code --index DIR} (kb's index),
  * {@code --out DIR} (where results go), {@code --opensearch URL}, {@code --per-kind all} (or a
  * number: the sample size of each kind),
- * {@code --seed 20240611} (of the first kind's sample), {@code --threads 2}.
+ * {@code --seed 20240611} (of the first kind's sample), {@code --threads 2}, {@code --kb-serve URL} (a
+ * {@code kb serve --opensearch} whose {@code /api/search} makes a column of its own).
  *
  * <p>Writes to {@code --out}: {@code search-quality-kb.txt} (kb's column, as soon as it is known),
  * {@code search-quality.txt} and {@code search-quality.json} (the table), {@code kb-misses.txt}
@@ -63,6 +64,12 @@ public final class SearchQualityBenchmark {
             Files.writeString(out.resolve("search-quality-kb.txt"), kbOnly.table(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("kb-misses.txt"), kbOnly.missList(kb.key()), StandardCharsets.UTF_8);
             log("kb's column written to %s", out.resolve("search-quality-kb.txt"));
+        }
+
+        if (args.optional("kb-serve").isPresent()) {
+            // kb's own queries and ranking, answered by a cluster that 'kb publish' filled
+            run(new KbServeEngine(URI.create(args.required("kb-serve")), "kb via OpenSearch", "kb_opensearch"), queries,
+                    threads, engines, outcomes);
         }
 
         if (args.optional("opensearch").isPresent()) {
