@@ -1,12 +1,11 @@
 package kb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import kb.json.KbJson;
 import kb.search.SearchHit;
 import kb.search.SearchRequest;
 import kb.search.SearchResults;
@@ -83,7 +82,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            out.println(KbJson.writePretty(results));
             return ExitCodes.OK;
         }
         if (results.shortened() != null) {

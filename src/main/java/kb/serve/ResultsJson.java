@@ -1,11 +1,10 @@
 package kb.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kb.json.KbJson;
 import kb.search.FacetCount;
 import kb.search.SearchHit;
 import kb.search.SearchResults;
@@ -25,8 +24,6 @@ import kb.search.SearchResults;
  * the site's base URL, so that they can be followed as they are.
  */
 final class ResultsJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseurl;
 
@@ -69,7 +66,7 @@ final class ResultsJson {
         json.put("facets", facets);
         json.put("not_classified", results.notClassified());
         json.put("shortened", shortened(results.shortened()));
-        return write(json);
+        return KbJson.write(json);
     }
 
     private static Map<String, Object> shortened(SearchResults.Shortened shortened) {
@@ -90,14 +87,6 @@ final class ResultsJson {
 
     /** {@code {"error": message}}. */
     static String error(String message) {
-        return write(Map.of("error", message));
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return KbJson.write(Map.of("error", message));
     }
 }
