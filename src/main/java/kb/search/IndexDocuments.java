@@ -62,7 +62,7 @@ public final class IndexDocuments {
      */
     public Document article(Article a, String url, String json, String body) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, ARTICLE, Field.Store.NO));
+        doc.add(new StringField(IndexFields.KIND, ARTICLE, Field.Store.YES));
         doc.add(new StringField(IndexFields.ID, a.id(), Field.Store.YES));
         for (String form : idForms(a.id())) {
             doc.add(new StringField(IndexFields.ID_FORMS, form, Field.Store.NO));
@@ -120,7 +120,7 @@ public final class IndexDocuments {
     /** The document of an ordinary page. */
     public Document page(String url, String title, String text) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KIND, PAGE, Field.Store.NO));
+        doc.add(new StringField(IndexFields.KIND, PAGE, Field.Store.YES));
         doc.add(new StringField(IndexFields.URL, url, Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
         doc.add(new Field(IndexFields.BODY, text, BODY_TYPE));

@@ -10,11 +10,11 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "7";
+    public static final String SCHEMA_VERSION = "8";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
-    /** {@code article} or {@code page}: exact, not stored. */
+    /** {@code article} or {@code page}: exact, stored (each hit says which it is). */
     public static final String KIND = "kind";
     /** The article ID as written ({@code Q319864}): exact, stored. */
     public static final String ID = "id";
