@@ -95,7 +95,7 @@ version_of_index() {
 answers() {
   local index="$1" q
   for q in "${QUERIES[@]}"; do
-    kb search --index "$index" --json --limit 20 "$q" | grep -v '"tookMs"'
+    kb search --index "$index" --json --limit 20 "$q" | grep -v '"took_ms"'
   done | sha1sum | cut -c1-16
 }
 

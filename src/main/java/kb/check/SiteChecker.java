@@ -1,7 +1,6 @@
 package kb.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;
+import kb.json.KbJson;
 
 /**
  * Checks every internal link and {@code #anchor} of a built site on disk, generated pages
@@ -248,7 +248,7 @@ public final class SiteChecker {
             return "";
         }
         try {
-            JsonNode json = new ObjectMapper().readTree(facts.toFile());
+            JsonNode json = KbJson.read(read(facts));
             return json.path("baseurl").asText("");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + facts, e);

@@ -1,6 +1,5 @@
 package kb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +53,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         Publisher.Report report;
         try (ProgressBarView bar = ProgressBarView.create(!noProgress)) {
-            ClusterClient cluster = new ClusterClient(ClusterClient.nodes(opensearch), Duration.ofMinutes(2),
-                    new ObjectMapper());
+            ClusterClient cluster = new ClusterClient(ClusterClient.nodes(opensearch), Duration.ofMinutes(2));
             report = new Publisher(cluster).publish(index, alias, incremental, Optional.ofNullable(replicas),
                     total -> bar.started("publish", (int) Math.min(Integer.MAX_VALUE, total)), bar::advancedBy);
         } catch (IllegalArgumentException | ClusterException e) {

@@ -1,16 +1,16 @@
 package kb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import kb.search.ResultsJson;
 import kb.search.SearchHit;
 import kb.search.SearchRequest;
 import kb.search.SearchResults;
 import kb.search.SearchService;
+import kb.serve.SiteInfo;
 import org.jsoup.Jsoup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +31,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
+    @Option(names = "--site", defaultValue = "site", description = "Site folder, for the base URL of the URLs shown, "
+            + "as 'kb serve' reads it (default: ${DEFAULT-VALUE}; none there: URLs below the site root).")
+    Path site;
+
     @Option(names = "--product", description = "Only this product (code such as sms, or the whole product name).")
     String product;
 
@@ -48,6 +52,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--page", defaultValue = "1", description = "Page of results (default: ${DEFAULT-VALUE}).")
     int page;
+
+    @Option(names = "--pages", description = "Search the other pages too (home page, listings), not only articles.")
+    boolean pages;
 
     @Option(names = "--json", description = "Print the results as JSON (the same object as GET /api/search).")
     boolean json;
@@ -76,14 +83,16 @@ final class SearchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--sort must be relevance or date, not " + sort);
         };
         SearchRequest request = new SearchRequest(String.join(" ", words), Optional.ofNullable(product),
-                Optional.ofNullable(type), Optional.ofNullable(year), order, page, limit);
+                Optional.ofNullable(type), Optional.ofNullable(year), order, page, limit, pages);
         SearchResults results;
         try (SearchService searcher = new SearchService(index)) {
             results = searcher.search(request);
         }
+        // The same URLs as kb serve answers for this site: below the base URL it is served at.
+        ResultsJson shape = new ResultsJson(SiteInfo.read(site).baseurl());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            out.println(shape.writePretty(results));
             return ExitCodes.OK;
         }
         if (results.shortened() != null) {
@@ -99,7 +108,7 @@ final class SearchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (SearchHit hit : results.hits()) {
-            out.printf("%3d. %s%n     %s%n     %s%n", hit.rank(), hit.title(), hit.url(), oneLine(hit.snippet()));
+            out.printf("%3d. %s%n     %s%n     %s%n", hit.rank(), hit.title(), shape.url(hit.url()), oneLine(hit.snippet()));
         }
         out.printf("%d-%d of %d results (%d ms)%n", results.hits().get(0).rank(),
                 results.hits().get(results.hits().size() - 1).rank(), results.total(), results.tookMs());

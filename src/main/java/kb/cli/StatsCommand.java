@@ -1,7 +1,5 @@
 package kb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kb.diag.Diagnostics;
+import kb.json.KbJson;
 import kb.stats.KbStats;
 import kb.stats.StatsReport;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
         diagnostics.print(spec.commandLine().getErr(), maxDiagnostics);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(r)));
+            out.println(KbJson.writePretty(toJson(r)));
             return ExitCodes.OK;
         }
         out.printf("%d pages, %d KB articles%n%n", r.pages(), r.articles());

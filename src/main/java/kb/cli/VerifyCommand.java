@@ -1,7 +1,5 @@
 package kb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import kb.diag.Diagnostics;
+import kb.json.KbJson;
 import kb.verify.SiteVerifier;
 import kb.verify.VerifyReport;
 import picocli.CommandLine.Command;
@@ -67,10 +66,9 @@ final class VerifyCommand implements Callable<Integer> {
         diagnostics.print(spec.commandLine().getErr(), maxListed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    new JsonReport(report.passed(), report.pagesChecked(), report.present(),
-                            report.unread().size(), report.missing().size(), report.titleMismatches().size(),
-                            report.textMismatches().size(), report)));
+            out.println(KbJson.writePretty(new JsonReport(report.passed(), report.pagesChecked(), report.present(),
+                    report.unread().size(), report.missing().size(), report.titleMismatches().size(),
+                    report.textMismatches().size(), report)));
         } else {
             print(report, out);
         }

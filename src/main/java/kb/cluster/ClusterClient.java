@@ -1,8 +1,6 @@
 package kb.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import kb.json.KbJson;
 
 /**
  * kb's client of an OpenSearch cluster: JSON over HTTP with {@code java.net.http} and Jackson.
@@ -36,7 +35,6 @@ public final class ClusterClient {
 
     private final List<URI> nodes;
     private final HttpClient http;
-    private final ObjectMapper json;
     private final Duration timeout;
     private final AtomicInteger next = new AtomicInteger();
     /** Per node: until when (System.nanoTime) it is left out; 0 when it is not. */
@@ -46,13 +44,12 @@ public final class ClusterClient {
      * @param nodes   the nodes' base URLs ({@code http://127.0.0.1:9200}), at least one
      * @param timeout how long one request may take on one node
      */
-    public ClusterClient(List<URI> nodes, Duration timeout, ObjectMapper json) {
+    public ClusterClient(List<URI> nodes, Duration timeout) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("no cluster node given");
         }
         this.nodes = List.copyOf(nodes);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.json = Objects.requireNonNull(json, "json");
         this.downUntil = new AtomicLongArray(nodes.size());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -89,11 +86,6 @@ public final class ClusterClient {
             throw new IllegalArgumentException("no cluster URL given");
         }
         return out;
-    }
-
-    /** The JSON mapper requests and answers are written and read with. */
-    public ObjectMapper json() {
-        return json;
     }
 
     /** GET a path ({@code /_cluster/health}); the answer's JSON. */
@@ -181,22 +173,18 @@ public final class ClusterClient {
         if (body instanceof String s) {
             return s;
         }
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a request", e);
-        }
+        return KbJson.write(body);
     }
 
     private JsonNode read(String body) {
         if (body == null || body.isBlank()) {
-            return json.createObjectNode();
+            return KbJson.object();
         }
         try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
+            return KbJson.read(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Not JSON (a proxy's error page): keep the text for the message.
-            return json.createObjectNode().put("error", body.length() > 500 ? body.substring(0, 500) : body);
+            return KbJson.object().put("error", body.length() > 500 ? body.substring(0, 500) : body);
         }
     }
 

@@ -1,7 +1,5 @@
 package kb.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import kb.json.KbJson;
 import kb.search.IndexDocument;
 import kb.search.IndexDocuments;
 import kb.search.IndexFields;
@@ -38,10 +37,7 @@ final class ClusterDocuments {
     record ClusterDocument(String id, Map<String, Object> source, String digest) {
     }
 
-    private final ObjectMapper json;
-
-    ClusterDocuments(ObjectMapper json) {
-        this.json = json;
+    ClusterDocuments() {
     }
 
     /** Every live document of the index's newest commit, in index order. */
@@ -114,10 +110,10 @@ final class ClusterDocuments {
 
     private String digest(Map<String, Object> source) {
         try {
-            byte[] bytes = json.writeValueAsString(source).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = KbJson.write(source).getBytes(StandardCharsets.UTF_8);
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot digest a document", e);
         }
     }

@@ -1,6 +1,5 @@
 package kb.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +17,13 @@ final class IndexDefinition {
     }
 
     /** The body of the request that creates an index, with {@code replicas} per shard when given. */
-    static ObjectNode forPublish(ObjectMapper json, Optional<Integer> replicas) {
+    static ObjectNode forPublish(Optional<Integer> replicas) {
         ObjectNode body;
         try (InputStream in = IndexDefinition.class.getResourceAsStream("/kb/cluster/index.json")) {
             if (in == null) {
                 throw new IllegalStateException("kb/cluster/index.json is missing from kb's jar");
             }
-            body = (ObjectNode) json.readTree(in);
+            body = (ObjectNode) kb.json.KbJson.reader().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read kb/cluster/index.json", e);
         }

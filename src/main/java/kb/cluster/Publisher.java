@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import kb.json.KbJson;
 import kb.search.IndexFields;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -57,7 +58,7 @@ public final class Publisher {
 
     public Publisher(ClusterClient cluster) {
         this.cluster = cluster;
-        this.documents = new ClusterDocuments(cluster.json());
+        this.documents = new ClusterDocuments();
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Publisher {
                     + ", so it cannot be an alias: choose another --alias or delete that index");
         }
         String name = alias + "-" + IndexFields.SCHEMA_VERSION + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-        cluster.put("/" + name, IndexDefinition.forPublish(cluster.json(), replicas)).require("creating index " + name);
+        cluster.put("/" + name, IndexDefinition.forPublish(replicas)).require("creating index " + name);
         total.accept(count);
         Bulk bulk = new Bulk(name);
         documents.forEach(reader, d -> {
@@ -202,7 +203,7 @@ public final class Publisher {
         Map<String, String> out = new HashMap<>();
         JsonNode after = null;
         while (true) {
-            ObjectNode q = cluster.json().createObjectNode();
+            ObjectNode q = KbJson.object();
             q.put("size", 5000);
             q.put("track_total_hits", false);
             q.putArray("_source").add(ClusterDocuments.DIGEST);
@@ -240,7 +241,7 @@ public final class Publisher {
 
     /** Points the alias at {@code index} and away from {@code from}, in one atomic request. */
     private void moveAlias(String alias, List<String> from, String index) {
-        ObjectNode body = cluster.json().createObjectNode();
+        ObjectNode body = KbJson.object();
         ArrayNode actions = body.putArray("actions");
         for (String old : from) {
             actions.addObject().putObject("remove").put("index", old).put("alias", alias);
@@ -294,7 +295,7 @@ public final class Publisher {
         }
 
         void index(String id, Map<String, Object> source) {
-            ObjectNode action = cluster.json().createObjectNode();
+            ObjectNode action = KbJson.object();
             action.putObject("index").put("_index", index).put("_id", id);
             String lines = write(action) + "\n" + write(source) + "\n";
             pending.put(id, lines);
@@ -302,7 +303,7 @@ public final class Publisher {
         }
 
         void delete(String id) {
-            ObjectNode action = cluster.json().createObjectNode();
+            ObjectNode action = KbJson.object();
             action.putObject("delete").put("_index", index).put("_id", id);
             String line = write(action) + "\n";
             pending.put(id, line);
@@ -368,11 +369,7 @@ public final class Publisher {
         }
 
         private String write(Object o) {
-            try {
-                return cluster.json().writeValueAsString(o);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return KbJson.write(o);
         }
     }
 

@@ -1,7 +1,6 @@
 package kb.jekyll;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import kb.config.YamlLoader;
 import kb.diag.Diagnostics;
 import kb.diag.Display;
 import kb.diag.SourcePosition;
+import kb.json.KbJson;
 
 /**
  * {@code _data/} as Jekyll gives it to Liquid ({@code site.data}): each {@code .yml}/{@code .yaml},
@@ -28,7 +28,6 @@ import kb.diag.SourcePosition;
  */
 public final class DataFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DataFiles() {
     }
@@ -87,7 +86,7 @@ public final class DataFiles {
 
     private static Optional<Object> json(String text, String shown, Diagnostics diagnostics) {
         try {
-            return Optional.ofNullable(JSON.readValue(text, Object.class));
+            return Optional.ofNullable(KbJson.reader().forType(Object.class).readValue(text));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             diagnostics.error(at == null ? SourcePosition.of(shown)

@@ -1,11 +1,10 @@
 package kb.outputs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kb.catalog.CatalogEntry;
 import kb.config.SiteConfig;
+import kb.json.KbJson;
 import kb.model.Article;
 
 /**
@@ -14,7 +13,6 @@ import kb.model.Article;
  */
 final class StructuredData {
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final SiteConfig config;
 
     StructuredData(SiteConfig config) {
@@ -44,11 +42,7 @@ final class StructuredData {
         if (!config.title().isBlank()) {
             m.put("publisher", ordered("@type", "Organization", "name", config.title()));
         }
-        try {
-            return mapper.writeValueAsString(m).replace("</", "<\\/").replace("<!--", "<\\u0021--");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON-LD for " + article.id(), e);
-        }
+        return KbJson.writeForScript(m);
     }
 
     /** A two-key object whose keys keep their order in the JSON (Map.of's order varies between runs). */

@@ -1,12 +1,11 @@
 package kb.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.Optional;
+import kb.json.KbJson;
 import kb.model.AppliesTo;
 import kb.model.Article;
 import kb.model.FooterField;
@@ -18,8 +17,6 @@ import kb.model.Section;
  * Thread-safe.
  */
 public final class ArticleJson {
-
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** The metadata as a map in a fixed key order. */
     public Map<String, Object> toMap(Article a, Function<String, Optional<String>> articleHref) {
@@ -55,11 +52,7 @@ public final class ArticleJson {
 
     /** The metadata as JSON text, safe to place inside a {@code <script>} element. */
     public String toJson(Article a, Function<String, Optional<String>> articleHref) {
-        try {
-            return mapper.writeValueAsString(toMap(a, articleHref)).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write article JSON for " + a.id(), e);
-        }
+        return KbJson.writeForScript(toMap(a, articleHref));
     }
 
     /** The fields {@code kb verify} compares between a reference and our page. */

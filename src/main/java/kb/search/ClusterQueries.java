@@ -1,11 +1,11 @@
 package kb.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kb.json.KbJson;
 import org.apache.lucene.search.BooleanClause.Occur;
 
 /**
@@ -21,15 +21,13 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
     /** The analyzer of phrase queries in the cluster's settings. */
     static final String PHRASE_ANALYZER = "kb_english_phrases";
 
-    private final ObjectMapper json;
     private final Map<String, Integer> spellFrequencies;
 
     /**
      * @param spellFrequencies the document frequencies of {@link IndexFields#SPELL} terms the
      *                         builder asks for ({@link QueryBuilder#spellTerms}), fetched before
      */
-    ClusterQueries(ObjectMapper json, Map<String, Integer> spellFrequencies) {
-        this.json = json;
+    ClusterQueries(Map<String, Integer> spellFrequencies) {
         this.spellFrequencies = spellFrequencies;
     }
 
@@ -44,7 +42,7 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     @Override
     public ObjectNode term(String field, String term) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("term").putObject(field).put("value", term);
         return q;
     }
@@ -65,7 +63,7 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     @Override
     public ObjectNode disMax(List<ObjectNode> alternatives, float tieBreaker) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         ObjectNode d = q.putObject("dis_max");
         ArrayNode queries = d.putArray("queries");
         alternatives.forEach(queries::add);
@@ -75,21 +73,21 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     @Override
     public ObjectNode constantScore(ObjectNode query) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("constant_score").set("filter", query);
         return q;
     }
 
     @Override
     public ObjectNode phrase(String field, List<QueryBuilder.Positioned> terms, String text, int slop) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("match_phrase").putObject(field).put("query", text).put("analyzer", PHRASE_ANALYZER).put("slop", slop);
         return q;
     }
 
     @Override
     public ObjectNode fuzzy(String field, String term, int edits, int prefixLength, Optional<Integer> topTerms) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         ObjectNode p = q.putObject("fuzzy").putObject(field);
         p.put("value", term).put("fuzziness", Integer.toString(edits)).put("prefix_length", prefixLength)
                 .put("transpositions", true);
@@ -103,7 +101,7 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     @Override
     public ObjectNode prefix(String field, String prefix) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("prefix").putObject(field).put("value", prefix);
         return q;
     }
@@ -112,7 +110,7 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
     public ObjectNode titleCoverage(ObjectNode query, int queryWords) {
         // queryWords / title_length, at most 1: the reciprocal of title_length / queryWords,
         // capped (kb publishes a title length of at least 1).
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         ObjectNode f = q.putObject("function_score");
         f.set("query", query);
         f.putObject("field_value_factor").put("field", IndexFields.TITLE_LENGTH).put("factor", 1.0 / queryWords)
@@ -123,14 +121,14 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     @Override
     public ObjectNode matchAll() {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("match_all");
         return q;
     }
 
     @Override
     public ObjectNode bool(List<Clause<ObjectNode>> clauses, int minimumShouldMatch) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         ObjectNode b = q.putObject("bool");
         for (Clause<ObjectNode> c : clauses) {
             String occur = switch (c.occur()) {
@@ -158,7 +156,7 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
     }
 
     private ObjectNode matchNone() {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = KbJson.object();
         q.putObject("match_none");
         return q;
     }

@@ -1,7 +1,6 @@
 package kb.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import kb.json.KbJson;
 import kb.model.ArticleKinds;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -45,7 +45,6 @@ public final class ClusterSearch implements Searcher {
 
     private final ClusterTransport cluster;
     private final String alias;
-    private final ObjectMapper json;
     private final QueryLimit limit;
     private final QueryParser parser = new QueryParser();
     private final QueryBuilder builder = new QueryBuilder();
@@ -55,14 +54,13 @@ public final class ClusterSearch implements Searcher {
      * @param cluster how to reach the cluster
      * @param alias   the alias (or index) searched
      */
-    public ClusterSearch(ClusterTransport cluster, String alias, ObjectMapper json) {
-        this(cluster, alias, json, QueryLimit.DEFAULT);
+    public ClusterSearch(ClusterTransport cluster, String alias) {
+        this(cluster, alias, QueryLimit.DEFAULT);
     }
 
-    ClusterSearch(ClusterTransport cluster, String alias, ObjectMapper json, QueryLimit limit) {
+    ClusterSearch(ClusterTransport cluster, String alias, QueryLimit limit) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.alias = Objects.requireNonNull(alias, "alias");
-        this.json = Objects.requireNonNull(json, "json");
         this.limit = limit;
     }
 
@@ -89,7 +87,7 @@ public final class ClusterSearch implements Searcher {
         SearchPlan plan = SearchPlan.of(request, cut.searched(), parser);
         List<String> spelling = plan.idOnly().isPresent() ? List.of() : SpellingSuggester.candidates(plan.text());
         Statistics stats = statistics(builder.spellTerms(plan.withoutPhrases(request)), spelling);
-        ClusterQueries queries = new ClusterQueries(json, stats.spell());
+        ClusterQueries queries = new ClusterQueries(stats.spell());
         QueryBuilder.Built<ObjectNode> built = builder.build(plan.filtered(), queries);
         if (!plan.parsed().phrases().isEmpty() && count(built.query()) == 0) {
             built = builder.build(plan.withoutPhrases(request), queries);
@@ -133,7 +131,7 @@ public final class ClusterSearch implements Searcher {
     private Statistics statistics(Set<String> terms, List<String> spelling) {
         Set<String> all = new TreeSet<>(terms);
         all.addAll(spelling);
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.put("size", 0).put("track_total_hits", true);
         body.putObject("query").putObject("match_all");
         ObjectNode aggs = body.putObject("aggs");
@@ -150,7 +148,7 @@ public final class ClusterSearch implements Searcher {
     }
 
     private long count(ObjectNode query) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.set("query", query);
         return post("/_count", body).path("count").asLong();
     }
@@ -158,7 +156,7 @@ public final class ClusterSearch implements Searcher {
     /** The ranked search: the top {@code wanted} hits' IDs and titles, facets, spelling suggestions. */
     private ObjectNode ranked(QueryBuilder.Built<ObjectNode> built, SearchPlan plan, SearchRequest request,
             List<String> unknown) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.set("query", built.query());
         body.put("size", plan.wanted()).put("track_total_hits", true);
         body.putArray("_source").add(IndexFields.TITLE);
@@ -247,7 +245,7 @@ public final class ClusterSearch implements Searcher {
     }
 
     private Map<String, Integer> titleFrequencies(Set<String> terms) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.put("size", 0).put("track_total_hits", false);
         ObjectNode aggs = body.putObject("aggs");
         List<String> order = new ArrayList<>(terms);
@@ -267,7 +265,7 @@ public final class ClusterSearch implements Searcher {
         if (page.isEmpty()) {
             return List.of();
         }
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.put("size", page.size());
         ArrayNode ids = body.putObject("query").putObject("ids").putArray("values");
         page.forEach(r -> ids.add(r.id()));
@@ -296,7 +294,7 @@ public final class ClusterSearch implements Searcher {
             JsonNode fragment = hit.path("highlight").path(IndexFields.BODY).path(0);
             String snippet = fragment.isMissingNode() ? Snippets.lead(s.path(IndexFields.BODY).asText(""))
                     : Snippets.shorten(fragment.asText());
-            hits.add(new SearchHit(from + i + 1, id, id.isEmpty() ? title : id + ": " + title,
+            hits.add(new SearchHit(from + i + 1, s.path(IndexFields.KIND).asText(), id, id.isEmpty() ? title : id + ": " + title,
                     s.path(IndexFields.URL).asText(), snippet, s.path(IndexFields.PRODUCT + "_facet").path(0).asText(""),
                     s.path(IndexFields.LAST_MODIFIED).asText(""), page.get(i).score()));
         }
@@ -337,7 +335,7 @@ public final class ClusterSearch implements Searcher {
     }
 
     private Optional<String> article(String id, String field) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = KbJson.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put(IndexFields.ID_FORMS, id.strip().toLowerCase(java.util.Locale.ROOT));
         body.putArray("_source").add(field);

@@ -14,7 +14,7 @@ public final class IndexFields {
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
-    /** {@code article} or {@code page}: exact, stored. */
+    /** {@code article} or {@code page}: exact, stored (each hit says which it is). */
     public static final String KIND = "kind";
     /** The article ID as written ({@code Q319864}): exact, stored. */
     public static final String ID = "id";

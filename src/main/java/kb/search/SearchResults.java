@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The answer to one search; also the JSON shape of {@code kb search --json} and
- * {@code GET /api/search}.
+ * The answer to one search. {@link ResultsJson} writes it as the JSON of {@code GET /api/search}
+ * and {@code kb search --json} (the record itself is not that contract: its names are Java's).
  *
  * <p>The total and the facet counts are about the same documents: articles only unless the
  * request asks for other pages too. An article with several products or issue types counts once

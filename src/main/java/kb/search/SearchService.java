@@ -48,8 +48,8 @@ public final class SearchService implements Searcher {
     /** Values listed per facet dimension; every year (there are a few dozen at most). */
     private static final int FACET_VALUES = 12;
     private static final int YEAR_VALUES = 100;
-    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL,
-            IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.KIND, IndexFields.ID, IndexFields.TITLE,
+            IndexFields.URL, IndexFields.PRODUCT, IndexFields.LAST_MODIFIED);
 
     private final Path indexDir;
     private final QueryLimit limit;
@@ -281,7 +281,7 @@ public final class SearchService implements Searcher {
             String title = doc.get(IndexFields.TITLE);
             String snippet = marked[i] != null ? marked[i]
                     : Snippets.lead(stored.document(page[i].doc, Set.of(IndexFields.BODY)).get(IndexFields.BODY));
-            hits.add(new SearchHit(from + i + 1, id, id.isEmpty() ? title : id + ": " + title,
+            hits.add(new SearchHit(from + i + 1, doc.get(IndexFields.KIND), id, id.isEmpty() ? title : id + ": " + title,
                     doc.get(IndexFields.URL), snippet, nullToEmpty(doc.get(IndexFields.PRODUCT)),
                     nullToEmpty(doc.get(IndexFields.LAST_MODIFIED)), Float.isNaN(page[i].score) ? 0f : page[i].score));
         }

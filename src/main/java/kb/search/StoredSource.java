@@ -2,13 +2,13 @@ package kb.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kb.json.KbJson;
 
 /**
  * {@link IndexFields#SOURCE}: the values of an article that its Lucene document indexes without
@@ -18,13 +18,11 @@ import java.util.Optional;
  */
 final class StoredSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StoredSource() {
     }
 
     static String write(IndexDocument d) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = KbJson.object();
         o.put("sections", d.sections());
         o.put("messages", d.messages());
         o.put("applies_to", d.appliesTo());
@@ -36,11 +34,7 @@ final class StoredSource {
         list(o, "keywords", d.keywords());
         list(o, "technology", d.technology());
         list(o, "issue_types", d.issueTypes());
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an index document's source", e);
-        }
+        return KbJson.write(o);
     }
 
     static IndexDocument read(String source, String kind, String id, String url, String title, String body,
@@ -51,7 +45,7 @@ final class StoredSource {
         }
         JsonNode o;
         try {
-            o = JSON.readTree(source);
+            o = KbJson.read(source);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the article at " + url + " has a damaged stored source", e);
         }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kb.cluster.ClusterClient;
 import kb.search.ClusterSearch;
 import kb.search.Searcher;
@@ -145,10 +144,9 @@ public final class KbServer implements AutoCloseable {
         if (options.opensearch().isEmpty()) {
             return new SearchService(options.index());
         }
-        ClusterClient client = new ClusterClient(ClusterClient.nodes(options.opensearch().get()), SEARCH_TIMEOUT,
-                new ObjectMapper());
+        ClusterClient client = new ClusterClient(ClusterClient.nodes(options.opensearch().get()), SEARCH_TIMEOUT);
         ClusterSearch search = new ClusterSearch((path, body) -> client.post(path, body).require("searching " + options.alias()),
-                options.alias(), client.json());
+                options.alias());
         search.articleUrl("0"); // fails now, with the cluster's reason, when the alias cannot be searched
         return search;
     }

@@ -2,6 +2,8 @@ package kb.serve;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import kb.json.KbJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
@@ -30,9 +32,12 @@ final class Responses {
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
     }
 
-    /** {@code {"error": message}} with the given status. */
+    /**
+     * {@code {"error": message}} with the given status: every error of the API has this shape
+     * ({@code docs/api/error.v1.schema.json}).
+     */
     static void error(Request request, Response response, Callback callback, int status, String message) {
-        send(request, response, callback, status, JSON, ResultsJson.error(message));
+        send(request, response, callback, status, JSON, KbJson.write(Map.of("error", message)));
     }
 
     /** Whether the request only reads (GET or HEAD). */

@@ -2,6 +2,7 @@ package kb.serve;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import kb.search.ResultsJson;
 import kb.search.SearchRequest;
 import kb.search.SearchResults;
 import kb.search.Searcher;

@@ -1,10 +1,10 @@
 package kb.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import kb.json.KbJson;
 import kb.site.SearchAssets;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -26,8 +26,6 @@ import org.eclipse.jetty.util.Callback;
  * the base URL is the one the site is served at.
  */
 final class SiteFacts extends Handler.Abstract {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SiteRoot site;
     private final SiteInfo info;
@@ -65,10 +63,10 @@ final class SiteFacts extends Handler.Abstract {
     private String siteJson() {
         try {
             String file = site.read(SearchAssets.SITE_JSON);
-            JsonNode read = JSON.readTree(file != null ? file : assets().siteJson());
-            ObjectNode json = read instanceof ObjectNode o ? o : JSON.createObjectNode();
+            JsonNode read = KbJson.read(file != null ? file : assets().siteJson());
+            ObjectNode json = read instanceof ObjectNode o ? o : KbJson.object();
             json.put("api", info.baseurl() + SearchApi.PREFIX);
-            return JSON.writeValueAsString(json);
+            return KbJson.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SearchAssets.SITE_JSON, e);
         }

@@ -1,13 +1,13 @@
 package kb.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kb.json.KbJson;
 import kb.site.SearchAssets;
 import kb.config.SiteConfig;
 import org.jsoup.Jsoup;
@@ -45,7 +45,7 @@ public record SiteInfo(String baseurl, String title) {
         String json = SiteRoot.readOrNull(file);
         if (json != null) {
             try {
-                JsonNode node = new ObjectMapper().readTree(json);
+                JsonNode node = KbJson.read(json);
                 return Optional.of(new SiteInfo(node.path("baseurl").asText(""), node.path("title").asText("")));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the site facts in " + file, e);

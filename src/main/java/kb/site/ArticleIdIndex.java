@@ -1,13 +1,12 @@
 package kb.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import kb.config.SiteConfig;
+import kb.json.KbJson;
 
 /**
  * The compact ID index ({@value SearchAssets#ID_INDEX}): every article's ID and URL, which the
@@ -32,8 +31,6 @@ public final class ArticleIdIndex {
 
     /** The {@code format} value. */
     public static final String FORMAT = "kb-id-index/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SiteConfig config;
 
@@ -73,10 +70,6 @@ public final class ArticleIdIndex {
         json.put("terminals", SearchAssets.TERMINALS);
         json.put("ids", ids.toString());
         json.put("other", other);
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return KbJson.write(json);
     }
 }

@@ -1,7 +1,5 @@
 package kb.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import kb.config.SiteConfig;
+import kb.json.KbJson;
 
 /**
  * The files a site needs for search beyond its pages: the compact title index the search page
@@ -85,8 +84,6 @@ public final class SearchAssets {
         }
         ALPHABET = sb.toString();
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One article of the static index.
@@ -164,7 +161,7 @@ public final class SearchAssets {
         json.put("words", String.join(" ", words));
         json.put("titles", titles.toString());
         json.put("other", other);
-        return write(json);
+        return KbJson.write(json);
     }
 
     /** The OpenSearch description of the site's search page, with the site's {@code url} (may be empty). */
@@ -208,7 +205,7 @@ public final class SearchAssets {
         json.put("baseurl", config.baseurl());
         json.put("title", config.title());
         json.put("search", config.relativeUrl(SEARCH_URL));
-        return write(json);
+        return KbJson.write(json);
     }
 
     /**
@@ -258,14 +255,6 @@ public final class SearchAssets {
     private static Entry withoutIdPrefix(Entry e) {
         String lead = e.id() + ": ";
         return e.title().startsWith(lead) ? new Entry(e.id(), e.title().substring(lead.length()), e.url()) : e;
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     private static String xml(String s) {

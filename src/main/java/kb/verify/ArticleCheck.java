@@ -1,13 +1,13 @@
 package kb.verify;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kb.extract.Extraction;
+import kb.json.KbJson;
 import kb.model.Article;
 import kb.model.FooterField;
 import kb.render.ArticleJson;
@@ -22,7 +22,7 @@ import org.jsoup.nodes.Element;
  */
 final class ArticleCheck {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private final ArticleJson json = new ArticleJson();
 
     /** A difference found. */
@@ -37,12 +37,11 @@ final class ArticleCheck {
         }
         Map<String, Object> actual;
         try {
-            actual = MAPPER.readValue(data.data(), new TypeReference<Map<String, Object>>() { });
+            actual = KbJson.reader().forType(MAP).readValue(data.data());
         } catch (java.io.IOException e) {
             return Optional.of(new Problem("fields", "readable article metadata", e.getMessage()));
         }
-        Map<String, Object> wanted = MAPPER.convertValue(json.toMap(expected.article(), id -> Optional.empty()),
-                new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> wanted = KbJson.convert(json.toMap(expected.article(), id -> Optional.empty()), MAP);
         for (String key : ArticleJson.COMPARED) {
             boolean same = key.equals("title")
                     // a reference title went through kramdown's typography (' -> ’, ... -> …)

@@ -363,6 +363,7 @@ class SearchRankingTest {
         SearchHit hit = results("Q730113").hits().get(0);
 
         assertThat(hit.rank()).isEqualTo(1);
+        assertThat(hit.kind()).isEqualTo(IndexDocuments.ARTICLE);
         assertThat(hit.id()).isEqualTo("Q730113");
         assertThat(hit.title()).isEqualTo("Q730113: Idle Socket Connections Are Closed After Two Hours");
         assertThat(hit.url()).isEqualTo("/kb/730/Q730113/");
@@ -375,6 +376,7 @@ class SearchRankingTest {
     void anOrdinaryPageIsAHitWithoutId() {
         SearchHit page = withPages("narrow").hits().get(0);
 
+        assertThat(page.kind()).isEqualTo(IndexDocuments.PAGE);
         assertThat(page.id()).isEmpty();
         assertThat(page.title()).isEqualTo(FixtureIndex.PAGE_TITLE);
         assertThat(page.url()).isEqualTo(FixtureIndex.PAGE_URL);

@@ -53,18 +53,22 @@ class SearchApiTest {
     @Test
     void searchAnswersWithExactlyTheDocumentedFields() {
         JsonNode json = search(q("inventory resynchronization") + "&size=3");
-        assertThat(keys(json)).containsExactly("query", "total", "took_ms", "suggestion", "redirect", "hits", "facets",
+        assertThat(keys(json)).containsExactly("version", "query", "total", "took_ms", "suggestion", "redirect", "hits", "facets",
                 "not_classified", "shortened");
         assertThat(json.get("redirect").isNull()).isTrue();
         assertThat(json.get("shortened").isNull()).isTrue();
         assertThat(keys(json.get("not_classified"))).containsExactly("product", "issue_type", "year", "technology");
+        assertThat(json.get("version").asInt()).isEqualTo(1);
         assertThat(json.get("query").asText()).isEqualTo("inventory resynchronization");
         assertThat(json.get("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(json.get("took_ms").isIntegralNumber()).isTrue();
         assertThat(json.get("suggestion").isNull()).isTrue();
         assertThat(json.get("hits")).hasSize(3);
         JsonNode first = json.get("hits").get(0);
-        assertThat(keys(first)).containsExactly("id", "title", "url", "snippet", "product", "last_modified", "score");
+        assertThat(keys(first)).containsExactly("rank", "kind", "id", "title", "url", "snippet", "product", "last_modified",
+                "score");
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("kind").asText()).isEqualTo("article");
         assertThat(first.get("id").asText()).isEqualTo("Q319864");
         assertThat(first.get("title").asText()).isEqualTo("Q319864: SMS: Upgrade to SP4 Does Not Cause Inventory Resynchronization");
         assertThat(first.get("url").asText()).isEqualTo("/kb/319/Q319864/");
@@ -195,7 +199,7 @@ class SearchApiTest {
         HttpResponse<byte[]> response = http.get("/api/search?q=inventory&size=20", "Accept-Encoding", "gzip");
         assertThat(header(response, "Content-Encoding")).isEqualTo("gzip");
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"query\":\"inventory\"");
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"version\":1,\"query\":\"inventory\"");
         }
     }
 
