@@ -104,40 +104,164 @@ wait_http() {
   done
 }
 
-# Fetches OpenSearch from Maven Central (once), unzips it into target/bench/opensearch, and starts
-# a single node on 127.0.0.1 with a fresh data folder, as a non-root user. Sets OPENSEARCH_URL.
-# Stop it with opensearch_stop (the scripts trap EXIT).
+# ---- OpenSearch --------------------------------------------------------------------------------
+# The integ-test zip from Maven Central (no bundled JDK, no security plugin, no modules but the
+# transports), plus the two modules kb's analysis needs, each as the full distribution ships it:
+#   analysis-common  the english analyzer, word_delimiter_graph, condition, flatten_graph, porter_stem
+#   lang-painless    Painless, the script language of the condition filter in kb's index.json
+# Every OpenSearch we start runs as $OPENSEARCH_USER when we are root (it refuses root). When Maven
+# cannot fetch them (no network and not in ~/.m2) the scripts exit with $OPENSEARCH_UNAVAILABLE, so
+# that a caller can tell that from a failure.
+OPENSEARCH_UNAVAILABLE=3
+
+OPENSEARCH_M2="$HOME/.m2/repository/org/opensearch"
+OPENSEARCH_ZIP="$OPENSEARCH_M2/distribution/integ-test-zip/opensearch/$OPENSEARCH_VERSION/opensearch-$OPENSEARCH_VERSION.zip"
+# What an installed folder holds besides the zip; a change here reinstalls it.
+OPENSEARCH_LAYOUT="$OPENSEARCH_VERSION analysis-common lang-painless"
+
+# Fetches G:A:V:[packaging] from Maven Central into ~/.m2 unless file $2 is there; the Maven log
+# goes to $3.
+opensearch_fetch() {
+  local artifact="$1" file="$2" log="$3"
+  [ -f "$file" ] && return 0
+  say "fetching $artifact"
+  mvn -q -B dependency:get -Dtransitive=false -Dartifact="$artifact" >"$log" 2>&1 \
+    || { tail -n 20 "$log" >&2; say "error: cannot fetch $artifact (log: $log)"; exit "$OPENSEARCH_UNAVAILABLE"; }
+  [ -f "$file" ] || die "Maven fetched $artifact but $file is not there"
+}
+
+# Unzips OpenSearch into folder $1 and adds the modules, unless the folder already holds this
+# layout (its .kb-version file). Maven's logs go beside the folder.
+opensearch_install() {
+  local home="$1" unzip_dir="$1.unzip"
+  opensearch_fetch "$OPENSEARCH_ARTIFACT" "$OPENSEARCH_ZIP" "$home.mvn.log"
+  if [ -x "$home/bin/opensearch" ] && [ "$(cat "$home/.kb-version" 2>/dev/null)" = "$OPENSEARCH_LAYOUT" ]; then
+    return 0
+  fi
+  say "installing OpenSearch $OPENSEARCH_VERSION (+ analysis-common, lang-painless) into $home"
+  rm -rf "$home" "$unzip_dir"
+  mkdir -p "$unzip_dir"
+  unzip -q "$OPENSEARCH_ZIP" -d "$unzip_dir"
+  mv "$unzip_dir/opensearch-$OPENSEARCH_VERSION" "$home"
+  rmdir "$unzip_dir"
+  opensearch_add_lang_painless "$home"
+  opensearch_add_analysis_common "$home"
+  echo "$OPENSEARCH_LAYOUT" > "$home/.kb-version"
+}
+
+# A module's plugin-descriptor.properties: $1 folder, $2 name, $3 class, $4 description, $5 the
+# modules it extends through SPI (comma-separated, may be empty).
+opensearch_module_descriptor() {
+  cat >"$1/plugin-descriptor.properties" <<PROPERTIES
+description=$4
+version=$OPENSEARCH_VERSION
+name=$2
+classname=$3
+java.version=21
+opensearch.version=$OPENSEARCH_VERSION
+custom.foldername=
+extended.plugins=$5
+has.native.controller=false
+PROPERTIES
+}
+
+# The "english" analyzer, word_delimiter_graph, condition and the other common analysis parts
+# live in the analysis-common module (org.opensearch.plugin:analysis-common). It extends
+# lang-painless, as in the full distribution: its Painless allow-list (the condition filter's
+# token) reaches Painless through that SPI. Adds it to the unzipped node in $1.
+opensearch_add_analysis_common() {
+  local home="$1" jar
+  jar="$OPENSEARCH_M2/plugin/analysis-common/$OPENSEARCH_VERSION/analysis-common-$OPENSEARCH_VERSION.jar"
+  opensearch_fetch "org.opensearch.plugin:analysis-common:$OPENSEARCH_VERSION" "$jar" "$home.mvn.log"
+  mkdir -p "$home/modules/analysis-common"
+  cp "$jar" "$home/modules/analysis-common/"
+  opensearch_module_descriptor "$home/modules/analysis-common" analysis-common \
+    org.opensearch.analysis.common.CommonAnalysisModulePlugin 'Adds "built in" analyzers to OpenSearch.' lang-painless
+}
+
+# Painless (org.opensearch.plugin:lang-painless) with its runtime libraries (antlr4-runtime, asm*,
+# opensearch-scripting-painless-spi; not the OpenSearch server the SPI's POM names, which the node
+# is), copied by Maven from a throwaway POM. Its security policy is the module's own: OpenSearch 3
+# enforces module policies with its Java agent, and Painless makes class loaders for its scripts.
+opensearch_add_lang_painless() {
+  local home="$1" module="$1/modules/lang-painless" pom="$1.painless-pom"
+  mkdir -p "$pom" "$module"
+  cat >"$pom/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>kb.bench</groupId>
+  <artifactId>opensearch-lang-painless</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.opensearch.plugin</groupId>
+      <artifactId>lang-painless</artifactId>
+      <version>$OPENSEARCH_VERSION</version>
+      <exclusions>
+        <exclusion>
+          <groupId>org.opensearch</groupId>
+          <artifactId>*</artifactId>
+        </exclusion>
+      </exclusions>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-dependency-plugin</artifactId>
+        <version>3.8.1</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+  say "fetching org.opensearch.plugin:lang-painless:$OPENSEARCH_VERSION and its libraries"
+  mvn -q -B -f "$pom/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+      -DoutputDirectory="$KB_HOME/$module" >"$home.mvn.log" 2>&1 \
+    || { tail -n 20 "$home.mvn.log" >&2; say "error: cannot fetch lang-painless $OPENSEARCH_VERSION (log: $home.mvn.log)"
+         exit "$OPENSEARCH_UNAVAILABLE"; }
+  rm -rf "$pom"
+  [ -f "$module/lang-painless-$OPENSEARCH_VERSION.jar" ] || die "no lang-painless jar in $module"
+  [ -f "$module/opensearch-scripting-painless-spi-$OPENSEARCH_VERSION.jar" ] || die "no painless SPI jar in $module"
+  opensearch_module_descriptor "$module" lang-painless org.opensearch.painless.PainlessModulePlugin \
+    'An easy, safe and fast scripting language for OpenSearch' ''
+  cat >"$module/plugin-security.policy" <<'POLICY'
+grant {
+  // needed to generate runtime classes
+  permission java.lang.RuntimePermission "createClassLoader";
+
+  // needed to find the classloader to load whitelisted classes from
+  permission java.lang.RuntimePermission "getClassLoader";
+};
+POLICY
+}
+
+# The command prefix that runs OpenSearch: as $OPENSEARCH_USER (created if need be) when we are
+# root, after giving it folders $@; nothing otherwise. Sets OPENSEARCH_RUN.
+opensearch_run_as() {
+  OPENSEARCH_RUN=()
+  [ "$(id -u)" -eq 0 ] || return 0
+  id -u "$OPENSEARCH_USER" >/dev/null 2>&1 || useradd -m "$OPENSEARCH_USER" \
+    || die "cannot create user $OPENSEARCH_USER (OpenSearch refuses to run as root)"
+  chown -R "$OPENSEARCH_USER" "$@"
+  OPENSEARCH_RUN=(runuser -u "$OPENSEARCH_USER" --)
+}
+
+# Fetches OpenSearch (once), installs it into target/bench/opensearch, and starts a single node on
+# 127.0.0.1 with a fresh data folder. Sets OPENSEARCH_URL. Stop it with opensearch_stop (the
+# scripts trap EXIT).
 opensearch_start() {
-  local zip="$HOME/.m2/repository/org/opensearch/distribution/integ-test-zip/opensearch/$OPENSEARCH_VERSION/opensearch-$OPENSEARCH_VERSION.zip"
-  local home="$BENCH/opensearch" data="$BENCH/opensearch-data" port run=()
-  if [ ! -f "$zip" ]; then
-    say "fetching $OPENSEARCH_ARTIFACT"
-    mvn -q -B dependency:get -Dtransitive=false -Dartifact="$OPENSEARCH_ARTIFACT" >"$BENCH/mvn-opensearch.log" 2>&1 \
-      || { tail -n 20 "$BENCH/mvn-opensearch.log" >&2; die "cannot fetch $OPENSEARCH_ARTIFACT"; }
-  fi
-  if [ ! -x "$home/bin/opensearch" ] || [ "$(cat "$home/.kb-version" 2>/dev/null)" != "$OPENSEARCH_VERSION" ]; then
-    say "unzipping OpenSearch $OPENSEARCH_VERSION into $home"
-    rm -rf "$home" "$BENCH/opensearch-unzip"
-    mkdir -p "$BENCH/opensearch-unzip"
-    unzip -q "$zip" -d "$BENCH/opensearch-unzip"
-    mv "$BENCH/opensearch-unzip/opensearch-$OPENSEARCH_VERSION" "$home"
-    rmdir "$BENCH/opensearch-unzip"
-    echo "$OPENSEARCH_VERSION" > "$home/.kb-version"
-  fi
-  [ -f "$home/modules/analysis-common/plugin-descriptor.properties" ] || opensearch_add_analysis_common "$home"
+  local home="$BENCH/opensearch" data="$BENCH/opensearch-data" port
+  opensearch_install "$home"
   rm -rf "$data"
   mkdir -p "$data"
-  if [ "$(id -u)" -eq 0 ]; then
-    # OpenSearch refuses to run as root.
-    id -u "$OPENSEARCH_USER" >/dev/null 2>&1 || useradd -m "$OPENSEARCH_USER" \
-      || die "cannot create user $OPENSEARCH_USER"
-    chown -R "$OPENSEARCH_USER" "$home" "$data"
-    run=(runuser -u "$OPENSEARCH_USER" --)
-  fi
+  opensearch_run_as "$home" "$data"
   port="$(free_port "${OPENSEARCH_PORT:-19200}")"
-  rm -f "$BENCH/opensearch.pid"
+  rm -f "$home/opensearch.pid"
   say "starting OpenSearch $OPENSEARCH_VERSION on 127.0.0.1:$port (JDK $JDK, log: $BENCH/opensearch.log)"
-  "${run[@]}" env JAVA_HOME="$JDK" OPENSEARCH_JAVA_OPTS="-Xms1g -Xmx1g" "$home/bin/opensearch" \
+  "${OPENSEARCH_RUN[@]}" env JAVA_HOME="$JDK" OPENSEARCH_JAVA_OPTS="-Xms1g -Xmx1g" "$home/bin/opensearch" \
     -E discovery.type=single-node -E network.host=127.0.0.1 -E http.port="$port" \
     -E path.data="$KB_HOME/$data" -E path.logs="$KB_HOME/$home/logs" \
     -E cluster.routing.allocation.disk.threshold_enabled=false \
@@ -151,47 +275,31 @@ opensearch_start() {
   say "OpenSearch is up on $OPENSEARCH_URL"
 }
 
-# The integ-test zip is the distribution minus its modules; the "english" analyzer lives in the
-# analysis-common module, which every full distribution ships. Adds that module, as published on
-# Maven Central (org.opensearch.plugin:analysis-common), to the unzipped node in $1.
-opensearch_add_analysis_common() {
-  local home="$1" artifact="org.opensearch.plugin:analysis-common:$OPENSEARCH_VERSION" jar
-  jar="$HOME/.m2/repository/org/opensearch/plugin/analysis-common/$OPENSEARCH_VERSION/analysis-common-$OPENSEARCH_VERSION.jar"
-  if [ ! -f "$jar" ]; then
-    say "fetching $artifact"
-    mvn -q -B dependency:get -Dtransitive=false -Dartifact="$artifact" >"$BENCH/mvn-opensearch.log" 2>&1 \
-      || { tail -n 20 "$BENCH/mvn-opensearch.log" >&2; die "cannot fetch $artifact"; }
-  fi
-  mkdir -p "$home/modules/analysis-common"
-  cp "$jar" "$home/modules/analysis-common/"
-  cat >"$home/modules/analysis-common/plugin-descriptor.properties" <<PROPERTIES
-description=Adds "built in" analyzers to OpenSearch.
-version=$OPENSEARCH_VERSION
-name=analysis-common
-classname=org.opensearch.analysis.common.CommonAnalysisModulePlugin
-java.version=21
-opensearch.version=$OPENSEARCH_VERSION
-custom.foldername=
-extended.plugins=
-has.native.controller=false
-PROPERTIES
-}
-
 # Stops the OpenSearch node started by opensearch_start, if any.
 opensearch_stop() {
   [ -n "$OPENSEARCH_PID" ] || return 0
-  local pidfile="$BENCH/opensearch/opensearch.pid" pid i
-  pid="$(cat "$pidfile" 2>/dev/null || true)"
   say "stopping OpenSearch"
-  for p in $pid $OPENSEARCH_PID; do
-    kill "$p" 2>/dev/null || true
-  done
-  for i in $(seq 1 30); do
-    kill -0 "$OPENSEARCH_PID" 2>/dev/null || { [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; } || break
-    sleep 1
-  done
-  for p in $pid $OPENSEARCH_PID; do
-    kill -9 "$p" 2>/dev/null || true
-  done
+  opensearch_stop_pids "$(cat "$BENCH/opensearch/opensearch.pid" 2>/dev/null || true)" "$OPENSEARCH_PID"
   OPENSEARCH_PID=""
 }
+
+# Stops processes $@ (a node's java and the runuser that started it): SIGTERM, up to 30 s for
+# them to exit, then SIGKILL.
+opensearch_stop_pids() {
+  local p i alive
+  for p in "$@"; do
+    if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; fi
+  done
+  for i in $(seq 1 30); do
+    alive=0
+    for p in "$@"; do
+      if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then alive=1; fi
+    done
+    [ "$alive" -eq 1 ] || break
+    sleep 1
+  done
+  for p in "$@"; do
+    if [ -n "$p" ]; then kill -9 "$p" 2>/dev/null || true; fi
+  done
+}
+
