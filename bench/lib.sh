@@ -1,6 +1,7 @@
 # Shared steps of the benchmark scripts (sourced, not run). Everything goes under target/:
 #   target/corpus/sources   the dev corpus, extracted once (the same place the corpus tests use)
 #   target/bench/           kb's site and index, a snapshot of kb's jar, OpenSearch, the results
+#   target/opensearch-cluster/   the 3-node OpenSearch cluster (bench/opensearch-cluster.sh)
 # Needs: a JDK >= 21 (found by ./kb), Maven, tar, unzip, curl; ../shared/corpus (or $KB_CORPUS).
 
 set -euo pipefail
@@ -15,9 +16,12 @@ OPENSEARCH_USER="${OPENSEARCH_USER:-kbbench}"
 OPENSEARCH_PID=""
 OPENSEARCH_URL=""
 mkdir -p "$BENCH"
-# The benchmarks share target/bench (index, kb snapshot, OpenSearch): one at a time.
-exec 9>"$BENCH/.lock"
-flock -n 9 || { echo "[bench] error: another benchmark is running in $KB_HOME/$BENCH" >&2; exit 1; }
+# The benchmarks share target/bench (index, kb snapshot, OpenSearch): one at a time. Scripts that
+# use only the OpenSearch functions below (bench/opensearch-cluster.sh) set KB_BENCH_LOCK=0.
+if [ "${KB_BENCH_LOCK:-1}" != "0" ]; then
+  exec 9>"$BENCH/.lock"
+  flock -n 9 || { echo "[bench] error: another benchmark is running in $KB_HOME/$BENCH" >&2; exit 1; }
+fi
 
 say() { echo "[bench] $*" >&2; }
 die() { echo "[bench] error: $*" >&2; exit 1; }
@@ -111,7 +115,7 @@ wait_http() {
 #   lang-painless    Painless, the script language of the condition filter in kb's index.json
 # Every OpenSearch we start runs as $OPENSEARCH_USER when we are root (it refuses root). When Maven
 # cannot fetch them (no network and not in ~/.m2) the scripts exit with $OPENSEARCH_UNAVAILABLE, so
-# that a caller can tell that from a failure.
+# that a caller (the Java tests' OpenSearchCluster) can tell that from a failure.
 OPENSEARCH_UNAVAILABLE=3
 
 OPENSEARCH_M2="$HOME/.m2/repository/org/opensearch"
@@ -303,3 +307,141 @@ opensearch_stop_pids() {
   done
 }
 
+# ---- A 3-node OpenSearch cluster ----------------------------------------------------------------
+# One installed folder, three nodes n0..n2 with their own config (a copy, so that each has its own
+# keystore, GC log and heap-dump folder), data and logs under $OPENSEARCH_CLUSTER:
+#   opensearch/       the installed OpenSearch      nI/config, nI/data, nI/logs   node I's folders
+#   nI.pid            node I's java                 nI.runner.pid                 what started it
+#   nI.log            node I's console              urls                          the three HTTP URLs
+# Ports: free ones from 19201 (HTTP) and 19301 (transport), chosen at start. Its state lives in
+# files, so that another shell (bench/opensearch-cluster.sh stop) can stop what this one started.
+OPENSEARCH_CLUSTER="${OPENSEARCH_CLUSTER:-target/opensearch-cluster}"
+OPENSEARCH_CLUSTER_NODES=3
+OPENSEARCH_CLUSTER_URLS=""
+
+# Node $1's java PID, or nothing when it is not running.
+opensearch_node_pid() {
+  local pid
+  pid="$(cat "$OPENSEARCH_CLUSTER/n$1.pid" 2>/dev/null || true)"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi
+}
+
+# Fails when a node of the cluster runs (its PID file names a live process).
+opensearch_cluster_not_running() {
+  local i
+  for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+    [ -z "$(opensearch_node_pid "$i")" ] \
+      || die "node n$i of $OPENSEARCH_CLUSTER is already running (bench/opensearch-cluster.sh stop)"
+  done
+}
+
+# Starts the cluster, waits for it to be green with three nodes (3 minutes at most) and sets
+# OPENSEARCH_CLUSTER_URLS (comma-separated, also in $OPENSEARCH_CLUSTER/urls). Fails when nodes of
+# an earlier start still run. Every start has fresh data. The nodes outlive the calling shell:
+# stop them with opensearch_cluster_stop.
+opensearch_cluster_start() {
+  local home="$OPENSEARCH_CLUSTER/opensearch" i node http=19201 transport=19301 seeds="" urls=""
+  local -a http_ports=() transport_ports=()
+  opensearch_cluster_not_running
+  mkdir -p "$OPENSEARCH_CLUSTER"
+  opensearch_install "$home"
+  for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+    http="$(free_port "$http")"
+    transport="$(free_port "$transport")"
+    http_ports+=("$http")
+    transport_ports+=("$transport")
+    seeds="${seeds:+$seeds,}127.0.0.1:$transport"
+    urls="${urls:+$urls,}http://127.0.0.1:$http"
+    http=$((http + 1))
+    transport=$((transport + 1))
+    node="$OPENSEARCH_CLUSTER/n$i"
+    rm -rf "$node" "$node.pid" "$node.runner.pid" "$node.log"
+    mkdir -p "$node/data" "$node/logs"
+    cp -r "$home/config" "$node/config"
+    # jvm.options names the GC log, error files and heap dumps relative to the installed folder,
+    # which the three nodes share.
+    sed -i -e "s|logs/gc.log|$KB_HOME/$node/logs/gc.log|" -e "s|ErrorFile=logs/|ErrorFile=$KB_HOME/$node/logs/|" \
+      -e "s|HeapDumpPath=data|HeapDumpPath=$KB_HOME/$node/data|" "$node/config/jvm.options"
+  done
+  rm -f "$OPENSEARCH_CLUSTER/urls"
+  opensearch_run_as "$home" "$OPENSEARCH_CLUSTER"/n[0-9]
+  say "starting a $OPENSEARCH_CLUSTER_NODES-node OpenSearch $OPENSEARCH_VERSION cluster on $urls (JDK $JDK, logs: $OPENSEARCH_CLUSTER/n*.log)"
+  for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+    node="$KB_HOME/$OPENSEARCH_CLUSTER/n$i"
+    # setsid: the node leaves the caller's session, so a caller that ends (a test's process
+    # runner, a terminal) does not take it down; stdin from /dev/null, output to the node's log.
+    setsid "${OPENSEARCH_RUN[@]}" env JAVA_HOME="$JDK" OPENSEARCH_PATH_CONF="$node/config" \
+        OPENSEARCH_JAVA_OPTS="-Xms512m -Xmx512m" "$home/bin/opensearch" \
+      -E cluster.name=kb-cluster -E node.name="n$i" -E network.host=127.0.0.1 \
+      -E http.port="${http_ports[$i]}" -E transport.port="${transport_ports[$i]}" \
+      -E discovery.seed_hosts="$seeds" -E cluster.initial_cluster_manager_nodes=n0,n1,n2 \
+      -E path.data="$node/data" -E path.logs="$node/logs" \
+      -E cluster.routing.allocation.disk.threshold_enabled=false \
+      -p "$node/opensearch.pid" </dev/null >"$node.log" 2>&1 9>&- &
+    echo $! > "$OPENSEARCH_CLUSTER/n$i.runner.pid"
+  done
+  OPENSEARCH_CLUSTER_URLS="$urls"
+  if ! opensearch_cluster_wait_green 180; then
+    for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+      echo "---- n$i: $OPENSEARCH_CLUSTER/n$i.log" >&2
+      tail -n 15 "$OPENSEARCH_CLUSTER/n$i.log" >&2
+    done
+    opensearch_cluster_stop
+    die "the cluster did not turn green with $OPENSEARCH_CLUSTER_NODES nodes on $urls within 180 s"
+  fi
+  echo "$urls" > "$OPENSEARCH_CLUSTER/urls"
+  say "cluster green on $urls"
+}
+
+# Waits until the cluster reports green with all its nodes, for at most $1 seconds; records each
+# node's java PID (from its -p file) as it appears. Fails early when a node's process died.
+opensearch_cluster_wait_green() {
+  local limit="$1" waited=0 i runner pidfile url="${OPENSEARCH_CLUSTER_URLS%%,*}"
+  local health="_cluster/health?wait_for_status=green&wait_for_nodes=$OPENSEARCH_CLUSTER_NODES&timeout=1s"
+  while :; do
+    for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+      pidfile="$OPENSEARCH_CLUSTER/n$i/opensearch.pid"
+      if [ ! -s "$OPENSEARCH_CLUSTER/n$i.pid" ] && [ -s "$pidfile" ]; then
+        cp "$pidfile" "$OPENSEARCH_CLUSTER/n$i.pid"
+      fi
+      runner="$(cat "$OPENSEARCH_CLUSTER/n$i.runner.pid")"
+      if ! kill -0 "$runner" 2>/dev/null; then
+        echo "[bench] node n$i exited" >&2
+        return 1
+      fi
+    done
+    if curl -fsS -o /dev/null "$url/$health" 2>/dev/null; then
+      return 0
+    fi
+    [ "$waited" -lt "$limit" ] || return 1
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
+
+# Stops every node of the cluster that runs (by the PIDs in its files) and removes the URLs file.
+opensearch_cluster_stop() {
+  local i pids=()
+  for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+    pids+=("$(cat "$OPENSEARCH_CLUSTER/n$i.pid" 2>/dev/null || true)")
+    pids+=("$(cat "$OPENSEARCH_CLUSTER/n$i.runner.pid" 2>/dev/null || true)")
+  done
+  say "stopping the OpenSearch cluster in $OPENSEARCH_CLUSTER"
+  opensearch_stop_pids "${pids[@]}"
+  for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
+    rm -f "$OPENSEARCH_CLUSTER/n$i.pid" "$OPENSEARCH_CLUSTER/n$i.runner.pid"
+  done
+  rm -f "$OPENSEARCH_CLUSTER/urls"
+  OPENSEARCH_CLUSTER_URLS=""
+}
+
+# SIGKILLs node $1's java (a crash, for fail-over tests); the others keep running.
+opensearch_node_kill() {
+  local pid
+  [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -lt "$OPENSEARCH_CLUSTER_NODES" ] \
+    || die "no node $1: the nodes are 0 to $((OPENSEARCH_CLUSTER_NODES - 1))"
+  pid="$(opensearch_node_pid "$1")"
+  [ -n "$pid" ] || die "node n$1 is not running"
+  say "killing node n$1 (java PID $pid)"
+  kill -9 "$pid"
+}
