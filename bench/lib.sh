@@ -251,6 +251,8 @@ opensearch_run_as() {
     || die "cannot create user $OPENSEARCH_USER (OpenSearch refuses to run as root)"
   chown -R "$OPENSEARCH_USER" "$@"
   OPENSEARCH_RUN=(runuser -u "$OPENSEARCH_USER" --)
+  "${OPENSEARCH_RUN[@]}" test -x "$1/bin/opensearch" \
+    || die "user $OPENSEARCH_USER cannot reach $1: a folder above it is closed to others (chmod o+x it, or set OPENSEARCH_CLUSTER to a folder outside)"
 }
 
 # Fetches OpenSearch (once), installs it into target/bench/opensearch, and starts a single node on
@@ -315,7 +317,9 @@ opensearch_stop_pids() {
 #   nI.log            node I's console              urls                          the three HTTP URLs
 # Ports: free ones from 19201 (HTTP) and 19301 (transport), chosen at start. Its state lives in
 # files, so that another shell (bench/opensearch-cluster.sh stop) can stop what this one started.
-OPENSEARCH_CLUSTER="${OPENSEARCH_CLUSTER:-target/opensearch-cluster}"
+# The folder may be set elsewhere (OPENSEARCH_CLUSTER, absolute or relative to kb's folder), for
+# when $OPENSEARCH_USER cannot reach kb's folder.
+OPENSEARCH_CLUSTER="$(realpath -m "${OPENSEARCH_CLUSTER:-target/opensearch-cluster}")"
 OPENSEARCH_CLUSTER_NODES=3
 OPENSEARCH_CLUSTER_URLS=""
 
@@ -360,14 +364,14 @@ opensearch_cluster_start() {
     cp -r "$home/config" "$node/config"
     # jvm.options names the GC log, error files and heap dumps relative to the installed folder,
     # which the three nodes share.
-    sed -i -e "s|logs/gc.log|$KB_HOME/$node/logs/gc.log|" -e "s|ErrorFile=logs/|ErrorFile=$KB_HOME/$node/logs/|" \
-      -e "s|HeapDumpPath=data|HeapDumpPath=$KB_HOME/$node/data|" "$node/config/jvm.options"
+    sed -i -e "s|logs/gc.log|$node/logs/gc.log|" -e "s|ErrorFile=logs/|ErrorFile=$node/logs/|" \
+      -e "s|HeapDumpPath=data|HeapDumpPath=$node/data|" "$node/config/jvm.options"
   done
   rm -f "$OPENSEARCH_CLUSTER/urls"
   opensearch_run_as "$home" "$OPENSEARCH_CLUSTER"/n[0-9]
   say "starting a $OPENSEARCH_CLUSTER_NODES-node OpenSearch $OPENSEARCH_VERSION cluster on $urls (JDK $JDK, logs: $OPENSEARCH_CLUSTER/n*.log)"
   for i in $(seq 0 $((OPENSEARCH_CLUSTER_NODES - 1))); do
-    node="$KB_HOME/$OPENSEARCH_CLUSTER/n$i"
+    node="$OPENSEARCH_CLUSTER/n$i"
     # setsid: the node leaves the caller's session, so a caller that ends (a test's process
     # runner, a terminal) does not take it down; stdin from /dev/null, output to the node's log.
     setsid "${OPENSEARCH_RUN[@]}" env JAVA_HOME="$JDK" OPENSEARCH_PATH_CONF="$node/config" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local 3-node OpenSearch cluster for scripts, tests and CI (bench/lib.sh has the steps).
 #
+#   bench/opensearch-cluster.sh install  # fetch OpenSearch and its modules, install them (once)
 #   bench/opensearch-cluster.sh start    # fetch + install once, start n0..n2, wait for green;
 #                                        # prints the HTTP URLs (comma-separated), also written to
 #                                        # target/opensearch-cluster/urls; the nodes keep running
@@ -9,19 +10,23 @@
 #   bench/opensearch-cluster.sh kill N   # SIGKILL node N's java (0, 1 or 2), for fail-over tests
 #
 # Runs as root or not (as root the nodes run as user $OPENSEARCH_USER, default kbbench, created if
-# need be). 512 MB of heap per node; forms green in about 30 s on 2 cores. OPENSEARCH_CLUSTER sets
-# the folder (default target/opensearch-cluster). One start or stop at a time per folder.
+# need be; it must be able to reach the folder). 512 MB of heap per node; forms green in 30 to 60 s
+# on 2 cores. OPENSEARCH_CLUSTER sets the folder (default target/opensearch-cluster). One command at
+# a time per folder. Exit codes: 0 done, 1 failed, 2 usage, 3 OpenSearch cannot be fetched.
 set -euo pipefail
 KB_BENCH_LOCK=0
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { echo "usage: bench/opensearch-cluster.sh start|stop|status|kill N" >&2; exit 2; }
+usage() { echo "usage: bench/opensearch-cluster.sh install|start|stop|status|kill N" >&2; exit 2; }
 
 mkdir -p "$OPENSEARCH_CLUSTER"
 exec 8>"$OPENSEARCH_CLUSTER/.lock"
 flock -w 300 8 || die "another start or stop of $OPENSEARCH_CLUSTER has held its lock for 5 minutes"
 
 case "${1:-}" in
+  install)
+    opensearch_install "$OPENSEARCH_CLUSTER/opensearch"
+    ;;
   start)
     # A start that fails half-way stops what it started; a start that succeeds keeps it. A
     # cluster that already runs is left alone.
