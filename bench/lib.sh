@@ -223,7 +223,7 @@ opensearch_add_lang_painless() {
 POM
   say "fetching org.opensearch.plugin:lang-painless:$OPENSEARCH_VERSION and its libraries"
   mvn -q -B -f "$pom/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
-      -DoutputDirectory="$KB_HOME/$module" >"$home.mvn.log" 2>&1 \
+      -DoutputDirectory="$(realpath -m "$module")" >"$home.mvn.log" 2>&1 \
     || { tail -n 20 "$home.mvn.log" >&2; say "error: cannot fetch lang-painless $OPENSEARCH_VERSION (log: $home.mvn.log)"
          exit "$OPENSEARCH_UNAVAILABLE"; }
   rm -rf "$pom"
