@@ -192,13 +192,15 @@ class IndexDefinitionIT {
                 "To be or not to be: stop words leave gaps in positions.",
                 "Error 10054 occurs when the server resets the connection.",
                 "The connection was reset; the server logged error 10054.",
-                "menu com files and MENU COM prompts");
+                "menu com files and MENU COM prompts",
+                "Copy the MENU.COM file to the startup disk.");
         List<String> phrases = List.of("menu.com", "MENU.COM file", "file MENU.COM", "run menu", "the menu",
                 "setup.exe fails", "error 10054", "John's computer", "john computer", "isn't working", "windows 3.0 386",
                 "386 enhanced mode", "enhanced modes", "C:\\WINDOWS\\SYSTEM", "windows system", "vts_ui1.dll",
                 "win32.dll", "6.0a", "o'neil.txt", "students' books", "student book", "not to be", "be stop",
                 "stop words leave", "connection was reset", "connection reset", "reset the connection", "menu com",
-                "the", "MS-DOS prompt", "ms dos prompt", "swap file");
+                "the", "MS-DOS prompt", "ms dos prompt", "swap file", "the MENU.COM file", "menu com file",
+                "copy the menu.com");
 
         Map<String, String> ids = new LinkedHashMap<>();
         StringBuilder bulk = new StringBuilder();
