@@ -74,7 +74,7 @@ final class ClusterDocuments {
         }
         s.put(IndexFields.URL, d.url());
         s.put(IndexFields.TITLE, d.title());
-        s.put(IndexFields.TITLE_LENGTH, titleLength);
+        s.put(IndexFields.TITLE_LENGTH, Math.max(1, titleLength)); // 1/0 is no score
         s.put(IndexFields.BODY, d.body());
         s.put(IndexFields.SPELL, d.spellText());
         if (d.isArticle()) {
@@ -84,13 +84,13 @@ final class ClusterDocuments {
             s.put(IndexFields.APPLIES_TO, d.appliesTo());
             s.put(IndexFields.QUERY_WORDS, d.queryWords());
             s.put(IndexFields.PRODUCT, d.products().stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).distinct().toList());
-            s.put(IndexFields.PRODUCT + FACET, List.copyOf(new LinkedHashSet<>(d.products())));
+            s.put(IndexFields.PRODUCT_FACET, List.copyOf(new LinkedHashSet<>(d.products())));
             s.put(IndexFields.PRODUCT_CODE, IndexDocuments.exactTerms(d.productCodes()));
             s.put(IndexFields.VERSIONS, IndexDocuments.exactTerms(d.versions()));
             s.put(IndexFields.OS, IndexDocuments.exactTerms(d.operatingSystems()));
             s.put(IndexFields.KEYWORDS, IndexDocuments.exactTerms(d.keywords()));
             s.put(IndexFields.TECHNOLOGY, IndexDocuments.exactTerms(d.technology()));
-            s.put(IndexFields.TECHNOLOGY + FACET, List.copyOf(new LinkedHashSet<>(d.technology())));
+            s.put(IndexFields.TECHNOLOGY_FACET, List.copyOf(new LinkedHashSet<>(d.technology())));
             s.put(IndexFields.ISSUE_TYPE, IndexDocuments.issueTypeFacets(d.issueTypes()));
             d.lastModified().ifPresent(date -> {
                 s.put(IndexFields.LAST_MODIFIED, date.toString());
@@ -99,14 +99,10 @@ final class ClusterDocuments {
             s.put(IndexFields.JSON, d.json());
         }
         String digest = digest(s);
-        s.put(DIGEST, digest);
+        s.put(IndexFields.DIGEST, digest);
         return new ClusterDocument(d.url(), s, digest);
     }
 
-    /** The suffix of the facet fields (values as written, for aggregations). */
-    static final String FACET = "_facet";
-    /** The field holding a document's digest. */
-    static final String DIGEST = "digest";
 
     private String digest(Map<String, Object> source) {
         try {

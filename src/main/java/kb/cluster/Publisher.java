@@ -118,7 +118,11 @@ public final class Publisher {
                     + ", so it cannot be an alias: choose another --alias or delete that index");
         }
         String name = alias + "-" + IndexFields.SCHEMA_VERSION + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-        cluster.put("/" + name, IndexDefinition.forPublish(replicas)).require("creating index " + name);
+        IndexDefinition definition = IndexDefinition.load().withSchema(IndexFields.SCHEMA_VERSION);
+        if (replicas.isPresent()) {
+            definition = definition.withReplicas(replicas.get());
+        }
+        cluster.put("/" + name, definition.json()).require("creating index " + name);
         total.accept(count);
         Bulk bulk = new Bulk(name);
         documents.forEach(reader, d -> {
@@ -206,7 +210,7 @@ public final class Publisher {
             ObjectNode q = KbJson.object();
             q.put("size", 5000);
             q.put("track_total_hits", false);
-            q.putArray("_source").add(ClusterDocuments.DIGEST);
+            q.putArray("_source").add(IndexFields.DIGEST);
             q.putArray("sort").addObject().put(IndexFields.URL, "asc");
             if (after != null) {
                 q.set("search_after", after);
@@ -217,7 +221,7 @@ public final class Publisher {
                 return out;
             }
             for (JsonNode hit : hits) {
-                out.put(hit.path("_id").asText(), hit.path("_source").path(ClusterDocuments.DIGEST).asText());
+                out.put(hit.path("_id").asText(), hit.path("_source").path(IndexFields.DIGEST).asText());
             }
             after = hits.get(hits.size() - 1).path("sort");
         }

@@ -41,7 +41,7 @@ public final class ClusterSearch implements Searcher {
     /** Enough per shard for exact facet counts (terms aggregations are approximate with fewer). */
     private static final int SHARD_VALUES = 10_000;
     private static final List<String> HIT_SOURCE = List.of(IndexFields.KIND, IndexFields.ID, IndexFields.TITLE,
-            IndexFields.URL, IndexFields.PRODUCT + "_facet", IndexFields.LAST_MODIFIED, IndexFields.BODY);
+            IndexFields.URL, IndexFields.PRODUCT_FACET, IndexFields.LAST_MODIFIED, IndexFields.BODY);
 
     private final ClusterTransport cluster;
     private final String alias;
@@ -167,10 +167,10 @@ public final class ClusterSearch implements Searcher {
             body.put("track_scores", true);
         }
         ObjectNode aggs = body.putObject("aggs");
-        terms(aggs, IndexFields.PRODUCT, IndexFields.PRODUCT + "_facet", FACET_VALUES);
+        terms(aggs, IndexFields.PRODUCT, IndexFields.PRODUCT_FACET, FACET_VALUES);
         terms(aggs, IndexFields.ISSUE_TYPE, IndexFields.ISSUE_TYPE, FACET_VALUES);
         terms(aggs, IndexFields.YEAR, IndexFields.YEAR, YEAR_VALUES);
-        terms(aggs, IndexFields.TECHNOLOGY, IndexFields.TECHNOLOGY + "_facet", FACET_VALUES);
+        terms(aggs, IndexFields.TECHNOLOGY, IndexFields.TECHNOLOGY_FACET, FACET_VALUES);
         for (String dimension : IndexFields.FACETS) {
             aggs.putObject("none_" + dimension).putObject("missing").put("field", dimension);
         }
@@ -295,7 +295,7 @@ public final class ClusterSearch implements Searcher {
             String snippet = fragment.isMissingNode() ? Snippets.lead(s.path(IndexFields.BODY).asText(""))
                     : Snippets.shorten(fragment.asText());
             hits.add(new SearchHit(from + i + 1, s.path(IndexFields.KIND).asText(), id, id.isEmpty() ? title : id + ": " + title,
-                    s.path(IndexFields.URL).asText(), snippet, s.path(IndexFields.PRODUCT + "_facet").path(0).asText(""),
+                    s.path(IndexFields.URL).asText(), snippet, s.path(IndexFields.PRODUCT_FACET).path(0).asText(""),
                     s.path(IndexFields.LAST_MODIFIED).asText(""), page.get(i).score()));
         }
         return hits;

@@ -29,6 +29,12 @@ public final class IndexFields {
      * the norms), but of a search cluster's, where kb's ranking cannot read norms.
      */
     public static final String TITLE_LENGTH = "title_length";
+    /** A search cluster's field: product names as written, for aggregations ({@link #PRODUCT} is lower case, for filters). */
+    public static final String PRODUCT_FACET = "product_facet";
+    /** A search cluster's field: technology tokens as written, for aggregations. */
+    public static final String TECHNOLOGY_FACET = "technology_facet";
+    /** A search cluster's field: a document's content digest, what an incremental publish compares. */
+    public static final String DIGEST = "digest";
     /** The title's words as typed (lower case, no stemming): for fuzzy matching of misspelt title words. */
     public static final String TITLE_WORDS = "title_words";
     /** The readable text (applies-to box, headings, blocks): English analysis, stored, offsets for highlighting. */

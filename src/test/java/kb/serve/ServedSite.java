@@ -38,10 +38,19 @@ public record ServedSite(Path site, Path index) {
 
     /** Starts {@code kb serve} on a free port of the loopback address. */
     public KbServer serve() {
+        return serve(new ServeOptions(site, index, "127.0.0.1", 0));
+    }
+
+    /** Starts {@code kb serve --opensearch URLS --alias ALIAS} on a free port of the loopback address. */
+    public KbServer serve(String opensearch, String alias) {
+        return serve(new ServeOptions(site, index, "127.0.0.1", 0, false, Optional.of(opensearch), alias));
+    }
+
+    private static KbServer serve(ServeOptions options) {
         // As kb serve sets it: Jetty's warnings and errors only (read when Jetty's logger starts).
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         }
-        return KbServer.start(new ServeOptions(site, index, "127.0.0.1", 0));
+        return KbServer.start(options);
     }
 }
