@@ -37,6 +37,10 @@ final class PublishCommand implements Callable<Integer> {
             + " to the index the alias points to.")
     boolean incremental;
 
+    @Option(names = "--shards", description = "Primary shards of the new index (default: 3; 1 for a small knowledge base,"
+            + " which then scores exactly as the index folder).")
+    Integer shards;
+
     @Option(names = "--replicas", description = "Replicas per shard of the new index (default: 1; 0 for a one-node cluster).")
     Integer replicas;
 
@@ -47,14 +51,19 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (replicas != null && replicas < 0) {
-            err.println("kb publish: --replicas must be 0 or more");
+        if (replicas != null && replicas < 0 || shards != null && shards < 1) {
+            err.println("kb publish: --shards must be 1 or more, --replicas 0 or more");
+            return ExitCodes.USAGE;
+        }
+        if (incremental && (shards != null || replicas != null)) {
+            err.println("kb publish: --shards and --replicas make a new index; --incremental updates the alias's index");
             return ExitCodes.USAGE;
         }
         Publisher.Report report;
         try (ProgressBarView bar = ProgressBarView.create(!noProgress)) {
             ClusterClient cluster = new ClusterClient(ClusterClient.nodes(opensearch), Duration.ofMinutes(2));
-            report = new Publisher(cluster).publish(index, alias, incremental, Optional.ofNullable(replicas),
+            report = new Publisher(cluster).publish(index, alias, incremental, Optional.ofNullable(shards),
+                    Optional.ofNullable(replicas),
                     total -> bar.started("publish", (int) Math.min(Integer.MAX_VALUE, total)), bar::advancedBy);
         } catch (IllegalArgumentException | ClusterException e) {
             err.println("kb publish: error: " + e.getMessage());

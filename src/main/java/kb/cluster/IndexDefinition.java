@@ -71,6 +71,20 @@ public final class IndexDefinition {
     }
 
     /**
+     * The same definition with {@code shards} primary shards: 1 for a small knowledge base (every
+     * search then scores exactly as kb's own index; with several, each shard expands a misspelt
+     * word among its own words), more to spread a large one over the nodes.
+     */
+    public IndexDefinition withShards(int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be >= 1, not " + shards);
+        }
+        ObjectNode copy = body.deepCopy();
+        ((ObjectNode) copy.path("settings").path("index")).put("number_of_shards", shards);
+        return new IndexDefinition(copy);
+    }
+
+    /**
      * The same definition with kb's index schema version in the mapping's {@code _meta}
      * ({@code kb_schema}): what an incremental publish checks before it updates an index.
      */

@@ -82,6 +82,7 @@ public final class Publisher {
      *
      * @param alias       the alias searches use
      * @param incremental update the alias's index instead of writing a new one
+     * @param shards      the primary shards of a new index, when not kb's default (3)
      * @param replicas    the replicas per shard of a new index, when not kb's default (1)
      * @param progress    told how many documents were sent so far
      * @param total       told, first, how many documents will be sent at most
@@ -89,8 +90,8 @@ public final class Publisher {
      *                                  is then where it was)
      * @throws IllegalArgumentException when the options or the index are not usable
      */
-    public Report publish(Path indexDir, String alias, boolean incremental, Optional<Integer> replicas,
-            LongConsumer total, LongConsumer progress) {
+    public Report publish(Path indexDir, String alias, boolean incremental, Optional<Integer> shards,
+            Optional<Integer> replicas, LongConsumer total, LongConsumer progress) {
         long start = System.nanoTime();
         checkAlias(alias);
         try (FSDirectory dir = FSDirectory.open(requireIndex(indexDir)); DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -103,7 +104,7 @@ public final class Publisher {
             List<String> current = aliasIndices(alias);
             Report report = incremental
                     ? incremental(reader, alias, current, count, total, progress)
-                    : full(reader, alias, current, count, replicas, total, progress);
+                    : full(reader, alias, current, count, shards, replicas, total, progress);
             return new Report(report.index(), report.previous(), report.documents(), report.sent(), report.added(),
                     report.deleted(), report.removed(), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
@@ -112,13 +113,16 @@ public final class Publisher {
     }
 
     private Report full(DirectoryReader reader, String alias, List<String> current, long count,
-            Optional<Integer> replicas, LongConsumer total, LongConsumer progress) {
+            Optional<Integer> shards, Optional<Integer> replicas, LongConsumer total, LongConsumer progress) {
         if (cluster.get("/" + alias).status() == 200 && current.isEmpty()) {
             throw new IllegalArgumentException("the cluster has an index named " + alias
                     + ", so it cannot be an alias: choose another --alias or delete that index");
         }
         String name = alias + "-" + IndexFields.SCHEMA_VERSION + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         IndexDefinition definition = IndexDefinition.load().withSchema(IndexFields.SCHEMA_VERSION);
+        if (shards.isPresent()) {
+            definition = definition.withShards(shards.get());
+        }
         if (replicas.isPresent()) {
             definition = definition.withReplicas(replicas.get());
         }
