@@ -449,3 +449,37 @@ opensearch_node_kill() {
   say "killing node n$1 (java PID $pid)"
   kill -9 "$pid"
 }
+
+# kb serve of the benchmark's snapshot, started in the background on a free port with the given
+# arguments (e.g. --site DIR --index DIR, or --opensearch URLS --alias NAME), waited for until it
+# answers a search. Sets KB_SERVE_URL and KB_SERVE_PID; stop it with kb_serve_stop. Log:
+# $BENCH/kb-serve.log.
+KB_SERVE_PID=""
+KB_SERVE_URL=""
+kb_serve_start() {
+  local port
+  port="$(free_port "${KB_PORT:-18080}")"
+  say "starting kb serve on 127.0.0.1:$port ($*; log: $BENCH/kb-serve.log)"
+  # Not through the kb function: $! must be the JVM itself, for kb_serve_stop.
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${KB_JAVA_OPTS:-} -jar "$BENCH/kb/kb.jar" \
+    serve --port "$port" --request-log none "$@" >"$BENCH/kb-serve.log" 2>&1 9>&- &
+  KB_SERVE_PID=$!
+  KB_SERVE_URL="http://127.0.0.1:$port"
+  if ! wait_http "$KB_SERVE_URL/api/search?q=windows&size=10" 120 "$KB_SERVE_PID"; then
+    tail -n 30 "$BENCH/kb-serve.log" >&2
+    die "kb serve did not answer on port $port"
+  fi
+}
+
+# Stops the kb serve that kb_serve_start started (if any).
+kb_serve_stop() {
+  [ -n "$KB_SERVE_PID" ] || return 0
+  say "stopping kb serve"
+  kill "$KB_SERVE_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 "$KB_SERVE_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -9 "$KB_SERVE_PID" 2>/dev/null || true
+  KB_SERVE_PID=""
+}

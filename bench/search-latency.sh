@@ -19,18 +19,6 @@
 # Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-KB_SERVE_PID=""
-kb_serve_stop() {
-  [ -n "$KB_SERVE_PID" ] || return 0
-  say "stopping kb serve"
-  kill "$KB_SERVE_PID" 2>/dev/null || true
-  for _ in $(seq 1 20); do
-    kill -0 "$KB_SERVE_PID" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -9 "$KB_SERVE_PID" 2>/dev/null || true
-  KB_SERVE_PID=""
-}
 trap 'kb_serve_stop; opensearch_stop' EXIT
 
 # Disk usage (du) of a folder, and the sum of its files' sizes, in bytes.
@@ -48,17 +36,8 @@ args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration 
 if [[ " $TARGETS " == *" kb "* ]]; then
   kb help serve >/dev/null 2>&1 || die "this kb has no 'serve' command (run with TARGETS=opensearch)"
   bench_kb_index
-  port="$(free_port "${KB_PORT:-18080}")"
-  say "starting kb serve on 127.0.0.1:$port (log: $BENCH/kb-serve.log)"
-  # Not through the kb function: $! must be the JVM itself, for kb_serve_stop.
-  "$JAVA" --enable-native-access=ALL-UNNAMED ${KB_JAVA_OPTS:-} -jar "$BENCH/kb/kb.jar" \
-    serve --site "$BENCH/site" --index "$BENCH/index" --port "$port" >"$BENCH/kb-serve.log" 2>&1 9>&- &
-  KB_SERVE_PID=$!
-  if ! wait_http "http://127.0.0.1:$port/api/search?q=windows&size=10" 120 "$KB_SERVE_PID"; then
-    tail -n 30 "$BENCH/kb-serve.log" >&2
-    die "kb serve did not answer on port $port"
-  fi
-  args+=(--kb "http://127.0.0.1:$port")
+  kb_serve_start --site "$BENCH/site" --index "$BENCH/index"
+  args+=(--kb "$KB_SERVE_URL")
   args+=(--kb-index-du "$(du_bytes "$BENCH/index")" --kb-index-bytes "$(file_bytes "$BENCH/index")")
 fi
 args+=(--sources-du "$(du_bytes "$SOURCES")" --sources-bytes "$(file_bytes "$SOURCES")")
