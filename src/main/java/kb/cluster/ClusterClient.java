@@ -2,12 +2,10 @@ package kb.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,10 +144,8 @@ public final class ClusterClient {
                 }
                 downUntil.set(n, 0);
                 return new Answer(status, read(response.body()), nodes.get(n));
-            } catch (ConnectException | HttpTimeoutException e) {
-                downUntil.set(n, System.nanoTime() + DOWN_FOR.toNanos());
-                last = e;
             } catch (IOException e) {
+                // refused, reset, timed out: this node is left out for a while, the next one asked
                 downUntil.set(n, System.nanoTime() + DOWN_FOR.toNanos());
                 last = e;
             } catch (InterruptedException e) {

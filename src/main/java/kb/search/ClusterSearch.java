@@ -87,12 +87,12 @@ public final class ClusterSearch implements Searcher {
         SearchPlan plan = SearchPlan.of(request, cut.searched(), parser);
         List<String> spelling = plan.idOnly().isPresent() ? List.of() : SpellingSuggester.candidates(plan.text());
         Statistics stats = statistics(builder.spellTerms(plan.withoutPhrases(request)), spelling);
-        ClusterQueries queries = new ClusterQueries(stats.spell());
+        ClusterQueries queries = new ClusterQueries(stats.byTerm());
         QueryBuilder.Built<ObjectNode> built = builder.build(plan.filtered(), queries);
         if (!plan.parsed().phrases().isEmpty() && count(built.query()) == 0) {
             built = builder.build(plan.withoutPhrases(request), queries);
         }
-        List<String> unknown = spelling.stream().filter(w -> stats.spell().getOrDefault(w, 0) == 0).distinct().toList();
+        List<String> unknown = spelling.stream().filter(w -> stats.byTerm().getOrDefault(w, 0) == 0).distinct().toList();
         JsonNode answer = post(SEARCH, ranked(built, plan, request, unknown));
 
         List<Ranked> top = new ArrayList<>();
@@ -120,29 +120,37 @@ public final class ClusterSearch implements Searcher {
     }
 
     /**
-     * The document count and the {@link IndexFields#SPELL} document frequencies of some terms.
+     * The document count and the document frequencies of some terms of a field.
      *
      * @param documents the documents of the index (for rarities)
-     * @param spell     per term, the documents whose text has it
+     * @param byTerm    per term, the documents whose field has it
      */
-    private record Statistics(long documents, Map<String, Integer> spell) {
+    private record Statistics(long documents, Map<String, Integer> byTerm) {
     }
 
     private Statistics statistics(Set<String> terms, List<String> spelling) {
         Set<String> all = new TreeSet<>(terms);
         all.addAll(spelling);
+        return frequencies(IndexFields.SPELL, all, true);
+    }
+
+    /**
+     * In how many documents each term of a field occurs (filter aggregations, one request), and,
+     * when {@code countAll}, how many documents the index holds.
+     */
+    private Statistics frequencies(String field, Set<String> terms, boolean countAll) {
         ObjectNode body = KbJson.object();
-        body.put("size", 0).put("track_total_hits", true);
+        body.put("size", 0).put("track_total_hits", countAll);
         body.putObject("query").putObject("match_all");
         ObjectNode aggs = body.putObject("aggs");
-        List<String> order = new ArrayList<>(all);
+        List<String> order = new ArrayList<>(terms);
         for (int i = 0; i < order.size(); i++) {
-            aggs.putObject("s" + i).putObject("filter").putObject("term").put(IndexFields.SPELL, order.get(i));
+            aggs.putObject("f" + i).putObject("filter").putObject("term").put(field, order.get(i));
         }
         JsonNode answer = post("/_search", body);
         Map<String, Integer> df = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
-            df.put(order.get(i), answer.path("aggregations").path("s" + i).path("doc_count").asInt());
+            df.put(order.get(i), answer.path("aggregations").path("f" + i).path("doc_count").asInt());
         }
         return new Statistics(answer.path("hits").path("total").path("value").asLong(), df);
     }
@@ -220,7 +228,7 @@ public final class ClusterSearch implements Searcher {
             titles.add(t);
             terms.addAll(t);
         }
-        Map<String, Integer> df = titleFrequencies(terms);
+        Map<String, Integer> df = frequencies(IndexFields.TITLE, terms, false).byTerm();
         List<Ranked> out = new ArrayList<>(top);
         for (int i = 0; i < n; i++) {
             float all = 0;
@@ -242,22 +250,6 @@ public final class ClusterSearch implements Searcher {
         // Stable: equal scores keep the order the first ranking gave them.
         out.subList(0, n).sort((a, b) -> Float.compare(b.score(), a.score()));
         return out;
-    }
-
-    private Map<String, Integer> titleFrequencies(Set<String> terms) {
-        ObjectNode body = KbJson.object();
-        body.put("size", 0).put("track_total_hits", false);
-        ObjectNode aggs = body.putObject("aggs");
-        List<String> order = new ArrayList<>(terms);
-        for (int i = 0; i < order.size(); i++) {
-            aggs.putObject("t" + i).putObject("filter").putObject("term").put(IndexFields.TITLE, order.get(i));
-        }
-        JsonNode answer = post("/_search", body);
-        Map<String, Integer> df = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            df.put(order.get(i), answer.path("aggregations").path("t" + i).path("doc_count").asInt());
-        }
-        return df;
     }
 
     /** The page's hits, with snippets: the cluster's best passage of each text, cut as kb cuts it. */

@@ -25,6 +25,12 @@ final class SpellingSuggester {
     /** A token of letters only, standing alone between spaces (not "stdio.h", not "type:kbbug"). */
     private static final Pattern WORD = Pattern.compile("(?<![^\\s\"(])[\\p{L}][\\p{L}']{3,}(?=[\")\\],.;:!?]*(?:\\s|$))");
 
+    /** How the checker is set up; also an engine that checks spelling itself (a cluster's term suggester). */
+    static final int MAX_EDITS = 2;
+    static final int MIN_PREFIX = 1;
+    static final int MIN_QUERY_LENGTH = 4;
+    static final float ACCURACY = 0.6f;
+
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
     SpellingSuggester() {
@@ -86,10 +92,4 @@ final class SpellingSuggester {
         }
         return out;
     }
-
-    /** How the checker is set up, for an engine that checks spelling itself (a cluster's term suggester). */
-    static final int MAX_EDITS = 2;
-    static final int MIN_PREFIX = 1;
-    static final int MIN_QUERY_LENGTH = 4;
-    static final float ACCURACY = 0.6f;
 }

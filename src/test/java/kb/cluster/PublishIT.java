@@ -57,7 +57,7 @@ class PublishIT {
     @Test
     void anIncrementalPublishSendsOnlyWhatChangedAndEqualsAFullOne(OpenSearchCluster cluster) throws IOException {
         Path source = tmp.resolve("source");
-        copy(Path.of("content"), source);
+        kb.TestSites.copyTree(Path.of("content"), source);
         Path before = build(source, "before");
         assertThat(publish(cluster, before, "kbit-inc").code()).isZero();
         CliRun nothing = kb("publish", "--no-progress", "--index", before.toString(), "--opensearch", urls(cluster),
@@ -154,19 +154,6 @@ class PublishIT {
     private static long documents(Path index) throws IOException {
         try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
             return reader.numDocs();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
         }
     }
 
