@@ -49,8 +49,9 @@ say "editing a copy of the sources: 3 articles changed, 2 added, 2 deleted"
 cp -al "$SOURCES" "$OUT/sources"
 mapfile -t articles < <(find "$OUT/sources/kb" -name README.md -path '*/Q*' | sort | head -n 7)
 for f in "${articles[@]:0:3}"; do
-  sed -i 's/^\(## SUMMARY\)$/\1\n\nThis article was edited for the cluster benchmark./' "$f"
-  grep -q "edited for the cluster benchmark" "$f" || echo "Edited for the cluster benchmark." >> "$f"
+  # a sentence at the start of the first section (under its ==== line), inside the article's text
+  sed -i '0,/^\t=\+$/s//&\n\tThis article was edited for the cluster benchmark./' "$f"
+  grep -q "edited for the cluster benchmark" "$f" || die "could not edit $f"
 done
 for n in 1 2; do
   from="$(dirname "${articles[$((2 + n))]}")"

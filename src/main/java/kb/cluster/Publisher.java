@@ -166,6 +166,7 @@ public final class Publisher {
         Set<String> seen = new HashSet<>();
         Bulk bulk = new Bulk(name);
         long[] added = new long[1];
+        long[] changed = new long[1];
         total.accept(count);
         long[] looked = new long[1];
         documents.forEach(reader, d -> {
@@ -174,6 +175,8 @@ public final class Publisher {
             if (!d.digest().equals(before)) {
                 if (before == null) {
                     added[0]++;
+                } else {
+                    changed[0]++;
                 }
                 bulk.index(d.id(), d.source());
             }
@@ -203,7 +206,7 @@ public final class Publisher {
             throw new ClusterException("index " + name + " holds " + held + " documents after the update, the build "
                     + count, null);
         }
-        return new Report(name, name, count, bulk.sentDocuments(), added[0], deleted, List.of(), Duration.ZERO);
+        return new Report(name, name, count, added[0] + changed[0], added[0], deleted, List.of(), Duration.ZERO);
     }
 
     /** Every document's digest in an index, by {@code _id}. */
@@ -296,7 +299,6 @@ public final class Publisher {
         private final String index;
         private final Map<String, String> pending = new LinkedHashMap<>();
         private int bytes;
-        private long sentDocuments;
 
         Bulk(String index) {
             this.index = index;
@@ -320,10 +322,6 @@ public final class Publisher {
 
         boolean full() {
             return pending.size() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES;
-        }
-
-        long sentDocuments() {
-            return sentDocuments;
         }
 
         /** Sends what is pending; how many documents that was. */
@@ -372,7 +370,6 @@ public final class Publisher {
                 }
                 todo = retry;
             }
-            sentDocuments += n;
             return n;
         }
 
