@@ -5,6 +5,7 @@
 #   bench/cluster.sh            # everything (~20 min on 2 cores)
 #   BUILD=0                     # reuse target/bench/index and site (query-time changes only)
 #   CLIENTS=50 DURATION=60      # the load on kb serve --opensearch during the faults
+#   STEPS="1 2 3 4"             # which of the steps below to run
 #
 # 1. Publish: the dev corpus built (target/bench/site, index) and published in full (3 shards,
 #    1 replica); a copy of the sources with 3 articles edited, 2 added (Q999001, Q999002) and 2
@@ -20,8 +21,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'kb_serve_stop; opensearch_cluster_stop' EXIT
 
+step() { [[ " ${STEPS:-1 2 3 4} " == *" $1 "* ]]; }
 OUT="$BENCH/cluster"
-rm -rf "$OUT"
+if step 1; then rm -rf "$OUT"; fi
 mkdir -p "$OUT"
 start=$SECONDS
 bench_corpus
@@ -43,6 +45,7 @@ alias_count() { # alias -> "index count"
 # -- 1. Full and incremental publish ---------------------------------------------------------------
 opensearch_cluster_start
 URLS="$OPENSEARCH_CLUSTER_URLS"
+if step 1; then
 "${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc | tee "$OUT/publish-full.txt"
 
 say "editing a copy of the sources: 3 articles changed, 2 added, 2 deleted"
@@ -67,8 +70,10 @@ rm -rf "$(dirname "${articles[5]}")" "$(dirname "${articles[6]}")"
   | tee "$OUT/publish-incremental.txt"
 "${KB[@]}" publish --no-progress --index "$OUT/index" --opensearch "$URLS" --alias kbcfull | tee -a "$OUT/publish-full.txt"
 bench_java kb.bench.ClusterIndexDiff --opensearch "$URLS" --left kbc --right kbcfull | tee "$OUT/incremental-equals-full.txt"
+fi
 
 # -- 2. A node killed during a publish --------------------------------------------------------------
+if step 2; then
 restart_cluster
 URLS="$OPENSEARCH_CLUSTER_URLS"
 "${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
@@ -87,8 +92,10 @@ set -e
   echo "  alias kbc before: $before (index, documents)"
   echo "  alias kbc after:  $(alias_count kbc) (the build: $(grep -o '^kb publish: [0-9]*' "$OUT/publish-incremental.txt" | grep -o '[0-9]*$') documents)"
 } | tee "$OUT/fault-publish.txt"
+fi
 
 # -- 3. A node killed under load --------------------------------------------------------------------
+if step 3; then
 restart_cluster
 URLS="$OPENSEARCH_CLUSTER_URLS"
 "${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
@@ -97,8 +104,10 @@ bench_java kb.bench.ClusterFaultsBenchmark --kb "$KB_SERVE_URL" --sources "$SOUR
   --duration "${DURATION:-60}" --at 20 --run "bench/opensearch-cluster.sh kill 1" --label "node n1 killed (SIGKILL)" \
   --out "$OUT/fault-load.txt"
 kb_serve_stop
+fi
 
-# -- 4. A publish while serving ---------------------------------------------------------------------
+# -- 4. A publish while serving (needs step 1's edited build) ----------------------------------------
+if step 4; then
 restart_cluster
 URLS="$OPENSEARCH_CLUSTER_URLS"
 "${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
@@ -108,5 +117,6 @@ bench_java kb.bench.ClusterFaultsBenchmark --kb "$KB_SERVE_URL" --sources "$OUT/
   --run "$(printf '%q ' "${KB[@]}") publish --no-progress --index $OUT/index --opensearch $URLS --alias kbc" \
   --out "$OUT/publish-while-serving.txt"
 kb_serve_stop
+fi
 
 say "done in $((SECONDS - start)) s; results in $OUT"
