@@ -31,9 +31,12 @@ bench_compile
 bench_kb_index
 KB=("$JAVA" --enable-native-access=ALL-UNNAMED -jar "$KB_HOME/$BENCH/kb/kb.jar")
 
-restart_cluster() {
+# The cluster started afresh, with the dev corpus's build published under alias kbc; sets URLS.
+fresh_cluster_with_build() {
   opensearch_cluster_stop
   opensearch_cluster_start
+  URLS="$OPENSEARCH_CLUSTER_URLS"
+  "${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
 }
 
 alias_count() { # alias -> "index count"
@@ -74,9 +77,7 @@ fi
 
 # -- 2. A node killed during a publish --------------------------------------------------------------
 if step 2; then
-restart_cluster
-URLS="$OPENSEARCH_CLUSTER_URLS"
-"${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
+fresh_cluster_with_build
 before="$(alias_count kbc)"
 set +e
 "${KB[@]}" publish --no-progress --index "$OUT/index" --opensearch "$URLS" --alias kbc > "$OUT/publish-kill.out" 2>&1 &
@@ -96,9 +97,7 @@ fi
 
 # -- 3. A node killed under load --------------------------------------------------------------------
 if step 3; then
-restart_cluster
-URLS="$OPENSEARCH_CLUSTER_URLS"
-"${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
+fresh_cluster_with_build
 kb_serve_start --site "$BENCH/site" --opensearch "$URLS" --alias kbc
 bench_java kb.bench.ClusterFaultsBenchmark --kb "$KB_SERVE_URL" --sources "$SOURCES" --clients "${CLIENTS:-50}" \
   --duration "${DURATION:-60}" --at 20 --run "bench/opensearch-cluster.sh kill 1" --label "node n1 killed (SIGKILL)" \
@@ -108,9 +107,7 @@ fi
 
 # -- 4. A publish while serving (needs step 1's edited build) ----------------------------------------
 if step 4; then
-restart_cluster
-URLS="$OPENSEARCH_CLUSTER_URLS"
-"${KB[@]}" publish --no-progress --index "$BENCH/index" --opensearch "$URLS" --alias kbc > /dev/null
+fresh_cluster_with_build
 kb_serve_start --site "$OUT/site" --opensearch "$URLS" --alias kbc
 bench_java kb.bench.ClusterFaultsBenchmark --kb "$KB_SERVE_URL" --sources "$OUT/sources" --clients "${CLIENTS:-50}" \
   --duration "${DURATION:-60}" --at 10 --expect Q999001,Q999002 --label "a full publish (2 articles added)" \
