@@ -21,6 +21,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class Snippets {
 
     static final int SNIPPET_MAX = 280;
+    /** How much of a text's start {@link #lead} shows, at most. */
+    static final int LEAD_MAX = 200;
     private static final SnippetScorer SCORER = new SnippetScorer();
 
     /** Only for a highlighter's builder: offsets come from the index, nothing is analysed. */
@@ -35,6 +37,9 @@ final class Snippets {
                 // words and phrases alike, at a fraction of the cost.
                 .withWeightMatches(false)
                 .withScorer(SCORER)
+                // No passage for a text without the query's words: its start is shown (lead), the
+                // same from a cluster, whose highlighter gives the text's start too.
+                .withMaxNoHighlightPassages(0)
                 // Passages are runs of the text's lines, at least a snippet's worth, cut to length
                 // afterwards: far cheaper than finding sentences, and a KB line is a unit of meaning.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
@@ -94,7 +99,8 @@ final class Snippets {
             return "";
         }
         String text = body.strip().replaceAll("\\s+", " ");
-        String cut = text.length() <= 200 ? text : text.substring(0, text.lastIndexOf(' ', 200) > 0 ? text.lastIndexOf(' ', 200) : 200) + " …";
+        int space = text.lastIndexOf(' ', LEAD_MAX);
+        String cut = text.length() <= LEAD_MAX ? text : text.substring(0, space > 0 ? space : LEAD_MAX) + " …";
         StringBuilder sb = new StringBuilder();
         for (char c : cut.toCharArray()) {
             switch (c) {

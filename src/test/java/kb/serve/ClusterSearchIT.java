@@ -89,7 +89,9 @@ class ClusterSearchIT {
                 "/api/search?q=" + URLEncoder.encode("At least one service or driver failed during system startup",
                         StandardCharsets.UTF_8),
                 "/api/search?q=inventory&sort=date&size=5", "/api/search?q=kb%2F319864", "/api/search?q=-inventory",
-                "/api/search?q=Systems+Management&pages=1&size=30", "/api/search?q=menu.com"));
+                "/api/search?q=Systems+Management&pages=1&size=30", "/api/search?q=menu.com",
+                // deeper than the rescored top: the page's hits asked for apart
+                "/api/search?q=Systems+Management&pages=1&size=31", "/api/search?q=sms&page=2&size=20"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,6 +106,25 @@ class ClusterSearchIT {
             double a = here.path("hits").get(i).path("score").asDouble();
             double b = there.path("hits").get(i).path("score").asDouble();
             assertThat(b).as("score of hit %d", i + 1).isCloseTo(a, org.assertj.core.data.Offset.offset(0.01 * Math.max(1, a)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void snippetsShowThePassageOrTheStartAsKbDoes(String path) {
+        JsonNode here = get(localHttp, path).path("hits");
+        JsonNode there = get(clusterHttp, path).path("hits");
+
+        for (int i = 0; i < here.size(); i++) {
+            String mine = here.get(i).path("snippet").asText();
+            String theirs = there.get(i).path("snippet").asText();
+            if (mine.contains("<mark>")) {
+                // Each highlighter picks its own passage, both with the query's words marked.
+                assertThat(theirs).as("snippet of hit %d", i + 1).contains("<mark>");
+            } else {
+                // No word in the text: its start, the same from both.
+                assertThat(theirs).as("snippet of hit %d", i + 1).isEqualTo(mine);
+            }
         }
     }
 
