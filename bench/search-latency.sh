@@ -8,6 +8,7 @@
 #   PER_KIND=500                             # repeated setup: queries per kind (as the quality benchmark samples them)
 #   DISTINCT_PER_KIND=15000                  # distinct setup: queries per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
+#   CLUSTER=1                                # on the local 3-node cluster instead (below)
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
 # and an OpenSearch node with the same articles, then sends the benchmark's mixed queries from
@@ -19,7 +20,7 @@
 # Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-trap 'kb_serve_stop; opensearch_stop' EXIT
+trap 'kb_serve_stop; opensearch_stop; [ "${CLUSTER:-0}" = "0" ] || opensearch_cluster_stop' EXIT
 
 # Disk usage (du) of a folder, and the sum of its files' sizes, in bytes.
 du_bytes() { echo $(($(du -sk "$1" | cut -f1) * 1024)); }
@@ -33,17 +34,31 @@ args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration 
       --warmup "${WARMUP:-10}" --setups "${SETUPS:-repeated,distinct}" --per-kind "${PER_KIND:-500}"
       --distinct-per-kind "${DISTINCT_PER_KIND:-15000}")
 
+if [ "${CLUSTER:-0}" != "0" ]; then
+  opensearch_cluster_start
+fi
 if [[ " $TARGETS " == *" kb "* ]]; then
   kb help serve >/dev/null 2>&1 || die "this kb has no 'serve' command (run with TARGETS=opensearch)"
   bench_kb_index
-  kb_serve_start --site "$BENCH/site" --index "$BENCH/index"
+  if [ "${CLUSTER:-0}" != "0" ]; then
+    say "publishing kb's index to the cluster"
+    kb publish --no-progress --index "$BENCH/index" --opensearch "$OPENSEARCH_CLUSTER_URLS" --alias kbbench >&2
+    kb_serve_start --site "$BENCH/site" --opensearch "$OPENSEARCH_CLUSTER_URLS" --alias kbbench
+    args+=(--kb-name "kb serve --opensearch")
+  else
+    kb_serve_start --site "$BENCH/site" --index "$BENCH/index"
+  fi
   args+=(--kb "$KB_SERVE_URL")
   args+=(--kb-index-du "$(du_bytes "$BENCH/index")" --kb-index-bytes "$(file_bytes "$BENCH/index")")
 fi
 args+=(--sources-du "$(du_bytes "$SOURCES")" --sources-bytes "$(file_bytes "$SOURCES")")
 if [[ " $TARGETS " == *" opensearch "* ]]; then
-  opensearch_start
-  args+=(--opensearch "$OPENSEARCH_URL")
+  if [ "${CLUSTER:-0}" != "0" ]; then
+    args+=(--opensearch "${OPENSEARCH_CLUSTER_URLS%%,*}" --opensearch-shards 3 --opensearch-replicas 1 --opensearch-merge false)
+  else
+    opensearch_start
+    args+=(--opensearch "$OPENSEARCH_URL")
+  fi
 fi
 
 bench_java kb.bench.SearchLatencyBenchmark "${args[@]}"

@@ -11,8 +11,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 /**
  * kb's query parts in OpenSearch's query DSL, for an index made from {@code kb/cluster/index.json}
  * (same fields, analyzers that give the same terms): each part is the DSL query that Lucene runs
- * as the part {@link LuceneQueries} makes, so that the cluster scores as kb's index does (with
- * {@code dfs_query_then_fetch}, over the whole index's statistics). Words are analyzed by kb
+ * as the part {@link LuceneQueries} makes, so that the cluster scores as kb's index does (exactly
+ * with one shard, or with the whole index's statistics; see {@link ClusterSearch}). Words are analyzed by kb
  * before they are sent; phrases are sent as text with {@code kb_english_phrases}, the analyzer
  * that makes the terms and positions {@link QueryBuilder} made.
  */

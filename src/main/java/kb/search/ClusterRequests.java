@@ -10,8 +10,14 @@ import kb.json.KbJson;
 /** The bodies of the requests {@link ClusterSearch} sends, in OpenSearch's search API. */
 final class ClusterRequests {
 
-    /** The ranked search's endpoint: scored with the whole index's statistics, never from part of it. */
-    static final String RANKED = "/_search?search_type=dfs_query_then_fetch&allow_partial_search_results=false";
+    /**
+     * The ranked search's endpoint: never answered from part of the index; with
+     * {@code wholeIndex}, every shard scores with the whole index's statistics (a first round
+     * trip to every shard for them), otherwise with its own, as OpenSearch does by default.
+     */
+    static String ranked(boolean wholeIndex) {
+        return "/_search?" + (wholeIndex ? "search_type=dfs_query_then_fetch&" : "") + "allow_partial_search_results=false";
+    }
     /** Any other search. */
     static final String SEARCH = "/_search";
     /** A count. */

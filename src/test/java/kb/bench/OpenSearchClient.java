@@ -53,10 +53,15 @@ final class OpenSearchClient {
 
     /** Deletes the index if it exists and creates it empty: 1 shard, no replica, refresh off. */
     void createIndex() {
+        createIndex(1, 0);
+    }
+
+    /** Deletes the index if it exists and creates it empty, with refresh off. */
+    void createIndex(int shards, int replicas) {
         send(HttpRequest.newBuilder(uri("/" + index + "?ignore_unavailable=true")).DELETE(), 200, 404);
         ObjectNode body = json.createObjectNode();
         ObjectNode settings = body.putObject("settings");
-        settings.put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "-1");
+        settings.put("number_of_shards", shards).put("number_of_replicas", replicas).put("refresh_interval", "-1");
         ObjectNode props = body.putObject("mappings").putObject("properties");
         props.putObject("title").put("type", "text").put("analyzer", "english");
         props.putObject("body").put("type", "text").put("analyzer", "english");
@@ -100,8 +105,8 @@ final class OpenSearchClient {
     /** The index's size on disk in bytes ({@code _cat/indices}'s {@code store.size}). */
     long storeBytes() {
         JsonNode rows = read(send(HttpRequest.newBuilder(
-                uri("/_cat/indices/" + index + "?format=json&bytes=b&h=store.size")).GET(), 200));
-        return rows.path(0).path("store.size").asLong();
+                uri("/_cat/indices/" + index + "?format=json&bytes=b&h=pri.store.size")).GET(), 200));
+        return rows.path(0).path("pri.store.size").asLong();
     }
 
     /** The {@code _search} request body of a query: {@code size} hits, titles only. */

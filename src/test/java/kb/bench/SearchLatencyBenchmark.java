@@ -41,7 +41,9 @@ import java.util.function.Function;
  * <p>Options: {@code --sources DIR}, {@code --out DIR}, {@code --kb URL} and/or
  * {@code --opensearch URL}, {@code --setups repeated,distinct}, {@code --clients 50},
  * {@code --duration 60}, {@code --warmup 10} (seconds), {@code --per-kind 500},
- * {@code --distinct-per-kind 15000}, and the sizes the script measured with {@code du}:
+ * {@code --distinct-per-kind 15000}, {@code --kb-name NAME} (how the table names kb's target),
+ * {@code --opensearch-shards 1}, {@code --opensearch-replicas 0}, {@code --opensearch-merge true}
+ * (the OpenSearch index's layout, and whether it is merged into one segment), and the sizes the script measured with {@code du}:
  * {@code --kb-index-du}, {@code --kb-index-bytes}, {@code --sources-du}, {@code --sources-bytes}.
  * Writes {@code search-latency.txt} and {@code search-latency.json} to {@code --out}.
  */
@@ -96,7 +98,7 @@ public final class SearchLatencyBenchmark {
         List<Target> targets = new ArrayList<>();
         if (args.optional("kb").isPresent()) {
             URI kb = URI.create(args.required("kb"));
-            targets.add(new Target("kb", "kb serve, GET /api/search", q -> HttpRequest.newBuilder(kb.resolve(
+            targets.add(new Target("kb", args.optional("kb-name").orElse("kb serve") + ", GET /api/search", q -> HttpRequest.newBuilder(kb.resolve(
                     "/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30)).GET().build()));
         }
@@ -104,12 +106,17 @@ public final class SearchLatencyBenchmark {
         if (args.optional("opensearch").isPresent()) {
             OpenSearchClient client = new OpenSearchClient(URI.create(args.required("opensearch")), "kb");
             long t1 = System.nanoTime();
-            client.createIndex();
+            int shards = args.integer("opensearch-shards", 1);
+            int replicas = args.integer("opensearch-replicas", 0);
+            boolean merge = !args.optional("opensearch-merge").orElse("true").equals("false");
+            client.createIndex(shards, replicas);
             client.indexAll(articles);
-            client.forceMerge();
+            if (merge) {
+                client.forceMerge();
+            }
             openSearchBytes = client.storeBytes();
-            SearchQualityBenchmark.log("OpenSearch: %,d articles indexed and merged into one segment in %.1f s",
-                    client.count(), SearchQualityBenchmark.seconds(t1));
+            SearchQualityBenchmark.log("OpenSearch: %,d articles indexed (%d shards, %d replicas%s) in %.1f s",
+                    client.count(), shards, replicas, merge ? ", merged into one segment" : "", SearchQualityBenchmark.seconds(t1));
             targets.add(new Target("opensearch_tuned", "OpenSearch tuned, POST _search",
                     q -> client.searchRequest(q, 10, OpenSearchClient.QueryShape.TUNED)));
         }
@@ -191,7 +198,7 @@ public final class SearchLatencyBenchmark {
             });
         }
         sb.append(String.format(Locale.ROOT, "%nindex size: kb %s on disk (%s of files) in target/bench/index, for "
-                + "sources of %s on disk (%s of files); OpenSearch %s (store.size, one segment)%n",
+                + "sources of %s on disk (%s of files); OpenSearch %s (pri.store.size: primaries only)%n",
                 mb(s.kbIndexDu()), mb(s.kbIndexBytes()), mb(s.sourcesDu()), mb(s.sourcesBytes()),
                 mb(s.openSearchBytes())));
         return sb.toString();
