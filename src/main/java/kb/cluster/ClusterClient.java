@@ -28,6 +28,8 @@ import kb.json.KbJson;
  */
 public final class ClusterClient {
 
+    /** The pauses before a search answered 500 is asked again. */
+    private static final List<Duration> SEARCH_RETRIES = List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
     /** How long a node that failed is left out before it is tried again. */
     static final Duration DOWN_FOR = Duration.ofSeconds(5);
 
@@ -104,6 +106,32 @@ public final class ClusterClient {
     /** POST a JSON body. */
     public Answer post(String path, Object body) {
         return send("POST", path, write(body), "application/json");
+    }
+
+    /**
+     * POST a search: a read, so asked again (up to {@link #SEARCH_RETRIES} times, after a pause)
+     * when the cluster answers 500 — above all a shard lost with its node while the search ran
+     * ({@code search_phase_execution_exception}, "disconnected"; OpenSearch retries only the
+     * query phase on another copy, not the fetch). Answers with other statuses are returned as
+     * they come.
+     */
+    public Answer search(String path, Object body) {
+        String json = write(body);
+        Answer answer = send("POST", path, json, "application/json");
+        for (int i = 0; i < SEARCH_RETRIES.size() && answer.status() == 500; i++) {
+            sleep(SEARCH_RETRIES.get(i));
+            answer = send("POST", path, json, "application/json");
+        }
+        return answer;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted while waiting for the cluster", e);
+        }
     }
 
     /** POST newline-delimited JSON ({@code _bulk}, {@code _msearch}). */

@@ -15,22 +15,21 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * Searches a cluster index that {@code kb publish} filled, through an alias, with kb's ranking,
  * syntax and answers: the query is built by the same {@link QueryBuilder} as for kb's own index,
- * in OpenSearch's DSL ({@link ClusterQueries}), and run with OpenSearch's default search type (each
- * shard scores with its own statistics; {@code dfs_query_then_fetch}, with the whole index's, for
- * an index of fewer than {@value #OWN_STATISTICS_FROM} documents); the top is reordered by title as kb does
- * ({@link TitleRescorer}'s formula, with the cluster's document frequencies); facets are terms
+ * in OpenSearch's DSL ({@link ClusterQueries}), and run with OpenSearch's default search type
+ * (each shard scores with its own statistics; {@code dfs_query_then_fetch}, with the whole
+ * index's, for an index of fewer than {@value #OWN_STATISTICS_FROM} documents); the top is
+ * reordered by title as kb does ({@link TitleRescorer}'s formula, with the cluster's document frequencies); facets are terms
  * aggregations, "not classified" counts are {@code missing} aggregations, snippets come from the
  * cluster's highlighter (cut as kb cuts them), "did you mean" from its term suggester set up as
  * kb's spelling checker ({@link ClusterRequests}, {@link ClusterAnswers}).
  *
  * <p>A search takes one request, the ranked search with its facets, suggestions and the hits'
- * snippets (a second for the page's hits when the page lies deeper than the rescored top); the
- * document frequencies that typo tolerance, spelling and title
- * rescoring need are asked before or between them only when not yet known for the index
- * ({@link ClusterStatistics}). Shard failures are not accepted
- * ({@code allow_partial_search_results=false}): a search fails, and the client tries another
- * node, rather than answer from part of the index. Thread-safe; several {@code kb serve} can share
- * one cluster.
+ * snippets (a second for the page's hits when the page lies deeper than the rescored top). The
+ * document frequencies that typo tolerance, spelling and title rescoring need are asked before or
+ * between them only when not yet known for the index ({@link ClusterStatistics}). Shard failures
+ * are not accepted ({@code allow_partial_search_results=false}): a search fails, and the client
+ * tries another node, rather than answer from part of the index. Thread-safe; several
+ * {@code kb serve} can share one cluster.
  */
 public final class ClusterSearch implements Searcher {
 
@@ -100,8 +99,8 @@ public final class ClusterSearch implements Searcher {
         // small index, a shard's statistics stray further from the whole's and the extra round
         // trip costs little.
         boolean wholeIndex = statistics.documents() < OWN_STATISTICS_FROM;
-        JsonNode answer = post(ClusterRequests.ranked(wholeIndex), ClusterRequests.ranked(built.query(), plan.wanted(), request.sort(),
-                unknown, shown ? Optional.of(built.highlight()) : Optional.empty()));
+        JsonNode answer = post(ClusterRequests.ranked(wholeIndex), ClusterRequests.ranked(built.query(), plan.wanted(),
+                request.sort(), unknown, shown ? Optional.of(built.highlight()) : Optional.empty()));
         JsonNode ranked = answer.path("hits").path("hits");
         statistics.answeredBy(ranked.path(0).path("_index").asText(null));
 

@@ -145,7 +145,7 @@ public final class KbServer implements AutoCloseable {
             return new SearchService(options.index());
         }
         ClusterClient client = new ClusterClient(ClusterClient.nodes(options.opensearch().get()), SEARCH_TIMEOUT);
-        ClusterSearch search = new ClusterSearch((path, body) -> client.post(path, body).require("searching " + options.alias()),
+        ClusterSearch search = new ClusterSearch((path, body) -> client.search(path, body).require("searching " + options.alias()),
                 options.alias());
         search.articleUrl("0"); // fails now, with the cluster's reason, when the alias cannot be searched
         return search;
