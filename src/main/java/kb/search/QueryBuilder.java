@@ -21,16 +21,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * (boosted), query words, section headings, applies-to and body; every word preferred (a bonus
  * when all are present) but none required; phrase and proximity boosts for words that stand
  * together (pasted error messages); fuzzy matching for words the index does not know; and an
- * article named by its ID first. Thread-safe.
+ * article named by its ID first. What each counts is a {@link RankingWeights}. Thread-safe.
  */
 final class QueryBuilder {
 
-    private static final float TITLE = 4f;
-    private static final float QUERY_WORDS = 2f;
-    private static final float SECTIONS = 1.2f;
-    private static final float APPLIES_TO = 1f;
-    private static final float BODY = 1f;
-    private static final float ID_BOOST = 1000f;
     /**
      * Queries of at most this many words are typed (a title recalled); longer ones are pasted
      * (an error message): words standing together count for less in typed ones.
@@ -52,6 +46,17 @@ final class QueryBuilder {
     private final Analyzer english = Analyzers.english();
     private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
+    private final RankingWeights w;
+
+    /** A builder ranking with {@link RankingWeights#DEFAULT}. */
+    QueryBuilder() {
+        this(RankingWeights.DEFAULT);
+    }
+
+    /** A builder ranking with other weights (tests set one to zero to see what it does). */
+    QueryBuilder(RankingWeights weights) {
+        this.w = weights;
+    }
 
     /**
      * The query to rank by; the same set of documents without any scoring extras (for counting
@@ -99,18 +104,18 @@ final class QueryBuilder {
                 // word ("Hue" for "Huge"), so common words get this too, with less weight and, to
                 // stay cheap, one edit after a fixed first letter.
                 int edits = rare && p.length() > 5 ? 2 : 1;
-                float weight = df == 0 ? 0.8f : rare ? 0.4f : 0.2f;
+                float weight = df == 0 ? w.nearUnknownTitle() : rare ? w.nearRareTitle() : w.nearCommonTitle();
                 alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, rare ? 0 : 1, Optional.of(8)),
-                        TITLE * weight));
+                        w.title() * weight));
                 if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too, first letter as typed (a slip there is
                     // still found among title words, above; the text has twelve times their
                     // vocabulary, and searching all of it cost a sixth of a misspelt query's time).
-                    alternatives.add(f.boost(f.fuzzy(IndexFields.SPELL, p, edits, 1, Optional.empty()), 0.8f));
+                    alternatives.add(f.boost(f.fuzzy(IndexFields.SPELL, p, edits, 1, Optional.empty()), w.nearUnknownText()));
                 }
             }
             if (!alternatives.isEmpty()) {
-                Q wq = alternatives.size() == 1 ? alternatives.get(0) : f.disMax(alternatives, 0.1f);
+                Q wq = alternatives.size() == 1 ? alternatives.get(0) : f.disMax(alternatives, w.tieBreaker());
                 wordQueries.add(wq);
                 main.add(should(wq));
                 matching.add(should(wq));
@@ -119,7 +124,7 @@ final class QueryBuilder {
         }
         if (wordQueries.size() > 1) {
             // Prefer articles with every word: a bonus clause that only they match.
-            main.add(should(f.boost(f.constantScore(f.bool(wordQueries.stream().map(QueryBuilder::must).toList(), 0)), 2f)));
+            main.add(should(f.boost(f.constantScore(f.bool(wordQueries.stream().map(QueryBuilder::must).toList(), 0)), w.allWords())));
         }
         if (!q.words().isEmpty()) {
             // Counted in analyzed terms: "error:10054" is two words standing together.
@@ -128,26 +133,27 @@ final class QueryBuilder {
             if (stems.size() > 1) {
                 // Every word in the title: what a person remembering an article types.
                 Q inTitle = f.bool(stems.stream().map(st -> must(f.term(IndexFields.TITLE, st.term()))).toList(), 0);
-                main.add(should(f.boost(f.constantScore(inTitle), 6f)));
+                main.add(should(f.boost(f.constantScore(inTitle), w.allInTitle())));
                 // ... as written ("Using", not "Used"), the more so the more of the title they make.
                 Q asWritten = f.bool(plainWords.stream().map(w -> must(f.term(IndexFields.TITLE_WORDS, w))).toList(), 0);
-                main.add(should(f.boost(f.titleCoverage(f.constantScore(asWritten), stems.size()), 6f)));
+                main.add(should(f.boost(f.titleCoverage(f.constantScore(asWritten), stems.size()), w.asWrittenInTitle())));
                 // Words together, in the title or in the text. In the text they mark a pasted error
                 // message; the longer, the surer. Up to five words side by side are as likely a
                 // common expression ("Windows 3.0 386 enhanced mode") as a message, and must not
                 // outweigh them in a title; nor, as the body mostly repeats its title, count twice.
                 int n = stems.size();
-                Q inTitleTogether = f.boost(f.phrase(IndexFields.TITLE, stems, words, 2), 6f);
+                Q inTitleTogether = f.boost(f.phrase(IndexFields.TITLE, stems, words, 2), w.togetherInTitle());
                 if (n > TYPED_WORDS) {
                     main.add(should(inTitleTogether));
-                    main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 1), 4f + n)));
+                    main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 1), w.together(n))));
                 } else {
                     main.add(should(f.disMax(List.of(inTitleTogether,
-                            f.boost(f.phrase(IndexFields.BODY, stems, words, 1), 0.3f * (4 + n))), 0f)));
+                            f.boost(f.phrase(IndexFields.BODY, stems, words, 1), w.typedTogether() * w.together(n))), 0f)));
                 }
                 // ... and best of all as a line the article quotes on its own.
-                main.add(should(f.boost(f.phrase(IndexFields.MESSAGES, stems, words, 1), n > 3 ? 4f + n : (4f + n) / 2)));
-                main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 12), 1.5f)));
+                main.add(should(f.boost(f.phrase(IndexFields.MESSAGES, stems, words, 1),
+                        n > 3 ? w.together(n) : w.shortMessage() * w.together(n))));
+                main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 12), w.nearby())));
             }
         }
         for (String phrase : q.phrases()) {
@@ -156,23 +162,23 @@ final class QueryBuilder {
                 continue;
             }
             Q pq = f.disMax(List.of(
-                    f.boost(f.phrase(IndexFields.TITLE, stems, phrase, 0), TITLE),
+                    f.boost(f.phrase(IndexFields.TITLE, stems, phrase, 0), w.title()),
                     f.phrase(IndexFields.BODY, stems, phrase, 0),
-                    f.phrase(IndexFields.QUERY_WORDS, stems, phrase, 0)), 0.1f);
+                    f.phrase(IndexFields.QUERY_WORDS, stems, phrase, 0)), w.tieBreaker());
             outer.add(must(pq));
             required = true;
             highlight.add(should(pq));
         }
         for (String prefix : q.prefixes()) {
             Q pq = f.disMax(List.of(
-                    f.boost(f.prefix(IndexFields.TITLE, prefix), TITLE),
-                    f.prefix(IndexFields.SPELL, prefix)), 0.1f);
+                    f.boost(f.prefix(IndexFields.TITLE, prefix), w.title()),
+                    f.prefix(IndexFields.SPELL, prefix)), w.tieBreaker());
             main.add(should(pq));
             matching.add(should(pq));
             highlight.add(should(f.prefix(IndexFields.BODY, prefix)));
         }
         for (String id : q.ids()) {
-            main.add(should(f.boost(f.constantScore(f.term(IndexFields.ID_FORMS, id)), ID_BOOST)));
+            main.add(should(f.boost(f.constantScore(f.term(IndexFields.ID_FORMS, id)), w.id())));
             matching.add(should(f.term(IndexFields.ID_FORMS, id)));
         }
         for (String out : q.excluded()) {
@@ -251,13 +257,14 @@ final class QueryBuilder {
         return f.term(field, lower);
     }
 
-    private static <Q> Q fieldsQuery(QueryFactory<Q> f, String stem) {
+    /** A stem in its best field: the fields are alternatives (a title word is not a body word again). */
+    private <Q> Q fieldsQuery(QueryFactory<Q> f, String stem) {
         return f.disMax(List.of(
-                f.boost(f.term(IndexFields.TITLE, stem), TITLE),
-                f.boost(f.term(IndexFields.QUERY_WORDS, stem), QUERY_WORDS),
-                f.boost(f.term(IndexFields.SECTIONS, stem), SECTIONS),
-                f.boost(f.term(IndexFields.APPLIES_TO, stem), APPLIES_TO),
-                f.boost(f.term(IndexFields.BODY, stem), BODY)), 0f);
+                f.boost(f.term(IndexFields.TITLE, stem), w.title()),
+                f.boost(f.term(IndexFields.QUERY_WORDS, stem), w.queryWords()),
+                f.boost(f.term(IndexFields.SECTIONS, stem), w.sections()),
+                f.boost(f.term(IndexFields.APPLIES_TO, stem), w.appliesTo()),
+                f.boost(f.term(IndexFields.BODY, stem), w.body())), 0f);
     }
 
     /** A term and its position, as the analyzer placed it (stop words leave gaps). */

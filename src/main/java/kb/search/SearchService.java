@@ -56,7 +56,7 @@ public final class SearchService implements Searcher {
     private final FSDirectory directory;
     private final SearcherManager searchers;
     private final QueryParser parser = new QueryParser();
-    private final QueryBuilder builder = new QueryBuilder();
+    private final QueryBuilder builder;
     /** Fuzzy expansions by reader and query: the words people type recur. */
     private final LruCache<LuceneQueries.Expansion, Query> expansions = new LruCache<>(16_384);
     private final SpellingSuggester speller = new SpellingSuggester();
@@ -74,7 +74,13 @@ public final class SearchService implements Searcher {
 
     /** A service that searches queries up to {@code limit} (tests use a larger one to pass Lucene's clause limit). */
     SearchService(Path indexDir, QueryLimit limit) {
+        this(indexDir, limit, RankingWeights.DEFAULT);
+    }
+
+    /** A service that ranks with other weights (tests set one to zero to see what it does). */
+    SearchService(Path indexDir, QueryLimit limit, RankingWeights weights) {
         this.limit = limit;
+        this.builder = new QueryBuilder(weights);
         if (!Files.isDirectory(indexDir)) {
             throw new IllegalArgumentException("no index at " + indexDir + " (run 'kb build' first)");
         }
