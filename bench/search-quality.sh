@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Search quality of kb side by side with a stock OpenSearch 3.3 (plain and tuned queries), and
+# Search quality of kb side by side with a stock OpenSearch 3.3 (plain and tuned queries, and the
+# tuned query on unstemmed subfields; the table's "best peer" is the best of the three), and
 # with kb's own queries answered by an OpenSearch cluster (kb publish + kb serve --opensearch).
 #
 #   bench/search-quality.sh              # the whole comparison (~12 min on 2 cores)
@@ -13,7 +14,7 @@
 # query sets from the articles (fixed seeds), runs them on kb in process; then starts a local
 # 3-node OpenSearch cluster (bench/opensearch-cluster.sh's), publishes kb's index to it (3
 # shards, 1 replica: `kb publish`), runs them through `kb serve --opensearch` (kb via
-# OpenSearch), and on a stock OpenSearch index of the same articles (plain and tuned queries);
+# OpenSearch), and on a stock OpenSearch index of the same articles (plain, tuned, tuned unstemmed);
 # prints one table. Results: target/bench/search-quality.{txt,json}, target/bench/kb-misses.txt
 # (every query kb missed), target/bench/search-quality-kb.txt (kb's column, written first),
 # target/bench/ranks.tsv (each query's target rank per engine), target/bench/queries.tsv.

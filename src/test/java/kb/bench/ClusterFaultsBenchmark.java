@@ -53,7 +53,7 @@ public final class ClusterFaultsBenchmark {
 
         List<BenchArticle> articles = CorpusArticles.read(args.path("sources"));
         Set<String> texts = new LinkedHashSet<>();
-        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(300)).forEach(q -> texts.add(q.text()));
+        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(300, QueryKind.PUBLISHED)).forEach(q -> texts.add(q.text()));
         List<String> shuffled = new ArrayList<>(texts);
         Collections.shuffle(shuffled, new java.util.Random(7));
         List<HttpRequest> requests = shuffled.stream().map(q -> HttpRequest.newBuilder(kb.resolve(

@@ -18,12 +18,32 @@ import java.util.List;
 /**
  * A minimal client of a stock OpenSearch node over its REST API ({@link HttpClient} + Jackson):
  * creates the comparison index (fields {@code title} and {@code body}, {@code english} analyzer),
- * bulk-loads the articles, and runs the two query shapes the benchmarks compare. Thread-safe.
+ * bulk-loads the articles, and runs the query shapes the benchmarks compare. Thread-safe.
  */
 final class OpenSearchClient {
 
-    /** The two query shapes: plain {@code multi_match}, and the tuned bool of fuzzy match plus phrase boosts. */
-    enum QueryShape { PLAIN, TUNED }
+    /**
+     * The query shapes: plain {@code multi_match}, the tuned bool of fuzzy match plus phrase
+     * boosts, and the tuned query on the unstemmed subfields {@code title.plain} and
+     * {@code body.plain} ({@code standard} analyzer; only in an index made with them).
+     */
+    enum QueryShape {
+        PLAIN("plain", "OpenSearch plain", "title", "body"),
+        TUNED("tuned", "OpenSearch tuned", "title", "body"),
+        TUNED_UNSTEMMED("tuned_unstemmed", "OpenSearch tuned (unstemmed)", "title.plain", "body.plain");
+
+        private final String key;
+        private final String label;
+        private final String title;
+        private final String body;
+
+        QueryShape(String key, String label, String title, String body) {
+            this.key = key;
+            this.label = label;
+            this.title = title;
+            this.body = body;
+        }
+    }
 
     private static final int BULK_BYTES = 8 << 20;
 
@@ -58,13 +78,26 @@ final class OpenSearchClient {
 
     /** Deletes the index if it exists and creates it empty, with refresh off. */
     void createIndex(int shards, int replicas) {
+        createIndex(shards, replicas, false);
+    }
+
+    /**
+     * Deletes the index if it exists and creates it empty, with refresh off; with
+     * {@code unstemmed}, {@code title} and {@code body} also get a {@code plain} subfield with the
+     * {@code standard} analyzer (for {@link QueryShape#TUNED_UNSTEMMED}).
+     */
+    void createIndex(int shards, int replicas, boolean unstemmed) {
         send(HttpRequest.newBuilder(uri("/" + index + "?ignore_unavailable=true")).DELETE(), 200, 404);
         ObjectNode body = json.createObjectNode();
         ObjectNode settings = body.putObject("settings");
         settings.put("number_of_shards", shards).put("number_of_replicas", replicas).put("refresh_interval", "-1");
         ObjectNode props = body.putObject("mappings").putObject("properties");
-        props.putObject("title").put("type", "text").put("analyzer", "english");
-        props.putObject("body").put("type", "text").put("analyzer", "english");
+        for (String field : List.of("title", "body")) {
+            ObjectNode mapping = props.putObject(field).put("type", "text").put("analyzer", "english");
+            if (unstemmed) {
+                mapping.putObject("fields").putObject("plain").put("type", "text").put("analyzer", "standard");
+            }
+        }
         send(put("/" + index, body.toString()), 200);
     }
 
@@ -116,12 +149,12 @@ final class OpenSearchClient {
         body.putArray("_source").add("title");
         ObjectNode q = body.putObject("query");
         if (shape == QueryShape.PLAIN) {
-            multiMatch(q, query);
+            multiMatch(q, query, shape);
         } else {
             ArrayNode should = q.putObject("bool").putArray("should");
-            multiMatch(should.addObject(), query).put("fuzziness", "AUTO");
-            should.addObject().putObject("match_phrase").putObject("title").put("query", query).put("boost", 5);
-            should.addObject().putObject("match_phrase").putObject("body").put("query", query).put("boost", 2);
+            multiMatch(should.addObject(), query, shape).put("fuzziness", "AUTO");
+            should.addObject().putObject("match_phrase").putObject(shape.title).put("query", query).put("boost", 5);
+            should.addObject().putObject("match_phrase").putObject(shape.body).put("query", query).put("boost", 2);
         }
         return body.toString();
     }
@@ -148,16 +181,15 @@ final class OpenSearchClient {
 
     /** A search engine view of one query shape. */
     SearchEngine engine(QueryShape shape) {
-        String label = shape == QueryShape.PLAIN ? "plain" : "tuned";
         return new SearchEngine() {
             @Override
             public String name() {
-                return "OpenSearch " + label;
+                return shape.label;
             }
 
             @Override
             public String key() {
-                return "opensearch_" + label;
+                return "opensearch_" + shape.key;
             }
 
             @Override
@@ -167,10 +199,10 @@ final class OpenSearchClient {
         };
     }
 
-    private static ObjectNode multiMatch(ObjectNode parent, String query) {
+    private static ObjectNode multiMatch(ObjectNode parent, String query, QueryShape shape) {
         ObjectNode mm = parent.putObject("multi_match");
         mm.put("query", query);
-        mm.putArray("fields").add("title^3").add("body");
+        mm.putArray("fields").add(shape.title + "^3").add(shape.body);
         return mm;
     }
 

@@ -17,6 +17,11 @@ final class QualityReport {
 
     /** Width of a table cell: fits {@code 100.0% (112,207/113,076)}. */
     private static final int CELL = 24;
+    /** Width of the kind column: fits the longest label. */
+    private static final int LABEL = java.util.Arrays.stream(QueryKind.values())
+            .mapToInt(k -> k.label().length()).max().orElse(0);
+    /** Engine keys of the peer columns (OpenSearch's query shapes), of which the table also shows the best. */
+    private static final String PEER_PREFIX = "opensearch_";
 
     private final List<String> engines;
     private final List<String> keys;
@@ -38,14 +43,21 @@ final class QualityReport {
         this.seed = seed;
     }
 
-    /** The table: one row per kind plus "all", one column per engine: {@code 91.4% (457/500)}. */
+    /**
+     * The table: one row per kind plus "all" (which leaves out {@link QueryKind#inAll() subset
+     * kinds}), one column per engine: {@code 91.4% (457/500)}; with 2 or more OpenSearch columns,
+     * a last column "best peer": per row, the best of them.
+     */
     String table() {
         StringBuilder sb = new StringBuilder();
         String sample = everyArticle() ? "a query of each kind from every article that has one"
                 : String.format(Locale.ROOT, "up to %,d queries per kind", perKind);
         sb.append(String.format(Locale.ROOT, "search quality: %,d articles, %s, seed %d%n", articles, sample, seed));
-        sb.append(String.format(Locale.ROOT, "%-14s %7s  %-7s", "kind", "queries", "goal"));
-        engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", e)));
+        sb.append(String.format(Locale.ROOT, "%-" + LABEL + "s %7s  %-7s", "kind", "queries", "goal"));
+        engines.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-" + width(e) + "s", e)));
+        if (peers().size() > 1) {
+            sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", "best peer"));
+        }
         sb.append('\n');
         for (QueryKind kind : QueryKind.values()) {
             row(sb, kind.label(), kind.goal(), kind);
@@ -56,14 +68,49 @@ final class QualityReport {
 
     private void row(StringBuilder sb, String label, String goal, QueryKind kind) {
         List<Outcome> first = select(keys.get(0), kind);
-        sb.append(String.format(Locale.ROOT, "%-14s %,7d  %-7s", label, first.size(), goal));
+        sb.append(String.format(Locale.ROOT, "%-" + LABEL + "s %,7d  %-7s", label, first.size(), goal));
         for (String key : keys) {
-            List<Outcome> rows = select(key, kind);
-            long found = rows.stream().filter(Outcome::found).count();
-            String cell = String.format(Locale.ROOT, "%5.1f%% (%,d/%,d)", percent(found, rows.size()), found, rows.size());
-            sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", cell));
+            sb.append(String.format(Locale.ROOT, "  %-" + width(engineName(key)) + "s", cell(key, kind)));
+        }
+        if (peers().size() > 1) {
+            String best = bestPeer(kind);
+            sb.append(String.format(Locale.ROOT, "  %-" + CELL + "s", cell(best, kind) + " " + shortName(best)));
         }
         sb.append('\n');
+    }
+
+    private String cell(String key, QueryKind kind) {
+        List<Outcome> rows = select(key, kind);
+        long found = rows.stream().filter(Outcome::found).count();
+        return String.format(Locale.ROOT, "%5.1f%% (%,d/%,d)", percent(found, rows.size()), found, rows.size());
+    }
+
+    /** The keys of the OpenSearch columns. */
+    private List<String> peers() {
+        return keys.stream().filter(k -> k.startsWith(PEER_PREFIX)).toList();
+    }
+
+    /** The OpenSearch column that found the most targets of the kind (the first of a tie). */
+    private String bestPeer(QueryKind kind) {
+        String best = null;
+        long most = -1;
+        for (String key : peers()) {
+            long found = select(key, kind).stream().filter(Outcome::found).count();
+            if (found > most) {
+                best = key;
+                most = found;
+            }
+        }
+        return best;
+    }
+
+    /** {@code tuned_unstemmed} for {@code opensearch_tuned_unstemmed}. */
+    private static String shortName(String key) {
+        return key.substring(PEER_PREFIX.length());
+    }
+
+    private static int width(String engine) {
+        return Math.max(CELL, engine.length());
     }
 
     /** The same figures as JSON, with the mean reciprocal rank (over the 10 hits fetched) per cell. */
@@ -86,6 +133,13 @@ final class QualityReport {
             cell(kinds.putObject(kind.key()).put("label", kind.label()).put("cutoff", kind.cutoff()), kind);
         }
         cell(root.putObject("all"), null);
+        if (peers().size() > 1) {
+            ObjectNode best = root.putObject("best_peer");
+            for (QueryKind kind : QueryKind.values()) {
+                best.put(kind.key(), bestPeer(kind));
+            }
+            best.put("all", bestPeer(null));
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -174,7 +228,7 @@ final class QualityReport {
     private List<Outcome> select(String key, QueryKind kind) {
         List<Outcome> out = new ArrayList<>();
         for (Outcome o : outcomes.get(key)) {
-            if (kind == null || o.query().kind() == kind) {
+            if (kind == null ? o.query().kind().inAll() : o.query().kind() == kind) {
                 out.add(o);
             }
         }

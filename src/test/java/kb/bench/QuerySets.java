@@ -3,11 +3,14 @@ package kb.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Generates the benchmark's query sets from the corpus articles, deterministically: each kind
@@ -19,9 +22,26 @@ final class QuerySets {
     /** The default seed of the first kind; kind {@code k} uses {@code seed + k.ordinal()}. */
     static final long SEED = 20_240_611L;
 
+    /** A rare passage's words stand together in at most this many articles' bodies. */
+    static final int RARE_PASSAGE_ARTICLES = 10;
+
+    /** An underline of a heading (or of a table's column headings). */
+    private static final Pattern UNDERLINE = Pattern.compile("^\\s*[=-]{3,}\\s*$");
+    /** A list item's marker: {@code - }, {@code * }, {@code o }, {@code 1. }, {@code a) }, {@code (a) }, {@code <B7> }. */
+    private static final Pattern LIST_MARKER =
+            Pattern.compile("^([-*o]|\\d+[.)]|[A-Za-z][.)]|\\([A-Za-z0-9]+\\)|<B7>)\\s.*");
+    /** A reference line ({@code Q151261 OFF97: How to ...}) or a footer or tag line. */
+    private static final Pattern NOT_PROSE = Pattern.compile(
+            "^(Q\\d+\\b|Additional (query|reference) words|KBCategory|KBSubcategory|Keywords|ARTICLE-ID|TITLE\\s*:).*");
+    /** Characters of code, paths, registry values, URLs, markup and escapes, not of a sentence. */
+    private static final Pattern CODE_CHARS = Pattern.compile("[{}<>\\[\\];=\\\\|_@#$%^~`*/+]");
+    /** A word of a sentence: letters (with inner apostrophes or hyphens), perhaps in parentheses or quotes, perhaps with trailing punctuation. */
+    private static final Pattern SENTENCE_WORD = Pattern.compile("^[(\"']?\\p{L}+(['-]\\p{L}+)*[)\"']?[.,:?!)\"']*$");
+
     private final List<BenchArticle> articles;
     private final TitleWords titleWords;
     private final long seed;
+    private PhraseCounter phrases;
 
     QuerySets(List<BenchArticle> articles, long seed) {
         this.articles = List.copyOf(articles);
@@ -31,14 +51,46 @@ final class QuerySets {
 
     /** {@code perKind} queries of every kind (fewer only when the corpus has too few candidates). */
     Map<QueryKind, List<BenchQuery>> generate(int perKind) {
+        return generate(perKind, EnumSet.allOf(QueryKind.class));
+    }
+
+    /**
+     * {@code perKind} queries of each of {@code kinds}. A kind's queries do not depend on which
+     * other kinds are generated (each has its own seed).
+     */
+    Map<QueryKind, List<BenchQuery>> generate(int perKind, Set<QueryKind> kinds) {
         Map<QueryKind, List<BenchQuery>> sets = new EnumMap<>(QueryKind.class);
-        sets.put(QueryKind.KNOWN_ITEM, sample(QueryKind.KNOWN_ITEM, perKind, this::knownItem));
-        sets.put(QueryKind.VAGUE, sample(QueryKind.VAGUE, perKind, this::vague));
-        sets.put(QueryKind.TYPO, sample(QueryKind.TYPO, perKind, this::typo));
-        sets.put(QueryKind.ERROR_MESSAGE, sample(QueryKind.ERROR_MESSAGE, perKind, (a, r) -> errorMessage(a)));
-        int[] n = {0};
-        sets.put(QueryKind.ID, sample(QueryKind.ID, perKind, (a, r) -> Optional.of(idForm(a.id(), n[0]++))));
+        for (QueryKind kind : kinds) {
+            sets.put(kind, switch (kind) {
+                case KNOWN_ITEM -> sample(kind, perKind, this::knownItem);
+                case VAGUE -> sample(kind, perKind, this::vague);
+                case TYPO -> sample(kind, perKind, this::typo);
+                case ERROR_MESSAGE -> sample(kind, perKind, (a, r) -> errorMessage(a));
+                case ID -> {
+                    int[] n = {0};
+                    yield sample(kind, perKind, (a, r) -> Optional.of(idForm(a.id(), n[0]++)));
+                }
+                case PASSAGE -> sample(kind, perKind, QuerySets::passage);
+                // the passages' own seed and order, so that each article gets the same passage
+                case RARE_PASSAGE -> sample(kind, QueryKind.PASSAGE, perKind,
+                        (a, r) -> passage(a, r).filter(p -> phrases().countUpTo(p, RARE_PASSAGE_ARTICLES + 1)
+                                <= RARE_PASSAGE_ARTICLES));
+                case TYPO_ANY_SHAPE -> sample(kind, perKind, this::typoAnyShape);
+            });
+        }
         return sets;
+    }
+
+    /** How many articles' bodies hold the passage's words together (counting up to {@code limit}). */
+    int articlesWithPassage(String passage, int limit) {
+        return phrases().countUpTo(passage, limit);
+    }
+
+    private PhraseCounter phrases() {
+        if (phrases == null) {
+            phrases = new PhraseCounter(articles.stream().map(BenchArticle::bodyText).toList());
+        }
+        return phrases;
     }
 
     /** All queries of every kind in one list, kind by kind. */
@@ -50,7 +102,13 @@ final class QuerySets {
 
     private List<BenchQuery> sample(QueryKind kind, int perKind,
             BiFunction<BenchArticle, Random, Optional<String>> maker) {
-        Random random = new Random(seed + kind.ordinal());
+        return sample(kind, kind, perKind, maker);
+    }
+
+    /** Queries of {@code kind} drawn with the seed (and so the article order) of {@code seedOf}. */
+    private List<BenchQuery> sample(QueryKind kind, QueryKind seedOf, int perKind,
+            BiFunction<BenchArticle, Random, Optional<String>> maker) {
+        Random random = new Random(seed + seedOf.ordinal());
         List<BenchArticle> order = new ArrayList<>(articles);
         Collections.shuffle(order, random);
         List<BenchQuery> out = new ArrayList<>(Math.min(perKind, order.size()));
@@ -98,6 +156,74 @@ final class QuerySets {
         String misspelt = Typos.misspell(rarer, random);
         List<String> two = TitleWords.inTitleOrder(a.title(), rarest.subList(0, 2));
         return Optional.of(String.join(" ", two.stream().map(w -> w.equals(rarer) ? misspelt : w).toList()));
+    }
+
+    /**
+     * One slip ({@link Typos#slip}: dropped, doubled, inserted, substituted or swapped letters) in
+     * a title word picked at random among those that can take one ({@link Typos#slippable}), with
+     * 1 or 2 other title words picked at random, all in random order; titles with fewer than 2
+     * words are skipped.
+     */
+    private Optional<String> typoAnyShape(BenchArticle a, Random random) {
+        List<String> words = TitleWords.words(a.title());
+        List<String> slippable = words.stream().filter(Typos::slippable).toList();
+        if (words.size() < 2 || slippable.isEmpty()) {
+            return Optional.empty();
+        }
+        String word = slippable.get(random.nextInt(slippable.size()));
+        List<String> others = new ArrayList<>(words);
+        others.remove(word);
+        Collections.shuffle(others, random);
+        List<String> query = new ArrayList<>(others.subList(0, Math.min(others.size(), 1 + random.nextInt(2))));
+        query.add(Typos.slip(word, random));
+        Collections.shuffle(query, random);
+        return Optional.of(String.join(" ", query));
+    }
+
+    /**
+     * 5 to 12 (seeded) consecutive words, verbatim, of a prose line of the body picked at random
+     * ({@link #proseLines}); articles without one are skipped.
+     */
+    static Optional<String> passage(BenchArticle a, Random random) {
+        List<String> lines = proseLines(a.bodyText());
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] words = lines.get(random.nextInt(lines.size())).strip().split(" ");
+        int n = Math.min(words.length, 5 + random.nextInt(8));
+        int start = random.nextInt(words.length - n + 1);
+        return Optional.of(String.join(" ", List.of(words).subList(start, start + n)));
+    }
+
+    /**
+     * The body's lines that are a sentence of text: not indented (indented lines are code, quotes,
+     * list continuations, tables), not a heading (a line above an underline, or an underline) nor
+     * all capitals, not a list item, reference line, footer or tag line, no run of 2 spaces or a
+     * tab (table columns), no code characters ({@code {}<>[];=\|_@#$%^~`*}{@code /+}), at least 8
+     * words of which at least 80% are plain words (letters, perhaps with punctuation around them).
+     */
+    static List<String> proseLines(String bodyText) {
+        String[] lines = bodyText.split("\r?\n");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || indent(line) > 0 || UNDERLINE.matcher(line).matches()
+                    || (i + 1 < lines.length && UNDERLINE.matcher(lines[i + 1]).matches())) {
+                continue;
+            }
+            String text = line.strip();
+            if (text.contains("  ") || text.contains("\t") || text.equals(text.toUpperCase(java.util.Locale.ROOT))
+                    || LIST_MARKER.matcher(text).matches() || NOT_PROSE.matcher(text).matches()
+                    || CODE_CHARS.matcher(text).find()) {
+                continue;
+            }
+            String[] words = text.split(" ");
+            long plain = java.util.Arrays.stream(words).filter(w -> SENTENCE_WORD.matcher(w).matches()).count();
+            if (words.length >= 8 && plain * 5 >= words.length * 4) {
+                out.add(text);
+            }
+        }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,10 +84,148 @@ class QuerySetsTest {
         }
     }
 
+    /** A body with one line of each shape: only the two sentences are prose. */
+    private static final String SHAPES = String.join("\n",
+            "SYMPTOMS",
+            "========",
+            "",
+            "When you start the inventory agent on a client, it stops responding after a minute.",
+            "",
+            "FILE NAME     VERSION    SIZE",
+            "---------------------------",
+            "agent.exe     4.0.1      12,304",
+            "",
+            " - Microsoft Systems Management Server version 1.2 for Windows NT",
+            "1. Click Start, point to Settings, and then click Control Panel now.",
+            "   if (hr != S_OK) { return FALSE; } // the call failed here",
+            "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\SMS\\Client\\Inventory Agent",
+            "Q151261 SMS: How to Obtain and Install the Latest Service Pack Now",
+            "    The agent quotes this indented sentence of many words in full here.",
+            "Additional query words: inventory agent hang stop responding client",
+            "To work around this problem, restart the computer and run the agent again.");
+
+    private static final List<BenchArticle> PROSE = prose();
+
+    @Test
+    void proseLinesAreTheBodysSentences() {
+        assertThat(QuerySets.proseLines(SHAPES)).containsExactly(
+                "When you start the inventory agent on a client, it stops responding after a minute.",
+                "To work around this problem, restart the computer and run the agent again.");
+    }
+
+    @Test
+    void aPassageIsFiveToTwelveConsecutiveWordsOfAProseLine() {
+        List<BenchQuery> passages = new QuerySets(PROSE, 7).generate(Integer.MAX_VALUE).get(QueryKind.PASSAGE);
+        // every article but the one without prose ("Agent Logs")
+        assertThat(passages).hasSize(PROSE.size() - 1).extracting(BenchQuery::target).doesNotContain("Q200000");
+        for (BenchQuery q : passages) {
+            List<String> words = List.of(q.text().split(" "));
+            assertThat(words).hasSizeBetween(5, 12);
+            BenchArticle target = PROSE.stream().filter(a -> a.id().equals(q.target())).findFirst().orElseThrow();
+            assertThat(QuerySets.proseLines(target.bodyText()))
+                    .anyMatch(line -> Collections.indexOfSubList(List.of(line.split(" ")), words) >= 0);
+        }
+        assertThat(passages).extracting(q -> q.text().split(" ").length).contains(5, 12);
+    }
+
+    @Test
+    void aRarePassageIsAPassageWhoseWordsStandTogetherInAtMostTenArticles() {
+        QuerySets sets = new QuerySets(PROSE, 7);
+        Map<QueryKind, List<BenchQuery>> all = sets.generate(Integer.MAX_VALUE);
+        List<BenchQuery> rare = all.get(QueryKind.RARE_PASSAGE);
+        List<BenchQuery> expected = all.get(QueryKind.PASSAGE).stream()
+                .filter(q -> sets.articlesWithPassage(q.text(), 100) <= QuerySets.RARE_PASSAGE_ARTICLES)
+                .map(q -> new BenchQuery(QueryKind.RARE_PASSAGE, q.text(), q.target())).toList();
+        assertThat(rare).isEqualTo(expected);
+        // the 12 articles sharing their only prose line make no rare passage; the 3 unique ones do
+        assertThat(rare).extracting(BenchQuery::target).containsExactlyInAnyOrder("Q200013", "Q200014", "Q200015");
+    }
+
+    @Test
+    void aPhraseIsCountedOverNormalizedWords() {
+        PhraseCounter counter = new PhraseCounter(List.of("The Agent (SMS) stops.", "the agent sms\nstops", "agent sms the",
+                "the agents sms stops"));
+        assertThat(counter.countUpTo("the agent SMS stops", 10)).isEqualTo(2);
+        assertThat(counter.countUpTo("agent sms", 10)).isEqualTo(3);
+        assertThat(counter.countUpTo("agent sms", 2)).isEqualTo(2);
+        assertThat(counter.countUpTo("no such words", 10)).isZero();
+    }
+
+    @Test
+    void aTypoOfAnyShapeSlipsOneTitleWordAmongOtherTitleWords() {
+        List<BenchArticle> articles = new ArrayList<>(ARTICLES);
+        articles.add(article("Q100008", "MPLAYER.INI Settings Ignored With Resolve_Netbios_Names_Last", ""));
+        List<BenchQuery> typos = new QuerySets(articles, 7).generate(Integer.MAX_VALUE).get(QueryKind.TYPO_ANY_SHAPE);
+        assertThat(typos).extracting(BenchQuery::target).hasSize(8).contains("Q100006", "Q100008");
+        for (BenchQuery q : typos) {
+            List<String> words = TitleWords.words(title(q.target(), articles));
+            List<String> typed = List.of(q.text().split(" "));
+            assertThat(typed).hasSizeBetween(2, 3);
+            List<String> slipped = typed.stream().filter(w -> !words.contains(w)).toList();
+            assertThat(slipped).as(q.text()).hasSize(1);
+            assertThat(words).as(q.text()).anyMatch(w -> !slips(w, slipped.get(0)).isEmpty());
+        }
+    }
+
+    @Test
+    void aSlipTakesEveryShapeAtEveryLetterAndNeverLeavesTheWord() {
+        Set<Typos.Slip> shapes = java.util.EnumSet.noneOf(Typos.Slip.class);
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.Random random = new java.util.Random(7);
+        for (String word : List.of("Inventory", "MPLAYER.INI", "Resolve_Netbios_Names_Last", "Win32")) {
+            for (int n = 0; n < 300; n++) {
+                String slip = Typos.slip(word, random);
+                Set<Typos.Slip> fits = slips(word, slip);
+                assertThat(fits).as("%s for %s", slip, word).isNotEmpty();
+                shapes.addAll(fits);
+                seen.add(slip);
+            }
+        }
+        assertThat(shapes).containsExactlyInAnyOrder(Typos.Slip.values());
+        // the first and second letters slip too, and inside identifiers and file names
+        assertThat(seen).contains("nIventory", "Inventoy", "IInventory", "MPLAYER.IN", "MPLAYRE.INI");
+        assertThat(seen).anyMatch(s -> s.startsWith("Resolve_") && s.endsWith("_Names_Last")
+                && !s.contains("_Netbios_"));
+    }
+
     @Test
     void idsComeInTheThreeFormsByTurns() {
         assertThat(List.of(QuerySets.idForm("Q319864", 0), QuerySets.idForm("Q319864", 1), QuerySets.idForm("Q319864", 2)))
                 .containsExactly("Q319864", "319864", "KB319864");
+    }
+
+    /** The shapes by which {@code slip} differs from {@code word} by one slip (empty: none). */
+    private static Set<Typos.Slip> slips(String word, String slip) {
+        Set<Typos.Slip> out = java.util.EnumSet.noneOf(Typos.Slip.class);
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            String head = word.substring(0, i);
+            String tail = word.substring(i + 1);
+            if ((head + tail).equals(slip)) {
+                out.add(Typos.Slip.DROPPED);
+            }
+            if ((head + c + c + tail).equals(slip)) {
+                out.add(Typos.Slip.DOUBLED);
+            }
+            for (char n : Typos.NEIGHBOURS.getOrDefault(Character.toLowerCase(c), "").toCharArray()) {
+                char typed = Character.isUpperCase(c) ? Character.toUpperCase(n) : n;
+                if ((head + c + typed + tail).equals(slip)) {
+                    out.add(Typos.Slip.INSERTED);
+                }
+                if ((head + typed + tail).equals(slip)) {
+                    out.add(Typos.Slip.SUBSTITUTED);
+                }
+            }
+            if (!tail.isEmpty() && Character.isLetter(tail.charAt(0))
+                    && Character.toLowerCase(tail.charAt(0)) != Character.toLowerCase(c)
+                    && (head + tail.charAt(0) + c + tail.substring(1)).equals(slip)) {
+                out.add(Typos.Slip.SWAPPED);
+            }
+        }
+        return out;
     }
 
     /** One letter dropped, or two adjacent letters swapped. */
@@ -110,7 +249,30 @@ class QuerySetsTest {
     }
 
     private static String title(String id) {
-        return ARTICLES.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().title();
+        return title(id, ARTICLES);
+    }
+
+    private static String title(String id, List<BenchArticle> articles) {
+        return articles.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().title();
+    }
+
+    /**
+     * Articles for passages: 12 whose only prose line is the same, 3 with a prose line of their
+     * own (and the shapes that are not prose), 1 without prose.
+     */
+    private static List<BenchArticle> prose() {
+        List<BenchArticle> out = new ArrayList<>();
+        out.add(article("Q200000", "Agent Logs", "Agent.log\n\nSee the log."));
+        for (int i = 1; i <= 12; i++) {
+            out.add(article(String.format("Q2000%02d", i), "Shared Article " + i,
+                    "The information in this article applies to every client of the site server here.\n"));
+        }
+        out.add(article("Q200013", "Inventory Agent Stops", SHAPES));
+        out.add(article("Q200014", "Printer Driver Crashes",
+                "The printer driver crashes when you print a page with more than twelve fonts on it.\n"));
+        out.add(article("Q200015", "Setup Cannot Copy",
+                "Setup cannot copy the files because the destination folder is marked read-only by policy.\n"));
+        return List.copyOf(out);
     }
 
     private static BenchArticle article(String id, String title, String body) {

@@ -163,7 +163,7 @@ public final class SearchLatencyBenchmark {
     /** The texts of the benchmark's queries, {@code perKind} of each kind, each text once. */
     private static List<String> mixedQueries(List<BenchArticle> articles, int perKind) {
         Set<String> distinct = new LinkedHashSet<>();
-        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(perKind)).forEach(q -> distinct.add(q.text()));
+        QuerySets.all(new QuerySets(articles, QuerySets.SEED).generate(perKind, QueryKind.PUBLISHED)).forEach(q -> distinct.add(q.text()));
         return new ArrayList<>(distinct);
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Search quality, kb against OpenSearch: generates the query sets from the corpus, runs every
  * query on kb's index (in process) and, when {@code --opensearch URL} is given, on a stock
- * OpenSearch index of the same articles with a plain and a tuned query, then prints one table.
+ * OpenSearch index of the same articles with a plain and a tuned query and the tuned query on
+ * unstemmed subfields, then prints one table (with the best of the OpenSearch columns per kind).
  * Started by {@code bench/search-quality.sh}, which builds the index and runs OpenSearch.
  *
  * <p>Options: {@code --sources DIR} (the source tree), {@code --index DIR} (kb's index),
@@ -75,7 +76,7 @@ public final class SearchQualityBenchmark {
         if (args.optional("opensearch").isPresent()) {
             OpenSearchClient client = new OpenSearchClient(URI.create(args.required("opensearch")), "kb");
             long t1 = System.nanoTime();
-            client.createIndex();
+            client.createIndex(1, 0, true);
             client.indexAll(articles);
             long count = client.count();
             if (count != articles.size()) {
@@ -85,6 +86,7 @@ public final class SearchQualityBenchmark {
                     client.storeBytes() / 1e6);
             run(client.engine(OpenSearchClient.QueryShape.PLAIN), queries, threads, engines, outcomes);
             run(client.engine(OpenSearchClient.QueryShape.TUNED), queries, threads, engines, outcomes);
+            run(client.engine(OpenSearchClient.QueryShape.TUNED_UNSTEMMED), queries, threads, engines, outcomes);
         }
 
         QualityReport report = new QualityReport(engines, outcomes, titles, articles.size(), perKind, seed);
