@@ -65,9 +65,7 @@ public final class IndexDefinition {
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be >= 0, not " + replicas);
         }
-        ObjectNode copy = body.deepCopy();
-        ((ObjectNode) copy.path("settings").path("index")).put("number_of_replicas", replicas);
-        return new IndexDefinition(copy);
+        return withIndexSetting("number_of_replicas", replicas);
     }
 
     /**
@@ -79,8 +77,12 @@ public final class IndexDefinition {
         if (shards < 1) {
             throw new IllegalArgumentException("shards must be >= 1, not " + shards);
         }
+        return withIndexSetting("number_of_shards", shards);
+    }
+
+    private IndexDefinition withIndexSetting(String name, int value) {
         ObjectNode copy = body.deepCopy();
-        ((ObjectNode) copy.path("settings").path("index")).put("number_of_shards", shards);
+        ((ObjectNode) copy.path("settings").path("index")).put(name, value);
         return new IndexDefinition(copy);
     }
 

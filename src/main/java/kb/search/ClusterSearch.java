@@ -148,7 +148,7 @@ public final class ClusterSearch implements Searcher {
             titles.add(t);
             terms.addAll(t);
         }
-        Map<String, Integer> df = new HashMap<>(statistics.frequencies(IndexFields.TITLE, terms));
+        Map<String, Integer> df = statistics.frequencies(IndexFields.TITLE, terms);
         long documents = statistics.documents();
         List<Ranked> out = new ArrayList<>(top);
         for (int i = 0; i < n; i++) {

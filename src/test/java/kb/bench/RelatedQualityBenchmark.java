@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import kb.diag.Diagnostics;
 import kb.model.Article;
 import kb.model.Reference;
@@ -139,7 +141,8 @@ public final class RelatedQualityBenchmark {
         double[] recall = new double[ids.size()];
         int[] withOne = new int[ids.size()];
         int[] length = new int[ids.size()];
-        new ForkJoinPool(4).submit(() -> java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
+        ForkJoinPool pool = new ForkJoinPool(4);
+        pool.submit(() -> IntStream.range(0, ids.size()).parallel().forEach(i -> {
             Set<String> truth = linked.get(ids.get(i));
             List<String> list = related.apply(ids.get(i));
             list = list.subList(0, Math.min(LIST, list.size()));
@@ -148,9 +151,10 @@ public final class RelatedQualityBenchmark {
             recall[i] = (double) found / truth.size();
             length[i] = list.size();
         })).get();
+        pool.shutdown();
         SearchQualityBenchmark.log("%s: %,d articles in %.1f s", engine, ids.size(), SearchQualityBenchmark.seconds(t0));
-        return new Measure(engine, ids.size(), java.util.Arrays.stream(withOne).sum(), java.util.Arrays.stream(recall).average().orElse(0),
-                java.util.Arrays.stream(length).average().orElse(0));
+        return new Measure(engine, ids.size(), Arrays.stream(withOne).sum(), Arrays.stream(recall).average().orElse(0),
+                Arrays.stream(length).average().orElse(0));
     }
 
     /** The IDs of the related articles an article's page lists, in order. */
