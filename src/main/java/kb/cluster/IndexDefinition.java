@@ -29,6 +29,8 @@ public final class IndexDefinition {
     public static final String ENGLISH_PHRASES = "kb_english_phrases";
     /** {@code Analyzers.plain()}: lower-cased words, no stop words, no stems. */
     public static final String PLAIN = "kb_plain";
+    /** {@code Analyzers.plainWords()}: the same with identifiers' parts, for spell and title words. */
+    public static final String PLAIN_WORDS = "kb_plain_words";
 
     /** Product names as written, for aggregations ({@code product} holds them lower-cased, for filters). */
     public static final String PRODUCT_FACET = kb.search.IndexFields.PRODUCT_FACET;

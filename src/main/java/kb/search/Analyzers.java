@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
  * The analyzers kb indexes and queries with: English (stop words, possessives, Porter stemming)
- * for text fields, and plain lower-cased words, no stop words, for {@link IndexFields#SPELL} and
- * {@link IndexFields#TITLE_WORDS}.
+ * for text fields, and every word as written, with identifiers' parts ({@link #plainWords}), for
+ * {@link IndexFields#SPELL} and {@link IndexFields#TITLE_WORDS}.
  * Exact fields are indexed as single terms and never analyzed.
  */
 public final class Analyzers {
@@ -19,8 +19,8 @@ public final class Analyzers {
 
     /** The per-field analyzer used both to index and to query. */
     public static Analyzer create() {
-        Analyzer plain = plain();
-        return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, plain, IndexFields.TITLE_WORDS, plain));
+        Analyzer words = plainWords();
+        return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.SPELL, words, IndexFields.TITLE_WORDS, words));
     }
 
     /** English analysis for text fields: identifiers kept whole and split into their parts too. */
@@ -33,7 +33,16 @@ public final class Analyzers {
         return new EnglishTextAnalyzer(false);
     }
 
-    /** Lower-cased words without stemming or stop words. */
+    /**
+     * Lower-cased words as written, no stop words removed, identifiers whole and in parts: what
+     * {@link IndexFields#SPELL} and {@link IndexFields#TITLE_WORDS} index, and how a pasted
+     * passage is matched against them.
+     */
+    public static Analyzer plainWords() {
+        return new PlainWordsAnalyzer();
+    }
+
+    /** Lower-cased words without stemming or stop words, identifiers whole: a query's words one by one. */
     public static Analyzer plain() {
         return new StandardAnalyzer(CharArraySet.EMPTY_SET);
     }

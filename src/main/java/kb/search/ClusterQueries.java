@@ -13,13 +13,16 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * (same fields, analyzers that give the same terms): each part is the DSL query that Lucene runs
  * as the part {@link LuceneQueries} makes, so that the cluster scores as kb's index does (exactly
  * with one shard, or with the whole index's statistics; see {@link ClusterSearch}). Words are analyzed by kb
- * before they are sent; phrases are sent as text with {@code kb_english_phrases}, the analyzer
- * that makes the terms and positions {@link QueryBuilder} made.
+ * before they are sent; phrases are sent as text with {@code kb_english_phrases} (passages on
+ * {@link IndexFields#SPELL}: {@code kb_plain_words}), the analyzer that makes the terms and
+ * positions {@link QueryBuilder} made.
  */
 final class ClusterQueries implements QueryFactory<ObjectNode> {
 
     /** The analyzer of phrase queries in the cluster's settings. */
     static final String PHRASE_ANALYZER = "kb_english_phrases";
+    /** The analyzer of phrase queries on {@link IndexFields#SPELL} (pasted passages): {@code Analyzers.plainWords()}. */
+    static final String PASSAGE_ANALYZER = "kb_plain_words";
 
     private final Map<String, Integer> spellFrequencies;
 
@@ -81,7 +84,9 @@ final class ClusterQueries implements QueryFactory<ObjectNode> {
     @Override
     public ObjectNode phrase(String field, List<QueryBuilder.Positioned> terms, String text, int slop) {
         ObjectNode q = KbJson.object();
-        q.putObject("match_phrase").putObject(field).put("query", text).put("analyzer", PHRASE_ANALYZER).put("slop", slop);
+        // The spelling field holds every word as written: a passage is matched with its analyzer.
+        String analyzer = field.equals(IndexFields.SPELL) ? PASSAGE_ANALYZER : PHRASE_ANALYZER;
+        q.putObject("match_phrase").putObject(field).put("query", text).put("analyzer", analyzer).put("slop", slop);
         return q;
     }
 

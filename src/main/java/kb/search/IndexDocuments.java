@@ -23,15 +23,15 @@ public final class IndexDocuments {
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
     /**
-     * The spelling field is only looked up by term (suggestions, fuzzy and prefix matches, which
-     * read no positions): without positions it costs a good part less to index.
+     * The spelling field has positions: besides terms (suggestions, fuzzy and prefix matches) it
+     * answers pasted passages word for word, small words included, which the English fields drop.
      */
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
-        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         SPELL_TYPE.freeze();
     }
 

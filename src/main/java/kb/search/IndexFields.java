@@ -10,7 +10,7 @@ import java.util.List;
 public final class IndexFields {
 
     /** Version of this schema, stored in the index's commit user data under {@link #SCHEMA_KEY}. */
-    public static final String SCHEMA_VERSION = "8";
+    public static final String SCHEMA_VERSION = "9";
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "kb.schema";
 
@@ -35,7 +35,10 @@ public final class IndexFields {
     public static final String TECHNOLOGY_FACET = "technology_facet";
     /** A search cluster's field: a document's content digest, what an incremental publish compares. */
     public static final String DIGEST = "digest";
-    /** The title's words as typed (lower case, no stemming): for fuzzy matching of misspelt title words. */
+    /**
+     * The title's words as written (lower case, no stemming, identifiers also in parts): for
+     * fuzzy matching of misspelt title words.
+     */
     public static final String TITLE_WORDS = "title_words";
     /** The readable text (applies-to box, headings, blocks): English analysis, stored, offsets for highlighting. */
     public static final String BODY = "body";
@@ -47,7 +50,10 @@ public final class IndexFields {
     public static final String MESSAGES = "messages";
     /** Additional query words: English analysis. */
     public static final String QUERY_WORDS = "additional_query_words";
-    /** Title, query words and body without stemming: for fuzzy matching and spelling suggestions. */
+    /**
+     * Title, query words and body, every word as written (identifiers also in parts), with
+     * positions: for fuzzy matching, spelling suggestions and pasted passages.
+     */
     public static final String SPELL = "spell";
     /** Product name(s): exact in lower case, the first stored as written; also a facet (as written). */
     public static final String PRODUCT = "product";

@@ -30,6 +30,11 @@ final class QueryBuilder {
      * (an error message): words standing together count for less in typed ones.
      */
     static final int TYPED_WORDS = 5;
+    /**
+     * Queries of at least this many words (small ones included) may be pasted passages: an
+     * article holding them word for word, in order, scores {@link RankingWeights#passage}.
+     */
+    static final int PASSAGE_WORDS = 5;
     /** In queries of at most this many words even known words may be slips: they also match near title words. */
     private static final int FEW_WORDS = 4;
     /** Words in fewer documents than this may be misspelt: they also match near title words. */
@@ -46,6 +51,7 @@ final class QueryBuilder {
     private final Analyzer english = Analyzers.english();
     private final Analyzer phrases = Analyzers.englishPhrases();
     private final Analyzer plain = Analyzers.plain();
+    private final Analyzer asWritten = Analyzers.plainWords();
     private final RankingWeights w;
 
     /** A builder ranking with {@link RankingWeights#DEFAULT}. */
@@ -154,6 +160,12 @@ final class QueryBuilder {
                 main.add(should(f.boost(f.phrase(IndexFields.MESSAGES, stems, words, 1),
                         n > 3 ? w.together(n) : w.shortMessage() * w.together(n))));
                 main.add(should(f.boost(f.phrase(IndexFields.BODY, stems, words, 12), w.nearby())));
+            }
+            // A pasted passage, word for word: the English fields drop its small words ("is a note
+            // on the" is one word there), the spelling field keeps every one.
+            List<Positioned> passage = positioned(asWritten, words);
+            if (!passage.isEmpty() && passage.get(passage.size() - 1).position() + 1 >= PASSAGE_WORDS) {
+                main.add(should(f.boost(f.constantScore(f.phrase(IndexFields.SPELL, passage, words, 0)), w.passage())));
             }
         }
         for (String phrase : q.phrases()) {
@@ -271,10 +283,15 @@ final class QueryBuilder {
     record Positioned(String term, int position) {
     }
 
-    /** The terms of a text with their positions. */
+    /** The terms of a text with their positions, as the English fields' phrases have them. */
     private List<Positioned> positioned(String text) {
+        return positioned(phrases, text);
+    }
+
+    /** The terms an analyzer makes of a text, with their positions. */
+    private static List<Positioned> positioned(Analyzer analyzer, String text) {
         List<Positioned> out = new ArrayList<>();
-        try (TokenStream ts = phrases.tokenStream(IndexFields.BODY, text)) {
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute inc =
                     ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);

@@ -42,27 +42,32 @@ import java.util.List;
  *                          own (a message) when the query has at most three words; longer ones
  *                          get all of it
  * @param nearby            the words near each other in the text (twelve moves apart at most)
+ * @param passage           the query's words, small ones included, in the order typed, in the
+ *                          article (at least {@link QueryBuilder#PASSAGE_WORDS} of them): a
+ *                          pasted passage the article holds word for word. A constant, as such a
+ *                          run of words is rare however common each word is, and above what
+ *                          the words score apart, so that the few articles holding it come first
  * @param id                an article named by its ID: first, whatever else matches
  */
 record RankingWeights(float title, float queryWords, float sections, float appliesTo, float body,
         float nearUnknownTitle, float nearRareTitle, float nearCommonTitle, float nearUnknownText,
         float tieBreaker, float allWords, float allInTitle, float asWrittenInTitle, float togetherInTitle,
         float togetherInText, float togetherPerWord, float typedTogether, float shortMessage, float nearby,
-        float id) {
+        float passage, float id) {
 
     /** The weights kb searches with. */
     static final RankingWeights DEFAULT = new RankingWeights(4f, 2f, 1.2f, 1f, 1f,
             0.8f, 0.4f, 0.2f, 0.8f,
             0.1f, 2f, 6f, 6f, 6f,
             4f, 0.25f, 0.3f, 0.5f, 1.5f,
-            1000f);
+            50f, 1000f);
 
     /** The components' names, in order: what {@link #with} takes. */
     static final List<String> NAMES = List.of("title", "queryWords", "sections", "appliesTo", "body",
             "nearUnknownTitle", "nearRareTitle", "nearCommonTitle", "nearUnknownText",
             "tieBreaker", "allWords", "allInTitle", "asWrittenInTitle", "togetherInTitle",
             "togetherInText", "togetherPerWord", "typedTogether", "shortMessage", "nearby",
-            "id");
+            "passage", "id");
 
     /** The weight of the words side by side in the text, for a query of {@code words} analyzed terms. */
     float together(int words) {
@@ -84,7 +89,7 @@ record RankingWeights(float title, float queryWords, float sections, float appli
         float[] v = values();
         v[i] = value;
         return new RankingWeights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                v[13], v[14], v[15], v[16], v[17], v[18], v[19]);
+                v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20]);
     }
 
     /** The weights in the order of {@link #NAMES}. */
@@ -93,6 +98,6 @@ record RankingWeights(float title, float queryWords, float sections, float appli
                 nearUnknownTitle, nearRareTitle, nearCommonTitle, nearUnknownText,
                 tieBreaker, allWords, allInTitle, asWrittenInTitle, togetherInTitle,
                 togetherInText, togetherPerWord, typedTogether, shortMessage, nearby,
-                id};
+                passage, id};
     }
 }

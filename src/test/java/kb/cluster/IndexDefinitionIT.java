@@ -74,7 +74,8 @@ class IndexDefinitionIT {
     private static final List<Pair> ANALYZERS = List.of(
             new Pair(IndexDefinition.ENGLISH, Analyzers.english()),
             new Pair(IndexDefinition.ENGLISH_PHRASES, Analyzers.englishPhrases()),
-            new Pair(IndexDefinition.PLAIN, Analyzers.plain()));
+            new Pair(IndexDefinition.PLAIN, Analyzers.plain()),
+            new Pair(IndexDefinition.PLAIN_WORDS, Analyzers.plainWords()));
 
     /** A token as {@code _analyze} lists it. */
     record Token(String term, String type, int position, int positionLength, int start, int end) {

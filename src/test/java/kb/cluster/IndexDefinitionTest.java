@@ -43,9 +43,9 @@ class IndexDefinitionTest {
         });
         assertThat(english).containsExactlyInAnyOrder(IndexFields.TITLE, IndexFields.BODY, IndexFields.SECTIONS,
                 IndexFields.APPLIES_TO, IndexFields.MESSAGES, IndexFields.QUERY_WORDS);
-        assertThat(definition.fields().path(IndexFields.SPELL).path("analyzer").asText()).isEqualTo(IndexDefinition.PLAIN);
-        assertThat(definition.fields().path(IndexFields.SPELL).path("index_options").asText()).isEqualTo("freqs");
-        assertThat(definition.fields().path(IndexFields.TITLE_WORDS).path("analyzer").asText()).isEqualTo(IndexDefinition.PLAIN);
+        assertThat(definition.fields().path(IndexFields.SPELL).path("analyzer").asText()).isEqualTo(IndexDefinition.PLAIN_WORDS);
+        assertThat(definition.fields().path(IndexFields.SPELL).path("index_options").asText()).isEqualTo("positions");
+        assertThat(definition.fields().path(IndexFields.TITLE_WORDS).path("analyzer").asText()).isEqualTo(IndexDefinition.PLAIN_WORDS);
         assertThat(definition.fields().path(IndexFields.BODY).path("index_options").asText()).isEqualTo("offsets");
         assertThat(definition.fields().path(IndexFields.JSON).path("enabled").asBoolean(true)).isFalse();
     }

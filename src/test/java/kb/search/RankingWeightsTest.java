@@ -68,13 +68,14 @@ class RankingWeightsTest {
     private static final String D = "Q800103";
 
     /**
-     * A pasted message (six words) side by side in one text beats a title with all its words close
+     * A pasted message (six words, one in another form, so not word for word) side by side in one
+     * text beats a title with all its words close
      * together but not side by side: by {@code 4 + 6} times the phrase's score; by 4 times it, no.
      */
     private static final Case PASTED = Case.of("zebra widget gadget sprocket flange doohickey", List.of(B),
             Doc.of("Zebra Widget Gadget Alpha Bravo Sprocket Flange Doohickey", "The zebra failed. The widget failed. "
                     + "The gadget failed. The sprocket failed. The flange failed. The doohickey failed."),
-            Doc.of("Ribbon Setup", "The error zebra widget gadget sprocket flange doohickey appears."));
+            Doc.of("Ribbon Setup", "The error zebras widget gadget sprocket flange doohickey appears."));
 
     private static final Map<String, Case> CASES = Map.ofEntries(
             // A word in a field beats the same word once in a long text; without the field's
@@ -125,8 +126,9 @@ class RankingWeightsTest {
                     Doc.of("Zebra", "Using the printer."),
                     Doc.of("Zebras Fed Daily Are Used", "Install the driver first."))),
             // The same title stems, those typed as typed: "Using", not "Used" (TitleSignalsTest). In
-            // a query of five words a common word is not also matched as a slip of a title word.
-            Map.entry("asWrittenInTitle", Case.of("Using Visual C Projects Setup", List.of(B, A),
+            // a query of five words a common word is not also matched as a slip of a title word. Not
+            // in title order, which would make it a passage of one title.
+            Map.entry("asWrittenInTitle", Case.of("Using Visual C Setup Projects", List.of(B, A),
                     Doc.of("Extensions Used Visual C++ Projects Setup", "Extensions Used Visual C++ Projects Setup"),
                     Doc.of("Rebuilds Using Visual C++ Projects Setup", "Rebuilds Using Visual C++ Projects Setup"),
                     Doc.of("Modem Setup", "Using the modem."),
@@ -149,6 +151,11 @@ class RankingWeightsTest {
                             + "lima mike november widget"),
                     Doc.of("Label Setup", "zebra alpha bravo charlie delta widget echo foxtrot golf hotel india juliet kilo "
                             + "lima mike november"))),
+            // A pasted passage of small words around one word: the text holding it word for word
+            // beats a text saying "note" more often.
+            Map.entry("passage", Case.of("is a note on the", List.of(B),
+                    Doc.of("Label Setup", "Note the label. A note: the label notes what is on it; note it."),
+                    Doc.of("Ribbon Setup", "This is a note on the ribbon."))),
             Map.entry("id", Case.of("zebra Q800101", List.of(B),
                     Doc.of("Zebra Labels", "Zebra labels jam."),
                     Doc.of("Printer Setup", "Install the driver first."))));
