@@ -152,9 +152,10 @@ class QuerySetsTest {
     }
 
     @Test
-    void aTypoOfAnyShapeSlipsOneTitleWordAmongOtherTitleWords() {
+    void aTypoOfAnyShapeSlipsOneTitleWordAmongTheRarestOtherTitleWords() {
         List<BenchArticle> articles = new ArrayList<>(ARTICLES);
         articles.add(article("Q100008", "MPLAYER.INI Settings Ignored With Resolve_Netbios_Names_Last", ""));
+        TitleWords rarity = new TitleWords(articles);
         List<BenchQuery> typos = new QuerySets(articles, 7).generate(Integer.MAX_VALUE).get(QueryKind.TYPO_ANY_SHAPE);
         assertThat(typos).extracting(BenchQuery::target).hasSize(8).contains("Q100006", "Q100008");
         for (BenchQuery q : typos) {
@@ -164,6 +165,11 @@ class QuerySetsTest {
             List<String> slipped = typed.stream().filter(w -> !words.contains(w)).toList();
             assertThat(slipped).as(q.text()).hasSize(1);
             assertThat(words).as(q.text()).anyMatch(w -> !slips(w, slipped.get(0)).isEmpty());
+            // The others are the rarest of the title's other words (rarest first, ties in title order).
+            List<String> others = typed.stream().filter(words::contains).toList();
+            List<String> rarest = new ArrayList<>(rarity.rarestFirst(title(q.target(), articles)));
+            rarest.removeIf(w -> !slips(w, slipped.get(0)).isEmpty() && !others.contains(w));
+            assertThat(others).as(q.text()).containsExactlyInAnyOrderElementsOf(rarest.subList(0, others.size()));
         }
     }
 
