@@ -86,6 +86,8 @@ final class QueryBuilder {
 
         List<Q> wordQueries = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
+        // Per word as written: its title word, or a title word one slip away from it.
+        List<Q> titleWords = new ArrayList<>();
         Set<String> wordStems = new HashSet<>();
         for (String word : q.words()) {
             List<String> stems = terms(english, word);
@@ -97,22 +99,31 @@ final class QueryBuilder {
                 alternatives.add(fieldsQuery(f, stem));
             }
             for (String p : plains) {
+                Q asTyped = f.term(IndexFields.TITLE_WORDS, p);
                 if (p.length() < 3 || p.length() > MAX_FUZZY_LENGTH || NUMBER_OR_ID.matcher(p).matches()) {
+                    titleWords.add(asTyped);
                     continue; // a number one slip away is another number, not the one meant
                 }
                 int df = f.docFreq(IndexFields.SPELL, p);
                 boolean rare = df < RARE;
                 if (!rare && q.words().size() > FEW_WORDS) {
+                    titleWords.add(asTyped);
                     continue; // a long query is pasted text, typed words are few: no slips to undo
                 }
-                // Perhaps misspelt: near title words, each scored with its own rarity (a rare title
-                // word one slip away is most likely the word meant). A slip can make another real
-                // word ("Hue" for "Huge"), so common words get this too, with less weight and, to
-                // stay cheap, one edit after a fixed first letter.
+                // Perhaps misspelt: near title words, a slip anywhere in the word (the first
+                // letters too). A rare word is most likely a slip of the title word one slip away
+                // that is rarest: each is scored with its own rarity. A slip can also make a known
+                // word ("Hue" for "Huge", "rain" for "Train"): then the near title words count as
+                // often as the most frequent of them, so that a rare neighbour of a word spelt
+                // right does not outscore it.
                 int edits = rare && p.length() > 5 ? 2 : 1;
                 float weight = df == 0 ? w.nearUnknownTitle() : rare ? w.nearRareTitle() : w.nearCommonTitle();
-                alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, rare ? 0 : 1, Optional.of(8)),
-                        w.title() * weight));
+                Q near = f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.empty());
+                alternatives.add(f.boost(near, w.title() * weight));
+                if (rare) {
+                    alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.of(8)), w.title() * weight));
+                }
+                titleWords.add(f.disMax(List.of(asTyped, near), 0f));
                 if (df == 0 && p.length() >= 4) {
                     // Unknown: near words of the text too, first letter as typed (a slip there is
                     // still found among title words, above; the text has twelve times their
@@ -141,7 +152,7 @@ final class QueryBuilder {
                 Q inTitle = f.bool(stems.stream().map(st -> must(f.term(IndexFields.TITLE, st.term()))).toList(), 0);
                 main.add(should(f.boost(f.constantScore(inTitle), w.allInTitle())));
                 // ... as written ("Using", not "Used"), the more so the more of the title they make.
-                Q asWritten = f.bool(plainWords.stream().map(w -> must(f.term(IndexFields.TITLE_WORDS, w))).toList(), 0);
+                Q asWritten = f.bool(titleWords.stream().map(QueryBuilder::must).toList(), 0);
                 main.add(should(f.boost(f.titleCoverage(f.constantScore(asWritten), stems.size()), w.asWrittenInTitle())));
                 // Words together, in the title or in the text. In the text they mark a pasted error
                 // message; the longer, the surer. Up to five words side by side are as likely a
