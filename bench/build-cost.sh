@@ -35,13 +35,7 @@ say "sites and indexes in $SITES"
 bench_corpus
 
 if [ "${BUILD:-1}" = 1 ] || [ ! -f "$OUT/base/kb.jar" ]; then
-  say "building kb at $BASE_REV (the baseline) in $OUT/base-src"
-  rm -rf "$OUT/base-src" "$OUT/base"
-  git worktree remove --force "$OUT/base-src" 2>/dev/null || true
-  git worktree add -q --detach "$OUT/base-src" "$BASE_REV"
-  (cd "$OUT/base-src" && mvn -q -B -DskipTests package >/dev/null) || die "the baseline does not build"
-  mkdir -p "$OUT/base" && cp -r "$OUT/base-src/target/kb.jar" "$OUT/base-src/target/lib" "$OUT/base/"
-  git worktree remove --force "$OUT/base-src"
+  kb_jar_at "$BASE_REV" "$OUT/base"
 fi
 bench_compile # the current kb, snapshot in target/bench/kb
 

@@ -81,6 +81,22 @@ bench_kb_index() {
   [ -d "$BENCH/index" ] || die "kb build wrote no index"
 }
 
+# Builds kb at git revision $1 (a temporary worktree) into folder $2: kb.jar and lib/.
+kb_jar_at() {
+  local rev="$1" dir="$2" src
+  src="$(mktemp -d "${TMPDIR:-/tmp}/kb-at-rev.XXXXXX")"
+  say "building kb at $rev in $src"
+  rm -rf "$dir"
+  git worktree add -q --detach "$src/kb" "$rev" || die "no revision $rev"
+  if ! (cd "$src/kb" && mvn -q -B -DskipTests package >/dev/null); then
+    git worktree remove --force "$src/kb"
+    die "kb at $rev does not build"
+  fi
+  mkdir -p "$dir" && cp -r "$src/kb/target/kb.jar" "$src/kb/target/lib" "$dir/"
+  git worktree remove --force "$src/kb"
+  rm -rf "$src"
+}
+
 # Runs a benchmark main class with the snapshot classpath.
 bench_java() {
   local main="$1"

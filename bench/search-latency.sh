@@ -9,6 +9,9 @@
 #   DISTINCT_PER_KIND=15000                  # distinct setup: queries per kind (fewer if the corpus has fewer)
 #   BUILD=0                                  # reuse target/bench/index and site
 #   CLUSTER=1                                # on the local 3-node cluster instead (below)
+#   BASELINE=REV                             # also kb at git revision REV (its own build of the same
+#                                            # sources), loaded in the same run before kb
+#   ROUNDS=1                                 # load each target that many times per setup (order alternating)
 #
 # Extracts the dev corpus, builds kb's site and index into target/bench/, starts kb serve on it
 # and an OpenSearch node with the same articles, then sends the benchmark's mixed queries from
@@ -20,7 +23,8 @@
 # Results: target/bench/search-latency.{txt,json}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-trap 'kb_serve_stop; opensearch_stop; [ "${CLUSTER:-0}" = "0" ] || opensearch_cluster_stop' EXIT
+BASE_SERVE_PID=""
+trap 'kb_serve_stop; [ -z "$BASE_SERVE_PID" ] || kill "$BASE_SERVE_PID" 2>/dev/null; opensearch_stop; [ "${CLUSTER:-0}" = "0" ] || opensearch_cluster_stop' EXIT
 
 # Disk usage (du) of a folder, and the sum of its files' sizes, in bytes.
 du_bytes() { echo $(($(du -sk "$1" | cut -f1) * 1024)); }
@@ -32,7 +36,7 @@ bench_corpus
 bench_compile
 args=(--sources "$SOURCES" --out "$BENCH" --clients "${CLIENTS:-50}" --duration "${DURATION:-60}"
       --warmup "${WARMUP:-10}" --setups "${SETUPS:-repeated,distinct}" --per-kind "${PER_KIND:-500}"
-      --distinct-per-kind "${DISTINCT_PER_KIND:-15000}")
+      --distinct-per-kind "${DISTINCT_PER_KIND:-15000}" --rounds "${ROUNDS:-1}")
 
 if [ "${CLUSTER:-0}" != "0" ]; then
   opensearch_cluster_start
@@ -49,6 +53,21 @@ if [[ " $TARGETS " == *" kb "* ]]; then
     kb_serve_start --site "$BENCH/site" --index "$BENCH/index"
   fi
   args+=(--kb "$KB_SERVE_URL")
+  if [ -n "${BASELINE:-}" ]; then
+    [ "${CLUSTER:-0}" = "0" ] || die "BASELINE is for kb's own index, not CLUSTER=1"
+    base="$BENCH/baseline"
+    kb_jar_at "$BASELINE" "$base"
+    say "building kb $BASELINE's site and index of $SOURCES"
+    "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$base/kb.jar" build --source "$SOURCES" --dest "$base/site" \
+      --index "$base/index" --no-progress >"$base/build.log" 2>&1 || die "kb $BASELINE's build failed (log: $base/build.log)"
+    port="$(free_port 18180)"
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${KB_JAVA_OPTS:-} -jar "$base/kb.jar" \
+      serve --port "$port" --request-log none --site "$base/site" --index "$base/index" >"$base/serve.log" 2>&1 9>&- &
+    BASE_SERVE_PID=$!
+    wait_http "http://127.0.0.1:$port/api/search?q=windows&size=10" 120 "$BASE_SERVE_PID" \
+      || die "kb $BASELINE's serve did not answer (log: $base/serve.log)"
+    args+=(--kb-baseline "http://127.0.0.1:$port" --kb-baseline-name "kb $BASELINE")
+  fi
   args+=(--kb-index-du "$(du_bytes "$BENCH/index")" --kb-index-bytes "$(file_bytes "$BENCH/index")")
 fi
 args+=(--sources-du "$(du_bytes "$SOURCES")" --sources-bytes "$(file_bytes "$SOURCES")")

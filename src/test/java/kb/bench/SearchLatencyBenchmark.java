@@ -42,6 +42,9 @@ import java.util.function.Function;
  * {@code --opensearch URL}, {@code --setups repeated,distinct}, {@code --clients 50},
  * {@code --duration 60}, {@code --warmup 10} (seconds), {@code --per-kind 500},
  * {@code --distinct-per-kind 15000}, {@code --kb-name NAME} (how the table names kb's target),
+ * {@code --kb-baseline URL} and {@code --kb-baseline-name NAME} (another kb serve, say an earlier
+ * commit's, loaded in the same run), {@code --rounds 1} (each target loaded that many times per
+ * setup, the order alternating),
  * {@code --opensearch-shards 1}, {@code --opensearch-replicas 0}, {@code --opensearch-merge true}
  * (the OpenSearch index's layout, and whether it is merged into one segment), and the sizes the script measured with {@code du}:
  * {@code --kb-index-du}, {@code --kb-index-bytes}, {@code --sources-du}, {@code --sources-bytes}.
@@ -62,8 +65,8 @@ public final class SearchLatencyBenchmark {
     private record Target(String key, String name, Function<String, HttpRequest> request) {
     }
 
-    /** One measured run: a setup on a target. */
-    private record Run(Setup setup, Target target, LoadGenerator.Result result) {
+    /** One measured run: a setup on a target, in a round (from 0). */
+    private record Run(Setup setup, Target target, int round, LoadGenerator.Result result) {
     }
 
     public static void main(String[] argv) throws Exception {
@@ -102,6 +105,14 @@ public final class SearchLatencyBenchmark {
                     "/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30)).GET().build()));
         }
+        if (args.optional("kb-baseline").isPresent()) {
+            // Another kb (an earlier commit's jar, on its own index of the same sources), loaded
+            // in the same run: what a change costs, side by side on the same noisy machine.
+            URI base = URI.create(args.required("kb-baseline"));
+            targets.add(0, new Target("kb_baseline", args.optional("kb-baseline-name").orElse("kb baseline") + ", GET /api/search",
+                    q -> HttpRequest.newBuilder(base.resolve("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                            .timeout(Duration.ofSeconds(30)).GET().build()));
+        }
         long openSearchBytes = -1;
         if (args.optional("opensearch").isPresent()) {
             OpenSearchClient client = new OpenSearchClient(URI.create(args.required("opensearch")), "kb");
@@ -126,19 +137,27 @@ public final class SearchLatencyBenchmark {
 
         LoadGenerator load = new LoadGenerator();
         List<Run> runs = new ArrayList<>();
+        int rounds = args.integer("rounds", 1);
         for (Setup setup : setups) {
-            for (Target target : targets) {
-                SearchQualityBenchmark.log("%s, %s: %d s warm-up, then %d clients for %d s", setup.key(), target.name(),
-                        warmup.toSeconds(), clients, duration.toSeconds());
-                List<HttpRequest> requests = setup.queries().stream().map(target.request()).toList();
-                AtomicLong next = new AtomicLong();
-                if (!warmup.isZero()) {
-                    load.run(requests, clients, warmup, next);
+            for (int round = 0; round < rounds; round++) {
+                // Rounds alternate the targets' order (A B, B A, ...): none always runs on a warmer machine.
+                List<Target> order = new ArrayList<>(targets);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
                 }
-                LoadGenerator.Result r = load.run(requests, clients, duration, next);
-                runs.add(new Run(setup, target, r));
-                if (!r.firstError().isEmpty()) {
-                    SearchQualityBenchmark.log("%s, %s: first error: %s", setup.key(), target.name(), r.firstError());
+                for (Target target : order) {
+                    SearchQualityBenchmark.log("%s, %s: %d s warm-up, then %d clients for %d s", setup.key(), target.name(),
+                            warmup.toSeconds(), clients, duration.toSeconds());
+                    List<HttpRequest> requests = setup.queries().stream().map(target.request()).toList();
+                    AtomicLong next = new AtomicLong();
+                    if (!warmup.isZero()) {
+                        load.run(requests, clients, warmup, next);
+                    }
+                    LoadGenerator.Result r = load.run(requests, clients, duration, next);
+                    runs.add(new Run(setup, target, round, r));
+                    if (!r.firstError().isEmpty()) {
+                        SearchQualityBenchmark.log("%s, %s: first error: %s", setup.key(), target.name(), r.firstError());
+                    }
                 }
             }
         }
@@ -217,7 +236,7 @@ public final class SearchLatencyBenchmark {
             ObjectNode targets = node.putObject("targets");
             runs.stream().filter(r -> r.setup() == setup).forEach(run -> {
                 LoadGenerator.Result r = run.result();
-                targets.putObject(run.target().key()).put("name", run.target().name()).put("requests", r.requests())
+                targets.putObject(run.target().key() + (run.round() == 0 ? "" : "_round" + (run.round() + 1))).put("name", run.target().name()).put("requests", r.requests())
                         .put("errors", r.errors()).put("requests_per_s", round(r.throughput()))
                         .put("p50_ms", round(r.millis(0.5))).put("p90_ms", round(r.millis(0.9)))
                         .put("p99_ms", round(r.millis(0.99))).put("max_ms", round(r.millis(1.0)))
