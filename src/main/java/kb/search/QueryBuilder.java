@@ -111,17 +111,22 @@ final class QueryBuilder {
                     continue; // a long query is pasted text, typed words are few: no slips to undo
                 }
                 // Perhaps misspelt: near title words, a slip anywhere in the word (the first
-                // letters too). A rare word is most likely a slip of the title word one slip away
-                // that is rarest: each is scored with its own rarity. A slip can also make a known
-                // word ("Hue" for "Huge", "rain" for "Train"): then the near title words count as
-                // often as the most frequent of them, so that a rare neighbour of a word spelt
-                // right does not outscore it.
+                // letters too), counted as often as the most frequent of them, so that a rare
+                // neighbour of a word spelt right does not outscore it. A slip can make a known
+                // word ("Hue" for "Huge", "rain" for "Train"), so known words get this too, with
+                // less weight. A rare word is most likely a slip of a rare title word: its near
+                // title words also count with their own rarity (the better of the two counts).
                 int edits = rare && p.length() > 5 ? 2 : 1;
                 float weight = df == 0 ? w.nearUnknownTitle() : rare ? w.nearRareTitle() : w.nearCommonTitle();
                 Q near = f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.empty());
                 alternatives.add(f.boost(near, w.title() * weight));
                 if (rare) {
+                    // The nearest 8 of each: a short word has dozens of neighbours one slip away,
+                    // and of those equally near Lucene keeps the first in alphabetical order
+                    // ("aor" … "tor" for "yor"); most slips leave the first letter, whose
+                    // neighbours are fewer ("you", "your").
                     alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.of(8)), w.title() * weight));
+                    alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 1, Optional.of(8)), w.title() * weight));
                 }
                 titleWords.add(f.disMax(List.of(asTyped, near), 0f));
                 if (df == 0 && p.length() >= 4) {
