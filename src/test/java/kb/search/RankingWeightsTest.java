@@ -214,6 +214,12 @@ class RankingWeightsTest {
         Path index = dir.resolve("index");
         List<Doc> all = new ArrayList<>(docs);
         all.addAll(OTHERS);
+        writeArticles(index, all);
+        return index;
+    }
+
+    /** An index of these articles, {@code Q800100} the first, {@code Q800101} the second, … */
+    static void writeArticles(Path index, List<Doc> all) {
         IndexDocuments documents = new IndexDocuments();
         try (SearchIndexer indexer = new SearchIndexer(index)) {
             for (int i = 0; i < all.size(); i++) {
@@ -224,7 +230,6 @@ class RankingWeightsTest {
                         List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), "{}")));
             }
         }
-        return index;
     }
 
     private static List<SearchHit> hits(Path index, RankingWeights weights, String query) {
