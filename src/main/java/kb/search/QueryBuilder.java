@@ -121,11 +121,9 @@ final class QueryBuilder {
                 Q near = f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.empty());
                 alternatives.add(f.boost(near, w.title() * weight));
                 if (rare) {
-                    // The nearest 8 of each: a short word has dozens of neighbours one slip away,
-                    // and of those equally near Lucene keeps the first in alphabetical order
-                    // ("aor" … "tor" for "yor"); most slips leave the first letter, whose
-                    // neighbours are fewer ("you", "your").
-                    alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 0, Optional.of(8)), w.title() * weight));
+                    // The 8 nearest, each with its own rarity, the first letter as typed: most
+                    // slips leave it, and a short word has dozens of neighbours one slip away, of
+                    // which Lucene keeps the alphabetically first ("aor" … "tor" for "yor").
                     alternatives.add(f.boost(f.fuzzy(IndexFields.TITLE_WORDS, p, edits, 1, Optional.of(8)), w.title() * weight));
                 }
                 titleWords.add(f.disMax(List.of(asTyped, near), 0f));
