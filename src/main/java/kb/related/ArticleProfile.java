@@ -14,18 +14,21 @@ import java.util.Objects;
  * @param cites    the IDs of the articles it cites, without itself (the catalog's {@code cites})
  * @param products the archive's product codes ({@code sms})
  * @param kinds    the issue type codes ({@code kbbug}), lower case
+ * @param titleTerms the terms of its title ({@link TermWindow#titleTerms})
  */
-public record ArticleProfile(TermWindow window, List<String> cites, List<String> products, List<String> kinds) {
+public record ArticleProfile(TermWindow window, List<String> cites, List<String> products, List<String> kinds,
+        List<String> titleTerms) {
 
     public ArticleProfile {
         Objects.requireNonNull(window, "window");
         cites = List.copyOf(cites);
         products = List.copyOf(products);
         kinds = List.copyOf(kinds);
+        titleTerms = List.copyOf(titleTerms);
     }
 
     /** An article known by its words only: no citations, no metadata. */
     public static ArticleProfile of(TermWindow window) {
-        return new ArticleProfile(window, List.of(), List.of(), List.of());
+        return new ArticleProfile(window, List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -17,6 +17,8 @@ final class ArticleScorer {
     private final WindowIndex index;
     private final RelatedFinder.Tuning tuning;
     private final int limit;
+    /** The most the metadata can add to a candidate's score. */
+    private final float maxGain;
     private final float[] scores;
     private final int[] touched;
     private final float[] vouched;
@@ -32,6 +34,7 @@ final class ArticleScorer {
         this.index = site.index();
         this.tuning = tuning;
         this.limit = limit;
+        this.maxGain = tuning.productWeight() + tuning.kindWeight() + tuning.titleWeight();
         int docs = index.docs();
         this.scores = new float[docs];
         this.touched = new int[docs];
@@ -174,18 +177,34 @@ final class ArticleScorer {
         return n;
     }
 
-    /** Adds candidate {@code c} to the best list if it ranks there; answers the list's size. */
+    /**
+     * Adds candidate {@code c} to the best list if it ranks there; answers the list's size. A
+     * candidate that cannot reach {@link RelatedFinder.Tuning#minShareOfSelf}, or the last of a
+     * full list, even with every metadata gain is not scored further: most of those the
+     * citations bring.
+     */
     private int consider(int doc, int c, float share, int[] best, float[] bestScores, int found) {
         if (seen[c]) {
             return found;
         }
         seen[c] = true;
         float score = scores[c] * share + vouched[c];
+        float reach = score + maxGain;
+        if (reach < tuning.minShareOfSelf() || (found == best.length && reach < bestScores[found - 1])) {
+            return found;
+        }
         if (site.shareProduct(doc, c)) {
             score += tuning.productWeight();
         }
         if (site.shareKind(doc, c)) {
             score += tuning.kindWeight();
+        }
+        if (tuning.titleWeight() != 0f) {
+            reach = score + tuning.titleWeight();
+            if (reach < tuning.minShareOfSelf() || (found == best.length && reach < bestScores[found - 1])) {
+                return found;
+            }
+            score += tuning.titleWeight() * site.titleShare(doc, c);
         }
         return insert(best, bestScores, found, c, score);
     }

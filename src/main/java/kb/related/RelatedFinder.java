@@ -51,15 +51,18 @@ public final class RelatedFinder {
      *
      * @param signatureTerms how many terms of an article are looked for in the others
      * @param minShareOfSelf the score (a share of the article's own word score) a candidate must reach
+     * @param minShareOfBest the share of the best candidate's score a candidate must reach too
      * @param k1             BM25 term-frequency saturation
      * @param b              BM25 length normalisation
      * @param neighbours     how many of the best articles by words vouch with their citations
      * @param linkWeight     the weight of a vouching article's share
      * @param productWeight  the gain of a candidate that shares a product code
      * @param kindWeight     the gain of a candidate that shares an issue type
+     * @param titleWeight    the gain of a candidate whose title holds all of the article's title
+     *                       words (by idf among titles; a share of that for some)
      */
-    record Tuning(int signatureTerms, double minShareOfSelf, float k1, float b, int neighbours, float linkWeight,
-            float productWeight, float kindWeight) {
+    record Tuning(int signatureTerms, double minShareOfSelf, double minShareOfBest, float k1, float b, int neighbours,
+            float linkWeight, float productWeight, float kindWeight, float titleWeight) {
 
         Tuning {
             if (signatureTerms < 1 || neighbours < 0) {
@@ -68,10 +71,40 @@ public final class RelatedFinder {
         }
 
         /** As measured on the dev corpus (see {@code RelatedTuningBenchmark}). */
-        static final Tuning DEFAULT = new Tuning(20, 0.30, 1.2f, 0.75f, 100, 1.0f, 0.10f, 0.05f);
+        static final Tuning DEFAULT = new Tuning(16, 0.30, 0.2, 1.2f, 0.75f, 100, 1.0f, 0.10f, 0.02f, 0.2f);
 
         /** Words only: the finder before citations and metadata counted. */
-        static final Tuning WORDS = new Tuning(12, 0.30, 1.2f, 0.75f, 0, 0f, 0f, 0f);
+        static final Tuning WORDS = new Tuning(12, 0.30, 0, 1.2f, 0.75f, 0, 0f, 0f, 0f, 0f);
+
+        /** This tuning with {@code weight} for the citations of the best {@code neighbours} by words. */
+        Tuning withCitations(int neighbours, float weight) {
+            return new Tuning(signatureTerms, minShareOfSelf, minShareOfBest, k1, b,
+                    neighbours, weight, productWeight, kindWeight, titleWeight);
+        }
+
+        /** This tuning with {@code weight} for a shared product code. */
+        Tuning withProductWeight(float weight) {
+            return new Tuning(signatureTerms, minShareOfSelf, minShareOfBest, k1, b,
+                    neighbours, linkWeight, weight, kindWeight, titleWeight);
+        }
+
+        /** This tuning with {@code weight} for a shared issue type. */
+        Tuning withKindWeight(float weight) {
+            return new Tuning(signatureTerms, minShareOfSelf, minShareOfBest, k1, b,
+                    neighbours, linkWeight, productWeight, weight, titleWeight);
+        }
+
+        /** This tuning with {@code share} for {@link #minShareOfBest}. */
+        Tuning withMinShareOfBest(double share) {
+            return new Tuning(signatureTerms, minShareOfSelf, share, k1, b,
+                    neighbours, linkWeight, productWeight, kindWeight, titleWeight);
+        }
+
+        /** This tuning with {@code weight} for the title words. */
+        Tuning withTitleWeight(float weight) {
+            return new Tuning(signatureTerms, minShareOfSelf, minShareOfBest, k1, b,
+                    neighbours, linkWeight, productWeight, kindWeight, weight);
+        }
     }
 
     /**
@@ -133,7 +166,7 @@ public final class RelatedFinder {
             ArticleProfile before = lastArticles.get(ids[d]);
             // Citations and metadata reach other articles' lists in ways not worth tracing.
             if (!ordered[d].cites().equals(before.cites()) || !ordered[d].products().equals(before.products())
-                    || !ordered[d].kinds().equals(before.kinds())) {
+                    || !ordered[d].kinds().equals(before.kinds()) || !ordered[d].titleTerms().equals(before.titleTerms())) {
                 return lists(articles, limit);
             }
             if (!ordered[d].window().equals(before.window())) {
@@ -237,10 +270,11 @@ public final class RelatedFinder {
     /** In one version of a changed window only: its document frequency changed. */
     private static final byte RECOUNTED = 3;
 
-    /** The candidates that reach {@link Tuning#minShareOfSelf}, as IDs. */
+    /** The candidates that reach {@link Tuning#minShareOfSelf} and {@link Tuning#minShareOfBest}, as IDs. */
     private List<String> cut(Candidates c, String[] ids) {
         List<String> list = new ArrayList<>(c.related().length);
-        for (int i = 0; i < c.related().length && c.scores()[i] >= tuning.minShareOfSelf(); i++) {
+        double floor = c.related().length == 0 ? 0 : Math.max(tuning.minShareOfSelf(), tuning.minShareOfBest() * c.scores()[0]);
+        for (int i = 0; i < c.related().length && c.scores()[i] >= floor; i++) {
             list.add(ids[c.related()[i]]);
         }
         return List.copyOf(list);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -107,6 +108,15 @@ public record TermWindow(String[] terms, short[] freqs) {
     /** The window of the first {@code tokens} tokens (for measuring other sizes). */
     static TermWindow of(String title, String text, int tokens) {
         return window(new JoinedReader(title, title, text), tokens, Set.of());
+    }
+
+    /**
+     * The distinct terms of a title, ascending, as a window counts them (English analysis, article
+     * IDs dropped, terms shorter than {@value #MIN_TERM_LENGTH} characters left out): every one is
+     * a term of the article's window too.
+     */
+    public static List<String> titleTerms(String title) {
+        return List.of(window(new JoinedReader(title), TOKENS, Set.of()).terms);
     }
 
     static TermWindow ofOnce(String title, String text, int tokens) {

@@ -323,9 +323,10 @@ public final class SiteBuilder {
         return byId;
     }
 
-    /** What the related lists know of an article: its window, citations, product codes and issue types. */
+    /** What the related lists know of an article: its window, citations, product codes, issue types, title terms. */
     private static ArticleProfile profile(ArticleFacts f) {
-        return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds());
+        return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds(),
+                f.titleTerms());
     }
 
     /** The generated pages and files, and the search files. */

@@ -32,7 +32,7 @@ class OwnLinksHiddenTest {
                 cites.add(id(random.nextInt(ARTICLES)));
             }
             site.put(id(a), new ArticleProfile(TermWindow.of("", text.toString()), cites, List.of("p" + a % 3),
-                    List.of("k" + a % 2)));
+                    List.of("k" + a % 2), List.of("t" + a % 5)));
         }
         return site;
     }
@@ -42,7 +42,7 @@ class OwnLinksHiddenTest {
     }
 
     private static ArticleProfile withCites(ArticleProfile p, List<String> cites) {
-        return new ArticleProfile(p.window(), cites, p.products(), p.kinds());
+        return new ArticleProfile(p.window(), cites, p.products(), p.kinds(), p.titleTerms());
     }
 
     @Test

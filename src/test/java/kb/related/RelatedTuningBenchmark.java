@@ -30,10 +30,13 @@ import kb.site.ArticleReader;
  * them (the window without citations, the catalog's citations, product codes and issue types),
  * and the finder hides each article's own links from its list, so the figures are honest.
  *
- * <p>Usage: {@code SOURCES CACHE [name=signatureTerms,minShare,neighbours,linkWeight,productWeight,kindWeight ...]};
+ * <p>Usage: {@code SOURCES CACHE [name=signatureTerms,minShare,neighbours,linkWeight,productWeight,kindWeight,titleWeight,minShareOfBest ...]};
  * with no tuning, the default and one tuning without each signal.
  */
 public final class RelatedTuningBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private RelatedTuningBenchmark() {
     }
@@ -50,24 +53,26 @@ public final class RelatedTuningBenchmark {
         if (argv.length <= 2) {
             tunings.put("default", d);
             tunings.put("words only", RelatedFinder.Tuning.WORDS);
-            tunings.put("no citations", new RelatedFinder.Tuning(d.signatureTerms(), d.minShareOfSelf(), d.k1(), d.b(), 0, 0f,
-                    d.productWeight(), d.kindWeight()));
-            tunings.put("no products", new RelatedFinder.Tuning(d.signatureTerms(), d.minShareOfSelf(), d.k1(), d.b(),
-                    d.neighbours(), d.linkWeight(), 0f, d.kindWeight()));
-            tunings.put("no kinds", new RelatedFinder.Tuning(d.signatureTerms(), d.minShareOfSelf(), d.k1(), d.b(),
-                    d.neighbours(), d.linkWeight(), d.productWeight(), 0f));
+            tunings.put("no citations", d.withCitations(0, 0f));
+            tunings.put("no products", d.withProductWeight(0f));
+            tunings.put("no kinds", d.withKindWeight(0f));
+            tunings.put("no titles", d.withTitleWeight(0f));
+            tunings.put("no best cut", d.withMinShareOfBest(0));
         }
         for (int i = 2; i < argv.length; i++) {
             String[] nameValues = argv[i].split("=", 2);
             String[] v = nameValues[1].split(",");
-            tunings.put(nameValues[0], new RelatedFinder.Tuning(Integer.parseInt(v[0]), Double.parseDouble(v[1]), d.k1(), d.b(),
-                    Integer.parseInt(v[2]), Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5])));
+            tunings.put(nameValues[0], new RelatedFinder.Tuning(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[7]), d.k1(), d.b(),
+                    Integer.parseInt(v[2]), Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5]), Float.parseFloat(v[6])));
         }
-        System.out.printf(Locale.ROOT, "%-16s %9s %14s %8s %7s %7s%n", "tuning", "articles", "holds one", "recall", "length", "time");
+        System.out.printf(Locale.ROOT, "%-16s %9s %14s %8s %7s %7s %7s%n", "tuning", "articles", "holds one", "recall", "length", "time",
+                "cpu");
         for (Map.Entry<String, RelatedFinder.Tuning> e : tunings.entrySet()) {
             long t1 = System.nanoTime();
+            long cpu1 = CPU.getProcessCpuTime();
             RelatedLists lists = new RelatedFinder(e.getValue()).lists(profiles, 5);
             double seconds = (System.nanoTime() - t1) / 1e9;
+            double cpu = (CPU.getProcessCpuTime() - cpu1) / 1e9;
             int withOne = 0;
             double recall = 0;
             long length = 0;
@@ -78,8 +83,8 @@ public final class RelatedTuningBenchmark {
                 recall += (double) found / l.getValue().size();
                 length += list.size();
             }
-            System.out.printf(Locale.ROOT, "%-16s %9d %13.1f%% %7.1f%% %7.2f %6.1fs%n", e.getKey(), linked.size(),
-                    100.0 * withOne / linked.size(), 100 * recall / linked.size(), (double) length / linked.size(), seconds);
+            System.out.printf(Locale.ROOT, "%-16s %9d %13.1f%% %7.1f%% %7.2f %6.1fs %6.1fs%n", e.getKey(), linked.size(),
+                    100.0 * withOne / linked.size(), 100 * recall / linked.size(), (double) length / linked.size(), seconds, cpu);
         }
     }
 
@@ -104,7 +109,7 @@ public final class RelatedTuningBenchmark {
         new ArticleReader().read(sources, new Diagnostics(), (page, extraction) -> {
             CatalogEntry e = CatalogEntry.of(extraction.article(), page.url());
             found.add(new Found(page.url(), e.id(), new ArticleProfile(TermWindow.of(extraction.article()), e.cites(),
-                    e.productCodes(), e.kinds())));
+                    e.productCodes(), e.kinds(), TermWindow.titleTerms(e.title()))));
         });
         List<Found> sorted = new ArrayList<>(found);
         sorted.sort(java.util.Comparator.comparing(Found::id).thenComparing(Found::url));
@@ -119,6 +124,7 @@ public final class RelatedTuningBenchmark {
                 strings(out, p.cites());
                 strings(out, p.products());
                 strings(out, p.kinds());
+                strings(out, p.titleTerms());
                 out.writeInt(p.window().size());
                 for (int i = 0; i < p.window().size(); i++) {
                     out.writeUTF(p.window().term(i));
@@ -138,6 +144,7 @@ public final class RelatedTuningBenchmark {
                 List<String> cites = strings(in);
                 List<String> products = strings(in);
                 List<String> kinds = strings(in);
+                List<String> titleTerms = strings(in);
                 int size = in.readInt();
                 String[] terms = new String[size];
                 short[] freqs = new short[size];
@@ -145,7 +152,7 @@ public final class RelatedTuningBenchmark {
                     terms[i] = in.readUTF();
                     freqs[i] = in.readShort();
                 }
-                byId.put(id, new ArticleProfile(new TermWindow(terms, freqs), cites, products, kinds));
+                byId.put(id, new ArticleProfile(new TermWindow(terms, freqs), cites, products, kinds, titleTerms));
             }
         }
         return byId;

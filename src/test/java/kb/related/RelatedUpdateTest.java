@@ -63,7 +63,7 @@ class RelatedUpdateTest {
         List<String> cites = a % 3 == 0
                 ? List.of("Q" + (100000 + (a * 7 + 1) % ARTICLES), "Q" + (100000 + (a * 13 + 5) % ARTICLES))
                 : List.of("Q" + (100000 + (a * 7 + 1) % ARTICLES));
-        return new ArticleProfile(window, cites, List.of("p" + a % 4), List.of("k" + a % 3));
+        return new ArticleProfile(window, cites, List.of("p" + a % 4), List.of("k" + a % 3), List.of("t" + a % 5));
     }
 
     private static Map<String, List<String>> asMap(RelatedLists lists) {
@@ -164,16 +164,22 @@ class RelatedUpdateTest {
         RelatedLists last = finder.lists(before, 5);
         Map<String, ArticleProfile> after = new LinkedHashMap<>(before);
         ArticleProfile p = after.get("Q100010");
-        after.put("Q100010", new ArticleProfile(p.window(), List.of("Q100020", "Q100030"), p.products(), p.kinds()));
+        after.put("Q100010", new ArticleProfile(p.window(), List.of("Q100020", "Q100030"), p.products(), p.kinds(), p.titleTerms()));
         RelatedLists updated = finder.update(after, 5, before, last);
         assertThat(finder.computed()).isEqualTo(ARTICLES);
         assertThat(asMap(updated)).isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
         assertThat(asMap(updated)).isNotEqualTo(asMap(last));
 
         Map<String, ArticleProfile> product = new LinkedHashMap<>(before);
-        product.put("Q100010", new ArticleProfile(p.window(), p.cites(), List.of("other"), p.kinds()));
+        product.put("Q100010", new ArticleProfile(p.window(), p.cites(), List.of("other"), p.kinds(), p.titleTerms()));
         assertThat(asMap(finder.update(product, 5, before, last)))
                 .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(product, 5)));
+        assertThat(finder.computed()).isEqualTo(ARTICLES);
+
+        Map<String, ArticleProfile> title = new LinkedHashMap<>(before);
+        title.put("Q100010", new ArticleProfile(p.window(), p.cites(), p.products(), p.kinds(), List.of("t9")));
+        assertThat(asMap(finder.update(title, 5, before, last)))
+                .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(title, 5)));
         assertThat(finder.computed()).isEqualTo(ARTICLES);
     }
 }
