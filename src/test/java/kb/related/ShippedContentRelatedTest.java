@@ -28,6 +28,6 @@ class ShippedContentRelatedTest {
         var related = Jsoup.parse(page).select("section.kb-related li .kb-id").stream()
                 .map(Element::text).toList();
 
-        assertThat(related).containsExactly("Q900101:", "Q901020:", "Q900102:");
+        assertThat(related).containsExactly("Q900101:", "Q900102:", "Q901020:");
     }
 }
