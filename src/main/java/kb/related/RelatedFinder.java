@@ -15,30 +15,37 @@ import java.util.stream.IntStream;
 /**
  * Finds the related articles of every article at once, in memory, from what the KB knows of
  * them ({@link ArticleProfile}): their words, the citations between other articles, their
- * products and issue types.
+ * product codes, issue types and title words.
  *
  * <ol>
  * <li><b>Words.</b> Each article's signature is its {@link Tuning#signatureTerms} terms of
  * highest tf·idf; every article whose window holds some of them scores the sum of their BM25
  * weights in its window, as a share of the article's own score (the way MoreLikeThis did one
- * article at a time against the search index, without the index).</li>
+ * article at a time against the search index, without the index). The best
+ * {@link ArticleScorer#POOL} (or {@link Tuning#neighbours}, when more) are candidates.</li>
  * <li><b>Citations of the articles like it.</b> Its {@link Tuning#neighbours} best articles by
  * words vouch for the articles they cite or are cited by: each adds its share, divided by the
- * square root of how many links it has, to each of them ({@link Tuning#linkWeight}). Articles
- * like this one cite the same service-pack article, the same overview; the overview that cites
- * articles like this one likely covers it too.</li>
- * <li><b>Metadata.</b> A candidate (by words or by citations) that shares a product code or an
- * issue type with the article gains {@link Tuning#productWeight} or {@link Tuning#kindWeight}.</li>
+ * square root of how many links it has, to each of them ({@link Tuning#linkWeight}); those are
+ * candidates too. Articles like this one cite the same service-pack article, the same overview;
+ * the overview that cites articles like this one likely covers it too.</li>
+ * <li><b>Metadata.</b> A candidate that shares a product code with the article gains
+ * {@link Tuning#productWeight}, one that shares an issue type {@link Tuning#kindWeight}, and one
+ * whose title holds the article's title words up to {@link Tuning#titleWeight} (by the words'
+ * idf among all titles).</li>
  * </ol>
- * Candidates scoring at least {@link Tuning#minShareOfSelf} are listed, best first: fewer than
- * the limit when fewer are good.
+ * Candidates scoring at least {@link Tuning#minShareOfSelf}, and at least
+ * {@link Tuning#minShareOfBest} of the best one's score, are listed, best first: fewer than the
+ * limit when fewer are good.
  *
  * <p><b>An article's own citation links never reach its own list.</b> Its window holds no cited
- * ID or title ({@link TermWindow#of(kb.model.Article)}), and every question the list asks of the
- * citations ({@link CitationGraph}) is answered without the article's links: a candidate's links
- * and in-degree are counted without it, and only the links of <em>other</em> articles vouch. So
+ * ID or title ({@link TermWindow#of(kb.model.Article)}), so no two articles look alike because
+ * they cite the same one, and no citing article looks like the article it cites by quoting its
+ * title. Every question the list asks of the citations ({@link CitationGraph}) is answered
+ * without the article's links: only the links of <em>other</em> articles vouch, a link of a
+ * neighbour to the article is skipped, and a neighbour's links are counted without it. So
  * adding or removing a citation in article A, or a citation of A elsewhere, leaves A's list as
- * it was (other lists may change): the lists can be measured against the citations.
+ * it was (other lists may change; {@code OwnLinksHiddenTest}): the lists can be measured
+ * against the citations, as {@code bench/related-quality.sh} does on the built pages.
  *
  * <p>The lists depend only on the set of (ID, profile) pairs: articles are numbered in ID order,
  * each list is computed alone with its sums in a fixed order, and ties go to the smaller ID, so
@@ -271,7 +278,7 @@ public final class RelatedFinder {
     private static final byte RECOUNTED = 3;
 
     /** The candidates that reach {@link Tuning#minShareOfSelf} and {@link Tuning#minShareOfBest}, as IDs. */
-    private List<String> cut(Candidates c, String[] ids) {
+    List<String> cut(Candidates c, String[] ids) {
         List<String> list = new ArrayList<>(c.related().length);
         double floor = c.related().length == 0 ? 0 : Math.max(tuning.minShareOfSelf(), tuning.minShareOfBest() * c.scores()[0]);
         for (int i = 0; i < c.related().length && c.scores()[i] >= floor; i++) {

@@ -66,4 +66,17 @@ class RelatedFinderTest {
         RelatedLists one = RelatedFinder.compute(Map.of("Q1", ArticleProfile.of(TermWindow.of("", ""))), 5);
         assertThat(one.of("Q1")).isEmpty();
     }
+
+    @Test
+    void aCandidateFarBelowTheBestIsNotListedEvenAboveTheShareOfSelf() {
+        String[] ids = {"Q1", "Q2", "Q3", "Q4"};
+        RelatedFinder.Candidates c = new RelatedFinder.Candidates(new int[] {1, 2, 3}, new float[] {2.0f, 0.5f, 0.35f});
+
+        // 0.35 reaches 30% of the article's own score, not a fifth of the best's 2.0.
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).cut(c, ids)).containsExactly("Q2", "Q3");
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT.withMinShareOfBest(0)).cut(c, ids))
+                .containsExactly("Q2", "Q3", "Q4");
+        RelatedFinder.Candidates weak = new RelatedFinder.Candidates(new int[] {1, 2}, new float[] {0.6f, 0.29f});
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).cut(weak, ids)).containsExactly("Q2");
+    }
 }
