@@ -10,7 +10,10 @@ import java.util.Arrays;
  */
 final class ArticleScorer {
 
-    /** How many of the best articles by words are candidates (with those the citations bring). */
+    /**
+     * How many of the best articles by words are candidates (with those the citations bring), at
+     * least: {@link RelatedFinder.Tuning#neighbours} when more.
+     */
     static final int POOL = 40;
 
     private final Site site;
@@ -31,7 +34,7 @@ final class ArticleScorer {
 
     ArticleScorer(Site site, RelatedFinder.Tuning tuning, int limit) {
         this.site = site;
-        this.index = site.index();
+        this.index = site.index;
         this.tuning = tuning;
         this.limit = limit;
         this.maxGain = tuning.productWeight() + tuning.kindWeight() + tuning.titleWeight();
@@ -47,7 +50,10 @@ final class ArticleScorer {
         this.poolScores = new float[pool.length];
     }
 
-    /** The best {@code limit} candidates of article {@code doc}, before the cut-off. */
+    /**
+     * The best {@code limit} candidates of article {@code doc} with their scores, before the
+     * cut-off, leaving out only candidates that cannot reach {@link RelatedFinder.Tuning#minShareOfSelf}.
+     */
     RelatedFinder.Candidates candidates(int doc) {
         int terms = signature(index, doc, signature, signatureWeights);
         int count = 0;
@@ -155,7 +161,7 @@ final class ArticleScorer {
      * and not counted, and {@code doc}'s own links are never read.
      */
     private int vouch(int doc, int pooled, float share) {
-        CitationGraph graph = site.graph();
+        CitationGraph graph = site.graph;
         int n = 0;
         for (int i = 0; i < Math.min(pooled, tuning.neighbours()); i++) {
             int s = pool[i];

@@ -75,16 +75,6 @@ final class CitationGraph {
         return links[d].length - (linked(d, self) ? 1 : 0);
     }
 
-    /** Whether any article cites another. */
-    boolean isEmpty() {
-        for (int[] l : links) {
-            if (l.length > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int[] union(int[] a, int[] b) {
         int[] out = new int[a.length + b.length];
         int i = 0;

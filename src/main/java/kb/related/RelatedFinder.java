@@ -115,7 +115,8 @@ public final class RelatedFinder {
     }
 
     /**
-     * An article's best candidates before the cut-off, with their scores.
+     * An article's best candidates before the cut-off, with their scores (those that cannot
+     * reach {@link Tuning#minShareOfSelf} may be left out).
      *
      * @param related candidate article numbers, best first
      * @param scores  their scores, aligned
@@ -194,7 +195,7 @@ public final class RelatedFinder {
         Site site = Site.of(ids, ordered, tuning);
         // A list follows from the article's word scores against every other article, and from
         // citations and metadata, which are unchanged: only the word scores can have changed.
-        boolean[] affected = affected(site.index(), changed, ids, lastArticles);
+        boolean[] affected = affected(site.index, changed, ids, lastArticles);
         List<List<String>> lists = new ArrayList<>(ids.length);
         ArticleScorer scorer = new ArticleScorer(site, tuning, limit);
         for (int d = 0; d < ids.length; d++) {
@@ -310,7 +311,7 @@ public final class RelatedFinder {
 
     /** The best {@code limit} candidates of every article, before the cut-off, in both cores' time. */
     Candidates[] candidates(Site site, int limit) {
-        int docs = site.index().docs();
+        int docs = site.index.docs();
         Candidates[] out = new Candidates[docs];
         AtomicInteger next = new AtomicInteger();
         int workers = ForkJoinPool.getCommonPoolParallelism() + 1;

@@ -1,23 +1,58 @@
 package kb.related;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything the finder reads, for articles numbered in ID order: the index of their windows,
- * the citations between them, and their product codes and issue types as numbers. Immutable once
- * built; read from several threads.
- *
- * @param index    the word index of the windows
- * @param graph    the citations between the articles
- * @param products each article's product codes, as ascending numbers
- * @param kinds    each article's issue types, as ascending numbers
+ * the citations between them, and their product codes, issue types and title words as numbers.
+ * Immutable once built; read from several threads.
  */
-record Site(WindowIndex index, CitationGraph graph, int[][] products, int[][] kinds, int[][] titles, float[] titleIdf,
-        float[] titleWeights) {
+final class Site {
+
+    /** The word index of the windows. */
+    final WindowIndex index;
+    /** The citations between the articles. */
+    final CitationGraph graph;
+    /** Each article's product codes, issue types and title terms, as ascending numbers. */
+    private final int[][] products;
+    private final int[][] kinds;
+    private final int[][] titles;
+    /** For each title term, its idf among the titles; 0 for a term of one title only. */
+    private final float[] titleIdf;
+    /** For each article, the sum of its title terms' idf. */
+    private final float[] titleWeights;
+
+    private Site(WindowIndex index, CitationGraph graph, int[][] products, int[][] kinds, int[][] titles) {
+        this.index = index;
+        this.graph = graph;
+        this.products = products;
+        this.kinds = kinds;
+        this.titles = titles;
+        int terms = 0;
+        for (int[] t : titles) {
+            terms = t.length == 0 ? terms : Math.max(terms, t[t.length - 1] + 1);
+        }
+        int[] df = new int[terms];
+        for (int[] t : titles) {
+            for (int x : t) {
+                df[x]++;
+            }
+        }
+        this.titleIdf = new float[terms];
+        for (int x = 0; x < terms; x++) {
+            titleIdf[x] = df[x] < 2 ? 0f : (float) Math.log((double) titles.length / df[x]);
+        }
+        this.titleWeights = new float[titles.length];
+        for (int d = 0; d < titles.length; d++) {
+            for (int x : titles[d]) {
+                titleWeights[d] += titleIdf[x];
+            }
+        }
+    }
 
     /** What the finder reads of {@code articles}, aligned with {@code ids} (ascending). */
     static Site of(String[] ids, ArticleProfile[] articles, RelatedFinder.Tuning tuning) {
@@ -27,42 +62,33 @@ record Site(WindowIndex index, CitationGraph graph, int[][] products, int[][] ki
             windows[d] = articles[d].window();
             cites.add(articles[d].cites());
         }
-        int[][] titles = numbered(articles, ArticleProfile::titleTerms);
-        int max = 0;
-        for (int[] t : titles) {
-            for (int x : t) {
-                max = Math.max(max, x + 1);
-            }
-        }
-        int[] df = new int[max];
-        for (int[] t : titles) {
-            for (int x : t) {
-                df[x]++;
-            }
-        }
-        float[] titleIdf = new float[max];
-        for (int x = 0; x < max; x++) {
-            titleIdf[x] = df[x] < 2 ? 0f : (float) Math.log((double) articles.length / df[x]);
-        }
-        float[] titleWeights = new float[titles.length];
-        for (int d = 0; d < titles.length; d++) {
-            for (int x : titles[d]) {
-                titleWeights[d] += titleIdf[x];
-            }
-        }
         return new Site(WindowIndex.build(windows, tuning.k1(), tuning.b()), CitationGraph.of(ids, cites),
-                numbered(articles, ArticleProfile::products), numbered(articles, ArticleProfile::kinds), titles, titleIdf,
-                titleWeights);
+                numbered(articles, ArticleProfile::products), numbered(articles, ArticleProfile::kinds),
+                numbered(articles, ArticleProfile::titleTerms));
     }
 
-    /** The share of {@code a}'s title weight that {@code c}'s title shares. */
+    /** Whether articles {@code a} and {@code c} share a product code. */
+    boolean shareProduct(int a, int c) {
+        return intersect(products[a], products[c]);
+    }
+
+    /** Whether articles {@code a} and {@code c} share an issue type. */
+    boolean shareKind(int a, int c) {
+        return intersect(kinds[a], kinds[c]);
+    }
+
+    /**
+     * The share of article {@code a}'s title words that article {@code c}'s title holds, each
+     * word weighted by its idf among the titles: 1 when it holds them all, 0 when none (or when
+     * {@code a}'s title has no word another title has).
+     */
     float titleShare(int a, int c) {
-        int[] x = titles[a];
-        int[] y = titles[c];
         float all = titleWeights[a];
         if (all == 0f) {
             return 0f;
         }
+        int[] x = titles[a];
+        int[] y = titles[c];
         float shared = 0f;
         for (int i = 0, j = 0; i < x.length && j < y.length; ) {
             if (x[i] == y[j]) {
@@ -78,17 +104,8 @@ record Site(WindowIndex index, CitationGraph graph, int[][] products, int[][] ki
         return shared / all;
     }
 
-    /** Whether articles {@code a} and {@code c} share a product code. */
-    boolean shareProduct(int a, int c) {
-        return intersect(products[a], products[c]);
-    }
-
-    /** Whether articles {@code a} and {@code c} share an issue type. */
-    boolean shareKind(int a, int c) {
-        return intersect(kinds[a], kinds[c]);
-    }
-
-    private static int[][] numbered(ArticleProfile[] articles, java.util.function.Function<ArticleProfile, List<String>> codes) {
+    /** Each article's codes as ascending numbers, the same number for the same code. */
+    private static int[][] numbered(ArticleProfile[] articles, Function<ArticleProfile, List<String>> codes) {
         Map<String, Integer> number = new HashMap<>();
         int[][] out = new int[articles.length][];
         for (int d = 0; d < articles.length; d++) {
@@ -110,20 +127,5 @@ record Site(WindowIndex index, CitationGraph graph, int[][] products, int[][] ki
             }
         }
         return false;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
-
-    @Override
-    public String toString() {
-        return "Site[" + products.length + " articles]";
     }
 }
