@@ -15,6 +15,8 @@ final class ArticleScorer {
      * least: {@link RelatedFinder.Tuning#neighbours} when more.
      */
     static final int POOL = 40;
+    /** How many score buckets choose the pool. */
+    private static final int BUCKETS = 1024;
 
     private final Site site;
     private final WindowIndex index;
@@ -31,6 +33,8 @@ final class ArticleScorer {
     private final float[] signatureWeights;
     private final int[] pool;
     private final float[] poolScores;
+    private final int[] buckets = new int[BUCKETS];
+    private final long[] ranked;
 
     ArticleScorer(Site site, RelatedFinder.Tuning tuning, int limit) {
         this.site = site;
@@ -48,6 +52,7 @@ final class ArticleScorer {
         this.signatureWeights = new float[tuning.signatureTerms()];
         this.pool = new int[Math.max(POOL, tuning.neighbours())];
         this.poolScores = new float[pool.length];
+        this.ranked = new long[docs];
     }
 
     /**
@@ -98,59 +103,48 @@ final class ArticleScorer {
 
     /**
      * Puts the best {@link #pool} articles by words (not {@code doc}) into {@link #pool}, best
-     * first, through a heap whose root is the worst kept; answers how many.
+     * first (ties to the smaller number), and answers how many. Rather than rank every article
+     * that shares a term, it counts them into score buckets, finds the lowest bucket the best
+     * ones reach, and sorts only the articles from there up: a bucket follows the score, so none
+     * left out can rank above one kept.
      */
     private int pool(int doc, int count) {
-        int size = 0;
+        float self = scores[doc];
+        if (self <= 0f) {
+            return 0;
+        }
+        // Shares of the article's own score from 0 to 2 spread over the buckets, more in the last.
+        float scale = BUCKETS / 2f / self;
+        Arrays.fill(buckets, 0);
         for (int i = 0; i < count; i++) {
             int d = touched[i];
-            if (d == doc) {
-                continue;
-            }
-            float score = scores[d];
-            if (size < pool.length) {
-                int at = size++;
-                while (at > 0 && better(poolScores[(at - 1) / 2], pool[(at - 1) / 2], score, d)) {
-                    pool[at] = pool[(at - 1) / 2];
-                    poolScores[at] = poolScores[(at - 1) / 2];
-                    at = (at - 1) / 2;
-                }
-                pool[at] = d;
-                poolScores[at] = score;
-            } else if (better(score, d, poolScores[0], pool[0])) {
-                siftDown(0, size, d, score);
+            if (d != doc) {
+                buckets[bucket(scores[d], scale)]++;
             }
         }
-        // Takes the worst out one by one, filling the array from its end: best first.
-        for (int end = size - 1; end > 0; end--) {
-            int worst = pool[0];
-            float worstScore = poolScores[0];
-            siftDown(0, end, pool[end], poolScores[end]);
-            pool[end] = worst;
-            poolScores[end] = worstScore;
+        int lowest = BUCKETS - 1;
+        for (int reached = buckets[lowest]; lowest > 0 && reached < pool.length; ) {
+            reached += buckets[--lowest];
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int d = touched[i];
+            if (d != doc && bucket(scores[d], scale) >= lowest) {
+                // Positive floats order as their bits: ascending keys are best first, then smaller numbers.
+                ranked[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(scores[d])) << 32) | d;
+            }
+        }
+        Arrays.sort(ranked, 0, n);
+        int size = Math.min(n, pool.length);
+        for (int i = 0; i < size; i++) {
+            pool[i] = (int) ranked[i];
+            poolScores[i] = scores[pool[i]];
         }
         return size;
     }
 
-    /** Puts {@code d} at {@code at} of the heap of {@code size} and moves it down to its place. */
-    private void siftDown(int at, int size, int d, float score) {
-        while (true) {
-            int child = 2 * at + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && better(poolScores[child], pool[child], poolScores[child + 1], pool[child + 1])) {
-                child++; // the worse child
-            }
-            if (!better(score, d, poolScores[child], pool[child])) {
-                break;
-            }
-            pool[at] = pool[child];
-            poolScores[at] = poolScores[child];
-            at = child;
-        }
-        pool[at] = d;
-        poolScores[at] = score;
+    private static int bucket(float score, float scale) {
+        return Math.min(BUCKETS - 1, (int) (score * scale));
     }
 
     /**

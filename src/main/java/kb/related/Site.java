@@ -20,6 +20,8 @@ final class Site {
     /** Each article's product codes, issue types and title terms, as ascending numbers. */
     private final int[][] products;
     private final int[][] kinds;
+    private final long[] productMasks;
+    private final long[] kindMasks;
     private final int[][] titles;
     /** For each title term, its idf among the titles; 0 for a term of one title only. */
     private final float[] titleIdf;
@@ -31,6 +33,8 @@ final class Site {
         this.graph = graph;
         this.products = products;
         this.kinds = kinds;
+        this.productMasks = masks(products);
+        this.kindMasks = masks(kinds);
         this.titles = titles;
         int terms = 0;
         for (int[] t : titles) {
@@ -69,12 +73,23 @@ final class Site {
 
     /** Whether articles {@code a} and {@code c} share a product code. */
     boolean shareProduct(int a, int c) {
-        return intersect(products[a], products[c]);
+        return (productMasks[a] & productMasks[c]) != 0 && intersect(products[a], products[c]);
     }
 
     /** Whether articles {@code a} and {@code c} share an issue type. */
     boolean shareKind(int a, int c) {
-        return intersect(kinds[a], kinds[c]);
+        return (kindMasks[a] & kindMasks[c]) != 0 && intersect(kinds[a], kinds[c]);
+    }
+
+    /** Each article's codes as one bit each (modulo 64): no common bit, no common code. */
+    private static long[] masks(int[][] codes) {
+        long[] masks = new long[codes.length];
+        for (int d = 0; d < codes.length; d++) {
+            for (int c : codes[d]) {
+                masks[d] |= 1L << (c & 63);
+            }
+        }
+        return masks;
     }
 
     /**
