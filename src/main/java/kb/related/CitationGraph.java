@@ -36,9 +36,16 @@ final class CitationGraph {
         int[][] cites = new int[ids.length][];
         int[] inCount = new int[ids.length];
         for (int d = 0; d < ids.length; d++) {
-            int self = d;
-            cites[d] = citations.get(d).stream().map(number::get).filter(t -> t != null && t != self)
-                    .mapToInt(Integer::intValue).sorted().distinct().toArray();
+            List<String> cited = citations.get(d);
+            int[] numbers = new int[cited.size()];
+            int n = 0;
+            for (String id : cited) {
+                Integer t = number.get(id);
+                if (t != null && t != d) {
+                    numbers[n++] = t;
+                }
+            }
+            cites[d] = Site.distinct(Arrays.copyOf(numbers, n));
             for (int t : cites[d]) {
                 inCount[t]++;
             }

@@ -1,6 +1,7 @@
 package kb.related;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +125,31 @@ final class Site {
         Map<String, Integer> number = new HashMap<>();
         int[][] out = new int[articles.length][];
         for (int d = 0; d < articles.length; d++) {
-            out[d] = codes.apply(articles[d]).stream().mapToInt(c -> number.computeIfAbsent(c, k -> number.size()))
-                    .sorted().distinct().toArray();
+            List<String> some = codes.apply(articles[d]);
+            int[] numbers = new int[some.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                Integer n = number.get(some.get(i));
+                if (n == null) {
+                    n = number.size();
+                    number.put(some.get(i), n);
+                }
+                numbers[i] = n;
+            }
+            out[d] = distinct(numbers);
         }
         return out;
+    }
+
+    /** The numbers ascending, each once (the array may be sorted in place). */
+    static int[] distinct(int[] numbers) {
+        Arrays.sort(numbers);
+        int n = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            if (n == 0 || numbers[n - 1] != numbers[i]) {
+                numbers[n++] = numbers[i];
+            }
+        }
+        return n == numbers.length ? numbers : Arrays.copyOf(numbers, n);
     }
 
     private static boolean intersect(int[] a, int[] b) {
