@@ -32,7 +32,6 @@ final class ArticleScorer {
     private final int[] signature;
     private final float[] signatureWeights;
     private final int[] pool;
-    private final float[] poolScores;
     private final int[] buckets = new int[BUCKETS];
     private final long[] ranked;
 
@@ -51,7 +50,6 @@ final class ArticleScorer {
         this.signature = new int[tuning.signatureTerms()];
         this.signatureWeights = new float[tuning.signatureTerms()];
         this.pool = new int[Math.max(POOL, tuning.neighbours())];
-        this.poolScores = new float[pool.length];
         this.ranked = new long[docs];
     }
 
@@ -138,7 +136,6 @@ final class ArticleScorer {
         int size = Math.min(n, pool.length);
         for (int i = 0; i < size; i++) {
             pool[i] = (int) ranked[i];
-            poolScores[i] = scores[pool[i]];
         }
         return size;
     }
