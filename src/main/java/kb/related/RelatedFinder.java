@@ -196,10 +196,10 @@ public final class RelatedFinder {
         // A list follows from the article's word scores against every other article, and from
         // citations and metadata, which are unchanged: only the word scores can have changed.
         boolean[] affected = affected(site.index, changed, ids, lastArticles);
+        Candidates[] fresh = candidates(site, limit, affected);
         List<List<String>> lists = new ArrayList<>(ids.length);
-        ArticleScorer scorer = new ArticleScorer(site, tuning, limit);
         for (int d = 0; d < ids.length; d++) {
-            lists.add(affected[d] ? cut(scorer.candidates(d), ids) : last.of(ids[d]));
+            lists.add(affected[d] ? cut(fresh[d], ids) : last.of(ids[d]));
             computed += affected[d] ? 1 : 0;
         }
         return RelatedLists.sorted(ids, List.copyOf(lists));
@@ -311,6 +311,13 @@ public final class RelatedFinder {
 
     /** The best {@code limit} candidates of every article, before the cut-off, in both cores' time. */
     Candidates[] candidates(Site site, int limit) {
+        boolean[] all = new boolean[site.index.docs()];
+        Arrays.fill(all, true);
+        return candidates(site, limit, all);
+    }
+
+    /** The best {@code limit} candidates of the {@code wanted} articles (null for the others). */
+    private Candidates[] candidates(Site site, int limit, boolean[] wanted) {
         int docs = site.index.docs();
         Candidates[] out = new Candidates[docs];
         AtomicInteger next = new AtomicInteger();
@@ -320,7 +327,7 @@ public final class RelatedFinder {
             ArticleScorer scorer = new ArticleScorer(site, tuning, limit);
             for (int start; (start = next.getAndAdd(BATCH)) < docs; ) {
                 for (int d = start; d < Math.min(docs, start + BATCH); d++) {
-                    out[d] = scorer.candidates(d);
+                    out[d] = wanted[d] ? scorer.candidates(d) : null;
                 }
             }
         });
