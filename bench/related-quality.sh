@@ -7,8 +7,10 @@
 #   OPENSEARCH=0                   # kb only
 #   BUILD=0                        # reuse target/bench/index and site
 #
-# kb's lists are read from its pages (target/bench/site), as readers see them; kb computes them
-# from the articles' words only, so every article's own citation links are hidden from its list.
+# kb's lists are read from its pages (target/bench/site), as readers see them. Each article's own
+# citation links are hidden from its list by construction (kb.related.RelatedFinder): its words
+# leave out cited IDs and titles, and citations count only as links of other articles (the
+# articles like it vouch for what they cite or are cited by), never from or to the article itself.
 # OpenSearch: a single node (bench/lib.sh's), an index of the same articles (title and body,
 # english analyzer), more_like_this on title and body with its default parameters.
 # Results: target/bench/related-quality.txt.

@@ -5,7 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.model.Article;
+import kb.model.Block;
+import kb.model.Reference;
+import kb.model.Section;
 import kb.search.Analyzers;
 import kb.search.IndexFields;
 import org.apache.lucene.analysis.Analyzer;
@@ -64,23 +73,74 @@ public record TermWindow(String[] terms, short[] freqs) {
         return of(title, text, TOKENS);
     }
 
+    /**
+     * The window of an article without its citations: its title and text with every reference
+     * list left out, every cited title taken out and every article ID dropped ({@code Q151261},
+     * {@code q151261}, the {@code 151261} of a cited ID). What an article cites is one of its
+     * citation links, which its own related list must not see, neither directly nor by sharing
+     * a cited ID or title with an article that cites the same one.
+     */
+    public static TermWindow of(Article article) {
+        StringBuilder text = new StringBuilder(4096);
+        text.append(article.appliesToLead()).append('\n');
+        article.appliesTo().forEach(a -> text.append(a.text()).append('\n'));
+        for (Section s : article.sections()) {
+            text.append(s.heading()).append('\n');
+            for (Block b : s.blocks()) {
+                if (!(b instanceof Block.ReferenceList)) {
+                    text.append(b.text()).append('\n');
+                }
+            }
+        }
+        String words = text.toString();
+        Set<String> dropped = new HashSet<>();
+        for (Reference r : article.references()) {
+            if (!r.title().isBlank()) {
+                words = words.replace(r.title(), " ");
+            }
+            String digits = r.id().replaceFirst("^[Qq]", "");
+            dropped.add(digits.toLowerCase(Locale.ROOT));
+        }
+        dropped.add(article.id().replaceFirst("^[Qq]", "").toLowerCase(Locale.ROOT));
+        return window(new JoinedReader(article.title(), article.title(), words), TOKENS, dropped);
+    }
+
     /** The window of the first {@code tokens} tokens (for measuring other sizes). */
     static TermWindow of(String title, String text, int tokens) {
-        return window(new JoinedReader(title, title, text), tokens);
+        return window(new JoinedReader(title, title, text), tokens, Set.of());
+    }
+
+    /**
+     * The distinct terms of a title, ascending, as a window counts them (English analysis, article
+     * IDs dropped, terms shorter than {@value #MIN_TERM_LENGTH} characters left out): every one is
+     * a term of the article's window too.
+     */
+    public static List<String> titleTerms(String title) {
+        return List.of(window(new JoinedReader(title), TOKENS, Set.of()).terms);
     }
 
     static TermWindow ofOnce(String title, String text, int tokens) {
-        return window(new JoinedReader(title, text), tokens);
+        return window(new JoinedReader(title, text), tokens, Set.of());
     }
 
-    /** Reads from {@code words} only as far as the window goes: not a copy of the whole text. */
-    private static TermWindow window(java.io.Reader words, int tokens) {
+    /** An article ID as a term: {@code q} and 3 to 8 digits, as the analyzer lower-cases it. */
+    private static final Pattern ARTICLE_ID = Pattern.compile("q[0-9]{3,8}");
+
+    /**
+     * Reads from {@code words} only as far as the window goes: not a copy of the whole text.
+     * Article IDs and the {@code dropped} terms (cited IDs' digits) are neither kept nor counted.
+     */
+    private static TermWindow window(java.io.Reader words, int tokens, Set<String> dropped) {
         Map<String, int[]> counts = new HashMap<>();
         try (TokenStream ts = ANALYZER.tokenStream(IndexFields.BODY, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             // Short terms count towards the window, as MoreLikeThis counted them.
-            for (int read = 0; read < tokens && ts.incrementToken(); read++) {
+            for (int read = 0; read < tokens && ts.incrementToken(); ) {
+                if (isArticleId(term, dropped)) {
+                    continue;
+                }
+                read++;
                 if (term.length() >= MIN_TERM_LENGTH) {
                     counts.computeIfAbsent(term.toString(), k -> new int[1])[0]++;
                 }
@@ -96,6 +156,10 @@ public record TermWindow(String[] terms, short[] freqs) {
             freqs[i] = (short) counts.get(terms[i])[0];
         }
         return new TermWindow(terms, freqs);
+    }
+
+    private static boolean isArticleId(CharTermAttribute term, Set<String> dropped) {
+        return ARTICLE_ID.matcher(term).matches() || !dropped.isEmpty() && dropped.contains(term.toString());
     }
 
     /** The terms, in ascending order (a copy). */

@@ -148,7 +148,8 @@ final class ExtractStage {
             Article article = p.article().get();
             CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);
             String text = article.text();
-            found.facts().put(path, new ArticleFacts(entry, shared(TermWindow.of(article.title(), text))));
+            found.facts().put(path, new ArticleFacts(entry, shared(TermWindow.of(article)),
+                    TermWindow.titleTerms(article.title()).stream().map(processor.shared()::one).toList()));
             long documentKey = documentKey(key, entry);
             found.documentKeys().put(path, documentKey);
             if (before == null || before.document() != documentKey) {

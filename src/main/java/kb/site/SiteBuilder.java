@@ -31,9 +31,9 @@ import kb.search.IndexDocuments;
 import kb.search.RelatedArticles;
 import kb.search.SearchIndexer;
 import kb.outputs.GeneratedFile;
+import kb.related.ArticleProfile;
 import kb.related.RelatedFinder;
 import kb.related.RelatedLists;
-import kb.related.TermWindow;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
 import kb.state.OutputRecord;
@@ -303,24 +303,30 @@ public final class SiteBuilder {
      * catalog): the last build's lists where no change reaches them.
      */
     private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts, BuildState previous) {
-        Map<String, TermWindow> windows = new LinkedHashMap<>();
+        Map<String, ArticleProfile> articles = new LinkedHashMap<>();
         for (ArticleFacts f : facts) {
-            windows.putIfAbsent(f.entry().id(), f.window());
+            articles.putIfAbsent(f.entry().id(), profile(f));
         }
         RelatedLists lists;
         if (previous.isEmpty()) {
-            lists = RelatedFinder.compute(windows, RELATED);
+            lists = RelatedFinder.compute(articles, RELATED);
         } else {
-            Map<String, TermWindow> last = new LinkedHashMap<>();
+            Map<String, ArticleProfile> last = new LinkedHashMap<>();
             new TreeMap<>(previous.pages()).values().forEach(p -> p.article()
-                    .ifPresent(a -> last.putIfAbsent(a.entry().id(), a.window())));
-            lists = RelatedFinder.update(windows, RELATED, last, previous.related());
+                    .ifPresent(a -> last.putIfAbsent(a.entry().id(), profile(a))));
+            lists = RelatedFinder.update(articles, RELATED, last, previous.related());
         }
         Map<String, List<String>> byId = new java.util.HashMap<>();
         for (String id : lists.ids()) {
             byId.put(id, lists.of(id));
         }
         return byId;
+    }
+
+    /** What the related lists know of an article: its window, citations, product codes, issue types, title terms. */
+    private static ArticleProfile profile(ArticleFacts f) {
+        return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds(),
+                f.titleTerms());
     }
 
     /** The generated pages and files, and the search files. */

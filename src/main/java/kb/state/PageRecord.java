@@ -25,14 +25,17 @@ public record PageRecord(String outputPath, String url, String source, long extr
 
     /**
      * The facts of an article the whole site needs, kept so that an unchanged article is not read
-     * again: its catalog entry (listings, backlinks, neighbours, search files) and its term window
-     * (related articles).
+     * again: its catalog entry (listings, backlinks, neighbours, search files), its term window
+     * and its title's terms (related articles).
+     *
+     * @param titleTerms the terms of its title, as {@link TermWindow#titleTerms} gives them
      */
-    public record ArticleFacts(CatalogEntry entry, TermWindow window) {
+    public record ArticleFacts(CatalogEntry entry, TermWindow window, List<String> titleTerms) {
 
         public ArticleFacts {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(window, "window");
+            titleTerms = List.copyOf(titleTerms);
         }
     }
 

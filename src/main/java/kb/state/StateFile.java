@@ -36,7 +36,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path file;
 
@@ -289,6 +289,12 @@ public final class StateFile {
                             return dictionary.size() - 1;
                         });
                     }
+                    for (String t : a.titleTerms()) { // nearly always window terms too
+                        terms.computeIfAbsent(t, k -> {
+                            dictionary.add(k);
+                            return dictionary.size() - 1;
+                        });
+                    }
                 });
             }
             out.writeInt(dictionary.size());
@@ -351,6 +357,11 @@ public final class StateFile {
                 for (int i = 0; i < w.size(); i++) {
                     varint(terms.get(w.term(i)));
                     varint(w.freq(i));
+                }
+                List<String> title = p.article().get().titleTerms();
+                varint(title.size());
+                for (String t : title) {
+                    varint(terms.get(t));
                 }
             }
             diagnostics(p.diagnostics());
@@ -510,7 +521,11 @@ public final class StateFile {
                     terms[i] = dictionary[varint()];
                     freqs[i] = (short) varint();
                 }
-                article = Optional.of(new PageRecord.ArticleFacts(e, new TermWindow(terms, freqs)));
+                String[] title = new String[varint()];
+                for (int i = 0; i < title.length; i++) {
+                    title[i] = dictionary[varint()];
+                }
+                article = Optional.of(new PageRecord.ArticleFacts(e, new TermWindow(terms, freqs), List.of(title)));
             }
             return new PageRecord(outputPath, url, source, extraction, inputs, document, article, diagnostics());
         }

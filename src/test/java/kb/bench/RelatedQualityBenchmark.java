@@ -41,9 +41,13 @@ import org.jsoup.nodes.Element;
  * pages show them, and for OpenSearch's {@code more_like_this} on title and body (top 5, on the
  * benchmark's index of the same articles, default parameters) as the peer.
  *
- * <p>kb computes related lists from the articles' words only ({@code kb.related}), never from
- * citations, so its lists are measured with every article's own citation links hidden, as they
- * must be (a list that used them would only count the links it was given).
+ * <p>Every article's list is computed with its own citation links hidden, as it must be (a list
+ * that used them would only count the links it was given). kb ({@code kb.related.RelatedFinder})
+ * does so by construction, in the build whose pages are read here: an article's term window
+ * holds no cited ID or cited title, and the citations of the site serve an article's list only
+ * through the links of other articles (the articles like it vouch for what they cite or are
+ * cited by), never its own: no link from or to the article, and no count that includes one.
+ * {@code OwnLinksHiddenTest} checks that changing an article's links leaves its list as it was.
  *
  * <p>Options: {@code --sources DIR}, {@code --site DIR} (kb's site built from them),
  * {@code --out DIR}, optionally {@code --opensearch URL}. Writes {@code related-quality.txt}.

@@ -33,9 +33,16 @@ class RelatedFinderTest {
         return w;
     }
 
+    /** Articles known by their words only. */
+    static Map<String, ArticleProfile> profiles(Map<String, TermWindow> windows) {
+        Map<String, ArticleProfile> profiles = new LinkedHashMap<>();
+        windows.forEach((id, w) -> profiles.put(id, ArticleProfile.of(w)));
+        return profiles;
+    }
+
     @Test
     void likeArticlesComeFirstAndNeverTheArticleItself() {
-        RelatedLists lists = RelatedFinder.compute(articles(), 5);
+        RelatedLists lists = RelatedFinder.compute(profiles(articles()), 5);
         assertThat(lists.of("Q1001")).startsWith("Q1002").doesNotContain("Q1001", "Q1004");
         assertThat(lists.of("Q1003")).startsWith("Q1005").doesNotContain("Q1003", "Q1001");
         assertThat(lists.of("Q1004")).doesNotContain("Q1001", "Q1003", "Q1004");
@@ -43,20 +50,33 @@ class RelatedFinderTest {
 
     @Test
     void theListsDependOnlyOnTheArticlesNotOnTheirOrder() {
-        RelatedLists expected = RelatedFinder.compute(articles(), 5);
+        RelatedLists expected = RelatedFinder.compute(profiles(articles()), 5);
         List<Map.Entry<String, TermWindow>> entries = new ArrayList<>(articles().entrySet());
         for (int seed = 1; seed <= 5; seed++) {
             Collections.shuffle(entries, new Random(seed));
             Map<String, TermWindow> shuffled = new LinkedHashMap<>();
             entries.forEach(e -> shuffled.put(e.getKey(), e.getValue()));
-            assertThat(RelatedFinder.compute(shuffled, 5)).isEqualTo(expected);
+            assertThat(RelatedFinder.compute(profiles(shuffled), 5)).isEqualTo(expected);
         }
     }
 
     @Test
     void emptyAndTinyInputsGiveEmptyLists() {
         assertThat(RelatedFinder.compute(Map.of(), 5).size()).isZero();
-        RelatedLists one = RelatedFinder.compute(Map.of("Q1", TermWindow.of("", "")), 5);
+        RelatedLists one = RelatedFinder.compute(Map.of("Q1", ArticleProfile.of(TermWindow.of("", ""))), 5);
         assertThat(one.of("Q1")).isEmpty();
+    }
+
+    @Test
+    void aCandidateFarBelowTheBestIsNotListedEvenAboveTheShareOfSelf() {
+        String[] ids = {"Q1", "Q2", "Q3", "Q4"};
+        RelatedFinder.Candidates c = new RelatedFinder.Candidates(new int[] {1, 2, 3}, new float[] {2.0f, 0.5f, 0.35f});
+
+        // 0.35 reaches 30% of the article's own score, not a fifth of the best's 2.0.
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).cut(c, ids)).containsExactly("Q2", "Q3");
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT.withMinShareOfBest(0)).cut(c, ids))
+                .containsExactly("Q2", "Q3", "Q4");
+        RelatedFinder.Candidates weak = new RelatedFinder.Candidates(new int[] {1, 2}, new float[] {0.6f, 0.29f});
+        assertThat(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).cut(weak, ids)).containsExactly("Q2");
     }
 }

@@ -47,10 +47,23 @@ class RelatedUpdateTest {
         return "w" + sb + "x";
     }
 
-    private static Map<String, TermWindow> windows(Map<String, String> texts) {
-        Map<String, TermWindow> windows = new LinkedHashMap<>();
-        texts.forEach((id, text) -> windows.put(id, TermWindow.of("", text)));
+    /**
+     * The articles of these texts, each with fixed citations of others (one in three cites two,
+     * the rest one), a product code of four and an issue type of three: edits of the words then
+     * move lists through the citations of the articles like them too.
+     */
+    private static Map<String, ArticleProfile> windows(Map<String, String> texts) {
+        Map<String, ArticleProfile> windows = new LinkedHashMap<>();
+        texts.forEach((id, text) -> windows.put(id, profile(id, TermWindow.of("", text))));
         return windows;
+    }
+
+    private static ArticleProfile profile(String id, TermWindow window) {
+        int a = Integer.parseInt(id.substring(1)) - 100000;
+        List<String> cites = a % 3 == 0
+                ? List.of("Q" + (100000 + (a * 7 + 1) % ARTICLES), "Q" + (100000 + (a * 13 + 5) % ARTICLES))
+                : List.of("Q" + (100000 + (a * 7 + 1) % ARTICLES));
+        return new ArticleProfile(window, cites, List.of("p" + a % 4), List.of("k" + a % 3), List.of("t" + a % 5));
     }
 
     private static Map<String, List<String>> asMap(RelatedLists lists) {
@@ -66,13 +79,13 @@ class RelatedUpdateTest {
      * computation from scratch, and answers how many updates computed only some lists.
      */
     private static int updates(Map<String, String> texts, int rounds, java.util.function.IntConsumer edit) {
-        Map<String, TermWindow> before = windows(texts);
+        Map<String, ArticleProfile> before = windows(texts);
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
         RelatedLists last = finder.lists(before, 5);
         int partial = 0;
         for (int round = 0; round < rounds; round++) {
             edit.accept(round);
-            Map<String, TermWindow> after = windows(texts);
+            Map<String, ArticleProfile> after = windows(texts);
             RelatedLists updated = finder.update(after, 5, before, last);
             RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
             assertThat(asMap(updated)).as("round %d", round).isEqualTo(asMap(scratch));
@@ -131,16 +144,42 @@ class RelatedUpdateTest {
 
     @Test
     void nothingChangedComputesNothing_andAnotherSetOfArticlesComputesEverything() {
-        Map<String, TermWindow> windows = windows(texts(new Random(3), 3000));
+        Map<String, ArticleProfile> windows = windows(texts(new Random(3), 3000));
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
         RelatedLists last = finder.lists(windows, 5);
         assertThat(finder.update(windows, 5, windows, last)).isSameAs(last);
         assertThat(finder.computed()).isZero();
 
-        Map<String, TermWindow> fewer = new LinkedHashMap<>(windows);
+        Map<String, ArticleProfile> fewer = new LinkedHashMap<>(windows);
         fewer.remove("Q100000");
         RelatedLists updated = finder.update(fewer, 5, windows, last);
         assertThat(finder.computed()).isEqualTo(ARTICLES - 1);
         assertThat(asMap(updated)).isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(fewer, 5)));
+    }
+
+    @Test
+    void aChangeOfCitationsOrMetadataComputesEverythingAndEqualsAComputationFromScratch() {
+        Map<String, ArticleProfile> before = windows(texts(new Random(3), 3000));
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        Map<String, ArticleProfile> after = new LinkedHashMap<>(before);
+        ArticleProfile p = after.get("Q100010");
+        after.put("Q100010", new ArticleProfile(p.window(), List.of("Q100020", "Q100030"), p.products(), p.kinds(), p.titleTerms()));
+        RelatedLists updated = finder.update(after, 5, before, last);
+        assertThat(finder.computed()).isEqualTo(ARTICLES);
+        assertThat(asMap(updated)).isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
+        assertThat(asMap(updated)).isNotEqualTo(asMap(last));
+
+        Map<String, ArticleProfile> product = new LinkedHashMap<>(before);
+        product.put("Q100010", new ArticleProfile(p.window(), p.cites(), List.of("other"), p.kinds(), p.titleTerms()));
+        assertThat(asMap(finder.update(product, 5, before, last)))
+                .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(product, 5)));
+        assertThat(finder.computed()).isEqualTo(ARTICLES);
+
+        Map<String, ArticleProfile> title = new LinkedHashMap<>(before);
+        title.put("Q100010", new ArticleProfile(p.window(), p.cites(), p.products(), p.kinds(), List.of("t9")));
+        assertThat(asMap(finder.update(title, 5, before, last)))
+                .isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(title, 5)));
+        assertThat(finder.computed()).isEqualTo(ARTICLES);
     }
 }

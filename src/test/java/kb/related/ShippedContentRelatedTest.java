@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The related articles of the seed article on the shipped {@code content/}, as its page shows
  * them: the three other SMS inventory articles, and nothing of the unrelated articles beside
- * them (strtok, CONFIG.SYS, Word macros, Exchange's MTA …).
+ * them (strtok, CONFIG.SYS, Word macros, Exchange's MTA, the NT redirector …). All three cite
+ * Q319864, links its own list never sees: they are found by their words, product and title, and
+ * vouch for each other through their links among themselves.
  */
 class ShippedContentRelatedTest {
 

@@ -40,7 +40,7 @@ class StateFileTest {
                 List.of("cw"), List.of("kbbug"), "2002-05-13", "The widget stops.", List.of("Q1002"));
         TermWindow window = new TermWindow(new String[] {"gear", "widget"}, new short[] {2, 300});
         PageRecord page = new PageRecord("kb/Q1001/index.html", "/kb/Q1001/", "kb/Q1001/README.md", 1, 2, 3,
-                Optional.of(new PageRecord.ArticleFacts(entry, window)), List.of(warning));
+                Optional.of(new PageRecord.ArticleFacts(entry, window, List.of("titl", "widget"))), List.of(warning));
         PageRecord plain = new PageRecord("index.html", "/", "index.md", 4, 5, 0, Optional.empty(), List.of());
         OutputRecord output = new OutputRecord("kb/Q1001/index.html", 2, -7, 9, List.of());
         return new BuildState("kb-test", 99, Map.of(source.path(), source),
