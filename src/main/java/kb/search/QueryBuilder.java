@@ -20,8 +20,9 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * Turns a {@link ParsedQuery} into a Lucene query ranked for support staff: BM25 over title
  * (boosted), query words, section headings, applies-to and body; every word preferred (a bonus
  * when all are present) but none required; phrase and proximity boosts for words that stand
- * together (pasted error messages); fuzzy matching for words the index does not know; and an
- * article named by its ID first. What each counts is a {@link RankingWeights}. Thread-safe.
+ * together (pasted error messages), and for a pasted passage held word for word; near title words
+ * for slips in the words of short queries and for words the index does not know; and an article
+ * named by its ID first. What each counts is a {@link RankingWeights}. Thread-safe.
  */
 final class QueryBuilder {
 
@@ -85,7 +86,6 @@ final class QueryBuilder {
         List<Clause<Q>> highlight = new ArrayList<>();
 
         List<Q> wordQueries = new ArrayList<>();
-        List<String> plainWords = new ArrayList<>();
         // Per word as written: its title word, or a title word one slip away from it.
         List<Q> titleWords = new ArrayList<>();
         Set<String> wordStems = new HashSet<>();
@@ -93,7 +93,6 @@ final class QueryBuilder {
             List<String> stems = terms(english, word);
             wordStems.addAll(stems);
             List<String> plains = terms(plain, word);
-            plainWords.addAll(plains);
             List<Q> alternatives = new ArrayList<>();
             for (String stem : stems) {
                 alternatives.add(fieldsQuery(f, stem));
