@@ -101,17 +101,14 @@ public final class SearchLatencyBenchmark {
         List<Target> targets = new ArrayList<>();
         if (args.optional("kb").isPresent()) {
             URI kb = URI.create(args.required("kb"));
-            targets.add(new Target("kb", args.optional("kb-name").orElse("kb serve") + ", GET /api/search", q -> HttpRequest.newBuilder(kb.resolve(
-                    "/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(30)).GET().build()));
+            targets.add(new Target("kb", args.optional("kb-name").orElse("kb serve") + ", GET /api/search", search(kb)));
         }
         if (args.optional("kb-baseline").isPresent()) {
             // Another kb (an earlier commit's jar, on its own index of the same sources), loaded
             // in the same run: what a change costs, side by side on the same noisy machine.
             URI base = URI.create(args.required("kb-baseline"));
             targets.add(0, new Target("kb_baseline", args.optional("kb-baseline-name").orElse("kb baseline") + ", GET /api/search",
-                    q -> HttpRequest.newBuilder(base.resolve("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                            .timeout(Duration.ofSeconds(30)).GET().build()));
+                    search(base)));
         }
         long openSearchBytes = -1;
         if (args.optional("opensearch").isPresent()) {
@@ -177,6 +174,12 @@ public final class SearchLatencyBenchmark {
             System.err.println("[bench] error: a target answered no request");
             System.exit(1);
         }
+    }
+
+    /** A kb serve's search API asked for the first 10 hits of a query. */
+    private static Function<String, HttpRequest> search(URI kb) {
+        return q -> HttpRequest.newBuilder(kb.resolve("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).GET().build();
     }
 
     /** The texts of the benchmark's queries, {@code perKind} of each kind, each text once. */
