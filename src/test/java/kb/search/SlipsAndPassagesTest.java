@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import kb.search.RankingWeightsTest.Doc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +82,13 @@ class SlipsAndPassagesTest {
     void slipsAndPassagesFindTheirArticleFirst(String query, String first, String what) {
         List<String> ids = search.search(SearchRequest.of(query.strip(), 10)).hits().stream().map(SearchHit::id).toList();
         assertThat(ids).as("%s: %s", what, ids).first().isEqualTo(first);
+    }
+
+    @Test
+    void aWordTwoSlipsAwayIsCorrectedByTheSuggestion() {
+        // Near words are one edit away (QueryBuilder.SLIP_EDITS); "did you mean" reaches two.
+        SearchResults results = search.search(SearchRequest.of("Shcedle Printing", 10));
+        assertThat(results.suggestion()).isEqualTo("schedule Printing");
+        assertThat(results.hits()).extracting(SearchHit::id).first().isEqualTo("Q800104");
     }
 }
