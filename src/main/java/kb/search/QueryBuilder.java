@@ -47,7 +47,7 @@ final class QueryBuilder {
      * a misspelt query a third slower: Lucene builds a far larger automaton for them. A word
      * with two slips gets its correction from "Did you mean" ({@link SpellingSuggester}).
      */
-    static final int SLIP_EDITS = 1;
+    private static final int SLIP_EDITS = 1;
 
     /**
      * Words longer than this are never fuzzy: they are identifiers or pasted noise, not slips, and
