@@ -90,6 +90,40 @@ public final class ArticleNavigation {
         return vars;
     }
 
+    /**
+     * A fingerprint of everything {@link #links} holds for {@code entry}, made without building
+     * it: an incremental build compares it for every article page, and building 60,000 sets of
+     * links (and printing them) to compare them cost more than the rest of a one-article rebuild.
+     * Keep the two methods in step (a test compares them).
+     */
+    public long linksKey(CatalogEntry entry) {
+        kb.state.Fingerprint f = new kb.state.Fingerprint();
+        for (String product : entry.products()) {
+            f.add(product);
+            Optional<Listing> listing = catalog.product(product);
+            f.add(listing.map(Listing::name).orElse("\0")).add(listing.map(Listing::url).orElse("\0"));
+        }
+        List<CatalogEntry> citing = catalog.backlinks(entry.id());
+        f.add(citing.size());
+        for (CatalogEntry e : citing.subList(0, Math.min(citing.size(), Catalog.BACKLINKS_SHOWN))) {
+            f.add(linkKey(e));
+        }
+        f.add(catalog.citedBy(entry.id()).map(Listing::url).orElse("\0"));
+        Catalog.Neighbours neighbours = catalog.neighbours(entry);
+        f.add(neighbours.previous().map(this::linkKey).orElse(0L));
+        f.add(neighbours.next().map(this::linkKey).orElse(0L));
+        return f.value();
+    }
+
+    /** What {@link ArticleLink#of} shows of an article, as a fingerprint, once per article and build. */
+    private long linkKey(CatalogEntry e) {
+        return linkKeys.computeIfAbsent(e.id(), id -> new kb.state.Fingerprint().add(e.id()).add(e.title()).add(e.url())
+                .add(e.lastModified()).add(e.summary()).value());
+    }
+
+    /** {@link #linkKey} by article ID (the catalog has one entry per ID). */
+    private final Map<String, Long> linkKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** For a source page at a product code's listing URL ({@code /id/sms/}): the generated listing of that product. */
     public Optional<Link> generatedListing(String productCode) {
         return catalog.productOfCode(productCode).map(l -> new Link(l.name(), config.relativeUrl(l.url())));

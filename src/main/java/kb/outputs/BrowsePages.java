@@ -1,6 +1,7 @@
 package kb.outputs;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ public final class BrowsePages {
                 sink.accept(new GeneratedFile("index.html", hub));
             }
         });
-        Map<CatalogEntry, Long> shown = new java.util.concurrent.ConcurrentHashMap<>();
+        // By ID (one entry per ID in the catalog): a record's hash would read every field on every lookup.
+        Map<String, Long> shown = new java.util.concurrent.ConcurrentHashMap<>();
         pages().parallelStream().forEach(p -> {
             String path = outputPath(url(p.listing(), p.sort(), p.number()));
             // What the page shows: when it is as in the last build, the page is too, and neither
@@ -105,9 +107,38 @@ public final class BrowsePages {
         if (sort == ListingSort.ID) {
             return listing.entries();
         }
-        return sortedListings.computeIfAbsent(listing.url() + sort.folder(),
-                k -> listing.entries().stream().sorted(sort.order()).toList());
+        return sortedListings.computeIfAbsent(listing.url() + sort.folder(), k -> {
+            Map<CatalogEntry, Integer> place = places(sort);
+            if (!listing.entries().stream().allMatch(place::containsKey)) {
+                return listing.entries().stream().sorted(sort.order()).toList();
+            }
+            // By place, stably: equal places keep the listing's order, as sorting by the order would.
+            return listing.entries().stream().sorted(Comparator.comparingInt(place::get)).toList();
+        });
     }
+
+    /**
+     * Every article's place among all articles in an order, articles the order cannot tell apart
+     * sharing one: each order's comparisons (titles, dates, article numbers parsed from IDs) are
+     * made once per build, not again for every listing an article is in. Read-only once made.
+     */
+    private Map<CatalogEntry, Integer> places(ListingSort sort) {
+        return places.computeIfAbsent(sort, s -> {
+            List<CatalogEntry> all = new ArrayList<>(catalog.entries());
+            all.sort(s.order());
+            Map<CatalogEntry, Integer> place = new java.util.IdentityHashMap<>(all.size() * 2);
+            int at = 0;
+            for (int i = 0; i < all.size(); i++) {
+                if (i > 0 && s.order().compare(all.get(i - 1), all.get(i)) != 0) {
+                    at++;
+                }
+                place.put(all.get(i), at);
+            }
+            return place;
+        });
+    }
+
+    private final Map<ListingSort, Map<CatalogEntry, Integer>> places = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The orders a listing is written in: all three for products, kinds and years; ID and date for
@@ -172,7 +203,7 @@ public final class BrowsePages {
      * the page number, and what the page shows of each of its entries (see {@link ArticleLink#of}),
      * each entry's part computed once per build in {@code shown}. Keep the two methods in step.
      */
-    private long inputs(ListingPage p, Map<CatalogEntry, Long> shown) {
+    private long inputs(ListingPage p, Map<String, Long> shown) {
         Listing listing = p.listing();
         kb.state.Fingerprint f = new kb.state.Fingerprint()
                 .add(listing.name()).add(listing.url()).add(listing.dimension().name()).add(listing.filter())
@@ -180,8 +211,8 @@ public final class BrowsePages {
         List<CatalogEntry> sorted = sorted(listing, p.sort());
         int from = (p.number() - 1) * PAGE_SIZE;
         for (CatalogEntry e : sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE))) {
-            f.add(shown.computeIfAbsent(e, k -> new kb.state.Fingerprint().add(k.id()).add(k.title()).add(k.url())
-                    .add(k.lastModified()).add(k.summary()).value()));
+            f.add(shown.computeIfAbsent(e.id(), k -> new kb.state.Fingerprint().add(e.id()).add(e.title()).add(e.url())
+                    .add(e.lastModified()).add(e.summary()).value()));
         }
         return f.value();
     }

@@ -93,12 +93,7 @@ final class OutputWriter {
         outputs.put(path, new OutputRecord(path, COPIED, stamp, 0, List.of()));
     }
 
-    /**
-     * The {@code inputs} of a copied file's record, whose {@code digest} is then the stamp of its
-     * source: no written file has inputs -1 (0 means made every build, others are fingerprints,
-     * and a fingerprint of -1 is as likely as any other — one chance in 2^64).
-     */
-    private static final long COPIED = -1;
+    private static final long COPIED = OutputRecord.COPIED;
 
     /**
      * Keeps a file the last build wrote, unchanged (its inputs are the same), reporting again what
@@ -107,6 +102,18 @@ final class OutputWriter {
     boolean keep(String path, long inputs, kb.diag.Diagnostics diagnostics) {
         OutputRecord before = previous.outputs().get(path);
         if (before == null || before.inputs() != inputs || inputs == 0) {
+            return false;
+        }
+        return keepAsBefore(path, diagnostics);
+    }
+
+    /**
+     * Keeps a file the last build generated, unchanged whatever its inputs, when the caller knows
+     * that everything it was made from is as in the last build; false when the output folder lost it.
+     */
+    boolean keepAsBefore(String path, kb.diag.Diagnostics diagnostics) {
+        OutputRecord before = previous.outputs().get(path);
+        if (before == null) {
             return false;
         }
         OutputRecord held = held(path);

@@ -50,15 +50,24 @@ final class RenderStage {
     private final OutputWriter out;
     private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
+    /**
+     * Whether the site has the last build's pages and catalog ({@link SiteBuilder#sameSite}): an
+     * article page then shows of the others what it showed, and its inputs are the last build's
+     * when its search document and related list are.
+     */
+    private final boolean sameSite;
+
     RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
-            Map<String, List<String>> related, PageProcessor processor, OutputWriter out) {
-        this(setup, plan, previous, extracted, catalog, related, processor, out, PageGuard.BUDGET);
+            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, boolean sameSite) {
+        this(setup, plan, previous, extracted, catalog, related, processor, out, sameSite, PageGuard.BUDGET);
     }
 
     /** A stage with another time budget per page (tests). */
     RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
-            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, Duration budget) {
+            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, boolean sameSite,
+            Duration budget) {
         this.budget = budget;
+        this.sameSite = sameSite;
         this.setup = setup;
         this.plan = plan;
         this.previous = previous;
@@ -110,6 +119,12 @@ final class RenderStage {
         PreparedPage prepared = extracted.prepared().remove(path);
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
+        if (facts != null && prepared == null && before != null && sameSite && before.document() == document
+                && sameRelated(facts.entry().id()) && out.keep(path, before.inputs(), diagnostics)) {
+            // Everything its inputs hold is as in the last build, so they are the last build's.
+            before.diagnostics().forEach(diagnostics::report);
+            return Optional.of(before);
+        }
         long inputs;
         java.util.function.BiFunction<PreparedPage, Diagnostics, Optional<RenderedPage>> finish;
         if (facts == null) {
@@ -123,20 +138,20 @@ final class RenderStage {
             finish = (p, own) -> processor.finish(p, vars, List.of(), own);
         } else {
             CatalogEntry entry = facts.entry();
-            List<RelatedArticles.Related> relatedLinks = relatedOf(entry);
-            Map<String, Object> links = navigation.links(entry);
+            // What the page shows of other articles, as fingerprints: the links and lists
+            // themselves are made only for a page that is made again.
             inputs = new Fingerprint()
                     .add(document)
                     .add(setup.fingerprint())
                     .add(String.valueOf(entry))
-                    .add(String.valueOf(links))
-                    .add(String.valueOf(relatedLinks))
+                    .add(navigation.linksKey(entry))
+                    .add(relatedKey(entry))
                     .add(productListings(entry))
                     .value();
             finish = (p, own) -> {
                 Article article = p.article().orElseThrow();
                 return processor.finish(p, navigation.variables(article, page.url(),
-                        navigation.entry(article, page.url()), links), relatedLinks, own);
+                        navigation.entry(article, page.url()), navigation.links(entry)), relatedOf(entry), own);
             };
         }
         if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
@@ -167,6 +182,21 @@ final class RenderStage {
         made.incrementAndGet();
         return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
                 Optional.ofNullable(facts), all));
+    }
+
+    /** Whether an article's related list is the one the last build kept for it. */
+    private boolean sameRelated(String id) {
+        List<String> before = previous.related().get(id);
+        return before != null && before.equals(related.get(id));
+    }
+
+    /** A fingerprint of {@link #relatedOf}: the ID, title and URL of each related article. */
+    private long relatedKey(CatalogEntry entry) {
+        Fingerprint f = new Fingerprint();
+        for (String id : related.getOrDefault(entry.id(), List.of())) {
+            catalog.article(id).ifPresent(e -> f.add(e.id()).add(e.title()).add(e.url()));
+        }
+        return f.value();
     }
 
     /** The related articles of an article, as its page links them. */

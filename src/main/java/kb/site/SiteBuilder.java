@@ -36,6 +36,7 @@ import kb.related.RelatedFinder;
 import kb.related.RelatedLists;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
+import kb.state.GeneratedFiles;
 import kb.state.OutputRecord;
 import kb.state.PageRecord;
 import kb.state.PageRecord.ArticleFacts;
@@ -189,6 +190,7 @@ public final class SiteBuilder {
         // records): only when every article page has its record, else the next build has no
         // windows to compare with and computes every list.
         Map<String, List<String>> keptRelated;
+        GeneratedFiles generatedFiles;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
@@ -200,14 +202,15 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous)).join());
+            boolean sameSite = sameSite(plan, extracted, previous);
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
-                    previous, extracted, catalog, related, processor, out).run(diagnostics, progress)).join());
+                    previous, extracted, catalog, related, processor, out, sameSite).run(diagnostics, progress)).join());
             rendered = pages;
             keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
-            List<SearchAssets.Entry> searchEntries = catalog.entries().stream()
-                    .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
-            generatedCount = stages.run("generate", () -> pool.submit(() -> generate(setup, plan, catalog, searchEntries,
-                    known, out, diagnostics)).join());
+            GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> generateOrKeep(setup, plan, catalog,
+                    sameSite ? previous.generated() : Optional.empty(), known, out, diagnostics)).join());
+            generatedCount = made.counted();
+            generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
             SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
             boolean removed = stages.run("prune", () -> prune(folder, spare, previous, keep));
@@ -231,7 +234,7 @@ public final class SiteBuilder {
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
-                keptRelated, check.broken());
+                keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
                 || !Files.isDirectory(options.dest());
         stages.run("publish", () -> {
@@ -327,6 +330,70 @@ public final class SiteBuilder {
     private static ArticleProfile profile(ArticleFacts f) {
         return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds(),
                 f.titleTerms());
+    }
+
+    /**
+     * Whether the site has the last build's pages and catalog: the same pages at the same URLs,
+     * each with the front matter it had, the same static files, and every article's catalog
+     * entry and title terms as they were. Everything generated from them (listings, feeds,
+     * sitemaps, short links, search files) and what every article page shows of the others is
+     * then as in the last build; only the articles' own text and related lists may differ. Pages
+     * the last build skipped for an error, or a site that uses Jekyll's site model, answer false.
+     */
+    static boolean sameSite(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous) {
+        if (previous.isEmpty() || plan.siteKey() != 0 || !plan.unpublished().isEmpty()
+                || plan.pages().size() != previous.pages().size()) {
+            return false;
+        }
+        for (PlannedPage page : plan.pages()) {
+            PageRecord before = previous.pages().get(page.outputPath());
+            String source = page.source().relativePath();
+            if (before == null || !before.url().equals(page.url()) || !before.source().equals(source)
+                    || !sameFrontMatter(plan.sources().get(source), previous.sources().get(source))) {
+                return false;
+            }
+            ArticleFacts now = extracted.facts().get(page.outputPath());
+            ArticleFacts was = before.article().orElse(null);
+            if (now != was && (now == null || was == null || !now.entry().equals(was.entry())
+                    || !now.titleTerms().equals(was.titleTerms()))) {
+                return false;
+            }
+        }
+        long copies = previous.outputs().values().stream().filter(OutputRecord::copied).count();
+        return copies == plan.copies().size() && plan.copies().keySet().stream()
+                .allMatch(path -> previous.outputs().containsKey(path) && previous.outputs().get(path).copied());
+    }
+
+    /** Whether a source is planned as it was: the record the last build kept, or one with the same role and front matter. */
+    private static boolean sameFrontMatter(SourceRecord now, SourceRecord was) {
+        return now != null && was != null && (now == was || now.role() == was.role()
+                && now.frontMatter().equals(was.frontMatter()) && now.outputExt().equals(was.outputExt())
+                && now.markdown() == was.markdown());
+    }
+
+
+    /**
+     * The generated pages and files, and the search files; or, when {@code before} is given (the
+     * site is as in the last build), the files the last build generated, kept as they are.
+     * Returns what was generated or kept.
+     */
+    private static GeneratedFiles generateOrKeep(Setup setup, SitePlan plan, Catalog catalog,
+            Optional<GeneratedFiles> before, Set<String> known, OutputWriter out, Diagnostics diagnostics) {
+        if (before.isPresent()) {
+            known.addAll(before.get().paths());
+            if (before.get().paths().stream().allMatch(path -> out.keepAsBefore(path, diagnostics))) {
+                before.get().diagnostics().forEach(diagnostics::report);
+                return before.get();
+            }
+            // The output folder lost one: everything is generated again (what was kept is written over).
+        }
+        Set<String> written = new HashSet<>(out.outputs().keySet());
+        Diagnostics own = diagnostics.child();
+        List<SearchAssets.Entry> entries = catalog.entries().stream()
+                .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
+        int count = generate(setup, plan, catalog, entries, known, out, own);
+        List<String> paths = out.outputs().keySet().stream().filter(path -> !written.contains(path)).sorted().toList();
+        return new GeneratedFiles(paths, count, own.reported());
     }
 
     /** The generated pages and files, and the search files. */

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param sources     what the planner knows of every source file, by path below the source folder
  * @param unpublished the documents of collections without output: no page, but Liquid lists them
  * @param siteKey     0, or for a site using Jekyll's site model a fingerprint of every source (every page may read every other)
+ * @param folders     the source folders read, for the next build's scan to start from
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
-        Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished) {
+        Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
+        kb.source.SourceFolders folders) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -28,6 +30,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         listings = Map.copyOf(listings);
         sources = Map.copyOf(sources);
         unpublished = List.copyOf(unpublished);
+        java.util.Objects.requireNonNull(folders, "folders");
     }
 
     /** Every output path of the build. */

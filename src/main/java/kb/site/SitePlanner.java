@@ -27,6 +27,7 @@ import kb.render.Theme;
 import kb.source.EntryFilter;
 import kb.source.SourceFile;
 import kb.source.SourceScanner;
+import kb.source.SourceTree;
 import kb.state.SourceRecord;
 
 /**
@@ -64,7 +65,10 @@ final class SitePlanner {
         include.addAll(jekyll.collections().folders()); // documents live in _guides/, _posts/
         SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), include),
                 Set.of(options.dest(), options.index()));
-        List<SourceFile> files = scanner.scan(options.source());
+        // Only the folders changed since the last build are listed again (the state is of the same
+        // source folder, filter and output folders, or the build is a clean one).
+        SourceTree tree = scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
+        List<SourceFile> files = tree.files();
 
         progress.started("Reading", files.size());
         List<SourceRecord> records = files.parallelStream().map(f -> {
@@ -174,7 +178,7 @@ final class SitePlanner {
         ListingPages listings = new ListingPages(config);
         return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
                 listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources,
-                siteKey(options, config, jekyll, pages, sources), unpublished);
+                siteKey(options, config, jekyll, pages, sources), unpublished, tree.folders());
     }
 
     /**

@@ -19,16 +19,16 @@ public final class EntryFilter {
             "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle", "vendor/cache",
             "vendor/gems", "vendor/ruby", ".sass-cache", ".jekyll-cache", "gemfiles");
 
-    private final List<Pattern> exclude;
+    private final List<Glob> exclude;
     private final List<String> excludePrefixes;
-    private final List<Pattern> include;
+    private final List<Glob> include;
 
     public EntryFilter(List<String> exclude, List<String> include) {
         List<String> all = new ArrayList<>(DEFAULT_EXCLUDE);
         all.addAll(exclude);
-        this.exclude = all.stream().map(EntryFilter::glob).toList();
+        this.exclude = all.stream().map(EntryFilter::compile).toList();
         this.excludePrefixes = all.stream().map(EntryFilter::trimSlashes).filter(p -> !p.isEmpty()).toList();
-        this.include = include.stream().map(EntryFilter::glob).toList();
+        this.include = include.stream().map(EntryFilter::compile).toList();
     }
 
     /**
@@ -50,17 +50,34 @@ public final class EntryFilter {
         return !excluded || matchesAny(include, relativePath, name);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String relativePath, String name) {
-        for (Pattern p : patterns) {
-            if (p.matcher(relativePath).matches() || (name != null && p.matcher(name).matches())) {
+    private static boolean matchesAny(List<Glob> patterns, String relativePath, String name) {
+        for (Glob p : patterns) {
+            if (p.matches(relativePath) || (name != null && p.matches(name))) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * One exclude or include entry: a glob, or (most entries, and the walk asks every pattern of
+     * every file in the tree) a plain name compared as a string.
+     */
+    private record Glob(String literal, Pattern pattern) {
+
+        boolean matches(String path) {
+            return pattern == null ? literal.equals(path) : pattern.matcher(path).matches();
+        }
+    }
+
+    /** A glob as {@link #pattern} reads it; without wildcards, a plain string. */
+    private static Glob compile(String glob) {
+        String g = trimSlashes(glob);
+        return g.indexOf('*') < 0 && g.indexOf('?') < 0 ? new Glob(g, null) : new Glob(g, pattern(glob));
+    }
+
     /** fnmatch without FNM_PATHNAME: {@code *} and {@code ?} also match {@code /}. */
-    static Pattern glob(String glob) {
+    static Pattern pattern(String glob) {
         String g = trimSlashes(glob);
         StringBuilder regex = new StringBuilder();
         for (char c : g.toCharArray()) {

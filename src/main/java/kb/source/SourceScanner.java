@@ -5,12 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import kb.diag.Display;
 
 /**
@@ -32,48 +38,161 @@ public final class SourceScanner {
     }
 
     /**
+     * How close to the start of a scan a folder's time may be for the next scan to trust it:
+     * within this, a change made right after the folder was listed can leave the same time
+     * (coarse file system clocks; FAT keeps two seconds).
+     */
+    public static final long RACY_MILLIS = 5_000;
+
+    /**
      * All readable files below {@code sourceDir}, sorted by relative path. Folders are listed in
      * parallel: an archive keeps each article in a folder of its own, and 60,000 folders listed
      * one after the other take seconds of a rebuild that has little else to do.
      */
     public List<SourceFile> scan(Path sourceDir) {
+        return scan(sourceDir, SourceFolders.NONE, List.of()).files();
+    }
+
+    /**
+     * Scans {@code sourceDir} as {@link #scan(Path)} does, listing again only the folders that
+     * changed since the last scan (of the same folder with the same filter), which read
+     * {@code lastFolders} and found {@code lastFiles} (relative paths): of the other folders,
+     * only the attributes of the entries they held are read. The files found are the same as a
+     * full scan's.
+     */
+    public SourceTree scan(Path sourceDir, SourceFolders lastFolders, java.util.Collection<String> lastFiles) {
         Path root = sourceDir.toAbsolutePath().normalize();
+        String shown = Display.of(root);
+        long started = System.currentTimeMillis();
+        Known known = Known.of(lastFolders, lastFiles);
+        Map<String, Long> folders = new ConcurrentHashMap<>();
         List<SourceFile> files;
         try {
-            files = folder(root, root);
+            BasicFileAttributes attrs = Files.readAttributes(root, BasicFileAttributes.class);
+            files = folder(root, "", shown.isEmpty() ? "" : shown + "/", nanos(attrs), known, folders);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the source folder " + root, e);
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot read the source folder " + root, e.getCause());
         }
         files.sort(Comparator.comparing(SourceFile::relativePath));
-        return files;
+        return new SourceTree(files, new SourceFolders(folders, started));
     }
 
-    /** The files below one folder, its subfolders listed in parallel (links are not followed). */
-    private List<SourceFile> folder(Path root, Path dir) {
-        List<SourceFile> files = new ArrayList<>();
-        List<Path> folders = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                String rel = relative(root, entry);
-                if (attrs.isDirectory()) {
-                    if (!skipped.contains(entry) && filter.accepts(rel)) {
-                        folders.add(entry);
+    /**
+     * The entries of every folder of the last scan, by folder, and the times of those whose time
+     * lies well before the last scan began: such a folder, its time unchanged, holds these
+     * entries and no others.
+     */
+    private static final class Known {
+        private final Map<String, Long> times = new HashMap<>();
+        private final Map<String, List<String>> names = new HashMap<>();
+
+        static Known of(SourceFolders folders, java.util.Collection<String> files) {
+            Known known = new Known();
+            long trusted = (folders.scannedAt() - RACY_MILLIS) * 1_000_000L;
+            folders.times().forEach((folder, time) -> {
+                if (time < trusted) {
+                    known.times.put(folder, time);
+                }
+                if (!folder.isEmpty()) {
+                    known.add(folder);
+                }
+            });
+            for (String file : files) {
+                known.add(file);
+            }
+            return known;
+        }
+
+        /** Adds an entry ("a/b.md", or a folder "a/c") to its folder's names. */
+        private void add(String path) {
+            int slash = path.lastIndexOf('/');
+            names.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), k -> new ArrayList<>())
+                    .add(path.substring(slash + 1));
+        }
+
+        /** The entries of a folder as the last scan found them, if its time says they are still all. */
+        List<String> entries(String folder, long time) {
+            Long before = times.get(folder);
+            return before != null && before == time ? names.getOrDefault(folder, List.of()) : null;
+        }
+    }
+
+    /**
+     * The files below one folder (links are not followed): the entries it held at the last scan
+     * when it has not changed since, else what listing it finds; its subfolders are read in
+     * parallel. Paths are joined as strings: the walk meets every entry of the tree, and
+     * relativising and normalising each as a Path cost more than reading its attributes.
+     *
+     * @param rel   the folder below the root, "" or ending in "/"
+     * @param shown how the folder is shown in messages, "" or ending in "/"
+     * @param time  when the folder last changed, read before its entries
+     */
+    private List<SourceFile> folder(Path dir, String rel, String shown, long time, Known known,
+            Map<String, Long> times) {
+        String key = rel.isEmpty() ? "" : rel.substring(0, rel.length() - 1);
+        times.put(key, time);
+        List<String> names = known.entries(key, time);
+        Entries found = new Entries();
+        try {
+            if (names == null) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        BasicFileAttributes attrs;
+                        try {
+                            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        } catch (NoSuchFileException e) {
+                            continue; // removed while the folder was being listed
+                        }
+                        entry(entry, entry.getFileName().toString(), attrs, rel, shown, found);
                     }
-                } else if (attrs.isRegularFile() && filter.accepts(rel)) {
-                    files.add(new SourceFile(entry, rel, Display.of(entry), attrs.size(),
-                            attrs.lastModifiedTime().toMillis()));
+                }
+            } else {
+                for (String name : names) {
+                    Path entry = dir.resolve(name);
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException e) {
+                        continue; // removed since the folder was read (its time then says so next time)
+                    }
+                    entry(entry, name, attrs, rel, shown, found);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        files.addAll(folders.parallelStream().flatMap(f -> folder(root, f).stream()).toList());
-        return files;
+        found.files.addAll(IntStream.range(0, found.folders.size()).parallel()
+                .mapToObj(i -> folder(found.folders.get(i), rel + found.folderNames.get(i) + "/",
+                        shown + found.folderNames.get(i) + "/", found.folderTimes.get(i), known, times))
+                .flatMap(List::stream).toList());
+        return found.files;
     }
 
-    private static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+    /** The entries of one folder: its files, and the subfolders to read with their names and times. */
+    private static final class Entries {
+        final List<SourceFile> files = new ArrayList<>();
+        final List<Path> folders = new ArrayList<>();
+        final List<String> folderNames = new ArrayList<>();
+        final List<Long> folderTimes = new ArrayList<>();
+    }
+
+    /** One entry of a folder: a file kept, or a folder to read. */
+    private void entry(Path entry, String name, BasicFileAttributes attrs, String rel, String shown, Entries found) {
+        String path = rel + name;
+        if (attrs.isDirectory()) {
+            if (!skipped.contains(entry) && filter.accepts(path)) {
+                found.folders.add(entry);
+                found.folderNames.add(name);
+                found.folderTimes.add(nanos(attrs));
+            }
+        } else if (attrs.isRegularFile() && filter.accepts(path)) {
+            found.files.add(new SourceFile(entry, path, shown + name, attrs.size(), attrs.lastModifiedTime().toMillis()));
+        }
+    }
+
+    private static long nanos(BasicFileAttributes attrs) {
+        return attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 }

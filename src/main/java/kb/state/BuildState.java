@@ -3,6 +3,8 @@ package kb.state;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import kb.source.SourceFolders;
 
 /**
  * What one build leaves for the next, so that an edit costs what it changes: the sources it read,
@@ -18,16 +20,27 @@ import java.util.Objects;
  * @param related the related articles of every article, by article ID (what the term windows of
  *                its pages gave), so that an edit recomputes only the lists it can reach
  * @param broken  how many broken links and anchors its link check found
+ * @param generated what it generated from the catalog, when known (see {@link GeneratedFiles})
+ * @param folders the source folders its scan read, for the next scan to start from
  */
 public record BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
-        Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken) {
+        Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken,
+        Optional<GeneratedFiles> generated, SourceFolders folders) {
 
     public BuildState {
         Objects.requireNonNull(kb, "kb");
+        Objects.requireNonNull(generated, "generated");
+        Objects.requireNonNull(folders, "folders");
         sources = Map.copyOf(sources);
         pages = Map.copyOf(pages);
         outputs = Map.copyOf(outputs);
         related = Map.copyOf(related);
+    }
+
+    /** A state that does not say what its build generated, nor which folders it read. */
+    public BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
+            Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken) {
+        this(kb, setup, sources, pages, outputs, related, broken, Optional.empty(), SourceFolders.NONE);
     }
 
     /** A state that knows only the files of an output folder (a spare folder's contents). */

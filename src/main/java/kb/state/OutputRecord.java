@@ -15,6 +15,18 @@ import kb.diag.Diagnostic;
  */
 public record OutputRecord(String path, long inputs, long digest, long anchors, List<Diagnostic> diagnostics) {
 
+    /**
+     * The {@code inputs} of a copied file's record, whose {@code digest} is then the stamp of its
+     * source: no written file has inputs -1 (0 means made every build, others are fingerprints,
+     * and a fingerprint of -1 is as likely as any other — one chance in 2^64).
+     */
+    public static final long COPIED = -1;
+
+    /** Whether the file is a static file copied from a source (see {@link #COPIED}). */
+    public boolean copied() {
+        return inputs == COPIED;
+    }
+
     public OutputRecord {
         Objects.requireNonNull(path, "path");
         diagnostics = List.copyOf(diagnostics);

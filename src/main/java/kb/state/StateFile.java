@@ -25,6 +25,7 @@ import kb.diag.Diagnostic;
 import kb.diag.Severity;
 import kb.diag.SourcePosition;
 import kb.related.TermWindow;
+import kb.source.SourceFolders;
 
 /**
  * Reads and writes a {@link BuildState} as one binary file: a header (format, kb build), the
@@ -36,7 +37,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private final Path file;
 
@@ -129,12 +130,24 @@ public final class StateFile {
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT || !in.readUTF().equals(kb)) {
                 return Optional.empty();
             }
-            BuildState state = new Reader(in).state(kb);
-            in.readLong(); // the checksum, checked above
-            if (memory.available() != 0) {
+            int[] lengths = new int[in.readInt()];
+            int at = bytes.length - memory.available();
+            java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[lengths.length];
+            for (int i = 0; i < lengths.length; i++) {
+                lengths[i] = in.readInt();
+            }
+            at += Integer.BYTES * lengths.length;
+            for (int i = 0; i < lengths.length; i++) {
+                if (lengths[i] < 0 || lengths[i] > bytes.length - Long.BYTES - at) {
+                    return Optional.empty();
+                }
+                parts[i] = java.nio.ByteBuffer.wrap(bytes, at, lengths[i]).slice();
+                at += lengths[i];
+            }
+            if (at != bytes.length - Long.BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(state);
+            return Optional.of(Reader.state(kb, parts));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged state only costs a clean build
         }
@@ -152,7 +165,14 @@ public final class StateFile {
                 out.writeUTF(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(state.kb());
-                new Writer(out).state(state);
+                List<Bytes> parts = Writer.state(state);
+                out.writeInt(parts.size());
+                for (Bytes part : parts) {
+                    out.writeInt(part.size());
+                }
+                for (Bytes part : parts) {
+                    out.write(part.array(), 0, part.size());
+                }
                 out.flush();
                 new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
             }
@@ -265,21 +285,74 @@ public final class StateFile {
         };
     }
 
-    private static final class Writer {
-        private final DataOutputStream out;
-        private final Map<String, Integer> terms = new HashMap<>();
+    /** How many parts the sources, the pages and the outputs are each cut into, to be encoded and decoded in parallel. */
+    private static final int CHUNKS = 8;
 
-        Writer(DataOutputStream out) {
-            this.out = out;
+    /** A growable array of bytes, without ByteArrayOutputStream's lock on every byte. */
+    private static final class Bytes extends OutputStream {
+        private byte[] array = new byte[1 << 12];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            grow(1);
+            array[size++] = (byte) b;
         }
 
-        void state(BuildState s) throws IOException {
-            out.writeLong(s.setup());
-            out.writeInt(s.broken());
-            out.writeInt(s.sources().size());
-            for (SourceRecord r : s.sources().values()) {
-                source(r);
+        @Override
+        public void write(byte[] b, int off, int len) {
+            grow(len);
+            System.arraycopy(b, off, array, size, len);
+            size += len;
+        }
+
+        private void grow(int more) {
+            if (size + more > array.length) {
+                array = java.util.Arrays.copyOf(array, Math.max(array.length * 2, size + more));
             }
+        }
+
+        byte[] array() {
+            return array;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    /** Cuts a collection into at most {@link #CHUNKS} lists of about the same size. */
+    private static <T> List<List<T>> chunks(java.util.Collection<T> all) {
+        List<T> list = new ArrayList<>(all);
+        int size = Math.max(1, (list.size() + CHUNKS - 1) / CHUNKS);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += size) {
+            chunks.add(list.subList(from, Math.min(list.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /** An encoder of one part of the state. */
+    private interface Part {
+        void write(Writer w) throws IOException;
+    }
+
+    private static final class Writer {
+        private final Bytes bytes = new Bytes();
+        private final DataOutputStream out = new DataOutputStream(bytes);
+        private final Map<String, Integer> terms;
+
+        private Writer(Map<String, Integer> terms) {
+            this.terms = terms;
+        }
+
+        /**
+         * The state in parts, encoded in parallel: the small facts (with how many chunks each of
+         * the rest has), the dictionary of the term windows' terms, then the sources, the pages
+         * and the outputs, each in chunks.
+         */
+        static List<Bytes> state(BuildState s) {
+            Map<String, Integer> terms = new HashMap<>();
             List<String> dictionary = new ArrayList<>();
             for (PageRecord p : s.pages().values()) {
                 p.article().ifPresent(a -> {
@@ -297,27 +370,70 @@ public final class StateFile {
                     }
                 });
             }
-            out.writeInt(dictionary.size());
-            for (String t : dictionary) {
-                string(t);
+            List<List<SourceRecord>> sources = chunks(s.sources().values());
+            List<List<PageRecord>> pages = chunks(s.pages().values());
+            List<List<OutputRecord>> outputs = chunks(s.outputs().values());
+            List<Part> parts = new ArrayList<>();
+            parts.add(w -> w.facts(s, sources.size(), pages.size(), outputs.size()));
+            parts.add(w -> w.strings(dictionary));
+            sources.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::source)));
+            pages.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::page)));
+            outputs.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::output)));
+            return parts.parallelStream().map(part -> {
+                Writer w = new Writer(terms);
+                try {
+                    part.write(w);
+                    w.out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return w.bytes;
+            }).toList();
+        }
+
+        /** An encoder of one record. */
+        private interface Record<T> {
+            void write(Writer w, T record) throws IOException;
+        }
+
+        <T> void records(List<T> chunk, Record<T> record) throws IOException {
+            out.writeInt(chunk.size());
+            for (T r : chunk) {
+                record.write(this, r);
             }
-            out.writeInt(s.pages().size());
-            for (PageRecord p : s.pages().values()) {
-                page(p);
-            }
-            out.writeInt(s.outputs().size());
-            for (OutputRecord o : s.outputs().values()) {
-                string(o.path());
-                out.writeLong(o.inputs());
-                out.writeLong(o.digest());
-                out.writeLong(o.anchors());
-                diagnostics(o.diagnostics());
-            }
+        }
+
+        void facts(BuildState s, int sourceChunks, int pageChunks, int outputChunks) throws IOException {
+            out.writeLong(s.setup());
+            out.writeInt(s.broken());
+            out.writeInt(sourceChunks);
+            out.writeInt(pageChunks);
+            out.writeInt(outputChunks);
             out.writeInt(s.related().size());
             for (Map.Entry<String, List<String>> e : s.related().entrySet()) {
                 string(e.getKey());
                 strings(e.getValue());
             }
+            out.writeBoolean(s.generated().isPresent());
+            if (s.generated().isPresent()) {
+                strings(s.generated().get().paths());
+                out.writeInt(s.generated().get().counted());
+                diagnostics(s.generated().get().diagnostics());
+            }
+            out.writeLong(s.folders().scannedAt());
+            out.writeInt(s.folders().times().size());
+            for (Map.Entry<String, Long> e : s.folders().times().entrySet()) {
+                string(e.getKey());
+                out.writeLong(e.getValue());
+            }
+        }
+
+        void output(OutputRecord o) throws IOException {
+            string(o.path());
+            out.writeLong(o.inputs());
+            out.writeLong(o.digest());
+            out.writeLong(o.anchors());
+            diagnostics(o.diagnostics());
         }
 
         void source(SourceRecord r) throws IOException {
@@ -445,50 +561,158 @@ public final class StateFile {
         }
     }
 
-    private static final class Reader {
-        private final DataInputStream in;
-        private String[] dictionary = new String[0];
+    /** The bytes of one part, read as DataOutputStream wrote them (big-endian), strings without copies. */
+    private static final class Input {
+        private final java.nio.ByteBuffer b;
 
-        Reader(DataInputStream in) {
-            this.in = in;
+        Input(java.nio.ByteBuffer b) {
+            this.b = b;
         }
 
-        BuildState state(String kb) throws IOException {
+        int readInt() {
+            return b.getInt();
+        }
+
+        long readLong() {
+            return b.getLong();
+        }
+
+        byte readByte() {
+            return b.get();
+        }
+
+        int readUnsignedByte() {
+            return b.get() & 0xFF;
+        }
+
+        boolean readBoolean() {
+            return b.get() != 0;
+        }
+
+        double readDouble() {
+            return b.getDouble();
+        }
+
+        String string() throws IOException {
+            int n = b.getInt();
+            if (n < 0 || n > b.remaining()) {
+                throw new IOException("damaged string length " + n);
+            }
+            String s = new String(b.array(), b.arrayOffset() + b.position(), n, StandardCharsets.UTF_8);
+            b.position(b.position() + n);
+            return s;
+        }
+
+        /** Fails unless the part was read to its end. */
+        void end() throws IOException {
+            if (b.hasRemaining()) {
+                throw new IOException(b.remaining() + " bytes left unread");
+            }
+        }
+    }
+
+    private static final class Reader {
+        private final Input in;
+        private final String[] dictionary;
+
+        private Reader(java.nio.ByteBuffer part, String[] dictionary) {
+            this.in = new Input(part);
+            this.dictionary = dictionary;
+        }
+
+        /** The state from its parts (see {@link Writer#state}), the chunks decoded in parallel. */
+        static BuildState state(String kb, java.nio.ByteBuffer[] parts) throws IOException {
+            if (parts.length < 2) {
+                throw new IOException("a state of " + parts.length + " parts");
+            }
+            Reader facts = new Reader(parts[0], null);
+            Input in = facts.in;
             long setup = in.readLong();
             int broken = in.readInt();
+            int sourceChunks = in.readInt();
+            int pageChunks = in.readInt();
+            int outputChunks = in.readInt();
             int n = in.readInt();
-            Map<String, SourceRecord> sources = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                SourceRecord r = source();
-                sources.put(r.path(), r);
-            }
-            dictionary = new String[in.readInt()];
-            for (int i = 0; i < dictionary.length; i++) {
-                dictionary[i] = string();
-            }
-            n = in.readInt();
-            Map<String, PageRecord> pages = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                PageRecord p = page();
-                pages.put(p.outputPath(), p);
-            }
-            n = in.readInt();
-            Map<String, OutputRecord> outputs = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                OutputRecord o = new OutputRecord(string(), in.readLong(), in.readLong(), in.readLong(), diagnostics());
-                outputs.put(o.path(), o);
-            }
-            n = in.readInt();
-            Map<String, List<String>> related = new HashMap<>(n * 2);
+            Map<String, List<String>> related = new HashMap<>(Math.max(16, n * 2));
             // Each ID is in several lists: one string per ID, not one per mention.
-            Map<String, String> ids = new HashMap<>(n * 2);
+            Map<String, String> ids = new HashMap<>(Math.max(16, n * 2));
             for (int i = 0; i < n; i++) {
-                String id = ids.computeIfAbsent(string(), k -> k);
-                List<String> list = strings();
+                String id = ids.computeIfAbsent(facts.string(), k -> k);
+                List<String> list = facts.strings();
                 list.replaceAll(r -> ids.computeIfAbsent(r, k -> k));
                 related.put(id, List.copyOf(list));
             }
-            return new BuildState(kb, setup, sources, pages, outputs, related, broken);
+            Optional<GeneratedFiles> generated = in.readBoolean()
+                    ? Optional.of(new GeneratedFiles(facts.strings(), in.readInt(), facts.diagnostics()))
+                    : Optional.empty();
+            long scannedAt = in.readLong();
+            n = in.readInt();
+            Map<String, Long> folders = new HashMap<>(Math.max(16, n * 2));
+            for (int i = 0; i < n; i++) {
+                folders.put(facts.string(), in.readLong());
+            }
+            in.end();
+            if (sourceChunks < 0 || pageChunks < 0 || outputChunks < 0
+                    || parts.length != 2L + sourceChunks + pageChunks + outputChunks) {
+                throw new IOException("the parts do not add up");
+            }
+            Reader words = new Reader(parts[1], null);
+            String[] dictionary = words.strings().toArray(new String[0]);
+            words.in.end();
+            List<List<?>> chunks = java.util.stream.IntStream.range(2, parts.length).parallel().mapToObj(i -> {
+                Reader r = new Reader(parts[i], dictionary);
+                try {
+                    List<?> records = i < 2 + sourceChunks ? r.records(Reader::source)
+                            : i < 2 + sourceChunks + pageChunks ? r.records(Reader::page)
+                            : r.records(Reader::output);
+                    r.in.end();
+                    return records;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).<List<?>>map(list -> list).toList();
+            List<Map.Entry<String, SourceRecord>> sources = new ArrayList<>();
+            List<Map.Entry<String, PageRecord>> pages = new ArrayList<>();
+            List<Map.Entry<String, OutputRecord>> outputs = new ArrayList<>();
+            for (int c = 0; c < chunks.size(); c++) {
+                for (Object record : chunks.get(c)) {
+                    switch (record) {
+                        case SourceRecord r -> sources.add(Map.entry(r.path(), r));
+                        case PageRecord p -> pages.add(Map.entry(p.outputPath(), p));
+                        case OutputRecord o -> outputs.add(Map.entry(o.path(), o));
+                        default -> throw new IOException("unknown record");
+                    }
+                }
+            }
+            // Immutable maps made once: the state keeps them as they are, without a copy.
+            return new BuildState(kb, setup, ofEntries(sources), ofEntries(pages), ofEntries(outputs), related, broken,
+                    generated, new SourceFolders(folders, scannedAt));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <V> Map<String, V> ofEntries(List<Map.Entry<String, V>> entries) {
+            return Map.ofEntries(entries.toArray(new Map.Entry[0]));
+        }
+
+        /** A decoder of one record. */
+        private interface Record<T> {
+            T read(Reader r) throws IOException;
+        }
+
+        <T> List<T> records(Record<T> record) throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > in.b.remaining()) {
+                throw new IOException("damaged count " + n);
+            }
+            List<T> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(record.read(this));
+            }
+            return list;
+        }
+
+        OutputRecord output() throws IOException {
+            return new OutputRecord(string(), in.readLong(), in.readLong(), in.readLong(), diagnostics());
         }
 
         SourceRecord source() throws IOException {
@@ -562,15 +786,7 @@ public final class StateFile {
         }
 
         String string() throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > 1 << 28) {
-                throw new IOException("damaged string length " + n);
-            }
-            byte[] b = in.readNBytes(n);
-            if (b.length != n) {
-                throw new EOFException();
-            }
-            return new String(b, StandardCharsets.UTF_8);
+            return in.string();
         }
 
         Object value() throws IOException {

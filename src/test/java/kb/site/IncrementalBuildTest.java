@@ -37,6 +37,8 @@ class IncrementalBuildTest {
     @TempDir
     Path tmp;
     private Path src;
+    /** What every build is expected to report (nothing, unless a test's sources warrant a warning). */
+    private List<kb.diag.Diagnostic> expected = List.of();
 
     @BeforeEach
     void sources() throws IOException {
@@ -68,6 +70,32 @@ class IncrementalBuildTest {
         assertThat(edited.written()).isPositive().isLessThan(first.written() / 2);
         assertThat(site("a").resolve("kb/Q1002/index.html")).content().contains("sprocket");
         assertThat(search("a", "sprocket")).containsExactly("/kb/Q1002/");
+    }
+
+    @Test
+    void anEditBeyondTheSummaryKeepsEveryGeneratedFile_andWhatGeneratingThemReported() throws Exception {
+        write("kb/Q1006/README.md", NavigationSiteTest.article("Q1006", "Contoso Gadget", "18-AUG-2004", "kbinfo",
+                "The charger of the gadget hums.\n\nUnplug the charger at night and let the battery rest."));
+        write("moved.md", "---\ntitle: Moved\nredirect_from:\n  - /old-moved/\n  - ../../outside/\n---\n\nMoved here.\n");
+        Diagnostics first = new Diagnostics();
+        BuildResult made = new SiteBuilder(BuildProgress.NONE).build(options("a", false), first);
+        assertThat(first.sorted()).extracting(d -> d.message()).containsExactly(
+                "redirect_from '../../outside/' leads outside the output folder; skipped");
+        Path listing = site("a").resolve("browse/index.html");
+        FileTime listed = Files.getLastModifiedTime(listing);
+
+        edit("kb/Q1006/README.md", "let the battery rest", "let the battery cool");
+        Diagnostics again = new Diagnostics();
+        BuildResult edited = new SiteBuilder(BuildProgress.NONE).build(options("a", false), again);
+
+        assertThat(again.sorted()).isEqualTo(first.sorted());
+        assertThat(edited.clean()).isFalse();
+        assertThat(edited.generated()).isEqualTo(made.generated());
+        assertThat(Files.getLastModifiedTime(listing)).isEqualTo(listed);
+        assertThat(site("a").resolve("kb/Q1006/index.html")).content().contains("battery cool");
+        assertThat(site("a").resolve("old-moved/index.html")).exists();
+        expected = first.sorted();
+        assertSameAsClean();
     }
 
     @Test
@@ -380,7 +408,7 @@ class IncrementalBuildTest {
     private BuildResult build(SiteBuilder builder, String name, boolean clean) {
         Diagnostics diagnostics = new Diagnostics();
         BuildResult result = builder.build(options(name, clean), diagnostics);
-        assertThat(diagnostics.sorted()).as("diagnostics of build " + name).isEmpty();
+        assertThat(diagnostics.sorted()).as("diagnostics of build " + name).isEqualTo(expected);
         return result;
     }
 

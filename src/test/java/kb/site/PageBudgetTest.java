@@ -83,7 +83,7 @@ class PageBudgetTest {
             OutputWriter out = new OutputWriter(folder, tmp.resolve("live"), BuildState.empty(), Map.of(),
                     SiteChecker.Session.of("", "", Set.copyOf(plan.outputs())));
             rendered = new RenderStage(setup, plan, BuildState.empty(), extracted, new Catalog(List.of()), Map.of(),
-                    processor, out, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
+                    processor, out, false, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
         }
 
         assertThat(rendered.pages()).isEmpty();

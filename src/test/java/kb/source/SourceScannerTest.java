@@ -95,4 +95,79 @@ class SourceScannerTest {
         assertThat(new SourceFile(p, ".htaccess", "x").extension()).isEmpty();
         assertThat(new SourceFile(p, "dir.d/file", "x").extension()).isEmpty();
     }
+
+    /** A scan as the next build makes it: from the folders and files of the last one. */
+    private SourceTree rescan(SourceTree last) {
+        return new SourceScanner(new EntryFilter(List.of(), List.of()), Set.of()).scan(source, last.folders(),
+                last.files().stream().map(SourceFile::relativePath).toList());
+    }
+
+    private SourceTree fullScan() {
+        return new SourceScanner(new EntryFilter(List.of(), List.of()), Set.of()).scan(source, SourceFolders.NONE,
+                List.of());
+    }
+
+    /** The last scan as if it had begun a minute later than it did, so that no folder's time is too recent to trust. */
+    private static SourceTree settled(SourceTree tree) {
+        return new SourceTree(tree.files(), new SourceFolders(tree.folders().times(),
+                tree.folders().scannedAt() + 60_000 + SourceScanner.RACY_MILLIS));
+    }
+
+    @Test
+    void aRescanFindsWhatAFullScanFinds_afterEdits_addsAndDeletes() throws IOException {
+        for (String f : List.of("index.md", "kb/100/Q100001/README.md", "kb/100/Q100002/README.md",
+                "kb/319/Q319864/README.md", "assets/kb.css")) {
+            write(f);
+        }
+        SourceTree last = settled(fullScan());
+        assertThat(last.folders().times()).containsOnlyKeys("", "kb", "kb/100", "kb/100/Q100001", "kb/100/Q100002",
+                "kb/319", "kb/319/Q319864", "assets");
+
+        Files.writeString(source.resolve("kb/100/Q100001/README.md"), "edited, and longer");
+        write("kb/100/Q100003/README.md");
+        write("kb/500/Q500001/README.md");
+        Files.delete(source.resolve("kb/319/Q319864/README.md"));
+        Files.delete(source.resolve("kb/319/Q319864"));
+        Files.delete(source.resolve("assets/kb.css"));
+        SourceTree again = rescan(last);
+
+        assertThat(again.files()).isEqualTo(fullScan().files());
+        assertThat(again.files()).extracting(SourceFile::relativePath).containsExactly("index.md",
+                "kb/100/Q100001/README.md", "kb/100/Q100002/README.md", "kb/100/Q100003/README.md",
+                "kb/500/Q500001/README.md");
+        assertThat(again.files().get(1).size()).isEqualTo("edited, and longer".length());
+        assertThat(again.folders().times()).doesNotContainKey("kb/319/Q319864").containsKey("kb/500/Q500001");
+    }
+
+    @Test
+    void aFolderWhoseTimeIsUnchangedIsNotListedAgain_unlessItChangedTooCloseToTheLastScan() throws IOException {
+        write("kb/Q1/README.md");
+        Path folder = source.resolve("kb/Q1");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(folder);
+        SourceTree last = fullScan();
+        // A file added and the folder's time put back: only a folder listed again would show it.
+        write("kb/Q1/extra.md");
+        Files.setLastModifiedTime(folder, time);
+
+        assertThat(rescan(settled(last)).files()).extracting(SourceFile::relativePath)
+                .containsExactly("kb/Q1/README.md");
+        // Scanned within moments of the folder's last change: its time cannot be trusted.
+        assertThat(rescan(last).files()).extracting(SourceFile::relativePath)
+                .containsExactly("kb/Q1/README.md", "kb/Q1/extra.md");
+    }
+
+    @Test
+    void aFolderReplacedByALinkIsNotEnteredOnARescan() throws IOException {
+        write("kb/Q1/README.md");
+        write("elsewhere/Q1/README.md");
+        SourceTree last = settled(fullScan());
+        Path kb = source.resolve("kb");
+        Files.delete(kb.resolve("Q1/README.md"));
+        Files.delete(kb.resolve("Q1"));
+        Files.delete(kb);
+        Files.createSymbolicLink(kb, source.resolve("elsewhere"));
+
+        assertThat(rescan(last).files()).extracting(SourceFile::relativePath)
+                .containsExactly("elsewhere/Q1/README.md");
+    }
 }
