@@ -195,9 +195,23 @@ public final class Catalog {
 
     /** The {@code count} most recently modified articles, newest first (then by ID). */
     public List<CatalogEntry> recent(int count) {
-        return entries.stream().filter(e -> !e.lastModified().isEmpty())
-                .sorted(Comparator.comparing(CatalogEntry::lastModified).reversed().thenComparing(BY_ID))
-                .limit(count).toList();
+        Comparator<CatalogEntry> newestFirst = Comparator.comparing(CatalogEntry::lastModified).reversed()
+                .thenComparing(BY_ID);
+        // The best few kept as they come (the order is total: IDs differ), not all 60,000 sorted.
+        java.util.PriorityQueue<CatalogEntry> kept = new java.util.PriorityQueue<>(newestFirst.reversed());
+        for (CatalogEntry e : entries) {
+            if (count > 0 && !e.lastModified().isEmpty()) {
+                if (kept.size() < count) {
+                    kept.add(e);
+                } else if (newestFirst.compare(e, kept.peek()) < 0) {
+                    kept.poll();
+                    kept.add(e);
+                }
+            }
+        }
+        List<CatalogEntry> recent = new ArrayList<>(kept);
+        recent.sort(newestFirst);
+        return List.copyOf(recent);
     }
 
     /** The article before and the one after a given one. */

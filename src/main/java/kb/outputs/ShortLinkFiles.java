@@ -32,9 +32,21 @@ public final class ShortLinkFiles {
         this.config = config;
     }
 
-    /** Both files. */
+    /** Both files, each with {@link #inputs()}. */
     public List<GeneratedFile> files() {
-        return List.of(new GeneratedFile(REDIRECTS, redirects()), new GeneratedFile(NGINX, nginx()));
+        long inputs = inputs();
+        return List.of(new GeneratedFile(REDIRECTS, redirects(), inputs, List.of()),
+                new GeneratedFile(NGINX, nginx(), inputs, List.of()));
+    }
+
+    /**
+     * A fingerprint of what both files follow from (beside the configuration): each article's
+     * ID and URL. An incremental build keeps them while it is unchanged.
+     */
+    public long inputs() {
+        kb.state.Fingerprint f = new kb.state.Fingerprint().add(catalog.entries().size());
+        catalog.entries().forEach(e -> f.add(e.id()).add(e.url()));
+        return f.value();
     }
 
     /** The short paths of an article, below the base URL: {@code /kb/319864}, {@code /kb/Q319864}, ... */

@@ -95,7 +95,12 @@ final class GeneratedOutputs {
         Sitemaps sitemaps = new Sitemaps(config);
         sitemaps.files(sitemapEntries()).forEach(once);
         once.accept(sitemaps.robots());
-        new ShortLinkFiles(catalog, config).files().forEach(once);
+        // Made again only when an article's ID or URL changed (an edit of its text changes neither).
+        ShortLinkFiles links = new ShortLinkFiles(catalog, config);
+        long shortLinks = links.inputs();
+        if (!once.keep(ShortLinkFiles.REDIRECTS, shortLinks) || !once.keep(ShortLinkFiles.NGINX, shortLinks)) {
+            links.files().forEach(once);
+        }
         redirects(claimed, diagnostics, once);
         taken.addAll(claimed);
         return written.get();

@@ -462,15 +462,26 @@ public final class SiteBuilder {
         SearchAssets search = new SearchAssets(setup.config());
         List<SearchAssets.Entry> sorted = new ArrayList<>(entries);
         sorted.sort(java.util.Comparator.comparing(SearchAssets.Entry::url));
+        // The static index and the ID index follow from each article's ID, title and URL only:
+        // kept while those are (an edit of an article's text changes neither).
+        Fingerprint shown = new Fingerprint().add(sorted.size());
+        sorted.forEach(e -> shown.add(e.id()).add(e.title()).add(e.url()));
+        long inputs = shown.value();
+        Map<String, java.util.function.Supplier<String>> byEntries = new LinkedHashMap<>();
+        byEntries.put(SearchAssets.STATIC_INDEX, () -> search.staticIndexJson(sorted));
+        byEntries.put(SearchAssets.ID_INDEX, () -> new ArticleIdIndex(setup.config()).json(sorted));
+        byEntries.forEach((path, text) -> {
+            if (!out.has(path) && !out.keep(path, inputs, diagnostics)) {
+                out.write(path, text.get(), inputs, List.of());
+            }
+        });
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(SearchAssets.STATIC_INDEX, search.staticIndexJson(sorted));
         files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
         files.put(SearchAssets.SITE_JSON, search.siteJson());
         // A page whose template failed is reported and not written.
         setup.layouts().renderComplete(Optional.of(SearchAssets.SEARCH_TEMPLATE), setup.site(),
                 search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics)
                 .ifPresent(page -> files.put(SearchAssets.SEARCH_PAGE, page));
-        files.put(SearchAssets.ID_INDEX, new ArticleIdIndex(setup.config()).json(sorted));
         setup.layouts().renderComplete(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE), setup.site(),
                 search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics)
                 .ifPresent(page -> files.put(SearchAssets.NOT_FOUND_PAGE, page));
