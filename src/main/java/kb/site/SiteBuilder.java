@@ -371,7 +371,6 @@ public final class SiteBuilder {
                 && now.markdown() == was.markdown());
     }
 
-
     /**
      * The generated pages and files, and the search files; or, when {@code before} is given (the
      * site is as in the last build), the files the last build generated, kept as they are.
@@ -379,6 +378,8 @@ public final class SiteBuilder {
      */
     private static GeneratedFiles generateOrKeep(Setup setup, SitePlan plan, Catalog catalog,
             Optional<GeneratedFiles> before, Set<String> known, OutputWriter out, Diagnostics diagnostics) {
+        // What was written before this stage: the rest is what it generates (or keeps).
+        Set<String> written = new HashSet<>(out.outputs().keySet());
         if (before.isPresent()) {
             known.addAll(before.get().paths());
             if (before.get().paths().stream().allMatch(path -> out.keepAsBefore(path, diagnostics))) {
@@ -387,7 +388,6 @@ public final class SiteBuilder {
             }
             // The output folder lost one: everything is generated again (what was kept is written over).
         }
-        Set<String> written = new HashSet<>(out.outputs().keySet());
         Diagnostics own = diagnostics.child();
         List<SearchAssets.Entry> entries = catalog.entries().stream()
                 .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();

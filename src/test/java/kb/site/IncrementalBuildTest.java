@@ -99,6 +99,23 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aGeneratedFileTheOutputFolderLostIsMadeAgain_andKeptByTheBuildsAfter() throws Exception {
+        write("kb/Q1006/README.md", NavigationSiteTest.article("Q1006", "Contoso Gadget", "18-AUG-2004", "kbinfo",
+                "The charger of the gadget hums.\n\nUnplug the charger at night and let the battery rest."));
+        incremental();
+        Files.delete(site("a").resolve("browse/index.html"));
+        edit("kb/Q1006/README.md", "let the battery rest", "let the battery cool");
+        incremental();
+        assertThat(site("a").resolve("browse/index.html")).exists();
+        edit("kb/Q1006/README.md", "let the battery cool", "let the battery sleep");
+        incremental();
+        edit("kb/Q1006/README.md", "let the battery sleep", "let the battery wait");
+        incremental();
+        assertThat(site("a").resolve("browse/index.html")).exists();
+        assertSameAsClean();
+    }
+
+    @Test
     void aTitleChangeReachesThePagesThatLinkTheArticle() throws Exception {
         incremental();
         edit("kb/Q1002/README.md", "Contoso Widget article Q1002", "Contoso Widget gears explained");
