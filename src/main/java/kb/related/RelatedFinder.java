@@ -207,12 +207,15 @@ public final class RelatedFinder {
 
     /**
      * The articles whose word scores a change of the {@code changed} windows can alter. An
-     * article's scores follow from its signature (its terms' frequencies and document
-     * frequencies) and, for each signature term, the weights of the windows holding it. So they
-     * can change when its own window changed, when its window holds a term whose document
-     * frequency changed (a term in one version of a changed window only), or when its signature
-     * holds a term of a changed window whose weight there changed (its frequency did, or the
-     * window's length). No other article's inputs differ from the last build's.
+     * article's scores follow from its signature (its best terms by frequency and document
+     * frequency) and, for each signature term, its idf and the weights of the windows holding
+     * it. So they can change when its own window changed, or when its signature, now or before
+     * the change, holds a term of a changed window whose weight there changed (its frequency
+     * did, or the window's length) or whose document frequency changed (a term in one version of
+     * a changed window only). The signature before the change is the one now unless a term whose
+     * document frequency changed, weighed as it was, would have been in it. No other article's
+     * inputs differ from the last build's: an article that merely holds a common word an edit
+     * added or removed somewhere keeps its list.
      */
     private boolean[] affected(WindowIndex index, List<Integer> changed, String[] ids,
             Map<String, ArticleProfile> lastArticles) {
@@ -220,6 +223,8 @@ public final class RelatedFinder {
         boolean[] affected = new boolean[docs];
         Set<String> touched = new HashSet<>();
         Set<String> recounted = new HashSet<>();
+        // How many more windows hold each recounted term than before the change.
+        Map<String, Integer> gained = new HashMap<>();
         for (int d : changed) {
             affected[d] = true;
             TermWindow now = index.windows[d];
@@ -234,6 +239,7 @@ public final class RelatedFinder {
                 Integer was = old.remove(now.term(i));
                 if (was == null) {
                     recounted.add(now.term(i));
+                    gained.merge(now.term(i), 1, Integer::sum);
                 }
                 if (was == null || was != now.freq(i) || !sameLength) {
                     touched.add(now.term(i));
@@ -241,9 +247,12 @@ public final class RelatedFinder {
             }
             recounted.addAll(old.keySet()); // in the old window only
             touched.addAll(old.keySet());
+            old.keySet().forEach(term -> gained.merge(term, -1, Integer::sum));
         }
-        // Each term's part in the change, looked up once per term rather than once per window.
+        // Each term's part in the change, looked up once per term rather than once per window;
+        // for a recounted term, the idf it was picked for signatures by before the change.
         byte[] part = new byte[index.idf.length];
+        float[] selectIdfBefore = new float[index.idf.length];
         for (int d = 0; d < docs; d++) {
             int[] termIds = index.termIds[d];
             for (int i = 0; i < termIds.length; i++) {
@@ -251,21 +260,31 @@ public final class RelatedFinder {
                 if (part[t] == UNSEEN) {
                     String term = index.windows[d].term(i);
                     part[t] = recounted.contains(term) ? RECOUNTED : touched.contains(term) ? TOUCHED : UNTOUCHED;
+                    if (part[t] == RECOUNTED) {
+                        selectIdfBefore[t] = WindowIndex.selectIdf(index.df[t] - gained.getOrDefault(term, 0), docs);
+                    }
                 }
             }
         }
         int[] signature = new int[tuning.signatureTerms()];
         float[] weights = new float[tuning.signatureTerms()];
         for (int d = 0; d < docs; d++) {
-            for (int i = 0; i < index.termIds[d].length && !affected[d]; i++) {
-                affected[d] = part[index.termIds[d][i]] == RECOUNTED;
-            }
             if (affected[d]) {
                 continue;
             }
             int size = ArticleScorer.signature(index, d, signature, weights);
             for (int s = 0; s < size && !affected[d]; s++) {
                 affected[d] = part[signature[s]] != UNTOUCHED;
+            }
+            // No term of the signature changed. A recounted term outside it weighed differently
+            // before; only if that weight reached the signature's last (ties counted) was the
+            // signature another one.
+            int[] termIds = index.termIds[d];
+            for (int i = 0; i < termIds.length && !affected[d]; i++) {
+                if (part[termIds[i]] == RECOUNTED) {
+                    float before = index.windows[d].freq(i) * selectIdfBefore[termIds[i]];
+                    affected[d] = before > 0 && (size < signature.length || before >= weights[size - 1]);
+                }
             }
         }
         return affected;

@@ -22,13 +22,16 @@ final class WindowIndex {
     final float[] selectIdf;
     /** For each term, its BM25 idf. */
     final float[] idf;
+    /** For each term, how many windows hold it. */
+    final int[] df;
     /** The postings of term {@code t} are {@code offsets[t]} to {@code offsets[t + 1]} (exclusive). */
     final int[] offsets;
     final int[] postingDocs;
     final float[] postingWeights;
 
-    private WindowIndex(TermWindow[] windows, int[][] termIds, float[] selectIdf, float[] idf, int[] offsets,
+    private WindowIndex(TermWindow[] windows, int[][] termIds, float[] selectIdf, float[] idf, int[] df, int[] offsets,
             int[] postingDocs, float[] postingWeights) {
+        this.df = df;
         this.windows = windows;
         this.termIds = termIds;
         this.selectIdf = selectIdf;
@@ -60,17 +63,14 @@ final class WindowIndex {
             totalLength += w.length();
         }
         int terms = dictionary.size();
-        int maxDocFreq = Math.max(MAX_DOC_FREQ_FLOOR, docs / MAX_DOC_FREQ_SHARE);
         float[] selectIdf = new float[terms];
         float[] idf = new float[terms];
         int[] offsets = new int[terms + 1];
         for (int t = 0; t < terms; t++) {
             int f = df[t];
-            boolean useful = f >= MIN_DOC_FREQ && f <= maxDocFreq;
-            // Lucene's ClassicSimilarity idf, which MoreLikeThis picks its query terms by.
-            selectIdf[t] = useful ? (float) (Math.log((docs + 1.0) / (f + 1.0)) + 1.0) : 0f;
+            selectIdf[t] = selectIdf(f, docs);
             idf[t] = (float) Math.log(1.0 + (docs - f + 0.5) / (f + 0.5));
-            offsets[t + 1] = offsets[t] + (useful ? f : 0);
+            offsets[t + 1] = offsets[t] + (selectIdf[t] > 0 ? f : 0);
         }
         int[] postingDocs = new int[offsets[terms]];
         float[] postingWeights = new float[offsets[terms]];
@@ -89,7 +89,20 @@ final class WindowIndex {
                 }
             }
         }
-        return new WindowIndex(windows, termIds, selectIdf, idf, offsets, postingDocs, postingWeights);
+        return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
+                postingDocs, postingWeights);
+    }
+
+    /**
+     * The idf a term held by {@code df} of {@code docs} windows is picked for signatures by:
+     * Lucene's ClassicSimilarity idf, which MoreLikeThis picks its query terms by, when the term
+     * can tell articles apart (held by at least {@link #MIN_DOC_FREQ} windows and at most a
+     * {@link #MAX_DOC_FREQ_SHARE}th of them, or {@link #MAX_DOC_FREQ_FLOOR}), else 0.
+     */
+    static float selectIdf(int df, int docs) {
+        int maxDocFreq = Math.max(MAX_DOC_FREQ_FLOOR, docs / MAX_DOC_FREQ_SHARE);
+        boolean useful = df >= MIN_DOC_FREQ && df <= maxDocFreq;
+        return useful ? (float) (Math.log((docs + 1.0) / (df + 1.0)) + 1.0) : 0f;
     }
 
     /**

@@ -113,6 +113,31 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void aCommonWordReplacedByANewOneRecomputesTheListsOfFewOfTheArticlesHoldingIt() {
+        Random random = new Random(5);
+        Map<String, String> texts = texts(random, 3000);
+        Map<String, ArticleProfile> before = windows(texts);
+        RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
+        RelatedLists last = finder.lists(before, 5);
+        // The most common word of one article, replaced by a word no other article has: its
+        // document frequency drops by one, and a new term appears.
+        String id = "Q100017";
+        String common = java.util.Arrays.stream(texts.get(id).split(" "))
+                .max(java.util.Comparator.comparingLong(w -> texts.values().stream().filter(t -> t.contains(w + " ")).count()))
+                .orElseThrow();
+        long holding = texts.values().stream().filter(t -> t.contains(common + " ")).count();
+        texts.put(id, texts.get(id).replace(common + " ", "wzzzzzx "));
+        Map<String, ArticleProfile> after = windows(texts);
+
+        RelatedLists updated = finder.update(after, 5, before, last);
+
+        assertThat(asMap(updated)).isEqualTo(asMap(new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5)));
+        assertThat(holding).isGreaterThan(30);
+        assertThat(finder.computed()).as("lists computed, of %d articles holding '%s'", holding, common)
+                .isLessThan((int) holding / 4);
+    }
+
+    @Test
     void editsOfSeveralArticlesAtOnceAndOfTheLengthStillEqualAComputationFromScratch() {
         Random random = new Random(11);
         // A larger vocabulary: many terms in few windows, whose document frequencies an edit changes.
