@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
 import kb.model.ArticleKinds;
@@ -198,7 +199,7 @@ public final class Catalog {
         Comparator<CatalogEntry> newestFirst = Comparator.comparing(CatalogEntry::lastModified).reversed()
                 .thenComparing(BY_ID);
         // The best few kept as they come (the order is total: IDs differ), not all 60,000 sorted.
-        java.util.PriorityQueue<CatalogEntry> kept = new java.util.PriorityQueue<>(newestFirst.reversed());
+        PriorityQueue<CatalogEntry> kept = new PriorityQueue<>(newestFirst.reversed());
         for (CatalogEntry e : entries) {
             if (count > 0 && !e.lastModified().isEmpty()) {
                 if (kept.size() < count) {

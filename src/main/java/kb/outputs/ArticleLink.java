@@ -3,6 +3,7 @@ package kb.outputs;
 import java.util.Objects;
 import kb.catalog.CatalogEntry;
 import kb.config.SiteConfig;
+import kb.state.Fingerprint;
 
 /**
  * An article as listings, feeds and article pages link it.
@@ -29,5 +30,13 @@ public record ArticleLink(String id, String title, String url, String date, Stri
     public static ArticleLink of(CatalogEntry e, SiteConfig config) {
         return new ArticleLink(e.id(), e.title(), config.relativeUrl(e.url()), e.lastModified(),
                 Dates.readable(e.lastModified()), e.summary());
+    }
+
+    /**
+     * A fingerprint of what {@link #of} shows of an article (the configuration aside): pages
+     * that show the link compare it to know whether they must be made again.
+     */
+    public static long key(CatalogEntry e) {
+        return new Fingerprint().add(e.id()).add(e.title()).add(e.url()).add(e.lastModified()).add(e.summary()).value();
     }
 }

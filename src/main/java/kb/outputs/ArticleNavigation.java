@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.catalog.Listing;
 import kb.config.SiteConfig;
+import kb.state.Fingerprint;
 import kb.model.Article;
 import kb.model.ArticleKinds;
 
@@ -97,7 +99,7 @@ public final class ArticleNavigation {
      * Keep the two methods in step (a test compares them).
      */
     public long linksKey(CatalogEntry entry) {
-        kb.state.Fingerprint f = new kb.state.Fingerprint();
+        Fingerprint f = new Fingerprint();
         for (String product : entry.products()) {
             f.add(product);
             Optional<Listing> listing = catalog.product(product);
@@ -117,12 +119,11 @@ public final class ArticleNavigation {
 
     /** What {@link ArticleLink#of} shows of an article, as a fingerprint, once per article and build. */
     private long linkKey(CatalogEntry e) {
-        return linkKeys.computeIfAbsent(e.id(), id -> new kb.state.Fingerprint().add(e.id()).add(e.title()).add(e.url())
-                .add(e.lastModified()).add(e.summary()).value());
+        return linkKeys.computeIfAbsent(e.id(), id -> ArticleLink.key(e));
     }
 
     /** {@link #linkKey} by article ID (the catalog has one entry per ID). */
-    private final Map<String, Long> linkKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> linkKeys = new ConcurrentHashMap<>();
 
     /** For a source page at a product code's listing URL ({@code /id/sms/}): the generated listing of that product. */
     public Optional<Link> generatedListing(String productCode) {

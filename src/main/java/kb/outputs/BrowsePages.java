@@ -2,10 +2,12 @@ package kb.outputs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
@@ -15,6 +17,7 @@ import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
 import kb.render.LayoutRenderer;
+import kb.state.Fingerprint;
 
 /**
  * The generated navigation: the browse hub ({@value #HUB_URL}, rendered with {@code browse.ftlh})
@@ -84,7 +87,7 @@ public final class BrowsePages {
             }
         });
         // By ID (one entry per ID in the catalog): a record's hash would read every field on every lookup.
-        Map<String, Long> shown = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> shown = new ConcurrentHashMap<>();
         pages().parallelStream().forEach(p -> {
             String path = outputPath(url(p.listing(), p.sort(), p.number()));
             // What the page shows: when it is as in the last build, the page is too, and neither
@@ -126,7 +129,7 @@ public final class BrowsePages {
         return places.computeIfAbsent(sort, s -> {
             List<CatalogEntry> all = new ArrayList<>(catalog.entries());
             all.sort(s.order());
-            Map<CatalogEntry, Integer> place = new java.util.IdentityHashMap<>(all.size() * 2);
+            Map<CatalogEntry, Integer> place = new IdentityHashMap<>(all.size() * 2);
             int at = 0;
             for (int i = 0; i < all.size(); i++) {
                 if (i > 0 && s.order().compare(all.get(i - 1), all.get(i)) != 0) {
@@ -138,7 +141,7 @@ public final class BrowsePages {
         });
     }
 
-    private final Map<ListingSort, Map<CatalogEntry, Integer>> places = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ListingSort, Map<CatalogEntry, Integer>> places = new ConcurrentHashMap<>();
 
     /**
      * The orders a listing is written in: all three for products, kinds and years; ID and date for
@@ -205,14 +208,13 @@ public final class BrowsePages {
      */
     private long inputs(ListingPage p, Map<String, Long> shown) {
         Listing listing = p.listing();
-        kb.state.Fingerprint f = new kb.state.Fingerprint()
+        Fingerprint f = new Fingerprint()
                 .add(listing.name()).add(listing.url()).add(listing.dimension().name()).add(listing.filter())
                 .add(listing.size()).add(p.sort().name()).add(p.number()).add(PAGE_SIZE);
         List<CatalogEntry> sorted = sorted(listing, p.sort());
         int from = (p.number() - 1) * PAGE_SIZE;
         for (CatalogEntry e : sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE))) {
-            f.add(shown.computeIfAbsent(e.id(), k -> new kb.state.Fingerprint().add(e.id()).add(e.title()).add(e.url())
-                    .add(e.lastModified()).add(e.summary()).value()));
+            f.add(shown.computeIfAbsent(e.id(), k -> ArticleLink.key(e)));
         }
         return f.value();
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.config.SiteConfig;
+import kb.state.Fingerprint;
 
 /**
  * The short links of articles ({@code /kb/319864}, {@code /kb/Q319864}, {@code /Q319864},
@@ -44,7 +45,7 @@ public final class ShortLinkFiles {
      * ID and URL. An incremental build keeps them while it is unchanged.
      */
     public long inputs() {
-        kb.state.Fingerprint f = new kb.state.Fingerprint().add(catalog.entries().size());
+        Fingerprint f = new Fingerprint().add(catalog.entries().size());
         catalog.entries().forEach(e -> f.add(e.id()).add(e.url()));
         return f.value();
     }

@@ -58,7 +58,7 @@ final class OutputWriter {
         long digest = Fingerprint.of(bytes);
         OutputRecord before = previous.outputs().get(path);
         OutputRecord held = held(path);
-        if (held == null || held.inputs() == COPIED || held.digest() != digest) {
+        if (held == null || held.copied() || held.digest() != digest) {
             folder.write(path, bytes);
         }
         if (before == null || before.digest() != digest) {
@@ -84,16 +84,14 @@ final class OutputWriter {
     void copy(Path from, String path, long stamp, boolean unchanged) {
         OutputRecord before = previous.outputs().get(path);
         OutputRecord held = held(path);
-        if (held == null || held.inputs() != COPIED || held.digest() != stamp) {
+        if (held == null || !held.copied() || held.digest() != stamp) {
             folder.copy(from, path);
         }
         if (before == null || !unchanged) {
             written.incrementAndGet();
         }
-        outputs.put(path, new OutputRecord(path, COPIED, stamp, 0, List.of()));
+        outputs.put(path, new OutputRecord(path, OutputRecord.COPIED, stamp, 0, List.of()));
     }
-
-    private static final long COPIED = OutputRecord.COPIED;
 
     /**
      * Keeps a file the last build wrote, unchanged (its inputs are the same), reporting again what
@@ -117,7 +115,7 @@ final class OutputWriter {
             return false;
         }
         OutputRecord held = held(path);
-        if ((held == null || held.inputs() == COPIED || held.digest() != before.digest()) && !linkFromLive(path)) {
+        if ((held == null || held.copied() || held.digest() != before.digest()) && !linkFromLive(path)) {
             return false; // the output folder lost it: made again
         }
         before.diagnostics().forEach(diagnostics::report);

@@ -51,7 +51,7 @@ final class RenderStage {
     private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
     /**
-     * Whether the site has the last build's pages and catalog ({@link SiteBuilder#sameSite}): an
+     * Whether the site has the last build's pages and catalog ({@link UnchangedSite#holds}): an
      * article page then shows of the others what it showed, and its inputs are the last build's
      * when its search document and related list are.
      */
@@ -122,8 +122,7 @@ final class RenderStage {
         if (facts != null && prepared == null && before != null && sameSite && before.document() == document
                 && sameRelated(facts.entry().id()) && out.keep(path, before.inputs(), diagnostics)) {
             // Everything its inputs hold is as in the last build, so they are the last build's.
-            before.diagnostics().forEach(diagnostics::report);
-            return Optional.of(before);
+            return kept(before, diagnostics);
         }
         long inputs;
         java.util.function.BiFunction<PreparedPage, Diagnostics, Optional<RenderedPage>> finish;
@@ -155,8 +154,7 @@ final class RenderStage {
             };
         }
         if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
-            before.diagnostics().forEach(diagnostics::report);
-            return Optional.of(before);
+            return kept(before, diagnostics);
         }
         Diagnostics own = diagnostics.child();
         Optional<PreparedPage> kept = Optional.ofNullable(prepared);
@@ -182,6 +180,12 @@ final class RenderStage {
         made.incrementAndGet();
         return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
                 Optional.ofNullable(facts), all));
+    }
+
+    /** A page kept as the last build made it, with what making it reported. */
+    private static Optional<PageRecord> kept(PageRecord before, Diagnostics diagnostics) {
+        before.diagnostics().forEach(diagnostics::report);
+        return Optional.of(before);
     }
 
     /** Whether an article's related list is the one the last build kept for it. */

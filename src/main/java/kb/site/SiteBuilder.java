@@ -6,31 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 import kb.catalog.Catalog;
-import kb.catalog.CatalogEntry;
 import kb.catalog.ProductNames;
 import kb.check.CheckReport;
 import kb.check.SiteChecker;
 import kb.check.SourceManifest;
-import kb.config.ConfigLoader;
 import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;
-import kb.diag.SourcePosition;
-import kb.model.Article;
-import kb.outputs.ArticleNavigation;
 import kb.outputs.BrowsePages;
 import kb.render.LayoutRenderer;
-import kb.render.Theme;
-import kb.render.ArticleJson;
-import kb.search.IndexDocuments;
-import kb.search.RelatedArticles;
 import kb.search.SearchIndexer;
-import kb.outputs.GeneratedFile;
 import kb.related.ArticleProfile;
 import kb.related.RelatedFinder;
 import kb.related.RelatedLists;
@@ -202,13 +189,13 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous)).join());
-            boolean sameSite = sameSite(plan, extracted, previous);
+            boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
                     previous, extracted, catalog, related, processor, out, sameSite).run(diagnostics, progress)).join());
             rendered = pages;
             keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
-            GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> generateOrKeep(setup, plan, catalog,
-                    sameSite ? previous.generated() : Optional.empty(), known, out, diagnostics)).join());
+            GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
+                    known, out).run(sameSite ? previous.generated() : Optional.empty(), diagnostics)).join());
             generatedCount = made.counted();
             generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
@@ -332,92 +319,6 @@ public final class SiteBuilder {
                 f.titleTerms());
     }
 
-    /**
-     * Whether the site has the last build's pages and catalog: the same pages at the same URLs,
-     * each with the front matter it had, the same static files, and every article's catalog
-     * entry and title terms as they were. Everything generated from them (listings, feeds,
-     * sitemaps, short links, search files) and what every article page shows of the others is
-     * then as in the last build; only the articles' own text and related lists may differ. Pages
-     * the last build skipped for an error, or a site that uses Jekyll's site model, answer false.
-     */
-    static boolean sameSite(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous) {
-        if (previous.isEmpty() || plan.siteKey() != 0 || !plan.unpublished().isEmpty()
-                || plan.pages().size() != previous.pages().size()) {
-            return false;
-        }
-        for (PlannedPage page : plan.pages()) {
-            PageRecord before = previous.pages().get(page.outputPath());
-            String source = page.source().relativePath();
-            if (before == null || !before.url().equals(page.url()) || !before.source().equals(source)
-                    || !sameFrontMatter(plan.sources().get(source), previous.sources().get(source))) {
-                return false;
-            }
-            ArticleFacts now = extracted.facts().get(page.outputPath());
-            ArticleFacts was = before.article().orElse(null);
-            if (now != was && (now == null || was == null || !now.entry().equals(was.entry())
-                    || !now.titleTerms().equals(was.titleTerms()))) {
-                return false;
-            }
-        }
-        long copies = previous.outputs().values().stream().filter(OutputRecord::copied).count();
-        return copies == plan.copies().size() && plan.copies().keySet().stream()
-                .allMatch(path -> previous.outputs().containsKey(path) && previous.outputs().get(path).copied());
-    }
-
-    /** Whether a source is planned as it was: the record the last build kept, or one with the same role and front matter. */
-    private static boolean sameFrontMatter(SourceRecord now, SourceRecord was) {
-        return now != null && was != null && (now == was || now.role() == was.role()
-                && now.frontMatter().equals(was.frontMatter()) && now.outputExt().equals(was.outputExt())
-                && now.markdown() == was.markdown());
-    }
-
-    /**
-     * The generated pages and files, and the search files; or, when {@code before} is given (the
-     * site is as in the last build), the files the last build generated, kept as they are.
-     * Returns what was generated or kept.
-     */
-    private static GeneratedFiles generateOrKeep(Setup setup, SitePlan plan, Catalog catalog,
-            Optional<GeneratedFiles> before, Set<String> known, OutputWriter out, Diagnostics diagnostics) {
-        // What was written before this stage: the rest is what it generates (or keeps).
-        Set<String> written = new HashSet<>(out.outputs().keySet());
-        if (before.isPresent()) {
-            known.addAll(before.get().paths());
-            if (before.get().paths().stream().allMatch(path -> out.keepAsBefore(path, diagnostics))) {
-                before.get().diagnostics().forEach(diagnostics::report);
-                return before.get();
-            }
-            // The output folder lost one: everything is generated again (what was kept is written over).
-        }
-        Diagnostics own = diagnostics.child();
-        List<SearchAssets.Entry> entries = catalog.entries().stream()
-                .map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList();
-        int count = generate(setup, plan, catalog, entries, known, out, own);
-        List<String> paths = out.outputs().keySet().stream().filter(path -> !written.contains(path)).sorted().toList();
-        return new GeneratedFiles(paths, count, own.reported());
-    }
-
-    /** The generated pages and files, and the search files. */
-    private static int generate(Setup setup, SitePlan plan, Catalog catalog, List<SearchAssets.Entry> entries,
-            Set<String> known, OutputWriter out, Diagnostics diagnostics) {
-        GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
-        known.addAll(generated.outputs());
-        Set<String> taken = ConcurrentHashMap.newKeySet();
-        taken.addAll(plan.outputs());
-        int count = generated.write(taken, diagnostics, new GeneratedFile.Sink() {
-            @Override
-            public void accept(GeneratedFile file) {
-                out.write(file.path(), file.content(), file.inputs(), file.reported());
-            }
-
-            @Override
-            public boolean keep(String path, long inputs) {
-                return out.keep(path, inputs, diagnostics);
-            }
-        });
-        writeSearchFiles(setup, entries, out, diagnostics);
-        return count;
-    }
-
     /** Removes the search documents of the pages the last build had and this one has not. */
     private static void removeDocuments(BuildState previous, RenderStage.Rendered rendered, SearchIndexer index) {
         for (PageRecord before : previous.pages().values()) {
@@ -450,46 +351,6 @@ public final class SiteBuilder {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + from, e);
         }
-    }
-
-    /**
-     * The search page, the static search index, the OpenSearch description, the site facts for
-     * {@code kb serve}, the ID index of short links and the 404 page through the theme, unless the
-     * site has these itself (the site's own file wins).
-     */
-    private static void writeSearchFiles(Setup setup, List<SearchAssets.Entry> entries, OutputWriter out,
-            Diagnostics diagnostics) {
-        SearchAssets search = new SearchAssets(setup.config());
-        List<SearchAssets.Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(java.util.Comparator.comparing(SearchAssets.Entry::url));
-        // The static index and the ID index follow from each article's ID, title and URL only:
-        // kept while those are (an edit of an article's text changes neither).
-        Fingerprint shown = new Fingerprint().add(sorted.size());
-        sorted.forEach(e -> shown.add(e.id()).add(e.title()).add(e.url()));
-        long inputs = shown.value();
-        Map<String, java.util.function.Supplier<String>> byEntries = new LinkedHashMap<>();
-        byEntries.put(SearchAssets.STATIC_INDEX, () -> search.staticIndexJson(sorted));
-        byEntries.put(SearchAssets.ID_INDEX, () -> new ArticleIdIndex(setup.config()).json(sorted));
-        byEntries.forEach((path, text) -> {
-            if (!out.has(path) && !out.keep(path, inputs, diagnostics)) {
-                out.write(path, text.get(), inputs, List.of());
-            }
-        });
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
-        files.put(SearchAssets.SITE_JSON, search.siteJson());
-        // A page whose template failed is reported and not written.
-        setup.layouts().renderComplete(Optional.of(SearchAssets.SEARCH_TEMPLATE), setup.site(),
-                search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics)
-                .ifPresent(page -> files.put(SearchAssets.SEARCH_PAGE, page));
-        setup.layouts().renderComplete(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE), setup.site(),
-                search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics)
-                .ifPresent(page -> files.put(SearchAssets.NOT_FOUND_PAGE, page));
-        files.forEach((path, text) -> {
-            if (!out.has(path)) {
-                out.write(path, text, 0, List.of());
-            }
-        });
     }
 
     /** The title of each product code's listing page, by code. */

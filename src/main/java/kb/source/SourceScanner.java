@@ -9,14 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import kb.diag.Display;
 
 /**
@@ -60,7 +60,7 @@ public final class SourceScanner {
      * only the attributes of the entries they held are read. The files found are the same as a
      * full scan's.
      */
-    public SourceTree scan(Path sourceDir, SourceFolders lastFolders, java.util.Collection<String> lastFiles) {
+    public SourceTree scan(Path sourceDir, SourceFolders lastFolders, Collection<String> lastFiles) {
         Path root = sourceDir.toAbsolutePath().normalize();
         String shown = Display.of(root);
         long started = System.currentTimeMillis();
@@ -88,7 +88,7 @@ public final class SourceScanner {
         private final Map<String, Long> times = new HashMap<>();
         private final Map<String, List<String>> names = new HashMap<>();
 
-        static Known of(SourceFolders folders, java.util.Collection<String> files) {
+        static Known of(SourceFolders folders, Collection<String> files) {
             Known known = new Known();
             long trusted = (folders.scannedAt() - RACY_MILLIS) * 1_000_000L;
             folders.times().forEach((folder, time) -> {
@@ -136,46 +136,43 @@ public final class SourceScanner {
         List<String> names = known.entries(key, time);
         Entries found = new Entries();
         try {
-            if (names == null) {
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        BasicFileAttributes attrs;
-                        try {
-                            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                        } catch (NoSuchFileException e) {
-                            continue; // removed while the folder was being listed
-                        }
-                        entry(entry, entry.getFileName().toString(), attrs, rel, shown, found);
-                    }
+            for (String name : names != null ? names : list(dir)) {
+                Path entry = dir.resolve(name);
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue; // removed since the folder was listed (its time says so next time)
                 }
-            } else {
-                for (String name : names) {
-                    Path entry = dir.resolve(name);
-                    BasicFileAttributes attrs;
-                    try {
-                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (NoSuchFileException e) {
-                        continue; // removed since the folder was read (its time then says so next time)
-                    }
-                    entry(entry, name, attrs, rel, shown, found);
-                }
+                entry(entry, name, attrs, rel, shown, found);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        found.files.addAll(IntStream.range(0, found.folders.size()).parallel()
-                .mapToObj(i -> folder(found.folders.get(i), rel + found.folderNames.get(i) + "/",
-                        shown + found.folderNames.get(i) + "/", found.folderTimes.get(i), known, times))
+        found.files().addAll(found.folders().parallelStream()
+                .map(f -> folder(f.path(), rel + f.name() + "/", shown + f.name() + "/", f.time(), known, times))
                 .flatMap(List::stream).toList());
-        return found.files;
+        return found.files();
     }
 
-    /** The entries of one folder: its files, and the subfolders to read with their names and times. */
-    private static final class Entries {
-        final List<SourceFile> files = new ArrayList<>();
-        final List<Path> folders = new ArrayList<>();
-        final List<String> folderNames = new ArrayList<>();
-        final List<Long> folderTimes = new ArrayList<>();
+    /** The names of a folder's entries, as listing it finds them. */
+    private static List<String> list(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            entries.forEach(entry -> names.add(entry.getFileName().toString()));
+        }
+        return names;
+    }
+
+    /** A subfolder to read: where it is, its name, and when it last changed. */
+    private record Subfolder(Path path, String name, long time) {
+    }
+
+    /** The entries of one folder: its files, and its subfolders to read. */
+    private record Entries(List<SourceFile> files, List<Subfolder> folders) {
+        Entries() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
     }
 
     /** One entry of a folder: a file kept, or a folder to read. */
@@ -183,12 +180,10 @@ public final class SourceScanner {
         String path = rel + name;
         if (attrs.isDirectory()) {
             if (!skipped.contains(entry) && filter.accepts(path)) {
-                found.folders.add(entry);
-                found.folderNames.add(name);
-                found.folderTimes.add(nanos(attrs));
+                found.folders().add(new Subfolder(entry, name, nanos(attrs)));
             }
         } else if (attrs.isRegularFile() && filter.accepts(path)) {
-            found.files.add(new SourceFile(entry, path, shown + name, attrs.size(), attrs.lastModifiedTime().toMillis()));
+            found.files().add(new SourceFile(entry, path, shown + name, attrs.size(), attrs.lastModifiedTime().toMillis()));
         }
     }
 

@@ -2,22 +2,24 @@ package kb.state;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.CRC32C;
 import kb.catalog.CatalogEntry;
@@ -105,7 +107,7 @@ public final class StateFile {
         int end = bytes.length - Long.BYTES;
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, end);
-        return java.nio.ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() == crc.getValue();
+        return ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() == crc.getValue();
     }
 
     /**
@@ -132,7 +134,7 @@ public final class StateFile {
             }
             int[] lengths = new int[in.readInt()];
             int at = bytes.length - memory.available();
-            java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[lengths.length];
+            ByteBuffer[] parts = new ByteBuffer[lengths.length];
             for (int i = 0; i < lengths.length; i++) {
                 lengths[i] = in.readInt();
             }
@@ -141,7 +143,7 @@ public final class StateFile {
                 if (lengths[i] < 0 || lengths[i] > bytes.length - Long.BYTES - at) {
                     return Optional.empty();
                 }
-                parts[i] = java.nio.ByteBuffer.wrap(bytes, at, lengths[i]).slice();
+                parts[i] = ByteBuffer.wrap(bytes, at, lengths[i]).slice();
                 at += lengths[i];
             }
             if (at != bytes.length - Long.BYTES) {
@@ -308,7 +310,7 @@ public final class StateFile {
 
         private void grow(int more) {
             if (size + more > array.length) {
-                array = java.util.Arrays.copyOf(array, Math.max(array.length * 2, size + more));
+                array = Arrays.copyOf(array, Math.max(array.length * 2, size + more));
             }
         }
 
@@ -563,9 +565,9 @@ public final class StateFile {
 
     /** The bytes of one part, read as DataOutputStream wrote them (big-endian), strings without copies. */
     private static final class Input {
-        private final java.nio.ByteBuffer b;
+        private final ByteBuffer b;
 
-        Input(java.nio.ByteBuffer b) {
+        Input(ByteBuffer b) {
             this.b = b;
         }
 
@@ -615,13 +617,13 @@ public final class StateFile {
         private final Input in;
         private final String[] dictionary;
 
-        private Reader(java.nio.ByteBuffer part, String[] dictionary) {
+        private Reader(ByteBuffer part, String[] dictionary) {
             this.in = new Input(part);
             this.dictionary = dictionary;
         }
 
         /** The state from its parts (see {@link Writer#state}), the chunks decoded in parallel. */
-        static BuildState state(String kb, java.nio.ByteBuffer[] parts) throws IOException {
+        static BuildState state(String kb, ByteBuffer[] parts) throws IOException {
             if (parts.length < 2) {
                 throw new IOException("a state of " + parts.length + " parts");
             }
@@ -659,7 +661,7 @@ public final class StateFile {
             Reader words = new Reader(parts[1], null);
             String[] dictionary = words.strings().toArray(new String[0]);
             words.in.end();
-            List<List<?>> chunks = java.util.stream.IntStream.range(2, parts.length).parallel().mapToObj(i -> {
+            List<List<?>> chunks = IntStream.range(2, parts.length).parallel().<List<?>>mapToObj(i -> {
                 Reader r = new Reader(parts[i], dictionary);
                 try {
                     List<?> records = i < 2 + sourceChunks ? r.records(Reader::source)
@@ -670,7 +672,7 @@ public final class StateFile {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).<List<?>>map(list -> list).toList();
+            }).toList();
             List<Map.Entry<String, SourceRecord>> sources = new ArrayList<>();
             List<Map.Entry<String, PageRecord>> pages = new ArrayList<>();
             List<Map.Entry<String, OutputRecord>> outputs = new ArrayList<>();

@@ -1,0 +1,128 @@
+package kb.site;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import kb.catalog.Catalog;
+import kb.diag.Diagnostics;
+import kb.diag.SourcePosition;
+import kb.outputs.GeneratedFile;
+import kb.state.Fingerprint;
+import kb.state.GeneratedFiles;
+
+/**
+ * The stage that writes what the build generates from the catalog rather than from sources
+ * ({@link GeneratedOutputs}: listings, feeds, sitemaps, short links, redirect pages) and the
+ * search files; or, when the site is as in the last build ({@link UnchangedSite}), keeps what the
+ * last build generated.
+ */
+final class GenerateStage {
+
+    private final Setup setup;
+    private final SitePlan plan;
+    private final Catalog catalog;
+    private final Set<String> known;
+    private final OutputWriter out;
+
+    /**
+     * @param known the files known to be written, which the link check settles links against:
+     *              this stage adds what it generates
+     */
+    GenerateStage(Setup setup, SitePlan plan, Catalog catalog, Set<String> known, OutputWriter out) {
+        this.setup = setup;
+        this.plan = plan;
+        this.catalog = catalog;
+        this.known = known;
+        this.out = out;
+    }
+
+    /**
+     * Generates everything; or, when {@code before} is given (the site is as in the last build),
+     * keeps the files the last build generated as they are, and reports again what generating
+     * them reported. Returns what was generated or kept.
+     */
+    GeneratedFiles run(Optional<GeneratedFiles> before, Diagnostics diagnostics) {
+        // What was written before this stage: the rest is what it generates (or keeps).
+        Set<String> written = new HashSet<>(out.outputs().keySet());
+        if (before.isPresent()) {
+            known.addAll(before.get().paths());
+            if (before.get().paths().stream().allMatch(path -> out.keepAsBefore(path, diagnostics))) {
+                before.get().diagnostics().forEach(diagnostics::report);
+                return before.get();
+            }
+            // The output folder lost one: everything is generated again (what was kept is written over).
+        }
+        Diagnostics own = diagnostics.child();
+        int count = generate(own);
+        List<String> paths = out.outputs().keySet().stream().filter(path -> !written.contains(path)).sorted().toList();
+        return new GeneratedFiles(paths, count, own.reported());
+    }
+
+    /** The generated pages and files, and the search files; how many generated files (search files not counted). */
+    private int generate(Diagnostics diagnostics) {
+        GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
+        known.addAll(generated.outputs());
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        taken.addAll(plan.outputs());
+        int count = generated.write(taken, diagnostics, new GeneratedFile.Sink() {
+            @Override
+            public void accept(GeneratedFile file) {
+                out.write(file.path(), file.content(), file.inputs(), file.reported());
+            }
+
+            @Override
+            public boolean keep(String path, long inputs) {
+                return out.keep(path, inputs, diagnostics);
+            }
+        });
+        writeSearchFiles(catalog.entries().stream().map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList(),
+                diagnostics);
+        return count;
+    }
+
+    /**
+     * The search page, the static search index, the OpenSearch description, the site facts for
+     * {@code kb serve}, the ID index of short links and the 404 page through the theme, unless the
+     * site has these itself (the site's own file wins).
+     */
+    private void writeSearchFiles(List<SearchAssets.Entry> entries, Diagnostics diagnostics) {
+        SearchAssets search = new SearchAssets(setup.config());
+        List<SearchAssets.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(SearchAssets.Entry::url));
+        // The static index and the ID index follow from each article's ID, title and URL only:
+        // kept while those are (an edit of an article's text changes neither).
+        Fingerprint shown = new Fingerprint().add(sorted.size());
+        sorted.forEach(e -> shown.add(e.id()).add(e.title()).add(e.url()));
+        long inputs = shown.value();
+        Map<String, Supplier<String>> byEntries = new LinkedHashMap<>();
+        byEntries.put(SearchAssets.STATIC_INDEX, () -> search.staticIndexJson(sorted));
+        byEntries.put(SearchAssets.ID_INDEX, () -> new ArticleIdIndex(setup.config()).json(sorted));
+        byEntries.forEach((path, text) -> {
+            if (!out.has(path) && !out.keep(path, inputs, diagnostics)) {
+                out.write(path, text.get(), inputs, List.of());
+            }
+        });
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SearchAssets.OPENSEARCH, search.openSearchXml());
+        files.put(SearchAssets.SITE_JSON, search.siteJson());
+        // A page whose template failed is reported and not written.
+        setup.layouts().renderComplete(Optional.of(SearchAssets.SEARCH_TEMPLATE), setup.site(),
+                search.searchPageVariables(), "", SourcePosition.of("search.ftlh"), diagnostics)
+                .ifPresent(page -> files.put(SearchAssets.SEARCH_PAGE, page));
+        setup.layouts().renderComplete(Optional.of(SearchAssets.NOT_FOUND_TEMPLATE), setup.site(),
+                search.notFoundPageVariables(), "", SourcePosition.of("404.ftlh"), diagnostics)
+                .ifPresent(page -> files.put(SearchAssets.NOT_FOUND_PAGE, page));
+        files.forEach((path, text) -> {
+            if (!out.has(path)) {
+                out.write(path, text, 0, List.of());
+            }
+        });
+    }
+}
