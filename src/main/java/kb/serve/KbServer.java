@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kb.cluster.ClusterClient;
 import kb.search.ClusterSearch;
@@ -55,6 +56,7 @@ public final class KbServer implements AutoCloseable {
     private final Server server;
     private final Searcher search;
     private final Path site;
+    private final SiteRoot files;
     private final SiteInfo info;
     private final String host;
     private final Optional<LiveReload> liveReload;
@@ -62,9 +64,10 @@ public final class KbServer implements AutoCloseable {
     private IndexFollower follower;
     private boolean closed;
 
-    private KbServer(Server server, Searcher search, Path site, SiteInfo info, String host,
+    private KbServer(Server server, Searcher search, Path site, SiteRoot files, SiteInfo info, String host,
             Optional<LiveReload> liveReload, Optional<AccessLog> requestLog) {
         this.server = server;
+        this.files = files;
         this.requestLog = requestLog;
         this.search = search;
         this.site = site;
@@ -107,9 +110,10 @@ public final class KbServer implements AutoCloseable {
         connector.setPort(options.port());
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MS);
-        server.setErrorHandler(new ErrorPages(new SiteRoot(site), info,
+        SiteRoot files = new SiteRoot(site);
+        server.setErrorHandler(new ErrorPages(files, info,
                 html -> liveReload.map(l -> LiveReloadScript.inject(html, l.scriptTag())).orElse(html)));
-        Handler pages = handlers(site, info, search);
+        Handler pages = handlers(files, info, search);
         if (liveReload.isPresent()) {
             pages = new LiveReloadScript(pages, liveReload.get()::scriptTag);
         }
@@ -121,7 +125,7 @@ public final class KbServer implements AutoCloseable {
         server.setHandler(new SecurityHeaders(
                 liveReload.<Handler>map(l -> new Handler.Sequence(l, graceful)).orElse(graceful)));
         requestLog.ifPresent(server::setRequestLog);
-        KbServer kb = new KbServer(server, search, site, info, options.host(), liveReload, requestLog);
+        KbServer kb = new KbServer(server, search, site, files, info, options.host(), liveReload, requestLog);
         try {
             server.start();
         } catch (Exception e) {
@@ -151,9 +155,8 @@ public final class KbServer implements AutoCloseable {
         return search;
     }
 
-    private static Handler handlers(Path site, SiteInfo info, Searcher search) {
+    private static Handler handlers(SiteRoot files, SiteInfo info, Searcher search) {
         // Short links after the files: a real page at such a path wins.
-        SiteRoot files = new SiteRoot(site);
         List<Handler> inSite = new ArrayList<>(List.of(new SearchApi(search, info.baseurl()), new SiteFacts(files, info),
                 new SiteFiles(files), new ShortLinks(search::articleUrl, info.baseurl())));
         if (info.baseurl().isEmpty()) {
@@ -199,6 +202,7 @@ public final class KbServer implements AutoCloseable {
      * wrote no file changed nothing a page shows).
      */
     public void rebuilt(boolean pagesChanged) {
+        files.clearPreviews();
         follower.refreshNow();
         follower.pause(false);
         if (pagesChanged) {
@@ -213,6 +217,23 @@ public final class KbServer implements AutoCloseable {
      */
     public void rebuilding(boolean underWay) {
         follower.pause(underWay);
+        if (!underWay) {
+            files.clearPreviews(); // a rebuild that stopped: the site in place is served as it is
+        }
+    }
+
+    /**
+     * Shows edited pages before the rebuild under way is done ({@code kb serve --watch}): serves
+     * them, by path below the site folder, in place of their files; searches the index's newest
+     * commit (which holds their documents); and reloads the open pages. The rebuild's end
+     * ({@link #rebuilt()} or {@code rebuilding(false)}) serves the files again. Thread-safe.
+     */
+    public void previewed(Map<String, String> pages) {
+        Map<String, byte[]> bytes = new java.util.HashMap<>();
+        pages.forEach((path, html) -> bytes.put(path, html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        files.preview(bytes);
+        follower.refreshNow();
+        liveReload.ifPresent(LiveReload::reload);
     }
 
     /** The base URL is where the site is mounted: a rebuild with another one needs a restart. */

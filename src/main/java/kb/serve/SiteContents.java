@@ -79,6 +79,12 @@ final class SiteContents implements HttpContent.Factory {
         if (Resources.missing(resource)) {
             return null;
         }
+        java.util.Optional<SiteRoot.Preview> preview = pathInContext.startsWith("/")
+                ? root.previewed(pathInContext.substring(1)) : java.util.Optional.empty();
+        if (preview.isPresent() && !resource.isDirectory()) {
+            return new Snapshot(resource, mimeTypes.getMimeByExtension(pathInContext),
+                    new Read(preview.get().bytes(), preview.get().made()));
+        }
         // Jetty refuses an alias (a path whose real path differs: a link, or a folder's URI
         // without its slash) after this lookup, as a 404 or, for an article's folder, a short
         // link's 301. A resource resolved during a swap, while its folder was missing for a

@@ -41,10 +41,39 @@ final class SiteRoot {
      * do not wait.
      */
     private volatile boolean gone;
+    /** Pages shown before the build that writes them ({@link #preview}), by path below the folder. */
+    private volatile Map<String, Preview> previews = Map.of();
+
+    /** A previewed page: its bytes, and when it was made (its Last-Modified). */
+    record Preview(byte[] bytes, java.time.Instant made) {
+    }
 
     SiteRoot(Path path) {
         this.path = path;
         this.unix = path.getFileSystem().supportedFileAttributeViews().contains("unix");
+    }
+
+    /**
+     * Serves these pages, by path below the site folder ({@code kb/319/Q319864/index.html}), in
+     * place of the files until {@link #clearPreviews()}: {@code kb serve --watch} shows edited
+     * articles before the build that writes them is done. Pages already previewed stay unless
+     * given again.
+     */
+    void preview(Map<String, byte[]> pages) {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Preview> all = new java.util.HashMap<>(previews);
+        pages.forEach((path, bytes) -> all.put(path, new Preview(bytes, now)));
+        previews = Map.copyOf(all);
+    }
+
+    /** Serves the files again: the build is done (or failed, and the site in place is the last good one). */
+    void clearPreviews() {
+        previews = Map.of();
+    }
+
+    /** The previewed page at a path below the site folder, if any. */
+    java.util.Optional<Preview> previewed(String path) {
+        return java.util.Optional.ofNullable(previews.get(path));
     }
 
     /** The path of the site folder. */

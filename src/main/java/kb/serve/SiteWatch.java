@@ -27,6 +27,11 @@ import kb.site.SiteBuilder;
  * ({@link ChangeBatcher}). Each rebuild prints its diagnostics and one summary line; one line
  * says when every folder is watched (a big tree takes seconds to register).
  *
+ * <p>An edit of an article's text is shown first ({@link SiteBuilder#preview}): its page, and
+ * its new words in searches, within a fraction of a second, while the rebuild that brings the rest
+ * of the site up to date (listings, related lists, citing pages) runs; the pages reload again when
+ * it is done.
+ *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
  * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
  * save without a change): nothing a page shows changed. While a rebuild runs, the server does
@@ -132,6 +137,7 @@ public final class SiteWatch implements AutoCloseable {
             served = server;
         }
         served.rebuilding(true);
+        preview(served, changed);
         Diagnostics diagnostics = collectors.get();
         BuildResult result;
         try {
@@ -173,6 +179,28 @@ public final class SiteWatch implements AutoCloseable {
             out.println("kb serve: phases: " + result.timingLine());
         }
         out.flush();
+    }
+
+    /**
+     * Shows edited articles at once when the changes are text edits of articles
+     * ({@link SiteBuilder#preview}): their pages are served and their new words found while the
+     * rebuild brings the rest of the site up to date. A preview that fails is only reported: the
+     * rebuild follows either way.
+     */
+    private void preview(KbServer served, Set<Path> changed) {
+        long start = System.nanoTime();
+        try {
+            builder.preview(options, changed).ifPresent(pages -> {
+                served.previewed(pages);
+                out.println(String.format(Locale.ROOT, "kb serve: previewed %s in %.2f s (page%s and search);"
+                        + " rebuilding the rest", describe(changed), (System.nanoTime() - start) / 1e9,
+                        pages.size() == 1 ? "" : "s"));
+                out.flush();
+            });
+        } catch (RuntimeException e) {
+            err.println("kb serve: preview of " + describe(changed) + " failed: " + e + "; rebuilding");
+            err.flush();
+        }
     }
 
     /** "1 change (content/a.md)", "5 changes (content/a.md, content/b.md, content/c.md, ...)". */

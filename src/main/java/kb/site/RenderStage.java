@@ -7,14 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
 import kb.diag.SourcePosition;
-import kb.model.Article;
-import kb.outputs.ArticleNavigation;
-import kb.search.RelatedArticles;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
 import kb.state.PageRecord;
@@ -43,9 +39,7 @@ final class RenderStage {
     private final SitePlan plan;
     private final BuildState previous;
     private final ExtractStage.Extracted extracted;
-    private final Catalog catalog;
-    private final ArticleNavigation navigation;
-    private final Map<String, List<String>> related;
+    private final ArticleFinisher articles;
     private final PageProcessor processor;
     private final OutputWriter out;
     private final Map<String, String> listingCodes = new java.util.HashMap<>();
@@ -57,24 +51,22 @@ final class RenderStage {
      */
     private final boolean sameSite;
 
-    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
-            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, boolean sameSite) {
-        this(setup, plan, previous, extracted, catalog, related, processor, out, sameSite, PageGuard.BUDGET);
+    /** @param articles finishes the article pages: the build's catalog and related lists, with {@code processor} */
+    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted,
+            ArticleFinisher articles, PageProcessor processor, OutputWriter out, boolean sameSite) {
+        this(setup, plan, previous, extracted, articles, processor, out, sameSite, PageGuard.BUDGET);
     }
 
     /** A stage with another time budget per page (tests). */
-    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted, Catalog catalog,
-            Map<String, List<String>> related, PageProcessor processor, OutputWriter out, boolean sameSite,
-            Duration budget) {
+    RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted,
+            ArticleFinisher articles, PageProcessor processor, OutputWriter out, boolean sameSite, Duration budget) {
         this.budget = budget;
         this.sameSite = sameSite;
         this.setup = setup;
         this.plan = plan;
         this.previous = previous;
         this.extracted = extracted;
-        this.catalog = catalog;
-        this.navigation = new ArticleNavigation(catalog, setup.config());
-        this.related = related;
+        this.articles = articles;
         this.processor = processor;
         this.out = out;
         plan.listings().forEach((code, url) -> listingCodes.put(url, code));
@@ -120,7 +112,7 @@ final class RenderStage {
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
         if (facts != null && prepared == null && before != null && sameSite && before.document() == document
-                && sameRelated(facts.entry().id()) && out.keep(path, before.inputs(), diagnostics)) {
+                && articles.relatedAre(facts.entry().id(), previous.related().get(facts.entry().id())) && out.keep(path, before.inputs(), diagnostics)) {
             // Everything its inputs hold is as in the last build, so they are the last build's.
             return kept(before, diagnostics);
         }
@@ -131,7 +123,7 @@ final class RenderStage {
             // for a product code's listing page, the generated listing it links.
             String code = listingCodes.get(page.url());
             Map<String, Object> vars = code == null ? Map.of()
-                    : navigation.generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
+                    : articles.navigation().generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
                             .orElse(Map.of());
             inputs = new Fingerprint().add(extraction).add(setup.fingerprint()).add(String.valueOf(vars)).value();
             finish = (p, own) -> processor.finish(p, vars, List.of(), own);
@@ -143,15 +135,11 @@ final class RenderStage {
                     .add(document)
                     .add(setup.fingerprint())
                     .add(String.valueOf(entry))
-                    .add(navigation.linksKey(entry))
-                    .add(relatedKey(entry))
+                    .add(articles.navigation().linksKey(entry))
+                    .add(articles.relatedKey(entry))
                     .add(productListings(entry))
                     .value();
-            finish = (p, own) -> {
-                Article article = p.article().orElseThrow();
-                return processor.finish(p, navigation.variables(article, page.url(),
-                        navigation.entry(article, page.url()), navigation.links(entry)), relatedOf(entry), own);
-            };
+            finish = (p, own) -> articles.finish(p, entry, own);
         }
         if (prepared == null && before != null && before.inputs() == inputs && out.keep(path, inputs, diagnostics)) {
             return kept(before, diagnostics);
@@ -186,31 +174,6 @@ final class RenderStage {
     private static Optional<PageRecord> kept(PageRecord before, Diagnostics diagnostics) {
         before.diagnostics().forEach(diagnostics::report);
         return Optional.of(before);
-    }
-
-    /** Whether an article's related list is the one the last build kept for it. */
-    private boolean sameRelated(String id) {
-        List<String> before = previous.related().get(id);
-        return before != null && before.equals(related.get(id));
-    }
-
-    /** A fingerprint of {@link #relatedOf}: the ID, title and URL of each related article. */
-    private long relatedKey(CatalogEntry entry) {
-        Fingerprint f = new Fingerprint();
-        for (String id : related.getOrDefault(entry.id(), List.of())) {
-            catalog.article(id).ifPresent(e -> f.add(e.id()).add(e.title()).add(e.url()));
-        }
-        return f.value();
-    }
-
-    /** The related articles of an article, as its page links them. */
-    private List<RelatedArticles.Related> relatedOf(CatalogEntry entry) {
-        List<RelatedArticles.Related> list = new ArrayList<>();
-        for (String id : related.getOrDefault(entry.id(), List.of())) {
-            catalog.article(id).ifPresent(e -> list.add(new RelatedArticles.Related(e.id(), e.title(),
-                    setup.config().relativeUrl(e.url()))));
-        }
-        return list;
     }
 
     /** The product listing pages of the source tree an article's page links ({@code product_links}). */

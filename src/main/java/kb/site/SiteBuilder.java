@@ -57,8 +57,19 @@ public final class SiteBuilder {
      */
     private Remembered remembered;
 
+    /**
+     * @param stamp the stamp of the state's file; null for a state that a preview changed, whose
+     *              file is deleted (see {@link #preview})
+     */
     private record Remembered(BuildState state, String stamp) {
     }
+
+    /**
+     * The site of this builder's last build, to preview edits on ({@link #preview}); null unless
+     * the builder serves what it builds ({@code stateInBackground}), and from a build's commit until
+     * its state is written.
+     */
+    private SitePreview lastSite;
 
     /**
      * Writes the build state after {@link #build} returns, when the builder serves the site it
@@ -74,7 +85,8 @@ public final class SiteBuilder {
     /**
      * A builder that writes the build state after {@link #build} returns when
      * {@code stateInBackground} is true; the output folder stays locked until it is written, and
-     * {@link #awaitStateWrite()} waits for it.
+     * {@link #awaitStateWrite()} waits for it. Such a builder ({@code kb serve --watch}) also keeps
+     * its last build's site in memory, to {@link #preview} edits on.
      */
     public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
         this.progress = progress;
@@ -135,6 +147,70 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * Shows edited articles at once, before the build that brings the whole site up to date
+     * ({@code kb serve --watch}): when every path in {@code changed} is the source of an article page
+     * of this builder's last build and the edit is to its text (see {@link SitePreview}), makes
+     * those pages from the last build's site and commits their search documents to the index. The
+     * site folder is not touched: the pages are returned, for the server to show until the build.
+     *
+     * <p>The state the next build starts from then lacks those pages' records' documents (the
+     * state file is deleted, as at a build's commit, and the state in memory marks them), so the
+     * next build makes them and their documents again, whatever happened to the files meanwhile:
+     * its site and index equal a clean build's.
+     *
+     * @return the pages, by output path below the site folder; empty when there is nothing to
+     *         preview (only a build can show such changes) or no build of these options before
+     */
+    public synchronized Optional<Map<String, String>> preview(BuildOptions options, Set<Path> changed) {
+        awaitStateWrite();
+        SitePreview site = lastSite;
+        Remembered known = remembered;
+        if (site == null || known == null || !site.of(options)) {
+            return Optional.empty();
+        }
+        try (Publication publication = Publication.open(options.dest())) {
+            StateFile stateFile = StateFile.beside(options.dest());
+            if (!stateFile.stamp().equals(Optional.ofNullable(known.stamp()))
+                    || !SearchIndexer.canUpdate(options.index())) {
+                return Optional.empty(); // another build wrote the site since: the next build reads its state
+            }
+            Optional<Map<String, SitePreview.Page>> pages = site.pages(changed, known.state());
+            if (pages.isEmpty()) {
+                return Optional.empty();
+            }
+            SearchIndexer index = new SearchIndexer(options.index(), false);
+            try {
+                pages.get().values().forEach(p -> index.put(p.url(), p.document()));
+                stateFile.delete();
+                remembered = new Remembered(withoutDocuments(known.state(), pages.get().keySet()), null);
+                index.close();
+            } finally {
+                index.rollback();
+            }
+            Map<String, String> html = new LinkedHashMap<>();
+            pages.get().forEach((path, page) -> html.put(path, page.html()));
+            return Optional.of(html);
+        }
+    }
+
+    /**
+     * The state with the records of the pages at {@code paths} marked as having another search
+     * document than any their sources give: the next build makes those pages and documents again.
+     */
+    private static BuildState withoutDocuments(BuildState state, Set<String> paths) {
+        Map<String, PageRecord> pages = new java.util.HashMap<>(state.pages());
+        for (String path : paths) {
+            PageRecord p = pages.get(path);
+            if (p != null) {
+                pages.put(path, new PageRecord(p.outputPath(), p.url(), p.source(), p.extraction(), p.inputs(),
+                        ~p.document(), p.article(), p.diagnostics()));
+            }
+        }
+        return new BuildState(state.kb(), state.setup(), state.sources(), pages, state.outputs(), state.related(),
+                state.broken(), state.generated(), state.folders());
+    }
+
     /** A build done but for its state: the result, and what writes the state. */
     private record Built(BuildResult result, Runnable saveState) {
     }
@@ -178,6 +254,7 @@ public final class SiteBuilder {
         // windows to compare with and computes every list.
         Map<String, List<String>> keptRelated;
         GeneratedFiles generatedFiles;
+        SitePreview site;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
@@ -190,8 +267,10 @@ public final class SiteBuilder {
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous)).join());
             boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
+            ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
+            site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
-                    previous, extracted, catalog, related, processor, out, sameSite).run(diagnostics, progress)).join());
+                    previous, extracted, articles, processor, out, sameSite).run(diagnostics, progress)).join());
             rendered = pages;
             keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
             GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
@@ -214,12 +293,14 @@ public final class SiteBuilder {
                 // together: a build stopped before it saves its own leaves none (the next is clean).
                 stateFile.delete();
                 remembered = null;
+                lastSite = null;
                 index.close();
             });
         } finally {
             pool.shutdown();
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
+        SitePreview builtSite = site;
         BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
@@ -232,6 +313,7 @@ public final class SiteBuilder {
         Runnable saveState = () -> {
             stateFile.write(state);
             remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+            lastSite = remembered == null ? null : builtSite;
             // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
             // A site in place that no state described stays unknown: the next build empties it.
             if (!visible) {
@@ -251,7 +333,8 @@ public final class SiteBuilder {
      * state this builder wrote last is taken from memory while its file is still the one written.
      */
     private BuildState lastState(StateFile stateFile) {
-        Optional<BuildState> state = remembered != null && stateFile.stamp().equals(Optional.of(remembered.stamp()))
+        Optional<BuildState> state = remembered != null
+                && stateFile.stamp().equals(Optional.ofNullable(remembered.stamp()))
                 ? Optional.of(remembered.state())
                 : stateFile.read(StateFile.kbVersion());
         return state.orElse(BuildState.empty());

@@ -61,10 +61,7 @@ final class SitePlanner {
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
             Diagnostics diagnostics, BuildProgress progress) {
         JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
-        List<String> include = new ArrayList<>(config.include());
-        include.addAll(jekyll.collections().folders()); // documents live in _guides/, _posts/
-        SourceScanner scanner = new SourceScanner(new EntryFilter(config.exclude(), include),
-                Set.of(options.dest(), options.index()));
+        SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()));
         // Only the folders changed since the last build are listed again (the state is of the same
         // source folder, filter and output folders, or the build is a clean one).
         SourceTree tree = scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
@@ -265,6 +262,21 @@ final class SitePlanner {
         }
         java.util.regex.Matcher u = URL_ID.matcher(page.url());
         return u.find() ? Optional.of(u.group(1)) : Optional.empty();
+    }
+
+    /** Which entries of the source tree a build reads: the configuration's exclude and include. */
+    static EntryFilter filter(SiteConfig config, JekyllSettings jekyll) {
+        List<String> include = new ArrayList<>(config.include());
+        include.addAll(jekyll.collections().folders()); // documents live in _guides/, _posts/
+        return new EntryFilter(config.exclude(), include);
+    }
+
+    /**
+     * What the planner makes of a file as it is now (a preview of an edit, {@link SitePreview}):
+     * its digest, role and front matter, as a build's plan would record them.
+     */
+    SourceRecord reread(SourceFile file, Diagnostics diagnostics) {
+        return classify(file, diagnostics);
     }
 
     /** What the planner makes of a file: a page with its front matter, a copy, or nothing. */

@@ -227,6 +227,90 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aPreviewShowsAnEditedArticleAndFindsItsNewWordsAtOnce_andTheBuildAfterItEqualsAClean() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true); // as kb serve --watch has it
+        build(builder, "a", false);
+        Path page = site("a").resolve("kb/Q1002/index.html");
+        String before = Files.readString(page);
+        edit("kb/Q1002/README.md", "tighten the gear", "tighten the sprocket");
+
+        Optional<Map<String, String>> preview = builder.preview(options("a", false),
+                java.util.Set.of(src.resolve("kb/Q1002/README.md")));
+
+        assertThat(preview).isPresent();
+        assertThat(preview.get()).containsOnlyKeys("kb/Q1002/index.html");
+        assertThat(preview.get().get("kb/Q1002/index.html")).contains("sprocket");
+        assertThat(page).content().isEqualTo(before); // the site folder is the build's alone
+        assertThat(search("a", "sprocket")).containsExactly("/kb/Q1002/");
+
+        build(builder, "a", false);
+        // The page the preview showed is the build's but for the related articles, which the build
+        // works out again from the new text (here: the same three in another order).
+        assertThat(withoutRelated(Files.readString(page))).isEqualTo(withoutRelated(preview.get().get("kb/Q1002/index.html")));
+        builder.close();
+        assertSameAsClean();
+    }
+
+    @Test
+    void anEditPutBackAfterItsPreviewIsUndoneByTheNextBuild_inTheIndexToo() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        assertThat(builder.preview(options("a", false), java.util.Set.of(src.resolve("kb/Q1003/README.md"))))
+                .isPresent();
+        assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
+        edit("kb/Q1003/README.md", "battery is flat", "battery is low"); // the same bytes as the last build read
+
+        build(builder, "a", false);
+
+        assertThat(search("a", "flat")).isEmpty();
+        builder.close();
+        assertSameAsClean();
+        // Its state written, the next kb build (another builder) builds on it, as after any build.
+        BuildResult next = incremental();
+        assertThat(next.clean()).isFalse();
+        assertThat(next.written()).isZero();
+    }
+
+    @Test
+    void onlyTextEditsOfArticlesArePreviewed_aTemporaryFileGoneIsIgnored() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        BuildOptions options = options("a", false);
+        Path article = src.resolve("kb/Q1001/README.md");
+        assertThat(builder.preview(options, java.util.Set.of(article))).as("before any build").isEmpty();
+        build(builder, "a", false);
+        assertThat(builder.preview(options, java.util.Set.of(article))).as("not changed").isEmpty();
+
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        Path gone = src.resolve("kb/Q1001/.README.md.swp");
+        assertThat(builder.preview(options, java.util.Set.of(gone, article))).as("an editor's file gone").isPresent();
+        build(builder, "a", false);
+
+        edit("kb/Q1001/README.md", "title: \"Q1001: Contoso Widget", "title: \"Q1001: Contoso Widgets");
+        assertThat(builder.preview(options, java.util.Set.of(article))).as("its front matter").isEmpty();
+        build(builder, "a", false);
+
+        edit("kb/Q1001/README.md", "gear wears out", "gear wears down");
+        write("kb/Q1009/README.md", NavigationSiteTest.article("Q1009", "Contoso Gadget", "17-JUN-2003", "kbbug",
+                "The gadget blinks when it is cold."));
+        assertThat(builder.preview(options, java.util.Set.of(article, src.resolve("kb/Q1009/README.md"))))
+                .as("with a new article").isEmpty();
+        write("_config.yml", "title: Contoso Knowledge Base\nurl: https://kb.example.org\n");
+        assertThat(builder.preview(options, java.util.Set.of(article, src.resolve("_config.yml"))))
+                .as("with the configuration").isEmpty();
+        assertThat(builder.preview(options, java.util.Set.of(src.resolve("index.md")))).as("not an article").isEmpty();
+        build(builder, "a", false);
+
+        edit("kb/Q1001/README.md", "gear wears down", "gear wears thin");
+        build(new SiteBuilder(BuildProgress.NONE), "a", false); // builder.close() waited for: kb build in between
+        edit("kb/Q1001/README.md", "gear wears thin", "gear breaks");
+        assertThat(builder.preview(options, java.util.Set.of(article))).as("after another builder's build").isEmpty();
+        builder.close();
+        build("a", false);
+        assertSameAsClean();
+    }
+
+    @Test
     void aBuildThatDiesHalfWayLeavesTheSiteIndexAndStateAsTheLastBuildLeftThem() throws Exception {
         incremental();
         Path state = StateFile.beside(site("a")).path();
@@ -443,6 +527,14 @@ class IncrementalBuildTest {
             assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
         }
         assertThat(documents(tmp.resolve("a/index"))).isEqualTo(documents(tmp.resolve("b/index")));
+    }
+
+    /** A page without its list of related articles. */
+    private static String withoutRelated(String html) {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertThat(page.select("section.kb-related")).hasSize(1);
+        page.select("section.kb-related").remove();
+        return page.outerHtml();
     }
 
     private static Map<String, String> files(Path root) throws IOException {

@@ -82,8 +82,9 @@ class PageBudgetTest {
             folder.prepare();
             OutputWriter out = new OutputWriter(folder, tmp.resolve("live"), BuildState.empty(), Map.of(),
                     SiteChecker.Session.of("", "", Set.copyOf(plan.outputs())));
-            rendered = new RenderStage(setup, plan, BuildState.empty(), extracted, new Catalog(List.of()), Map.of(),
-                    processor, out, false, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
+            rendered = new RenderStage(setup, plan, BuildState.empty(), extracted,
+                    new ArticleFinisher(setup.config(), new Catalog(List.of()), Map.of(), processor), processor, out,
+                    false, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
         }
 
         assertThat(rendered.pages()).isEmpty();
