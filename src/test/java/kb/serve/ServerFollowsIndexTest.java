@@ -181,6 +181,45 @@ class ServerFollowsIndexTest {
     }
 
     @Test
+    void aPreviewIsServedSearchedAndReloadedAtOnce_andTheRebuildsFilesAfterIt() throws Exception {
+        // As kb serve --watch does it: the builder that serves previews, with the server.
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        builder.build(options, new Diagnostics());
+        serve(true);
+        Path article = source.resolve("kb/900/Q900101/README.md");
+        String text = Files.readString(article);
+        String built = text(http.get("/kb/900/Q900101/"));
+        try (EventStream events = new EventStream(http)) {
+            String first = events.nextReload();
+            Files.writeString(article, text.replace("After you upgrade a primary site", "After you " + NEW_WORD
+                    + " a primary site"));
+            server.rebuilding(true);
+            java.util.Map<String, String> pages = builder.preview(options, java.util.Set.of(article)).orElseThrow();
+            server.previewed(pages);
+
+            // No waiting: previewed() returns once the commit with the page's document is searched.
+            assertThat(total(NEW_WORD)).isEqualTo(1);
+            String second = events.nextReload();
+            assertThat(second).isNotEqualTo(first);
+            HttpResponse<byte[]> page = http.get("/kb/900/Q900101/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).hasValue("text/html;charset=utf-8");
+            assertThat(text(page)).contains(NEW_WORD).contains("data-build=\"" + second + "\"");
+            assertThat(Files.readString(options.dest().resolve("kb/900/Q900101/index.html"))).doesNotContain(NEW_WORD);
+
+            // The rebuild stopped: the site in place is served again (the next build redoes the page).
+            server.rebuilding(false);
+            assertThat(text(http.get("/kb/900/Q900101/"))).isEqualTo(built.replace("data-build=\"" + first + "\"",
+                    "data-build=\"" + second + "\""));
+            builder.build(options, new Diagnostics());
+            server.rebuilt();
+            assertThat(text(http.get("/kb/900/Q900101/"))).contains(NEW_WORD);
+            assertThat(total(NEW_WORD)).isEqualTo(1);
+        }
+        builder.close();
+    }
+
+    @Test
     void theSiteFactsFollowARebuild() throws Exception {
         serve(false);
         assertThat(text(http.get("/opensearch.xml"))).contains("kb Sample KnowledgeBase");

@@ -37,16 +37,8 @@ class SiteWatchTest {
         assertThat(count(writer.toString(), text)).as("'" + text + "' in: " + writer).isGreaterThanOrEqualTo(times);
     }
 
-    private static int count(String s, String part) {
-        int n = 0;
-        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    @Test
-    void editsAreRebuiltSearchedAndReloadedButNotBrokenOnes() throws Exception {
+    /** A copy of the shipped content, made before any watch begins. */
+    private Path copyOfContent() throws IOException {
         Path source = tmp.resolve("content");
         try (Stream<Path> paths = Files.walk(Path.of("content"))) {
             for (Path p : (Iterable<Path>) paths::iterator) {
@@ -59,6 +51,62 @@ class SiteWatchTest {
                 }
             }
         }
+        if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+        }
+        return source;
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void anArticleEditIsPreviewedBeforeTheRebuild_whichReloadsThePagesAgain() throws Exception {
+        Path source = copyOfContent();
+        BuildOptions options = new BuildOptions(source, tmp.resolve("site"), tmp.resolve("index"), Optional.empty(),
+                Optional.of(""));
+        try (SiteWatch watch = new SiteWatch(options, new PrintWriter(out, true), new PrintWriter(err, true), 50, false,
+                Diagnostics::new)) {
+            watch.build(new Diagnostics(), BuildProgress.NONE); // as kb serve --watch builds first
+            try (KbServer server = KbServer.start(new ServeOptions(options.dest(), options.index(), "127.0.0.1", 0, true))) {
+                watch.start(server);
+                awaitOutput(out, "kb serve: watching " + source, 1);
+                Http http = new Http(server);
+                try (EventStream events = new EventStream(http)) {
+                    String first = events.nextReload();
+                    Path article = source.resolve("kb/900/Q900101/README.md");
+                    String text = Files.readString(article);
+                    Files.writeString(article, text.replace("After you upgrade a primary site",
+                            "After you zorkmid a primary site"));
+                    awaitOutput(out, "kb serve: rebuilt after 1 change (", 1);
+                    String log = out.toString();
+                    assertThat(log).contains("kb serve: previewed 1 change (").contains("(page and search); rebuilding the rest");
+                    assertThat(log.indexOf("kb serve: previewed")).isLessThan(log.indexOf("kb serve: rebuilt"));
+                    String previewed = events.nextReload();
+                    assertThat(previewed).isNotEqualTo(first);
+                    assertThat(events.nextReload()).as("the rebuild reloads again").isNotEqualTo(previewed);
+                    assertThat(Http.json(http.get("/api/search?q=zorkmid")).path("total").asLong()).isEqualTo(1);
+                    assertThat(new String(http.get("/kb/900/Q900101/").body(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains("zorkmid");
+
+                    // A new article is not previewed: the rebuild alone shows it.
+                    Path added = Files.createDirectories(source.resolve("kb/900/Q900999")).resolve("README.md");
+                    Files.writeString(added, text.replace("Q900101", "Q900999"));
+                    awaitOutput(out, "kb serve: rebuilt after ", 2);
+                    assertThat(count(out.toString(), "kb serve: previewed")).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void editsAreRebuiltSearchedAndReloadedButNotBrokenOnes() throws Exception {
+        Path source = copyOfContent();
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         }
