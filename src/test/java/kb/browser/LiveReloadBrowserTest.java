@@ -20,7 +20,6 @@ import kb.serve.ServeOptions;
 import kb.serve.SiteWatch;
 import kb.site.BuildOptions;
 import kb.site.BuildProgress;
-import kb.site.SiteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code kb serve --watch} in a real browser (Debian's headless chromium): an article page is open,
- * its source is edited, and the page reloads by itself with the new text, which search finds too.
+ * its source is edited, and the page reloads by itself with the new text, which search finds too
+ * (first as a preview, then again after the rebuild).
  * The site is {@link FixtureKb}, built and watched as {@code kb serve --watch} does it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,7 +63,7 @@ class LiveReloadBrowserTest {
         // As kb serve --watch: watch first (no change is missed), build, serve, then rebuild on changes.
         watch = new SiteWatch(options, out, out, 50, false, Diagnostics::new);
         Diagnostics diagnostics = new Diagnostics();
-        new SiteBuilder(BuildProgress.NONE).build(options, diagnostics);
+        watch.build(diagnostics, BuildProgress.NONE);
         assertThat(diagnostics.hasErrors()).as("build errors: " + diagnostics.sorted()).isFalse();
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
@@ -118,7 +118,17 @@ class LiveReloadBrowserTest {
         assertThat(searchTotal(NEW_WORD)).as("search finds the new word as the page shows it").isEqualTo(1);
         System.out.printf("live reload: the edited page was shown %d ms after the save%n", reloadedMs);
         assertThat(chromium.consoleErrors()).as("errors in the browser console").isEmpty();
+        // Shown by the preview; the rebuild after it reloads the page again.
+        assertThat(console.toString()).contains("kb serve: previewed 1 change");
+        long end = System.nanoTime() + RELOAD_WAIT.toNanos();
+        while (!console.toString().contains("kb serve: rebuilt after 1 change") && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
         assertThat(console.toString()).contains("kb serve: rebuilt after 1 change");
+        new WebDriverWait(driver, RELOAD_WAIT).pollingEvery(Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText().contains(NEW_WORD));
+        assertThat(chromium.consoleErrors()).as("errors in the browser console after the rebuild").isEmpty();
     }
 
     private long searchTotal(String query) throws IOException, InterruptedException {
