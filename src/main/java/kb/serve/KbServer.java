@@ -217,16 +217,14 @@ public final class KbServer implements AutoCloseable {
      */
     public void rebuilding(boolean underWay) {
         follower.pause(underWay);
-        if (!underWay) {
-            files.clearPreviews(); // a rebuild that stopped: the site in place is served as it is
-        }
     }
 
     /**
      * Shows edited pages before the rebuild under way is done ({@code kb serve --watch}): serves
      * them, by path below the site folder, in place of their files; searches the index's newest
-     * commit (which holds their documents); and reloads the open pages. The rebuild's end
-     * ({@link #rebuilt()} or {@code rebuilding(false)}) serves the files again. Thread-safe.
+     * commit (which holds their documents); and reloads the open pages. {@link #rebuilt()} serves
+     * the files again; a rebuild that stops before its commit ({@code rebuilding(false)}) leaves
+     * the index with the previewed documents, and the pages previewed stay too. Thread-safe.
      */
     public void previewed(Map<String, String> pages) {
         Map<String, byte[]> bytes = new java.util.HashMap<>();

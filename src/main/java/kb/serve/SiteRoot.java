@@ -59,7 +59,7 @@ final class SiteRoot {
      * articles before the build that writes them is done. Pages already previewed stay unless
      * given again.
      */
-    void preview(Map<String, byte[]> pages) {
+    synchronized void preview(Map<String, byte[]> pages) {
         java.time.Instant now = java.time.Instant.now();
         Map<String, Preview> all = new java.util.HashMap<>(previews);
         pages.forEach((path, bytes) -> all.put(path, new Preview(bytes, now)));
@@ -67,7 +67,7 @@ final class SiteRoot {
     }
 
     /** Serves the files again: the build is done (or failed, and the site in place is the last good one). */
-    void clearPreviews() {
+    synchronized void clearPreviews() {
         previews = Map.of();
     }
 

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import kb.diag.Diagnostics;
@@ -34,8 +36,11 @@ import kb.site.SiteBuilder;
  *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
  * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
- * save without a change): nothing a page shows changed. While a rebuild runs, the server does
- * not follow the index by itself, so no search sees a build that is not done.
+ * save without a change): nothing a page shows changed, unless a preview showed something else.
+ * After a preview, a rebuild that fails before its index commit leaves the previewed pages
+ * served, and their documents searched (the index holds them), until a rebuild succeeds. While a
+ * rebuild runs, the server does not follow the index by itself, so no search sees a build that is
+ * not done.
  */
 public final class SiteWatch implements AutoCloseable {
 
@@ -137,7 +142,7 @@ public final class SiteWatch implements AutoCloseable {
             served = server;
         }
         served.rebuilding(true);
-        preview(served, changed);
+        boolean previewed = preview(served, changed);
         Diagnostics diagnostics = collectors.get();
         BuildResult result;
         try {
@@ -161,13 +166,15 @@ public final class SiteWatch implements AutoCloseable {
         diagnostics.print(err, maxDiagnostics);
         err.flush();
         if (diagnostics.hasErrors()) {
-            served.rebuilding(false);
+            served.rebuilt(false);
             out.println("kb serve: rebuilt after " + describe(changed) + " with errors: " + result.summary()
                     + "; the pages open are not reloaded until they are fixed");
         } else if (result.written() == 0) {
-            served.rebuilt(false);
+            // After a preview the open pages show it: they reload to show the site again.
+            served.rebuilt(previewed);
             out.println("kb serve: rebuilt after " + describe(changed) + ": " + result.summary()
-                    + "; nothing changed, the pages open are not reloaded");
+                    + (previewed ? "; nothing changed since the last rebuild, the pages open are reloaded"
+                            : "; nothing changed, the pages open are not reloaded"));
         } else {
             long start = System.nanoTime();
             served.rebuilt(true);
@@ -187,20 +194,27 @@ public final class SiteWatch implements AutoCloseable {
      * rebuild brings the rest of the site up to date. A preview that fails is only reported: the
      * rebuild follows either way.
      */
-    private void preview(KbServer served, Set<Path> changed) {
+    private boolean preview(KbServer served, Set<Path> changed) {
         long start = System.nanoTime();
+        Optional<Map<String, String>> pages;
         try {
-            builder.preview(options, changed).ifPresent(pages -> {
-                served.previewed(pages);
-                out.println(String.format(Locale.ROOT, "kb serve: previewed %s in %.2f s (page%s and search);"
-                        + " rebuilding the rest", describe(changed), (System.nanoTime() - start) / 1e9,
-                        pages.size() == 1 ? "" : "s"));
-                out.flush();
-            });
+            // Not printed: the rebuild reads the same files and reports what they hold.
+            pages = builder.preview(options, changed, collectors.get());
         } catch (RuntimeException e) {
             err.println("kb serve: preview of " + describe(changed) + " failed: " + e + "; rebuilding");
             err.flush();
+            return false;
         }
+        if (pages.isEmpty()) {
+            return false;
+        }
+        // Said before the pages reload: whoever watches both sees the line first.
+        out.println(String.format(Locale.ROOT, "kb serve: previewed %s in %.2f s (page%s and search);"
+                + " rebuilding the rest", describe(changed), (System.nanoTime() - start) / 1e9,
+                pages.get().size() == 1 ? "" : "s"));
+        out.flush();
+        served.previewed(pages.get());
+        return true;
     }
 
     /** "1 change (content/a.md)", "5 changes (content/a.md, content/b.md, content/c.md, ...)". */

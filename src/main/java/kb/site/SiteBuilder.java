@@ -60,9 +60,25 @@ public final class SiteBuilder {
     /**
      * @param stamp the stamp of the state's file; null for a state that a preview changed, whose
      *              file is deleted (see {@link #preview})
+     * @param token for such a state, the mark the preview left in its file's place
      */
-    private record Remembered(BuildState state, String stamp) {
+    private record Remembered(BuildState state, String stamp, String token) {
+
+        Remembered(BuildState state, String stamp) {
+            this(state, stamp, null);
+        }
+
+        /** Whether this is still the state of the site and index in place: no other build since. */
+        boolean current(StateFile file) {
+            return stamp != null ? file.stamp().equals(Optional.of(stamp)) : file.markedBy(token);
+        }
     }
+
+    /**
+     * The search document a preview leaves in the record of a page it showed: no page has it, so
+     * the next build makes the page and its document again, however its source changed meanwhile.
+     */
+    private static final long PREVIEWED = 0x7072_6576_6965_7721L;
 
     /**
      * The site of this builder's last build, to preview edits on ({@link #preview}); null unless
@@ -125,6 +141,8 @@ public final class SiteBuilder {
     /** A build that shows its progress on {@code progress} rather than on the builder's. */
     public synchronized BuildResult build(BuildOptions options, Diagnostics diagnostics, BuildProgress progress) {
         awaitStateWrite();
+        // A build that fails leaves no site to preview on: previews wait for one that succeeds.
+        lastSite = null;
         long start = System.nanoTime();
         requireSeparateFolders(options);
         Stages stages = new Stages();
@@ -154,15 +172,22 @@ public final class SiteBuilder {
      * those pages from the last build's site and commits their search documents to the index. The
      * site folder is not touched: the pages are returned, for the server to show until the build.
      *
-     * <p>The state the next build starts from then lacks those pages' records' documents (the
-     * state file is deleted, as at a build's commit, and the state in memory marks them), so the
-     * next build makes them and their documents again, whatever happened to the files meanwhile:
-     * its site and index equal a clean build's.
+     * <p>The state the next build of this builder starts from then marks those pages as having
+     * another search document ({@link #PREVIEWED}), so that build makes them and their documents
+     * again, whatever happened to the files meanwhile: its site and index equal a clean build's.
+     * The state file is replaced by a mark ({@link StateFile#deleteForPreview}): a build in another
+     * process is a clean one, and once it commits, this builder's next build reads what that one
+     * left (or builds clean). A build of this builder that fails leaves nothing to preview on
+     * until one succeeds.
      *
+     * @param diagnostics what reading the edited articles finds (the build after the preview
+     *                    reports it too)
      * @return the pages, by output path below the site folder; empty when there is nothing to
-     *         preview (only a build can show such changes) or no build of these options before
+     *         preview (only a build can show such changes) or no successful build of these options
+     *         before
      */
-    public synchronized Optional<Map<String, String>> preview(BuildOptions options, Set<Path> changed) {
+    public synchronized Optional<Map<String, String>> preview(BuildOptions options, Set<Path> changed,
+            Diagnostics diagnostics) {
         awaitStateWrite();
         SitePreview site = lastSite;
         Remembered known = remembered;
@@ -171,19 +196,19 @@ public final class SiteBuilder {
         }
         try (Publication publication = Publication.open(options.dest())) {
             StateFile stateFile = StateFile.beside(options.dest());
-            if (!stateFile.stamp().equals(Optional.ofNullable(known.stamp()))
-                    || !SearchIndexer.canUpdate(options.index())) {
+            if (!known.current(stateFile) || !SearchIndexer.canUpdate(options.index())) {
                 return Optional.empty(); // another build wrote the site since: the next build reads its state
             }
-            Optional<Map<String, SitePreview.Page>> pages = site.pages(changed, known.state());
+            Optional<Map<String, SitePreview.Page>> pages = site.pages(changed, known.state(), diagnostics);
             if (pages.isEmpty()) {
                 return Optional.empty();
             }
             SearchIndexer index = new SearchIndexer(options.index(), false);
             try {
                 pages.get().values().forEach(p -> index.put(p.url(), p.document()));
-                stateFile.delete();
-                remembered = new Remembered(withoutDocuments(known.state(), pages.get().keySet()), null);
+                String token = java.util.UUID.randomUUID().toString();
+                stateFile.deleteForPreview(token);
+                remembered = new Remembered(previewed(known.state(), pages.get().keySet()), null, token);
                 index.close();
             } finally {
                 index.rollback();
@@ -198,13 +223,13 @@ public final class SiteBuilder {
      * The state with the records of the pages at {@code paths} marked as having another search
      * document than any their sources give: the next build makes those pages and documents again.
      */
-    private static BuildState withoutDocuments(BuildState state, Set<String> paths) {
+    private static BuildState previewed(BuildState state, Set<String> paths) {
         Map<String, PageRecord> pages = new java.util.HashMap<>(state.pages());
         for (String path : paths) {
             PageRecord p = pages.get(path);
             if (p != null) {
                 pages.put(path, new PageRecord(p.outputPath(), p.url(), p.source(), p.extraction(), p.inputs(),
-                        ~p.document(), p.article(), p.diagnostics()));
+                        PREVIEWED, p.article(), p.diagnostics()));
             }
         }
         return new BuildState(state.kb(), state.setup(), state.sources(), pages, state.outputs(), state.related(),
@@ -333,8 +358,7 @@ public final class SiteBuilder {
      * state this builder wrote last is taken from memory while its file is still the one written.
      */
     private BuildState lastState(StateFile stateFile) {
-        Optional<BuildState> state = remembered != null
-                && stateFile.stamp().equals(Optional.ofNullable(remembered.stamp()))
+        Optional<BuildState> state = remembered != null && remembered.current(stateFile)
                 ? Optional.of(remembered.state())
                 : stateFile.read(StateFile.kbVersion());
         return state.orElse(BuildState.empty());

@@ -38,6 +38,11 @@ final class SitePreview {
 
     /** The most files one preview reads: a checkout or a search-and-replace goes to the build at once. */
     static final int MAX_PAGES = 20;
+    /**
+     * How long reading or finishing one page may take in a preview: a page that takes longer is
+     * left to the build (whose budget is {@link PageGuard#BUDGET}), which is not held up long.
+     */
+    static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(2);
 
     private final Setup setup;
     private final SitePlan plan;
@@ -77,15 +82,16 @@ final class SitePreview {
 
     /**
      * The pages of the articles edited at {@code changed}, by output path; empty when the changes
-     * are not all text edits of articles that {@code state} (the last build's) knows.
+     * are not all text edits of articles that {@code state} (the last build's) knows, or reading one
+     * finds an error. What reading them finds goes to {@code diagnostics}.
      */
-    Optional<Map<String, Page>> pages(Set<Path> changed, BuildState state) {
+    Optional<Map<String, Page>> pages(Set<Path> changed, BuildState state, Diagnostics diagnostics) {
         if (changed.isEmpty() || changed.size() > MAX_PAGES || plan.siteKey() != 0) {
             return Optional.empty();
         }
         Path root = setup.options().source().toAbsolutePath().normalize();
         Map<String, Page> pages = new LinkedHashMap<>();
-        try (PageGuard guard = new PageGuard(PageGuard.BUDGET)) {
+        try (PageGuard guard = new PageGuard(BUDGET)) {
             for (Path path : changed) {
                 Path file = path.toAbsolutePath().normalize();
                 if (!file.startsWith(root)) {
@@ -96,7 +102,8 @@ final class SitePreview {
                 if (planned == null && ignorable(rel, file)) {
                     continue;
                 }
-                Optional<Page> page = planned == null ? Optional.empty() : page(planned, state, guard);
+                Optional<Page> page = planned == null ? Optional.empty()
+                        : page(planned, state, guard, diagnostics.child());
                 if (page.isEmpty()) {
                     return Optional.empty();
                 }
@@ -107,14 +114,16 @@ final class SitePreview {
     }
 
     /**
-     * Whether a change the build does not read either: a file that is gone and was not a source
-     * (an editor's temporary file, saved over the page), or an editor's swap or backup file, or a
-     * file the configuration excludes. Names starting with {@code _} are read though they are not
+     * Whether a change the build does not read either: a file that is gone and was neither a
+     * source nor a folder of sources (an editor's temporary file, saved over the page), or an
+     * editor's swap or backup file, or a file the configuration excludes. Names starting with {@code _} are read though they are not
      * pages (layouts, includes, data, the configuration): not ignorable.
      */
     private boolean ignorable(String rel, Path file) {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return !plan.sources().containsKey(rel);
+            // Not if it was a source, or a folder of sources (deleted or moved away).
+            String folder = rel + "/";
+            return !plan.sources().containsKey(rel) && plan.sources().keySet().stream().noneMatch(p -> p.startsWith(folder));
         }
         boolean excluded = false;
         for (int end = rel.indexOf('/'); ; end = rel.indexOf('/', end + 1)) {
@@ -129,18 +138,22 @@ final class SitePreview {
         }
     }
 
-    private Optional<Page> page(PlannedPage planned, BuildState state, PageGuard guard) {
+    private Optional<Page> page(PlannedPage planned, BuildState state, PageGuard guard, Diagnostics own) {
         PageRecord before = state.pages().get(planned.outputPath());
         SourceRecord known = plan.sources().get(planned.source().relativePath());
         if (before == null || before.article().isEmpty() || known == null) {
             return Optional.empty();
         }
-        Diagnostics own = new Diagnostics();
         Optional<SourceFile> source = current(planned.source());
         if (source.isEmpty()) {
             return Optional.empty(); // deleted, or no longer a file
         }
-        SourceRecord now = new SitePlanner().reread(source.get(), own);
+        SourceRecord now;
+        try {
+            now = new SitePlanner().reread(source.get(), own);
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.empty(); // gone or unreadable since: the build reports it
+        }
         if (own.hasErrors() || now.role() != SourceRecord.Role.PAGE || now.digest() == known.digest()
                 || !now.frontMatter().equals(known.frontMatter()) || !now.outputExt().equals(known.outputExt())
                 || now.markdown() != known.markdown()) {

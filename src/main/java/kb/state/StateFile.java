@@ -97,9 +97,45 @@ public final class StateFile {
     public void delete() {
         try {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(previewMark());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the build state " + file, e);
         }
+    }
+
+    /**
+     * Deletes the state, leaving a mark with {@code token} in its place: a preview of {@code kb
+     * serve --watch} is about to change the index, and the state in that server's memory (marked
+     * so that its next build redoes what the preview did) is the only one that describes the
+     * site and index then. Another build, in any process, finds no state and builds clean, and its
+     * commit ({@link #delete()}) removes the mark: the server then knows its state is not the
+     * one of the site in place any more ({@link #markedBy}).
+     */
+    public void deleteForPreview(String token) {
+        try {
+            Path mark = previewMark();
+            Path scratch = mark.resolveSibling(mark.getFileName() + ".tmp");
+            Files.createDirectories(mark.getParent());
+            Files.writeString(scratch, token);
+            Files.move(scratch, mark, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the build state " + file, e);
+        }
+    }
+
+    /** Whether the state is deleted and the mark {@link #deleteForPreview} left with {@code token} is there. */
+    public boolean markedBy(String token) {
+        try {
+            return !Files.exists(file) && Files.readString(previewMark()).equals(token);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path previewMark() {
+        return file.resolveSibling(file.getFileName() + ".preview");
     }
 
     /** Whether the last eight bytes are the CRC-32C of all before them, as {@link #write} ends the file. */

@@ -125,6 +125,12 @@ class LiveReloadBrowserTest {
             Thread.sleep(20);
         }
         assertThat(console.toString()).contains("kb serve: rebuilt after 1 change");
+        // Builds are named <server start>-<reloads so far>: the preview's reload is the first, the
+        // rebuild's the second; the page names the build it was served in.
+        new WebDriverWait(driver, RELOAD_WAIT).pollingEvery(Duration.ofMillis(50))
+                .until(d -> String.valueOf(js.executeScript(
+                        "var s = document.querySelector('script[data-build]'); return s && s.dataset.build;"))
+                        .endsWith("-2"));
         new WebDriverWait(driver, RELOAD_WAIT).pollingEvery(Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("main")).getText().contains(NEW_WORD));

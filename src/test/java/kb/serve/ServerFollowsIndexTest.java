@@ -194,7 +194,7 @@ class ServerFollowsIndexTest {
             Files.writeString(article, text.replace("After you upgrade a primary site", "After you " + NEW_WORD
                     + " a primary site"));
             server.rebuilding(true);
-            java.util.Map<String, String> pages = builder.preview(options, java.util.Set.of(article)).orElseThrow();
+            java.util.Map<String, String> pages = builder.preview(options, java.util.Set.of(article), new Diagnostics()).orElseThrow();
             server.previewed(pages);
 
             // No waiting: previewed() returns once the commit with the page's document is searched.
@@ -207,14 +207,21 @@ class ServerFollowsIndexTest {
             assertThat(text(page)).contains(NEW_WORD).contains("data-build=\"" + second + "\"");
             assertThat(Files.readString(options.dest().resolve("kb/900/Q900101/index.html"))).doesNotContain(NEW_WORD);
 
-            // The rebuild stopped: the site in place is served again (the next build redoes the page).
+            // The rebuild stopped before its commit: the index holds the previewed document, and the
+            // page previewed is served with it, until a rebuild succeeds.
             server.rebuilding(false);
-            assertThat(text(http.get("/kb/900/Q900101/"))).isEqualTo(built.replace("data-build=\"" + first + "\"",
-                    "data-build=\"" + second + "\""));
-            builder.build(options, new Diagnostics());
-            server.rebuilt();
             assertThat(text(http.get("/kb/900/Q900101/"))).contains(NEW_WORD);
             assertThat(total(NEW_WORD)).isEqualTo(1);
+
+            // The source put back and rebuilt: the files are served again, and searched.
+            Files.writeString(article, text);
+            server.rebuilding(true);
+            builder.build(options, new Diagnostics());
+            server.rebuilt();
+            String third = events.nextReload();
+            assertThat(text(http.get("/kb/900/Q900101/"))).isEqualTo(built.replace("data-build=\"" + first + "\"",
+                    "data-build=\"" + third + "\""));
+            assertThat(total(NEW_WORD)).isZero();
         }
         builder.close();
     }

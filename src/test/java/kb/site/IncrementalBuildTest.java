@@ -234,8 +234,7 @@ class IncrementalBuildTest {
         String before = Files.readString(page);
         edit("kb/Q1002/README.md", "tighten the gear", "tighten the sprocket");
 
-        Optional<Map<String, String>> preview = builder.preview(options("a", false),
-                java.util.Set.of(src.resolve("kb/Q1002/README.md")));
+        Optional<Map<String, String>> preview = preview(builder, options("a", false), src.resolve("kb/Q1002/README.md"));
 
         assertThat(preview).isPresent();
         assertThat(preview.get()).containsOnlyKeys("kb/Q1002/index.html");
@@ -256,7 +255,7 @@ class IncrementalBuildTest {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         build(builder, "a", false);
         edit("kb/Q1003/README.md", "battery is low", "battery is flat");
-        assertThat(builder.preview(options("a", false), java.util.Set.of(src.resolve("kb/Q1003/README.md"))))
+        assertThat(preview(builder, options("a", false), src.resolve("kb/Q1003/README.md")))
                 .isPresent();
         assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
         edit("kb/Q1003/README.md", "battery is flat", "battery is low"); // the same bytes as the last build read
@@ -273,38 +272,85 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void afterAPreviewAndABuildThatFails_nothingIsPreviewedUntilABuildSucceeds_whichEqualsAClean() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        Path article = src.resolve("kb/Q1003/README.md");
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        assertThat(preview(builder, options("a", false), article)).isPresent();
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(), failing("Rendering", 2)))
+                .isInstanceOf(InternalError.class);
+        edit("kb/Q1003/README.md", "battery is flat", "battery is dead");
+        assertThat(preview(builder, options("a", false), article)).as("after the failed build").isEmpty();
+        edit("kb/Q1003/README.md", "battery is dead", "battery is low"); // the bytes of the last good build
+
+        build(builder, "a", false);
+
+        assertThat(search("a", "flat")).isEmpty();
+        assertThat(preview(builder, options("a", false), article)).as("nothing changed since").isEmpty();
+        edit("kb/Q1003/README.md", "battery is low", "battery is weak");
+        assertThat(preview(builder, options("a", false), article)).as("after a build that succeeded").isPresent();
+        build(builder, "a", false);
+        builder.close();
+        assertSameAsClean();
+    }
+
+    @Test
+    void aBuildInAnotherProcessAfterAPreview_isCleanAndLeavesTheServersStateBehind() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        assertThat(preview(builder, options("a", false), src.resolve("kb/Q1003/README.md"))).isPresent();
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion())).as("the state file after a preview").isEmpty();
+
+        // kb build --base-url /elsewhere in another terminal: clean (no state), and it dies after
+        // its commit, before it writes its state.
+        BuildOptions elsewhere = new BuildOptions(src, site("a"), tmp.resolve("a/index"), Optional.empty(),
+                Optional.of("/elsewhere"), true, false);
+        Diagnostics other = new Diagnostics();
+        assertThat(new SiteBuilder(BuildProgress.NONE).build(elsewhere, other).clean()).isTrue();
+        Files.delete(StateFile.beside(site("a")).path());
+
+        // The server's next build does not take the site in place for the one its state describes.
+        BuildResult next = build(builder, "a", false);
+        assertThat(next.clean()).isTrue();
+        builder.close();
+        assertSameAsClean();
+    }
+
+    @Test
     void onlyTextEditsOfArticlesArePreviewed_aTemporaryFileGoneIsIgnored() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         BuildOptions options = options("a", false);
         Path article = src.resolve("kb/Q1001/README.md");
-        assertThat(builder.preview(options, java.util.Set.of(article))).as("before any build").isEmpty();
+        assertThat(preview(builder, options, article)).as("before any build").isEmpty();
         build(builder, "a", false);
-        assertThat(builder.preview(options, java.util.Set.of(article))).as("not changed").isEmpty();
+        assertThat(preview(builder, options, article)).as("not changed").isEmpty();
 
         edit("kb/Q1001/README.md", "gear slips", "gear wears out");
         Path gone = src.resolve("kb/Q1001/.README.md.swp");
-        assertThat(builder.preview(options, java.util.Set.of(gone, article))).as("an editor's file gone").isPresent();
+        assertThat(preview(builder, options, gone, article)).as("an editor's file gone").isPresent();
         build(builder, "a", false);
 
         edit("kb/Q1001/README.md", "title: \"Q1001: Contoso Widget", "title: \"Q1001: Contoso Widgets");
-        assertThat(builder.preview(options, java.util.Set.of(article))).as("its front matter").isEmpty();
+        assertThat(preview(builder, options, article)).as("its front matter").isEmpty();
         build(builder, "a", false);
 
         edit("kb/Q1001/README.md", "gear wears out", "gear wears down");
         write("kb/Q1009/README.md", NavigationSiteTest.article("Q1009", "Contoso Gadget", "17-JUN-2003", "kbbug",
                 "The gadget blinks when it is cold."));
-        assertThat(builder.preview(options, java.util.Set.of(article, src.resolve("kb/Q1009/README.md"))))
+        assertThat(preview(builder, options, article, src.resolve("kb/Q1009/README.md")))
                 .as("with a new article").isEmpty();
         write("_config.yml", "title: Contoso Knowledge Base\nurl: https://kb.example.org\n");
-        assertThat(builder.preview(options, java.util.Set.of(article, src.resolve("_config.yml"))))
+        assertThat(preview(builder, options, article, src.resolve("_config.yml")))
                 .as("with the configuration").isEmpty();
-        assertThat(builder.preview(options, java.util.Set.of(src.resolve("index.md")))).as("not an article").isEmpty();
+        assertThat(preview(builder, options, src.resolve("index.md"))).as("not an article").isEmpty();
         build(builder, "a", false);
 
         edit("kb/Q1001/README.md", "gear wears down", "gear wears thin");
         build(new SiteBuilder(BuildProgress.NONE), "a", false); // builder.close() waited for: kb build in between
         edit("kb/Q1001/README.md", "gear wears thin", "gear breaks");
-        assertThat(builder.preview(options, java.util.Set.of(article))).as("after another builder's build").isEmpty();
+        assertThat(preview(builder, options, article)).as("after another builder's build").isEmpty();
         builder.close();
         build("a", false);
         assertSameAsClean();
@@ -527,6 +573,11 @@ class IncrementalBuildTest {
             assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
         }
         assertThat(documents(tmp.resolve("a/index"))).isEqualTo(documents(tmp.resolve("b/index")));
+    }
+
+    /** A preview of the changes at {@code changed}, as kb serve --watch asks for one. */
+    private static Optional<Map<String, String>> preview(SiteBuilder builder, BuildOptions options, Path... changed) {
+        return builder.preview(options, java.util.Set.of(changed), new Diagnostics());
     }
 
     /** A page without its list of related articles. */
