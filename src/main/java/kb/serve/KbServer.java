@@ -61,6 +61,7 @@ public final class KbServer implements AutoCloseable {
     private final String host;
     private final Optional<LiveReload> liveReload;
     private final Optional<AccessLog> requestLog;
+    /** Follows the index folder's commits; null when a cluster is searched ({@code --opensearch}). */
     private IndexFollower follower;
     private boolean closed;
 
@@ -203,8 +204,10 @@ public final class KbServer implements AutoCloseable {
      */
     public void rebuilt(boolean pagesChanged) {
         files.clearPreviews();
-        follower.refreshNow();
-        follower.pause(false);
+        if (follower != null) { // null when a cluster is searched: it is searched as it is
+            follower.refreshNow();
+            follower.pause(false);
+        }
         if (pagesChanged) {
             liveReload.ifPresent(LiveReload::reload);
         }
@@ -216,7 +219,9 @@ public final class KbServer implements AutoCloseable {
      * {@code rebuilding(false)} ends that.
      */
     public void rebuilding(boolean underWay) {
-        follower.pause(underWay);
+        if (follower != null) {
+            follower.pause(underWay);
+        }
     }
 
     /**
@@ -230,7 +235,9 @@ public final class KbServer implements AutoCloseable {
         Map<String, byte[]> bytes = new java.util.HashMap<>();
         pages.forEach((path, html) -> bytes.put(path, html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         files.preview(bytes);
-        follower.refreshNow();
+        if (follower != null) {
+            follower.refreshNow();
+        }
         liveReload.ifPresent(LiveReload::reload);
     }
 
