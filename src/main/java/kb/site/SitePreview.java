@@ -116,14 +116,16 @@ final class SitePreview {
     /**
      * Whether a change the build does not read either: a file that is gone and was neither a
      * source nor a folder of sources (an editor's temporary file, saved over the page), or an
-     * editor's swap or backup file, or a file the configuration excludes. Names starting with {@code _} are read though they are not
-     * pages (layouts, includes, data, the configuration): not ignorable.
+     * editor's swap or backup file, or a file the configuration excludes. Names starting with
+     * {@code _} are read though they are not pages (layouts, includes, data, the configuration):
+     * not ignorable.
      */
     private boolean ignorable(String rel, Path file) {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // Not if it was a source, or a folder of sources (deleted or moved away).
             String folder = rel + "/";
-            return !plan.sources().containsKey(rel) && plan.sources().keySet().stream().noneMatch(p -> p.startsWith(folder));
+            return !plan.sources().containsKey(rel)
+                    && plan.sources().keySet().stream().noneMatch(p -> p.startsWith(folder));
         }
         boolean excluded = false;
         for (int end = rel.indexOf('/'); ; end = rel.indexOf('/', end + 1)) {
