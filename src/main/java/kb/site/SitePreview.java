@@ -121,21 +121,21 @@ final class SitePreview {
      * not ignorable.
      */
     private boolean ignorable(String rel, Path file) {
+        if (("/" + rel).contains("/_")) {
+            return false; // there or gone
+        }
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // Not if it was a source, or a folder of sources (deleted or moved away).
             String folder = rel + "/";
             return !plan.sources().containsKey(rel)
                     && plan.sources().keySet().stream().noneMatch(p -> p.startsWith(folder));
         }
-        boolean excluded = false;
         for (int end = rel.indexOf('/'); ; end = rel.indexOf('/', end + 1)) {
-            String prefix = end < 0 ? rel : rel.substring(0, end);
-            if (prefix.substring(prefix.lastIndexOf('/') + 1).startsWith("_")) {
-                return false;
+            if (!filter.accepts(end < 0 ? rel : rel.substring(0, end))) {
+                return true;
             }
-            excluded |= !filter.accepts(prefix);
             if (end < 0) {
-                return excluded;
+                return false;
             }
         }
     }

@@ -272,6 +272,32 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anEditorsSwapFileIsIgnored_butAnIncludeOrADeletedFolderOfSourcesIsLeftToTheBuild() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        Path article = src.resolve("kb/Q1001/README.md");
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        write("kb/Q1001/.README.md.swp", "an editor's swap file, still there");
+        assertThat(preview(builder, options("a", false), src.resolve("kb/Q1001/.README.md.swp"), article))
+                .as("with a swap file").isPresent();
+        Files.delete(src.resolve("kb/Q1001/.README.md.swp"));
+        build(builder, "a", false);
+
+        edit("kb/Q1001/README.md", "gear wears out", "gear wears down");
+        Path include = src.resolve("_includes/note.html");
+        assertThat(preview(builder, options("a", false), include, article)).as("with an include gone").isEmpty();
+        write("_includes/note.html", "<p>A note.</p>\n");
+        assertThat(preview(builder, options("a", false), include, article)).as("with an include").isEmpty();
+        Path folder = src.resolve("kb/Q1004");
+        Files.delete(folder.resolve("README.md"));
+        Files.delete(folder);
+        assertThat(preview(builder, options("a", false), folder, article)).as("with a folder of sources gone").isEmpty();
+        builder.close();
+        build("a", false);
+        assertSameAsClean();
+    }
+
+    @Test
     void afterAPreviewAndABuildThatFails_nothingIsPreviewedUntilABuildSucceeds_whichEqualsAClean() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         build(builder, "a", false);
