@@ -75,12 +75,6 @@ public final class SiteBuilder {
     }
 
     /**
-     * The search document a preview leaves in the record of a page it showed: no page has it, so
-     * the next build makes the page and its document again, however its source changed meanwhile.
-     */
-    private static final long PREVIEWED = 0x7072_6576_6965_7721L;
-
-    /**
      * The site of this builder's last build, to preview edits on ({@link #preview}); null unless
      * the builder serves what it builds ({@code stateInBackground}), and from a build's commit until
      * its state is written.
@@ -173,7 +167,7 @@ public final class SiteBuilder {
      * site folder is not touched: the pages are returned, for the server to show until the build.
      *
      * <p>The state the next build of this builder starts from then marks those pages as having
-     * another search document ({@link #PREVIEWED}), so that build makes them and their documents
+     * another search document ({@link SitePreview#marked}), so that build makes them and their documents
      * again, whatever happened to the files meanwhile: its site and index equal a clean build's.
      * The state file is replaced by a mark ({@link StateFile#deleteForPreview}): a build in another
      * process is a clean one, and once it commits, this builder's next build reads what that one
@@ -203,37 +197,15 @@ public final class SiteBuilder {
             if (pages.isEmpty()) {
                 return Optional.empty();
             }
-            SearchIndexer index = new SearchIndexer(options.index(), false);
-            try {
-                pages.get().values().forEach(p -> index.put(p.url(), p.document()));
-                String token = java.util.UUID.randomUUID().toString();
+            String token = java.util.UUID.randomUUID().toString();
+            SitePreview.commit(pages.get(), options.index(), () -> {
                 stateFile.deleteForPreview(token);
-                remembered = new Remembered(previewed(known.state(), pages.get().keySet()), null, token);
-                index.close();
-            } finally {
-                index.rollback();
-            }
+                remembered = new Remembered(SitePreview.marked(known.state(), pages.get().keySet()), null, token);
+            });
             Map<String, String> html = new LinkedHashMap<>();
             pages.get().forEach((path, page) -> html.put(path, page.html()));
             return Optional.of(html);
         }
-    }
-
-    /**
-     * The state with the records of the pages at {@code paths} marked as having another search
-     * document than any their sources give: the next build makes those pages and documents again.
-     */
-    private static BuildState previewed(BuildState state, Set<String> paths) {
-        Map<String, PageRecord> pages = new java.util.HashMap<>(state.pages());
-        for (String path : paths) {
-            PageRecord p = pages.get(path);
-            if (p != null) {
-                pages.put(path, new PageRecord(p.outputPath(), p.url(), p.source(), p.extraction(), p.inputs(),
-                        PREVIEWED, p.article(), p.diagnostics()));
-            }
-        }
-        return new BuildState(state.kb(), state.setup(), state.sources(), pages, state.outputs(), state.related(),
-                state.broken(), state.generated(), state.folders());
     }
 
     /** A build done but for its state: the result, and what writes the state. */

@@ -14,6 +14,7 @@ import kb.catalog.ProductNames;
 import kb.diag.Diagnostics;
 import kb.model.Article;
 import kb.search.IndexDocuments;
+import kb.search.SearchIndexer;
 import kb.source.EntryFilter;
 import kb.source.SourceFile;
 import kb.state.BuildState;
@@ -43,6 +44,11 @@ final class SitePreview {
      * left to the build (whose budget is {@link PageGuard#BUDGET}), which is not held up long.
      */
     static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(2);
+    /**
+     * The search document a preview leaves in the record of a page it showed: no page has it, so
+     * the next build makes the page and its document again, however its source changed meanwhile.
+     */
+    private static final long PREVIEWED = 0x7072_6576_6965_7721L;
 
     private final Setup setup;
     private final SitePlan plan;
@@ -179,6 +185,35 @@ final class SitePreview {
             return Optional.empty();
         }
         return Optional.of(new Page(planned.outputPath(), planned.url(), rendered.get().html(), document));
+    }
+
+    /**
+     * Commits the pages' search documents to the index at {@code indexDir}; {@code beforeCommit}
+     * runs once they are written and before they are committed (the state must stop describing
+     * the index first). Nothing is committed if writing them fails.
+     */
+    static void commit(Map<String, Page> pages, Path indexDir, Runnable beforeCommit) {
+        SearchIndexer index = new SearchIndexer(indexDir, false);
+        try {
+            pages.values().forEach(p -> index.put(p.url(), p.document()));
+            beforeCommit.run();
+            index.close();
+        } finally {
+            index.rollback();
+        }
+    }
+
+    /**
+     * The state with the records of the pages at {@code paths} marked as having another search
+     * document than any their sources give: the next build makes those pages and documents again.
+     */
+    static BuildState marked(BuildState state, Set<String> paths) {
+        Map<String, PageRecord> pages = new HashMap<>(state.pages());
+        for (String path : paths) {
+            pages.computeIfPresent(path, (p, record) -> record.withDocument(PREVIEWED));
+        }
+        return new BuildState(state.kb(), state.setup(), state.sources(), pages, state.outputs(), state.related(),
+                state.broken(), state.generated(), state.folders());
     }
 
     /** The source file as it is now (its size and time), if it is still a regular file. */

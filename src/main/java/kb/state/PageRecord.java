@@ -46,4 +46,9 @@ public record PageRecord(String outputPath, String url, String source, long extr
         Objects.requireNonNull(article, "article");
         diagnostics = List.copyOf(diagnostics);
     }
+
+    /** This record with another search document's fingerprint. */
+    public PageRecord withDocument(long document) {
+        return new PageRecord(outputPath, url, source, extraction, inputs, document, article, diagnostics);
+    }
 }
