@@ -16,6 +16,7 @@ import kb.diag.Diagnostics;
 import kb.render.Theme;
 import kb.site.BuildOptions;
 import kb.site.BuildProgress;
+import kb.site.BuildInterrupted;
 import kb.site.BuildResult;
 import kb.site.BuildStopped;
 import kb.site.SiteBuilder;
@@ -54,11 +55,13 @@ public final class SiteWatch implements AutoCloseable {
     private final int maxDiagnostics;
     private final boolean timings;
     private final Supplier<Diagnostics> collectors;
-    private final SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+    private final SiteBuilder builder;
     private final List<Path> trees;
     private final ChangeBatcher batcher;
     private final TreeWatcher watcher;
     private KbServer server;
+    /** Whether a rebuild under way was interrupted for a newer edit (see {@link #rebuild}). */
+    private volatile boolean newerEdit;
 
     /**
      * Starts watching; changes from now on are kept for the first rebuild, which waits for
@@ -74,6 +77,13 @@ public final class SiteWatch implements AutoCloseable {
      */
     public SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics, boolean timings,
             Supplier<Diagnostics> collectors) {
+        this(options, out, err, maxDiagnostics, timings, collectors, BuildProgress.NONE);
+    }
+
+    /** A watch whose rebuilds report their progress to {@code rebuilds} (tests hold a rebuild there). */
+    SiteWatch(BuildOptions options, PrintWriter out, PrintWriter err, int maxDiagnostics, boolean timings,
+            Supplier<Diagnostics> collectors, BuildProgress rebuilds) {
+        this.builder = new SiteBuilder(rebuilds, true);
         this.options = options;
         this.out = out;
         this.err = err;
@@ -89,6 +99,12 @@ public final class SiteWatch implements AutoCloseable {
             @Override
             public void changed(Path path) {
                 batcher.changed(path);
+                // A save of a page during a rebuild: the rebuild stops, the page is previewed and
+                // the rebuild starts again with it.
+                if (builder.previews(path)) {
+                    newerEdit = true;
+                    builder.interrupt();
+                }
             }
 
             @Override
@@ -142,11 +158,24 @@ public final class SiteWatch implements AutoCloseable {
             served = server;
         }
         served.rebuilding(true);
+        newerEdit = false;
         boolean previewed = preview(served, changed);
         Diagnostics diagnostics = collectors.get();
         BuildResult result;
+        if (newerEdit) {
+            served.rebuilding(false); // saved during the preview: that edit is previewed before a rebuild
+            return;
+        }
+        long building = System.nanoTime();
         try {
             result = builder.build(options, diagnostics);
+        } catch (BuildInterrupted e) {
+            // Its diagnostics are not printed: the next rebuild reads the same files.
+            out.println(String.format(Locale.ROOT, "kb serve: rebuild after %s interrupted after %.1f s by a newer"
+                    + " edit; previewing it, then rebuilding", describe(changed), (System.nanoTime() - building) / 1e9));
+            out.flush();
+            served.rebuilding(false);
+            return;
         } catch (BuildStopped e) {
             // The configuration or a template is broken: nothing was written, the site served stays.
             diagnostics.print(err, maxDiagnostics);

@@ -86,6 +86,13 @@ final class SitePreview {
         return setup.options().equals(options);
     }
 
+    /** Whether {@code path} is the source of a page of this site (a cheap test: no file is read). */
+    boolean hasPage(Path path) {
+        Path root = setup.options().source().toAbsolutePath().normalize();
+        Path file = path.toAbsolutePath().normalize();
+        return file.startsWith(root) && bySource.containsKey(root.relativize(file).toString().replace('\\', '/'));
+    }
+
     /**
      * The pages of the articles edited at {@code changed}, by output path; empty when the changes
      * are not all text edits of articles that {@code state} (the last build's) knows, or reading one

@@ -8,9 +8,16 @@ import java.util.function.Supplier;
 final class Stages {
 
     private final Map<String, Double> timings = new LinkedHashMap<>();
+    private final Runnable checkpoint;
+
+    /** Stages that run {@code checkpoint} before each one (it throws to stop the build). */
+    Stages(Runnable checkpoint) {
+        this.checkpoint = checkpoint;
+    }
 
     /** Runs a stage that makes something. */
     <T> T run(String name, Supplier<T> stage) {
+        checkpoint.run();
         long start = System.nanoTime();
         try {
             return stage.get();

@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kb.diag.Diagnostics;
 import kb.site.BuildOptions;
@@ -102,6 +104,86 @@ class SiteWatchTest {
                 }
             }
         }
+    }
+
+    @Test
+    void anArticleSavedDuringARebuild_interruptsIt_isPreviewedAtOnce_andTheRebuildStartsAgain() throws Exception {
+        Path source = copyOfContent();
+        BuildOptions options = new BuildOptions(source, tmp.resolve("site"), tmp.resolve("index"), Optional.empty(),
+                Optional.of(""));
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The first rebuild waits as it starts rendering: a long rebuild, during which a page is saved.
+        BuildProgress held = new BuildProgress() {
+            @Override
+            public void started(String phase, int total) {
+                if (phase.equals("Rendering") && rendering.getCount() > 0) {
+                    rendering.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void advanced() {
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+        try (SiteWatch watch = new SiteWatch(options, new PrintWriter(out, true), new PrintWriter(err, true), 50, false,
+                Diagnostics::new, held)) {
+            watch.build(new Diagnostics(), BuildProgress.NONE);
+            try (KbServer server = KbServer.start(new ServeOptions(options.dest(), options.index(), "127.0.0.1", 0, true))) {
+                watch.start(server);
+                awaitOutput(out, "kb serve: watching " + source, 1);
+                Http http = new Http(server);
+                Path first = source.resolve("kb/900/Q900101/README.md");
+                Files.writeString(first, Files.readString(first).replace("After you upgrade a primary site",
+                        "After you zorkmid a primary site"));
+                assertThat(rendering.await(60, TimeUnit.SECONDS)).as("the rebuild began rendering").isTrue();
+                Path second = source.resolve("kb/900/Q900102/README.md");
+                String text = Files.readString(second);
+                Files.writeString(second, text.replace("so\n\tit costs more network", "so\n\tit costs quuxword network"));
+                Thread.sleep(1500); // the watcher reports the save
+                release.countDown();
+
+                awaitOutput(out, "kb serve: rebuilt after 1 change (", 1);
+                String log = out.toString();
+                assertThat(log).contains("kb serve: previewed 1 change (").contains("Q900101")
+                        .contains("kb serve: rebuild after 1 change (").contains("interrupted after");
+                int interrupted = log.indexOf("interrupted after");
+                int secondPreview = log.indexOf("kb serve: previewed 1 change (", interrupted);
+                assertThat(secondPreview).as("the save during the rebuild previewed after it stopped").isPositive();
+                assertThat(log.substring(secondPreview)).contains("Q900102");
+                assertThat(log.indexOf("kb serve: rebuilt after 1 change (")).isGreaterThan(secondPreview);
+                assertThat(Http.json(http.get("/api/search?q=zorkmid")).path("total").asLong()).isEqualTo(1);
+                assertThat(Http.json(http.get("/api/search?q=quuxword")).path("total").asLong()).isEqualTo(1);
+                assertThat(new String(http.get("/kb/900/Q900101/").body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("zorkmid");
+                assertThat(err.toString()).isEmpty();
+            }
+        }
+        // Its state written, the site and index equal a clean build of the same sources.
+        BuildOptions clean = new BuildOptions(source, tmp.resolve("clean-site"), tmp.resolve("clean-index"),
+                Optional.empty(), Optional.of(""));
+        new SiteBuilder(BuildProgress.NONE).build(clean, new Diagnostics());
+        assertThat(files(options.dest())).isEqualTo(files(clean.dest()));
+    }
+
+    /** Every file below a folder, by path, as text (a site's pages name no folder of their own). */
+    private static java.util.Map<String, String> files(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                files.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -322,6 +322,45 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRebuildInterruptedForANewerEdit_changesNothingInPlace_keepsItsSiteToPreviewOn_andTheNextEqualsAClean()
+            throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        builder.awaitStateWrite();
+        Map<String, String> before = files(site("a"));
+        Map<String, List<String>> documents = documents(tmp.resolve("a/index"));
+        Path article = src.resolve("kb/Q1003/README.md");
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        assertThat(builder.previews(article)).isTrue();
+        assertThat(builder.previews(src.resolve("kb/Q1009/README.md"))).as("no such page").isFalse();
+        assertThat(builder.interrupt()).as("no build under way").isFalse();
+
+        // Stopped as it renders, then once every page is rendered (at the next stage): pages written to the spare.
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
+                atStep("Rendering", 2, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
+                atEnd("Rendering", builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+
+        assertThat(files(site("a"))).as("the site in place").isEqualTo(before);
+        assertThat(documents(tmp.resolve("a/index"))).as("the index").isEqualTo(documents);
+        assertThat(preview(builder, options("a", false), article)).as("a preview on the last build's site").isPresent();
+        assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
+        BuildResult next = build(builder, "a", false);
+        assertThat(next.clean()).isFalse();
+        assertThat(next.written()).isPositive();
+        builder.close();
+        assertSameAsClean();
+
+        // A clean build is not interrupted: it would start over for every save.
+        SiteBuilder cleanBuilder = new SiteBuilder(BuildProgress.NONE, true);
+        boolean[] stopped = new boolean[1];
+        cleanBuilder.build(options("a", true), new Diagnostics(), atStep("Rendering", 2, () -> stopped[0] |= cleanBuilder.interrupt()));
+        cleanBuilder.close();
+        assertThat(stopped[0]).isFalse();
+    }
+
+    @Test
     void aBuildInAnotherProcessAfterAPreview_isCleanAndLeavesTheServersStateBehind() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         build(builder, "a", false);
@@ -517,6 +556,36 @@ class IncrementalBuildTest {
 
     /** A progress receiver that dies of an Error at the {@code after}-th step of {@code phase}. */
     private static BuildProgress failing(String phase, int after) {
+        return atStep(phase, after, () -> {
+            throw new InternalError("stopped by the test");
+        });
+    }
+
+    /** Progress that runs {@code action} when {@code phase} is over. */
+    private static BuildProgress atEnd(String phase, Runnable action) {
+        return new BuildProgress() {
+            private volatile boolean on;
+
+            @Override
+            public void started(String p, int total) {
+                on = p.equals(phase);
+            }
+
+            @Override
+            public void advanced() {
+            }
+
+            @Override
+            public void finished() {
+                if (on) {
+                    action.run();
+                }
+            }
+        };
+    }
+
+    /** Progress that runs {@code action} at step {@code after} of {@code phase} (0: as it starts), and at each step after. */
+    private static BuildProgress atStep(String phase, int after, Runnable action) {
         return new BuildProgress() {
             private volatile boolean on;
             private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
@@ -525,14 +594,14 @@ class IncrementalBuildTest {
             public void started(String p, int total) {
                 on = p.equals(phase);
                 if (on && after == 0) {
-                    throw new InternalError("stopped by the test");
+                    action.run();
                 }
             }
 
             @Override
             public void advanced() {
                 if (on && steps.incrementAndGet() >= after) {
-                    throw new InternalError("stopped by the test");
+                    action.run();
                 }
             }
 
