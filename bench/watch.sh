@@ -5,6 +5,9 @@
 #   bench/watch.sh
 #   SET=whole            which source set of bench/build.sh (whole = 60,864 articles, dev = 30,432)
 #   EDITS=8              how many saves, each of another article, one at a time
+#   DURING=6             then how many saves made during rebuilds: each 1.5 s after the last one
+#                        was shown, while its rebuild still runs (kb interrupts the rebuild,
+#                        previews the save, and rebuilds again); 0 skips them
 #   PORT=4391            the port kb serve listens on (127.0.0.1)
 #
 # It needs the source sets bench/build.sh makes (target/bench-build/SET; run that first). kb
@@ -30,7 +33,8 @@ OUT="$BB/watch-$SET"
 LOG="$OUT/serve.log"
 SAVED="$OUT/originals"
 [ -d "$SRC/kb" ] || die "no source set $SRC: run bench/build.sh first (it makes target/bench-build/$SET)"
-[[ "$EDITS" =~ ^[1-9][0-9]*$ ]] || die "EDITS must be a number"
+DURING="${DURING:-6}"
+[[ "$EDITS" =~ ^[1-9][0-9]*$ ]] && [[ "$DURING" =~ ^[0-9]+$ ]] || die "EDITS and DURING must be numbers"
 command -v curl >/dev/null || die "curl is needed"
 mkdir -p "$OUT"
 
@@ -67,11 +71,15 @@ curl -sf "$API?q=windows" >/dev/null || die "no search API at $API"
 say "serving $ROOT; first build: $(grep -m1 '^kb serve: built' "$LOG" | sed 's/.* errors in //')"
 
 # Articles to edit: spread over the set, the same ones every run.
-mapfile -t ARTICLES < <(find "$SRC/kb" -mindepth 3 -maxdepth 3 -name README.md | sort | awk -v n="$EDITS" \
+mapfile -t ARTICLES < <(find "$SRC/kb" -mindepth 3 -maxdepth 3 -name README.md | sort | awk -v n="$((EDITS + DURING))" \
   'BEGIN { srand(16) } { a[NR] = $0 } END { step = int(NR / n); for (i = 0; i < n; i++) print a[1 + i * step + int(rand() * step)] }')
 
-page_ms=(); search_ms=(); rebuild_s=(); previews=0
-for i in $(seq 1 "$EDITS"); do
+# Saves article number $1 (a new word in a prose line) and waits until the page served holds the
+# word and the search API finds it; with $2 = wait, also until kb's rebuild line for it. Appends
+# to page_ms, search_ms (and rebuild_s); prints a line.
+previews=0
+edit_one() {
+  local i=$1 mode=$2 file rel url word lines_before saved page search t rebuilt phases previewed shown
   file="${ARTICLES[$((i - 1))]}"
   rel="${file#"$SRC"/}"
   url="$ROOT${rel%README.md}"
@@ -93,6 +101,11 @@ for i in $(seq 1 "$EDITS"); do
     if [ -z "$search" ] && curl -s "$API?q=$word" | grep -q "${rel%README.md}"; then search=$(( $(now_ms) - saved )); fi
     sleep 0.02
   done
+  page_ms+=("$page"); search_ms+=("$search")
+  if [ "$mode" != wait ]; then
+    printf '[bench] save %d %-32s page %5d ms  search %5d ms  (during a rebuild)\n' "$i" "$rel" "$page" "$search" >&2
+    return
+  fi
   # kb's own line for this rebuild: with a preview the page and search come before it, so wait
   # for it (the next save must not land in this rebuild).
   for _ in $(seq 1 1200); do
@@ -109,14 +122,44 @@ for i in $(seq 1 "$EDITS"); do
     shown="no preview"
   fi
   printf '[bench] edit %d %-32s page %5d ms  search %5d ms  (%s; rebuild %s: %s)\n' "$i" "$rel" "$page" "$search" "$shown" "$rebuilt" "$phases" >&2
-  page_ms+=("$page"); search_ms+=("$search"); rebuild_s+=("${rebuilt% s}")
+  rebuild_s+=("${rebuilt% s}")
+}
+
+page_ms=(); search_ms=(); rebuild_s=()
+for i in $(seq 1 "$EDITS"); do
+  edit_one "$i" wait
   sleep 1 # the next save after this rebuild, as a writer would
 done
+after_page=("${page_ms[@]}"); after_search=("${search_ms[@]}")
+
+page_ms=(); search_ms=()
+if [ "$DURING" -gt 0 ]; then
+  interrupted_before=$( (grep 'interrupted after' "$LOG" || true) | wc -l)
+  lines_before=$(grep -c '^kb serve: rebuilt' "$LOG" || true)
+  for i in $(seq $((EDITS + 1)) $((EDITS + DURING))); do
+    [ "$i" -gt "$((EDITS + 1))" ] && sleep 1.5 # the previous save's rebuild still runs
+    lines_last=$(grep -c '^kb serve: rebuilt' "$LOG" || true)
+    edit_one "$i" during
+  done
+  for _ in $(seq 1 1200); do # the rebuild after the last save: the run ends with the site up to date
+    [ "$(grep -c '^kb serve: rebuilt' "$LOG" || true)" -gt "$lines_last" ] && break
+    sleep 0.1
+  done
+  interrupted=$(( $( (grep 'interrupted after' "$LOG" || true) | wc -l) - interrupted_before ))
+  rebuilds_during=$(( $(grep -c '^kb serve: rebuilt' "$LOG" || true) - lines_before ))
+fi
+during_page=("${page_ms[@]}"); during_search=("${search_ms[@]}")
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 echo
-echo "kb serve --watch, $SET set, $EDITS saves: median page $(median "${page_ms[@]}") ms, search $(median "${search_ms[@]}") ms after the save"
-echo "  page:   $(printf '%s ' "${page_ms[@]}")ms"
-echo "  search: $(printf '%s ' "${search_ms[@]}")ms"
+echo "kb serve --watch, $SET set, $EDITS saves: median page $(median "${after_page[@]}") ms, search $(median "${after_search[@]}") ms after the save"
+echo "  page:   $(printf '%s ' "${after_page[@]}")ms"
+echo "  search: $(printf '%s ' "${after_search[@]}")ms"
 echo "  rebuilds (the whole site up to date, from the watcher's start): $(printf '%s ' "${rebuild_s[@]}")s; $previews of $EDITS saves previewed"
+if [ "$DURING" -gt 0 ]; then
+  echo "$DURING saves during rebuilds (1.5 s apart once shown): median page $(median "${during_page[@]}") ms, search $(median "${during_search[@]}") ms after the save"
+  echo "  page:   $(printf '%s ' "${during_page[@]}")ms"
+  echo "  search: $(printf '%s ' "${during_search[@]}")ms"
+  echo "  rebuilds interrupted: $interrupted; rebuilds done: $rebuilds_during (the last brings the whole site up to date)"
+fi
 echo "  target (issue 16): both within 1000 ms"
