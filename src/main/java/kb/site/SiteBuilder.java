@@ -34,6 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -109,8 +112,13 @@ public final class SiteBuilder {
      * its last build's site in memory, to {@link #preview} edits on.
      */
     public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
+        this(progress, stateInBackground ? new StateWriter() : null);
+    }
+
+    /** A builder that writes its states with {@code stateWriter} (null: within the build). */
+    SiteBuilder(BuildProgress progress, StateWriter stateWriter) {
         this.progress = progress;
-        this.stateWriter = stateInBackground ? new StateWriter() : null;
+        this.stateWriter = stateWriter;
     }
 
     /**
@@ -165,7 +173,7 @@ public final class SiteBuilder {
             try {
                 Built built = build(setup, publication, stages, diagnostics, new Checked(progress, this::checkpoint), start);
                 if (stateWriter == null) {
-                    stages.run("save", built.saveState());
+                    stages.run("save", () -> built.saveState().accept(() -> false));
                     return built.result().withTimings(stages.timings(), (System.nanoTime() - start) / 1e9);
                 }
                 stateWriter.submit(built.saveState(), publication);
@@ -273,7 +281,11 @@ public final class SiteBuilder {
      */
     public synchronized Optional<Map<String, String>> preview(BuildOptions options, Set<Path> changed,
             Diagnostics diagnostics) {
-        awaitStateWrite();
+        // The state file the last build is writing would be replaced by the preview's mark: it is
+        // left unwritten (the next build writes its own), and its mark put in place at once.
+        if (stateWriter != null) {
+            stateWriter.abandon();
+        }
         SitePreview site = lastSite;
         Remembered known = remembered;
         if (site == null || known == null || !site.of(options)) {
@@ -288,7 +300,7 @@ public final class SiteBuilder {
             if (pages.isEmpty()) {
                 return Optional.empty();
             }
-            String token = java.util.UUID.randomUUID().toString();
+            String token = UUID.randomUUID().toString();
             SitePreview.commit(pages.get(), options.index(), () -> {
                 stateFile.deleteForPreview(token);
                 remembered = new Remembered(SitePreview.marked(known.state(), pages.get().keySet()), null, token);
@@ -300,7 +312,7 @@ public final class SiteBuilder {
     }
 
     /** A build done but for its state: the result, and what writes the state. */
-    private record Built(BuildResult result, Runnable saveState) {
+    private record Built(BuildResult result, Consumer<BooleanSupplier> saveState) {
     }
 
     private Built build(Setup setup, Publication publication, Stages stages, Diagnostics diagnostics,
@@ -406,9 +418,15 @@ public final class SiteBuilder {
                     publication.swap();
                 }
             });
-            Runnable saveState = () -> {
-                stateFile.write(state);
-                remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+            Consumer<BooleanSupplier> saveState = abandoned -> {
+                if (stateFile.write(state, abandoned)) {
+                    remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+                } else {
+                    // A preview comes, which replaces the file by its mark anyway: the mark at once.
+                    String token = UUID.randomUUID().toString();
+                    stateFile.deleteForPreview(token);
+                    remembered = new Remembered(state, null, token);
+                }
                 lastSite = remembered == null ? null : builtSite;
                 // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
                 // A site in place that no state described stays unknown: the next build empties it.

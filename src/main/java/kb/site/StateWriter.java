@@ -4,6 +4,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Writes a builder's build state after its build has returned ({@code kb serve --watch} shows a
@@ -19,19 +22,51 @@ final class StateWriter implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Runs before each save (tests hold a save there). */
+    private final Runnable beforeSave;
+
+    StateWriter() {
+        this(() -> { });
+    }
+
+    /** A writer that runs {@code beforeSave} on its thread before each save (tests). */
+    StateWriter(Runnable beforeSave) {
+        this.beforeSave = beforeSave;
+    }
+
     /** The state being written, if any. */
     private Future<?> pending;
+    /** Whether a preview asked the state being written to be left unwritten ({@link #abandon}). */
+    private AtomicBoolean abandoned;
 
-    /** Writes the state with {@code save}, then closes {@code publication}. */
-    synchronized void submit(Runnable save, Publication publication) {
+    /**
+     * Writes the state with {@code save}, then closes {@code publication}; {@code save} is told
+     * whether the write is {@linkplain #abandon abandoned}, and then skips what it can.
+     */
+    synchronized void submit(Consumer<BooleanSupplier> save, Publication publication) {
         await();
+        AtomicBoolean flag = new AtomicBoolean();
+        abandoned = flag;
         pending = thread.submit(() -> {
             try {
-                save.run();
+                beforeSave.run();
+                save.accept(flag::get);
             } finally {
                 publication.close();
             }
         });
+    }
+
+    /**
+     * {@link #await()}, asking the write under way to leave the state file unwritten if it is not
+     * done: a preview of {@code kb serve --watch} replaces that file at once anyway, and should
+     * not wait the second that writing it takes on a big site.
+     */
+    synchronized void abandon() {
+        if (abandoned != null) {
+            abandoned.set(true);
+        }
+        await();
     }
 
     /**
@@ -51,6 +86,7 @@ final class StateWriter implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pending = null;
+            abandoned = null;
         }
     }
 

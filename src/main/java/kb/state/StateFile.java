@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.CRC32C;
@@ -217,31 +218,59 @@ public final class StateFile {
 
     /** Writes the state (atomically: the old file stays until the new one is complete). */
     public void write(BuildState state) {
+        write(state, () -> false);
+    }
+
+    /**
+     * Writes the state as {@link #write(BuildState)} does, unless {@code abandoned} turns true
+     * before it is complete: then nothing is written (the old file stays).
+     *
+     * @return whether the state was written
+     */
+    public boolean write(BuildState state, BooleanSupplier abandoned) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream raw = Files.newOutputStream(temp)) {
-                // Buffered before the checksum, which then sees blocks, not single bytes.
-                CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32C());
-                DataOutputStream out = new DataOutputStream(new Buffer(checked));
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(state.kb());
-                List<Bytes> parts = Writer.state(state);
-                out.writeInt(parts.size());
-                for (Bytes part : parts) {
-                    out.writeInt(part.size());
-                }
-                for (Bytes part : parts) {
-                    out.write(part.array(), 0, part.size());
-                }
-                out.flush();
-                new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
+            if (!write(state, temp, abandoned) || abandoned.getAsBoolean()) {
+                Files.deleteIfExists(temp);
+                return false;
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build state " + file, e);
         }
+    }
+
+    /** Writes the state to {@code temp}; false when it was abandoned part-way. */
+    private static boolean write(BuildState state, Path temp, BooleanSupplier abandoned)
+            throws IOException {
+        try (OutputStream raw = Files.newOutputStream(temp)) {
+            // Buffered before the checksum, which then sees blocks, not single bytes.
+            CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32C());
+            DataOutputStream out = new DataOutputStream(new Buffer(checked));
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(state.kb());
+            Optional<List<Bytes>> encoded = Writer.state(state, abandoned);
+            if (encoded.isEmpty()) {
+                return false;
+            }
+            List<Bytes> parts = encoded.get();
+            out.writeInt(parts.size());
+            for (Bytes part : parts) {
+                out.writeInt(part.size());
+            }
+            for (Bytes part : parts) {
+                if (abandoned.getAsBoolean()) {
+                    return false;
+                }
+                out.write(part.array(), 0, part.size());
+            }
+            out.flush();
+            new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
+        }
+        return true;
     }
 
     /**
@@ -417,7 +446,8 @@ public final class StateFile {
          * the rest has), the dictionary of the term windows' terms, then the sources, the pages
          * and the outputs, each in chunks.
          */
-        static List<Bytes> state(BuildState s) {
+        /** The state's parts, encoded in parallel; empty once {@code abandoned} turns true. */
+        static Optional<List<Bytes>> state(BuildState s, BooleanSupplier abandoned) {
             Map<String, Integer> terms = new HashMap<>();
             List<String> dictionary = new ArrayList<>();
             for (PageRecord p : s.pages().values()) {
@@ -445,7 +475,10 @@ public final class StateFile {
             sources.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::source)));
             pages.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::page)));
             outputs.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::output)));
-            return parts.parallelStream().map(part -> {
+            List<Bytes> encoded = parts.parallelStream().map(part -> {
+                if (abandoned.getAsBoolean()) {
+                    return null;
+                }
                 Writer w = new Writer(terms);
                 try {
                     part.write(w);
@@ -455,6 +488,7 @@ public final class StateFile {
                 }
                 return w.bytes;
             }).toList();
+            return encoded.contains(null) ? Optional.empty() : Optional.of(encoded);
         }
 
         /** An encoder of one record. */

@@ -361,6 +361,39 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aPreviewRightAfterABuild_doesNotWaitForItsStateFile_whichItsMarkReplaces() throws Exception {
+        // Each state is written half a second after its build: the preview comes before.
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, new StateWriter(() -> sleep(500)));
+        build(builder, "a", false);
+        Path article = src.resolve("kb/Q1003/README.md");
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        assertThat(preview(builder, options("a", false), article)).isPresent();
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion())).as("the state file").isEmpty();
+        assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
+
+        BuildResult next = build(builder, "a", false);
+        assertThat(next.clean()).as("from the state in memory").isFalse();
+        // Not previewable (a new article), and again right after a build: its state stays in memory.
+        write("kb/Q1011/README.md", NavigationSiteTest.article("Q1011", "Contoso Gadget", "19-SEP-2004", "kbinfo",
+                "The fan of the gadget is loud.\n\nClean the vents."));
+        assertThat(preview(builder, options("a", false), src.resolve("kb/Q1011/README.md"))).isEmpty();
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion())).as("the state file").isEmpty();
+        assertThat(build(builder, "a", false).clean()).isFalse();
+        builder.close();
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion())).as("written once not abandoned").isPresent();
+        assertThat(incremental().written()).as("another builder builds on it").isZero();
+        assertSameAsClean();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aBuildInAnotherProcessAfterAPreview_isCleanAndLeavesTheServersStateBehind() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         build(builder, "a", false);

@@ -57,6 +57,29 @@ class StateFileTest {
     }
 
     @Test
+    void anAbandonedWriteWritesNothing_andTheOldStateStays() throws IOException {
+        StateFile file = new StateFile(tmp.resolve("s/site.bin"));
+        BuildState state = state();
+        file.write(state);
+        byte[] before = Files.readAllBytes(file.path());
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThat(file.write(state, () -> asked.incrementAndGet() < 0)).isTrue();
+        int asks = asked.get();
+        assertThat(asks).as("asked as each part is encoded and written, and before the move").isGreaterThan(2);
+
+        // Abandoned at once, as the parts are encoded or written, or just before the file is moved in.
+        for (int after : new int[] {0, asks / 2, asks - 1}) {
+            asked.set(0);
+            assertThat(file.write(state, () -> asked.incrementAndGet() > after)).as("after %d", after).isFalse();
+            assertThat(Files.readAllBytes(file.path())).isEqualTo(before);
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(file.path().getParent())) {
+            assertThat(left).containsExactly(file.path());
+        }
+    }
+
+    @Test
     void aDamagedShortenedOrForeignStateIsNoState() throws IOException {
         StateFile file = new StateFile(tmp.resolve("site.bin"));
         assertThat(file.read("kb-test")).isEmpty();
