@@ -125,11 +125,18 @@ public final class RelatedFinder {
     }
 
     private final Tuning tuning;
+    private final Runnable checkpoint;
     /** How many lists the last {@link #update} computed (the rest it took from the last build). */
     private int computed;
 
     RelatedFinder(Tuning tuning) {
+        this(tuning, () -> { });
+    }
+
+    /** A finder that runs {@code checkpoint} now and then as it works (it throws to stop it). */
+    RelatedFinder(Tuning tuning, Runnable checkpoint) {
         this.tuning = tuning;
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -155,7 +162,16 @@ public final class RelatedFinder {
      */
     public static RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
             Map<String, List<String>> lastLists) {
-        return new RelatedFinder(Tuning.DEFAULT).update(articles, limit, last, RelatedLists.of(lastLists));
+        return update(articles, limit, last, lastLists, () -> { });
+    }
+
+    /**
+     * {@link #update}, running {@code checkpoint} now and then (every few hundred articles): a
+     * build that is interrupted stops there.
+     */
+    public static RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
+            Map<String, List<String>> lastLists, Runnable checkpoint) {
+        return new RelatedFinder(Tuning.DEFAULT, checkpoint).update(articles, limit, last, RelatedLists.of(lastLists));
     }
 
     RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> lastArticles,
@@ -192,7 +208,9 @@ public final class RelatedFinder {
         if (Float.compare(WindowIndex.averageLength(length, ids.length), WindowIndex.averageLength(lastLength, ids.length)) != 0) {
             return lists(articles, limit);
         }
+        checkpoint.run();
         Site site = Site.of(ids, ordered, tuning);
+        checkpoint.run();
         // A list follows from the article's word scores against every other article, and from
         // citations and metadata, which are unchanged: only the word scores can have changed.
         boolean[] affected = affected(site.index, changed, ids, lastArticles);
@@ -269,6 +287,9 @@ public final class RelatedFinder {
         int[] signature = new int[tuning.signatureTerms()];
         float[] weights = new float[tuning.signatureTerms()];
         for (int d = 0; d < docs; d++) {
+            if ((d & CHECK_EVERY) == 0) {
+                checkpoint.run();
+            }
             if (affected[d]) {
                 continue;
             }
@@ -345,6 +366,7 @@ public final class RelatedFinder {
         IntStream.range(0, workers).parallel().forEach(w -> {
             ArticleScorer scorer = new ArticleScorer(site, tuning, limit);
             for (int start; (start = next.getAndAdd(BATCH)) < docs; ) {
+                checkpoint.run();
                 for (int d = start; d < Math.min(docs, start + BATCH); d++) {
                     out[d] = wanted[d] ? scorer.candidates(d) : null;
                 }
@@ -354,4 +376,6 @@ public final class RelatedFinder {
     }
 
     private static final int BATCH = 64;
+    /** How often the loops over every article run the checkpoint: every 1,024 articles. */
+    private static final int CHECK_EVERY = 1023;
 }

@@ -30,12 +30,16 @@ final class GenerateStage {
     private final Catalog catalog;
     private final Set<String> known;
     private final OutputWriter out;
+    private final Runnable checkpoint;
 
     /**
-     * @param known the files known to be written, which the link check settles links against:
-     *              this stage adds what it generates
+     * @param known      the files known to be written, which the link check settles links against:
+     *                   this stage adds what it generates
+     * @param checkpoint run before each generated file is written or kept (it throws to stop the build)
      */
-    GenerateStage(Setup setup, SitePlan plan, Catalog catalog, Set<String> known, OutputWriter out) {
+    GenerateStage(Setup setup, SitePlan plan, Catalog catalog, Set<String> known, OutputWriter out,
+            Runnable checkpoint) {
+        this.checkpoint = checkpoint;
         this.setup = setup;
         this.plan = plan;
         this.catalog = catalog;
@@ -74,11 +78,13 @@ final class GenerateStage {
         int count = generated.write(taken, diagnostics, new GeneratedFile.Sink() {
             @Override
             public void accept(GeneratedFile file) {
+                checkpoint.run();
                 out.write(file.path(), file.content(), file.inputs(), file.reported());
             }
 
             @Override
             public boolean keep(String path, long inputs) {
+                checkpoint.run();
                 return out.keep(path, inputs, diagnostics);
             }
         });

@@ -368,7 +368,7 @@ public final class SiteBuilder {
                 List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
                 catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
                 Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
-                        previous)).join());
+                        previous, this::checkpoint)).join());
                 boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
                 ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
                 site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));
@@ -377,7 +377,7 @@ public final class SiteBuilder {
                 rendered = pages;
                 keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
                 GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
-                        known, out).run(sameSite ? previous.generated() : Optional.empty(), diagnostics)).join());
+                        known, out, this::checkpoint).run(sameSite ? previous.generated() : Optional.empty(), diagnostics)).join());
                 generatedCount = made.counted();
                 generatedFiles = made;
                 Set<String> keep = new HashSet<>(out.outputs().keySet());
@@ -505,7 +505,8 @@ public final class SiteBuilder {
      * The related articles of every article, by ID (the first page of an ID wins, as in the
      * catalog): the last build's lists where no change reaches them.
      */
-    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts, BuildState previous) {
+    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts, BuildState previous,
+            Runnable checkpoint) {
         Map<String, ArticleProfile> articles = new LinkedHashMap<>();
         for (ArticleFacts f : facts) {
             articles.putIfAbsent(f.entry().id(), profile(f));
@@ -517,7 +518,7 @@ public final class SiteBuilder {
             Map<String, ArticleProfile> last = new LinkedHashMap<>();
             new TreeMap<>(previous.pages()).values().forEach(p -> p.article()
                     .ifPresent(a -> last.putIfAbsent(a.entry().id(), profile(a))));
-            lists = RelatedFinder.update(articles, RELATED, last, previous.related());
+            lists = RelatedFinder.update(articles, RELATED, last, previous.related(), checkpoint);
         }
         Map<String, List<String>> byId = new java.util.HashMap<>();
         for (String id : lists.ids()) {

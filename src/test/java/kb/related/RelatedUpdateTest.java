@@ -113,6 +113,33 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void anUpdateRunsItsCheckpointAsItGoes_whichStopsItByThrowing() {
+        Random random = new Random(6);
+        Map<String, String> texts = texts(random, 3000);
+        Map<String, ArticleProfile> before = windows(texts);
+        Map<String, List<String>> last = asMap(RelatedFinder.compute(before, 5));
+        texts.put("Q100017", texts.get("Q100017") + "wzzzzzx ");
+        Map<String, ArticleProfile> after = windows(texts);
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+
+        RelatedLists updated = RelatedFinder.update(after, 5, before, last, checks::incrementAndGet);
+
+        assertThat(asMap(updated)).isEqualTo(asMap(RelatedFinder.compute(after, 5)));
+        assertThat(checks.get()).as("checkpoints in an update").isGreaterThanOrEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedFinder.update(after, 5, before, last, () -> {
+            throw new IllegalStateException("stopped");
+        })).hasMessage("stopped");
+        // A computation from scratch (metadata changed) checks too.
+        checks.set(0);
+        Map<String, ArticleProfile> moved = new java.util.HashMap<>(after);
+        ArticleProfile p = after.get("Q100017");
+        moved.put("Q100017", new ArticleProfile(p.window(), p.cites(), List.of("p9"), p.kinds(), p.titleTerms()));
+        RelatedFinder.update(moved, 5, after, asMap(updated), checks::incrementAndGet);
+        assertThat(checks.get()).as("checkpoints in a computation of every list, 64 at a time")
+                .isGreaterThanOrEqualTo(after.size() / 64);
+    }
+
+    @Test
     void aCommonWordReplacedByANewOneRecomputesTheListsOfFewOfTheArticlesHoldingIt() {
         Random random = new Random(5);
         Map<String, String> texts = texts(random, 3000);
