@@ -70,6 +70,15 @@ final class Publication implements AutoCloseable {
      * @throws IllegalArgumentException when the folder may not be used (the message says why)
      */
     static Publication open(Path dest) {
+        return open(dest, null);
+    }
+
+    /**
+     * {@link #open(Path)}, after an earlier publication of the same folder in this process that
+     * was {@linkplain #release() released}: {@code deleting} is the thread still deleting what it
+     * moved aside (null if none), and what this one moves aside is deleted after it.
+     */
+    static Publication open(Path dest, Thread deleting) {
         Path out = dest.toAbsolutePath().normalize();
         if (out.getParent() == null || out.getFileName() == null) {
             throw new IllegalArgumentException("the output folder " + dest + " is a file system root; choose a folder below it");
@@ -97,6 +106,7 @@ final class Publication implements AutoCloseable {
                 held = channel.lock();
             }
             Publication publication = new Publication(out, channel, held);
+            publication.trashCollector = deleting;
             publication.recover();
             publication.requireOwned(dest);
             return publication;
@@ -204,6 +214,7 @@ final class Publication implements AutoCloseable {
         new StateFile(spareContents).write(BuildState.ofOutputs(kb, outputs));
     }
 
+    /** Waits until what this publication moved aside is deleted, then lets other builds have the folder. */
     @Override
     public void close() {
         if (trashCollector != null) {
@@ -213,12 +224,24 @@ final class Publication implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        release();
+    }
+
+    /**
+     * Lets other builds have the folder at once, without waiting for the deletion of what this
+     * publication moved aside (a whole site: many seconds), which goes on in the background.
+     * Returns the thread deleting it (null if none), for the next publication of this process to
+     * follow ({@link #open(Path, Thread)}); if the process ends first, the next publication's
+     * {@code open} deletes the rest.
+     */
+    Thread release() {
         try {
             lock.release();
         } catch (IOException e) {
             // released with the channel
         }
         closeQuietly(lockChannel);
+        return trashCollector;
     }
 
     /** Puts back what a swap stopped half-way moved aside, and clears what a stopped build left. */

@@ -91,6 +91,12 @@ public final class SiteBuilder {
      * its state is written.
      */
     private volatile SitePreview lastSite;
+    /**
+     * For a builder that serves what it builds, the thread still deleting what its last
+     * publication moved aside (a stale spare folder: a whole site), which the next one follows
+     * rather than waits for ({@link Publication#release()}); null when none.
+     */
+    private volatile Thread deleting;
     /** The site the build under way builds on, while it may be interrupted for a preview of it. */
     private volatile SitePreview interruptibleFor;
 
@@ -119,6 +125,9 @@ public final class SiteBuilder {
     SiteBuilder(BuildProgress progress, StateWriter stateWriter) {
         this.progress = progress;
         this.stateWriter = stateWriter;
+        if (stateWriter != null) {
+            stateWriter.onRelease(thread -> deleting = thread);
+        }
     }
 
     /**
@@ -168,7 +177,7 @@ public final class SiteBuilder {
             requireSeparateFolders(options);
             Stages stages = new Stages(this::checkpoint);
             Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
-            Publication publication = Publication.open(options.dest());
+            Publication publication = Publication.open(options.dest(), deleting);
             boolean handedOver = false;
             try {
                 Built built = build(setup, publication, stages, diagnostics, new Checked(progress, this::checkpoint), start);
@@ -181,7 +190,7 @@ public final class SiteBuilder {
                 return built.result();
             } finally {
                 if (!handedOver) {
-                    publication.close();
+                    close(publication);
                 }
             }
         } catch (BuildInterrupted e) {
@@ -291,7 +300,8 @@ public final class SiteBuilder {
         if (site == null || known == null || !site.of(options)) {
             return Optional.empty();
         }
-        try (Publication publication = Publication.open(options.dest())) {
+        Publication publication = Publication.open(options.dest(), deleting);
+        try {
             StateFile stateFile = StateFile.beside(options.dest());
             if (!known.current(stateFile) || !SearchIndexer.canUpdate(options.index())) {
                 return Optional.empty(); // another build wrote the site since: the next build reads its state
@@ -308,6 +318,20 @@ public final class SiteBuilder {
             Map<String, String> html = new LinkedHashMap<>();
             pages.get().forEach((path, page) -> html.put(path, page.html()));
             return Optional.of(html);
+        } finally {
+            close(publication);
+        }
+    }
+
+    /**
+     * Closes a publication; a builder that serves what it builds releases it, leaving the
+     * deletion of what it moved aside to go on in the background (see {@link #deleting}).
+     */
+    private void close(Publication publication) {
+        if (stateWriter == null) {
+            publication.close();
+        } else {
+            deleting = publication.release();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * Writes a builder's build state after its build has returned ({@code kb serve --watch} shows a
  * rebuild without waiting for it), one state at a time on a thread of its own. The output folder
- * stays locked until the state describing it is written: the publication is closed after the write.
+ * stays locked until the state describing it is written: the publication is released after the write.
  */
 final class StateWriter implements AutoCloseable {
 
@@ -24,6 +24,8 @@ final class StateWriter implements AutoCloseable {
     });
     /** Runs before each save (tests hold a save there). */
     private final Runnable beforeSave;
+    /** Told of the thread still deleting what a build moved aside, once its publication is released. */
+    private volatile Consumer<Thread> released = t -> { };
 
     StateWriter() {
         this(() -> { });
@@ -32,6 +34,14 @@ final class StateWriter implements AutoCloseable {
     /** A writer that runs {@code beforeSave} on its thread before each save (tests). */
     StateWriter(Runnable beforeSave) {
         this.beforeSave = beforeSave;
+    }
+
+    /**
+     * Has {@code released} told, after each write, of the thread still deleting what that build
+     * moved aside ({@link Publication#release()}; null when none).
+     */
+    void onRelease(Consumer<Thread> released) {
+        this.released = released;
     }
 
     /** The state being written, if any. */
@@ -52,7 +62,9 @@ final class StateWriter implements AutoCloseable {
                 beforeSave.run();
                 save.accept(flag::get);
             } finally {
-                publication.close();
+                // Not waiting for the deletion of what the build moved aside: the next build or
+                // preview need not wait for it either.
+                released.accept(publication.release());
             }
         });
     }

@@ -1,0 +1,50 @@
+package kb.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kb.state.StateFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output folder's lock and what a publication moves aside: released at once, deleted in the background. */
+class PublicationTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReleasedPublicationHandsItsDeletionsToTheNext_whichFollowsThem() throws Exception {
+        Path dest = tmp.resolve("site");
+        Path states = StateFile.beside(dest).path().getParent();
+        Path first = leftover(states.resolve("site.trash-1"), 500);
+
+        Publication publication = Publication.open(dest);
+        Thread deleting = publication.release();
+        assertThat(deleting).as("deleting what the last build left").isNotNull();
+
+        // The folder is free at once; what the next publication moves aside is deleted after the first.
+        Path second = leftover(states.resolve("site.trash-2"), 10);
+        Publication next = Publication.open(dest, deleting);
+        Thread after = next.release();
+        assertThat(after).isNotNull();
+        after.join(60_000);
+        assertThat(deleting.isAlive()).isFalse();
+        assertThat(first).doesNotExist();
+        assertThat(second).doesNotExist();
+
+        // close() waits for the deletion.
+        Path third = leftover(states.resolve("site.trash-3"), 200);
+        Publication.open(dest).close();
+        assertThat(third).doesNotExist();
+    }
+
+    private static Path leftover(Path folder, int files) throws Exception {
+        Files.createDirectories(folder.resolve("kb"));
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve("kb/page" + i + ".html"), "old");
+        }
+        return folder;
+    }
+}
