@@ -363,7 +363,7 @@ public final class SiteBuilder {
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         try {
-            SitePlan plan = stages.run("plan", () -> new SitePlanner().plan(options, setup.config(), setup.theme(),
+            SitePlan plan = stages.run("plan", () -> new SitePlanner(this::checkpoint).plan(options, setup.config(), setup.theme(),
                     previous, diagnostics, progress));
             known.addAll(plan.outputs());
             known.addAll(SearchAssets.OUTPUTS);

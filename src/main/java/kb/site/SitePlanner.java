@@ -43,6 +43,16 @@ final class SitePlanner {
 
     private final SourceReader reader = new SourceReader();
     private final FrontMatterParser frontMatterParser = new FrontMatterParser();
+    private final Runnable checkpoint;
+
+    SitePlanner() {
+        this(() -> { });
+    }
+
+    /** A planner that runs {@code checkpoint} for each folder it scans (it throws to stop the build). */
+    SitePlanner(Runnable checkpoint) {
+        this.checkpoint = checkpoint;
+    }
 
     /** A page whose front matter is read but whose URL is not decided yet. */
     private record Candidate(SourceFile source, FrontMatter frontMatter, String outputExt, boolean markdown) {
@@ -61,7 +71,8 @@ final class SitePlanner {
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
             Diagnostics diagnostics, BuildProgress progress) {
         JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
-        SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()));
+        SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()),
+                checkpoint);
         // Only the folders changed since the last build are listed again (the state is of the same
         // source folder, filter and output folders, or the build is a clean one).
         SourceTree tree = scanner.scan(options.source(), previous.folders(), previous.sources().keySet());

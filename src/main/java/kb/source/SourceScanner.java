@@ -27,14 +27,24 @@ public final class SourceScanner {
 
     private final EntryFilter filter;
     private final Set<Path> skipped;
+    private final Runnable checkpoint;
 
     /**
      * @param filter  which entries to read
      * @param skipped absolute folders never to enter (the output folders)
      */
     public SourceScanner(EntryFilter filter, Set<Path> skipped) {
+        this(filter, skipped, () -> { });
+    }
+
+    /**
+     * A scanner that runs {@code checkpoint} before each folder it reads: a build that is
+     * interrupted stops there.
+     */
+    public SourceScanner(EntryFilter filter, Set<Path> skipped, Runnable checkpoint) {
         this.filter = filter;
         this.skipped = Set.copyOf(skipped.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -131,6 +141,7 @@ public final class SourceScanner {
      */
     private List<SourceFile> folder(Path dir, String rel, String shown, long time, Known known,
             Map<String, Long> times) {
+        checkpoint.run();
         String key = rel.isEmpty() ? "" : rel.substring(0, rel.length() - 1);
         times.put(key, time);
         List<String> names = known.entries(key, time);

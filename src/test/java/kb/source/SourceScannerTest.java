@@ -71,6 +71,23 @@ class SourceScannerTest {
     }
 
     @Test
+    void theCheckpointRunsForEachFolder_andStopsTheScanByThrowing() throws IOException {
+        write("index.md");
+        write("kb/100/Q100001/README.md");
+        write("kb/100/Q100002/README.md");
+        java.util.concurrent.atomic.AtomicInteger folders = new java.util.concurrent.atomic.AtomicInteger();
+        EntryFilter all = new EntryFilter(List.of(), List.of());
+
+        assertThat(new SourceScanner(all, Set.of(), folders::incrementAndGet).scan(source)).hasSize(3);
+        assertThat(folders.get()).as("the root, kb, 100 and two article folders").isEqualTo(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SourceScanner(all, Set.of(), () -> {
+            if (folders.incrementAndGet() > 7) {
+                throw new IllegalStateException("stopped");
+            }
+        }).scan(source)).hasMessage("stopped");
+    }
+
+    @Test
     void sourceFilesCarryPathAndDisplayName() throws IOException {
         write("kb/a.md");
 
