@@ -33,7 +33,8 @@ import kb.site.SiteBuilder;
  * <p>An edit of an article's text is shown first ({@link SiteBuilder#preview}): its page, and
  * its new words in searches, within a fraction of a second, while the rebuild that brings the rest
  * of the site up to date (listings, related lists, citing pages) runs; the pages reload again when
- * it is done.
+ * it is done. A page saved while an incremental rebuild runs interrupts it (unless it has begun to
+ * change what is in place), is previewed, and a rebuild of everything changed follows.
  *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
  * showing the last good build until the sources are fixed. Nor does one that wrote no file (a
@@ -60,7 +61,11 @@ public final class SiteWatch implements AutoCloseable {
     private final ChangeBatcher batcher;
     private final TreeWatcher watcher;
     private KbServer server;
-    /** Whether a rebuild under way was interrupted for a newer edit (see {@link #rebuild}). */
+    /**
+     * Whether a page was saved since the rebuild under way began (its preview included): that
+     * rebuild is {@linkplain SiteBuilder#interrupt() interrupted}, or not started, so that the save
+     * is previewed at once (see {@link #rebuild}).
+     */
     private volatile boolean newerEdit;
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import kb.check.SourceManifest;
 import kb.state.BuildState;
@@ -51,6 +52,10 @@ final class Publication implements AutoCloseable {
     private final FileLock lock;
     /** Deletes folders moved aside; joined on {@link #close} so that nothing is left half-deleted. */
     private Thread trashCollector;
+    /** What the spare held when {@link #openSpare} opened it; null until then. */
+    private Map<String, OutputRecord> spareHeld;
+    /** The records of what the build wrote to the spare since ({@link #writing}). */
+    private Supplier<Map<String, OutputRecord>> writtenToSpare = Map::of;
 
     private Publication(Path dest, FileChannel lockChannel, FileLock lock) {
         this.dest = dest;
@@ -149,9 +154,34 @@ final class Publication implements AutoCloseable {
         if (known.isEmpty()) {
             trash(spare);
             createFolder(spare);
-            return Map.of();
+            spareHeld = Map.of();
+        } else {
+            spareHeld = clean ? checked(known.get().outputs()) : known.get().outputs();
         }
-        return clean ? checked(known.get().outputs()) : known.get().outputs();
+        return spareHeld;
+    }
+
+    /**
+     * Tells where to find the records of the files the build writes to the spare folder (they
+     * replace what {@link #openSpare} found at their paths), for {@link #saveSpareAsLeft}.
+     */
+    void writing(Supplier<Map<String, OutputRecord>> written) {
+        this.writtenToSpare = written;
+    }
+
+    /**
+     * Records what the spare holds after a build that stopped before deleting anything there
+     * ({@link BuildInterrupted}): what it held when opened, and what the build wrote since, so
+     * that the next build brings it up to date from there rather than writes it whole. Nothing
+     * when the spare was not opened (its record is still there).
+     */
+    void saveSpareAsLeft(String kb) {
+        if (spareHeld == null) {
+            return;
+        }
+        Map<String, OutputRecord> held = new HashMap<>(spareHeld);
+        held.putAll(writtenToSpare.get());
+        saveSpare(kb, held);
     }
 
     /** The spare's records, keeping only those of regular files that are there; strays deleted. */

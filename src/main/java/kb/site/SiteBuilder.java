@@ -31,7 +31,6 @@ import kb.state.SourceRecord;
 import kb.state.StateFile;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -55,13 +54,7 @@ public final class SiteBuilder {
     private static final int RELATED = 5;
 
     private final BuildProgress progress;
-
-    private static final int IDLE = 0;
-    private static final int RUNNING = 1;
-    private static final int INTERRUPTED = 2;
-    private static final int UNINTERRUPTIBLE = 3;
-    /** Where the build under way is, for {@link #interrupt()}: idle, running, interrupted or past interrupting. */
-    private final java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger(IDLE);
+    private final Interruption interruption = new Interruption();
     /**
      * The state the last build of this builder wrote, with the stamp of its file: a builder that
      * builds again ({@code kb serve --watch}) need not read back what it wrote. Null until then.
@@ -171,16 +164,16 @@ public final class SiteBuilder {
         SitePreview base = lastSite;
         lastSite = null;
         interruptibleFor = base;
-        phase.set(RUNNING);
+        interruption.begin();
         try {
             long start = System.nanoTime();
             requireSeparateFolders(options);
-            Stages stages = new Stages(this::checkpoint);
+            Stages stages = new Stages(interruption::checkpoint);
             Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
             Publication publication = Publication.open(options.dest(), deleting);
             boolean handedOver = false;
             try {
-                Built built = build(setup, publication, stages, diagnostics, new Checked(progress, this::checkpoint), start);
+                Built built = build(setup, publication, stages, diagnostics, interruption.checked(progress), start);
                 if (stateWriter == null) {
                     stages.run("save", () -> built.saveState().accept(() -> false));
                     return built.result().withTimings(stages.timings(), (System.nanoTime() - start) / 1e9);
@@ -188,6 +181,9 @@ public final class SiteBuilder {
                 stateWriter.submit(built.saveState(), publication);
                 handedOver = true;
                 return built.result();
+            } catch (BuildInterrupted e) {
+                publication.saveSpareAsLeft(StateFile.kbVersion());
+                throw e;
             } finally {
                 if (!handedOver) {
                     close(publication);
@@ -197,7 +193,7 @@ public final class SiteBuilder {
             lastSite = base;
             throw e;
         } finally {
-            phase.set(IDLE);
+            interruption.end();
             interruptibleFor = null;
         }
     }
@@ -208,10 +204,12 @@ public final class SiteBuilder {
      * {@link BuildInterrupted} within moments, leaving everything as the last build left it, and
      * what it wrote to the spare folder recorded for the next build. Any thread.
      *
-     * @return whether the build under way stops; false when there is none, or it can no longer stop (see {@link #uninterruptible()})
+     * @return whether the build under way stops; false when there is none, or it can no longer
+     *         stop: it has begun to change what is in place, or it is a clean build (of every page,
+     *         minutes on a big site: a save during it waits for it rather than start it over)
      */
     public boolean interrupt() {
-        return phase.compareAndSet(RUNNING, INTERRUPTED);
+        return interruption.request();
     }
 
     /**
@@ -226,45 +224,6 @@ public final class SiteBuilder {
             site = lastSite;
         }
         return site != null && site.hasPage(changed);
-    }
-
-    /** Throws when the build under way was {@link #interrupt() interrupted}. */
-    private void checkpoint() {
-        if (phase.get() == INTERRUPTED) {
-            throw new BuildInterrupted();
-        }
-    }
-
-    /**
-     * From here on the build under way cannot be interrupted: it has begun to change what is in
-     * place, or it is a clean build (of all the site's pages, minutes on a big site: a save
-     * during it waits for it rather than start it over again).
-     */
-    private void uninterruptible() {
-        if (!phase.compareAndSet(RUNNING, UNINTERRUPTIBLE) && phase.get() != UNINTERRUPTIBLE) {
-            throw new BuildInterrupted();
-        }
-    }
-
-    /** Progress passed on, with a {@link #checkpoint()} at every step: a stage stops mid-way. */
-    private record Checked(BuildProgress shown, Runnable checkpoint) implements BuildProgress {
-
-        @Override
-        public void started(String phase, int total) {
-            checkpoint.run();
-            shown.started(phase, total);
-        }
-
-        @Override
-        public void advanced() {
-            shown.advanced();
-            checkpoint.run();
-        }
-
-        @Override
-        public void finished() {
-            shown.finished();
-        }
     }
 
     /**
@@ -348,7 +307,7 @@ public final class SiteBuilder {
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
         if (previous.isEmpty()) {
-            uninterruptible();
+            interruption.forbid();
         }
         // Only the files of a state this build cannot build on are needed (the spare's contents
         // once swapped): its pages, windows and lists would take a quarter of the heap all build long.
@@ -362,115 +321,110 @@ public final class SiteBuilder {
         Set<String> known = ConcurrentHashMap.newKeySet();
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
-        try {
-            SitePlan plan = stages.run("plan", () -> new SitePlanner(this::checkpoint).plan(options, setup.config(), setup.theme(),
-                    previous, diagnostics, progress));
-            known.addAll(plan.outputs());
-            known.addAll(SearchAssets.OUTPUTS);
-            stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, stamp(from, to),
-                    unchanged(from, options, plan, previous))));
+        // Should the build be interrupted, the spare's record is written from what it wrote there.
+        publication.writing(out::outputs);
+        SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
+                setup.theme(), previous, diagnostics, progress));
+        known.addAll(plan.outputs());
+        known.addAll(SearchAssets.OUTPUTS);
+        stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, stamp(from, to),
+                unchanged(from, options, plan, previous))));
 
-            // One thread more than there are cores: page writes wait on the disk now and then.
-            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
-            Catalog catalog;
-            int generatedCount;
-            RenderStage.Rendered rendered;
-            CheckReport check;
-            // The related lists, kept in the state with the windows they came from (the pages'
-            // records): only when every article page has its record, else the next build has no
-            // windows to compare with and computes every list.
-            Map<String, List<String>> keptRelated;
-            GeneratedFiles generatedFiles;
-            SitePreview site;
-            SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
-            try {
-                Map<String, String> titles = listingTitles(plan);
-                PageProcessor processor = PageProcessor.forBuild(setup, plan, diagnostics);
-                ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
-                        plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
-                        .run(diagnostics, progress)).join());
-                List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
-                catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
-                Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
-                        previous, this::checkpoint)).join());
-                boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
-                ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
-                site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));
-                RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
-                        previous, extracted, articles, processor, out, sameSite).run(diagnostics, progress)).join());
-                rendered = pages;
-                keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
-                GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
-                        known, out, this::checkpoint).run(sameSite ? previous.generated() : Optional.empty(), diagnostics)).join());
-                generatedCount = made.counted();
-                generatedFiles = made;
-                Set<String> keep = new HashSet<>(out.outputs().keySet());
-                SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
-                boolean removed = stages.run("prune", () -> {
-                    uninterruptible();
-                    return prune(folder, spare, previous, keep);
-                });
-                // kb check on what was written: the pages were scanned as they were written, not read back.
-                // The pages an incremental build kept need not be scanned again unless a page or an id
-                // they could link to is gone, or the last check found broken links (they may be fixed).
-                boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
-                check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
-                        folder.root(), Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING,
-                        diagnostics, System.nanoTime(), scanRest));
-                stages.run("commit", () -> {
-                    removeDocuments(previous, pages, index);
-                    // From the commit on, the state no longer describes the site and index in place
-                    // together: a build stopped before it saves its own leaves none (the next is clean).
-                    stateFile.delete();
-                    remembered = null;
-                    lastSite = null;
-                    index.close();
-                });
-            } finally {
-                // Pages an interruption or a failure left under way finish first: what the spare holds is known.
-                pool.shutdown();
-                awaitTermination(pool);
-                index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
-            }
-            SitePreview builtSite = site;
-            BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
-                    keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
-            boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
-                    || !Files.isDirectory(options.dest());
-            stages.run("publish", () -> {
-                if (visible) {
-                    publication.swap();
-                }
+        // One thread more than there are cores: page writes wait on the disk now and then.
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
+        Catalog catalog;
+        int generatedCount;
+        RenderStage.Rendered rendered;
+        CheckReport check;
+        // The related lists, kept in the state with the windows they came from (the pages'
+        // records): only when every article page has its record, else the next build has no
+        // windows to compare with and computes every list.
+        Map<String, List<String>> keptRelated;
+        GeneratedFiles generatedFiles;
+        SitePreview site;
+        SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
+        try {
+            Map<String, String> titles = listingTitles(plan);
+            PageProcessor processor = PageProcessor.forBuild(setup, plan, diagnostics);
+            ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
+                    plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
+                    .run(diagnostics, progress)).join());
+            List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
+            catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
+            Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
+                    previous, interruption::checkpoint)).join());
+            boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
+            ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
+            site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));
+            RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
+                    previous, extracted, articles, processor, out, sameSite).run(diagnostics, progress)).join());
+            rendered = pages;
+            keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
+            GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
+                    known, out, interruption::checkpoint).run(sameSite ? previous.generated() : Optional.empty(),
+                    diagnostics)).join());
+            generatedCount = made.counted();
+            generatedFiles = made;
+            Set<String> keep = new HashSet<>(out.outputs().keySet());
+            SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
+            boolean removed = stages.run("prune", () -> {
+                interruption.forbid();
+                return prune(folder, spare, previous, keep);
             });
-            Consumer<BooleanSupplier> saveState = abandoned -> {
-                if (stateFile.write(state, abandoned)) {
-                    remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
-                } else {
-                    // A preview comes, which replaces the file by its mark anyway: the mark at once.
-                    String token = UUID.randomUUID().toString();
-                    stateFile.deleteForPreview(token);
-                    remembered = new Remembered(state, null, token);
-                }
-                lastSite = remembered == null ? null : builtSite;
-                // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
-                // A site in place that no state described stays unknown: the next build empties it.
-                if (!visible) {
-                    publication.saveSpare(kb, state.outputs());
-                } else if (hadLast) {
-                    publication.saveSpare(kb, lastOutputs);
-                }
-            };
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Built(new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
-                    catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds,
-                    stages.timings(), out.written(), previous.isEmpty()), saveState);
-        } catch (BuildInterrupted e) {
-            // Stopped before its first deletion: the spare holds what it held and what was written.
-            Map<String, OutputRecord> held = new HashMap<>(spare);
-            held.putAll(out.outputs());
-            publication.saveSpare(kb, held);
-            throw e;
+            // kb check on what was written: the pages were scanned as they were written, not read back.
+            // The pages an incremental build kept need not be scanned again unless a page or an id
+            // they could link to is gone, or the last check found broken links (they may be fixed).
+            boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
+            check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
+                    folder.root(), Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING,
+                    diagnostics, System.nanoTime(), scanRest));
+            stages.run("commit", () -> {
+                removeDocuments(previous, pages, index);
+                // From the commit on, the state no longer describes the site and index in place
+                // together: a build stopped before it saves its own leaves none (the next is clean).
+                stateFile.delete();
+                remembered = null;
+                lastSite = null;
+                index.close();
+            });
+        } finally {
+            // Pages an interruption or a failure left under way finish first: what the spare holds is known.
+            pool.shutdown();
+            awaitTermination(pool);
+            index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
+        SitePreview builtSite = site;
+        BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
+                keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
+        boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
+                || !Files.isDirectory(options.dest());
+        stages.run("publish", () -> {
+            if (visible) {
+                publication.swap();
+            }
+        });
+        Consumer<BooleanSupplier> saveState = abandoned -> {
+            if (stateFile.write(state, abandoned)) {
+                remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+            } else {
+                // A preview comes, which replaces the file by its mark anyway: the mark at once.
+                String token = UUID.randomUUID().toString();
+                stateFile.deleteForPreview(token);
+                remembered = new Remembered(state, null, token);
+            }
+            lastSite = remembered == null ? null : builtSite;
+            // Swapped, the spare is the folder the last build wrote; else it holds this build's site.
+            // A site in place that no state described stays unknown: the next build empties it.
+            if (!visible) {
+                publication.saveSpare(kb, state.outputs());
+            } else if (hadLast) {
+                publication.saveSpare(kb, lastOutputs);
+            }
+        };
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Built(new BuildResult(rendered.pages().size(), generatedCount, plan.copies().size(), check.broken(),
+                catalog.citationsOutside(), diagnostics.warningCount(), diagnostics.errorCount(), seconds,
+                stages.timings(), out.written(), previous.isEmpty()), saveState);
     }
 
     private static void awaitTermination(ForkJoinPool pool) {

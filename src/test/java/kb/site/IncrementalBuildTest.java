@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import kb.diag.Diagnostics;
 import kb.search.IndexFields;
+import kb.state.BuildState;
 import kb.state.StateFile;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -342,6 +343,11 @@ class IncrementalBuildTest {
         assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
                 atEnd("Rendering", builder::interrupt))).isInstanceOf(BuildInterrupted.class);
 
+        // The spare's record says what the interrupted build wrote there: the next build starts from it.
+        Optional<BuildState> spare = new StateFile(StateFile.beside(site("a")).path().resolveSibling("site.spare.bin"))
+                .read(StateFile.kbVersion());
+        assertThat(spare).as("the spare's record").isPresent();
+        assertThat(spare.get().outputs()).containsKey("kb/Q1003/index.html");
         assertThat(files(site("a"))).as("the site in place").isEqualTo(before);
         assertThat(documents(tmp.resolve("a/index"))).as("the index").isEqualTo(documents);
         assertThat(preview(builder, options("a", false), article)).as("a preview on the last build's site").isPresent();
