@@ -103,13 +103,14 @@ public final class SiteWatch implements AutoCloseable {
         this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), new TreeWatcher.Listener() {
             @Override
             public void changed(Path path) {
-                batcher.changed(path);
                 // A save of a page during a rebuild: the rebuild stops, the page is previewed and
-                // the rebuild starts again with it.
+                // the rebuild starts again with it. Asked before the change is handed on, so that
+                // it never stops the rebuild of its own batch.
                 if (builder.previews(path)) {
                     newerEdit = true;
                     builder.interrupt();
                 }
+                batcher.changed(path);
             }
 
             @Override

@@ -28,6 +28,11 @@ final class OutputFolder {
      * nothing a record says was below them is there.
      */
     private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * What this build deleted to make way for a file or folder (a file where a folder must be, a
+     * folder where a file must be, and all below it): no longer as the spare's record says.
+     */
+    private final java.util.Set<Path> cleared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OutputFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -54,6 +59,23 @@ final class OutputFolder {
      * written, and the system call that would delete it is saved (68,000 files of a clean build).
      */
     private volatile boolean fresh;
+
+    /**
+     * Whether the file at {@code relativePath} is as it was before this build, as far as what the
+     * build deleted to make way goes: false when it, or a folder above it, was cleared (the build
+     * may have written a new file there since: the caller's records of what it wrote say so).
+     */
+    boolean untouched(String relativePath) {
+        if (cleared.isEmpty()) {
+            return true;
+        }
+        for (Path p = resolve(relativePath); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+            if (cleared.contains(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Creates the folder if needed. */
     void prepare() {
@@ -151,6 +173,7 @@ final class OutputFolder {
             return; // the folder was empty: nothing stands in the way
         }
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            cleared.add(target);
             deleteTree(target);
             folders.removeIf(p -> p.startsWith(target));
         } else {
@@ -187,6 +210,7 @@ final class OutputFolder {
                     if (!folders.contains(p)) {
                         if (makeFolder(p)) {
                             made.add(p); // before it is in folders: whoever sees it there sees this
+                            cleared.add(p); // a file or link that stood there is gone
                         }
                         folders.add(p);
                     }

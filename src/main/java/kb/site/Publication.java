@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Set;
 import kb.check.SourceManifest;
@@ -56,6 +57,8 @@ final class Publication implements AutoCloseable {
     private Map<String, OutputRecord> spareHeld;
     /** The records of what the build wrote to the spare since ({@link #writing}). */
     private Supplier<Map<String, OutputRecord>> writtenToSpare = Map::of;
+    /** Whether the file at a path of {@link #spareHeld} is still as held: the build deleted nothing there. */
+    private Predicate<String> untouchedInSpare = path -> true;
 
     private Publication(Path dest, FileChannel lockChannel, FileLock lock) {
         this.dest = dest;
@@ -163,23 +166,31 @@ final class Publication implements AutoCloseable {
 
     /**
      * Tells where to find the records of the files the build writes to the spare folder (they
-     * replace what {@link #openSpare} found at their paths), for {@link #saveSpareAsLeft}.
+     * replace what {@link #openSpare} found at their paths), and which of the files it found the
+     * build has not deleted to make way for others, for {@link #saveSpareAsLeft}.
      */
-    void writing(Supplier<Map<String, OutputRecord>> written) {
+    void writing(Supplier<Map<String, OutputRecord>> written, Predicate<String> untouched) {
         this.writtenToSpare = written;
+        this.untouchedInSpare = untouched;
     }
 
     /**
-     * Records what the spare holds after a build that stopped before deleting anything there
-     * ({@link BuildInterrupted}): what it held when opened, and what the build wrote since, so
-     * that the next build brings it up to date from there rather than writes it whole. Nothing
-     * when the spare was not opened (its record is still there).
+     * Records what the spare holds after a build that stopped before its prune stage
+     * ({@link BuildInterrupted}): what it held when opened and still holds (the build deletes
+     * only what stands in the way of what it writes), and what the build wrote since, so that the
+     * next build brings it up to date from there rather than writes it whole. Nothing when the
+     * spare was not opened (its record is still there).
      */
     void saveSpareAsLeft(String kb) {
         if (spareHeld == null) {
             return;
         }
-        Map<String, OutputRecord> held = new HashMap<>(spareHeld);
+        Map<String, OutputRecord> held = new HashMap<>();
+        spareHeld.forEach((path, record) -> {
+            if (untouchedInSpare.test(path)) {
+                held.put(path, record);
+            }
+        });
         held.putAll(writtenToSpare.get());
         saveSpare(kb, held);
     }

@@ -162,9 +162,9 @@ public final class SiteBuilder {
         // A build that fails leaves no site to preview on: previews wait for one that succeeds. One
         // interrupted has changed nothing the last build's site stands on: that site stays.
         SitePreview base = lastSite;
-        lastSite = null;
-        interruptibleFor = base;
+        interruptibleFor = base; // before lastSite is cleared: a save meanwhile is still seen as a page
         interruption.begin();
+        lastSite = null;
         try {
             long start = System.nanoTime();
             requireSeparateFolders(options);
@@ -322,7 +322,7 @@ public final class SiteBuilder {
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
-        publication.writing(out::outputs);
+        publication.writing(out::outputs, folder::untouched);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
                 setup.theme(), previous, diagnostics, progress));
         known.addAll(plan.outputs());

@@ -323,6 +323,68 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aFileAnInterruptedBuildDeletedToMakeAFolder_isNotClaimedByTheSparesRecord() throws Exception {
+        Path thing = src.resolve("assets/thing");
+        write("assets/thing", "a static file without an extension\n");
+        FileTime time = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(thing, time);
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        edit("kb/Q1002/README.md", "tighten the gear", "tighten the sprocket");
+        build(builder, "a", false); // the spare now holds the first build's site, assets/thing with it
+        builder.awaitStateWrite();
+
+        // The file becomes a folder: the interrupted build copies assets/thing/y.txt into the spare,
+        // deleting the spare's file assets/thing to make the folder.
+        Path aside = tmp.resolve("thing-aside");
+        Files.move(thing, aside);
+        write("assets/thing/y.txt", "below\n");
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
+                atStep("Rendering", 0, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+        assertThat(publicationSpare("a").resolve("assets/thing")).as("the spare's folder").isDirectory();
+        Optional<BuildState> record = new StateFile(StateFile.beside(site("a")).path().resolveSibling("site.spare.bin"))
+                .read(StateFile.kbVersion());
+        assertThat(record.get().outputs()).as("the spare's record").doesNotContainKey("assets/thing")
+                .containsKey("assets/thing/y.txt");
+
+        // Undone (the file moved back, its time kept), with an edit elsewhere so the site is swapped in.
+        deleteTree(src.resolve("assets/thing"));
+        Files.move(aside, thing);
+        Files.setLastModifiedTime(thing, time);
+        edit("kb/Q1002/README.md", "tighten the sprocket", "tighten the chain");
+        build(builder, "a", false);
+        builder.close();
+        assertThat(site("a").resolve("assets/thing")).as("the static file in the site").isRegularFile();
+        assertSameAsClean();
+    }
+
+    private Path publicationSpare(String name) {
+        return StateFile.beside(site(name)).path().resolveSibling("site.spare");
+    }
+
+    @Test
+    void aPageWhosePermalinkBecomesAFolderAndBack_withAnInterruptedBuildBetween_equalsAClean() throws Exception {
+        write("guide.md", "---\ntitle: Guide\npermalink: /guide.html\n---\n\nThe guide.\n");
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        edit("kb/Q1002/README.md", "tighten the gear", "tighten the sprocket");
+        build(builder, "a", false); // the spare now holds the first build's site, guide.html with it
+        builder.awaitStateWrite();
+
+        edit("guide.md", "permalink: /guide.html\n", "permalink: /guide.html/\n");
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
+                atEnd("Rendering", builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+        assertThat(publicationSpare("a").resolve("guide.html")).as("the spare's folder").isDirectory();
+
+        edit("guide.md", "permalink: /guide.html/\n", "permalink: /guide.html\n"); // undone
+        edit("kb/Q1002/README.md", "tighten the sprocket", "tighten the chain");
+        build(builder, "a", false);
+        builder.close();
+        assertThat(site("a").resolve("guide.html")).as("the guide's page").isRegularFile();
+        assertSameAsClean();
+    }
+
+    @Test
     void aRebuildInterruptedForANewerEdit_changesNothingInPlace_keepsItsSiteToPreviewOn_andTheNextEqualsAClean()
             throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
