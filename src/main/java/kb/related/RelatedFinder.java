@@ -156,18 +156,11 @@ public final class RelatedFinder {
      * length of the windows changes (every list may then change), or nothing is known of the
      * last build, everything is computed.
      *
-     * @param articles  what is known of every article, by article ID
-     * @param last      what the last build computed its lists from
-     * @param lastLists the lists it computed, by article ID, with the same {@code limit}
-     */
-    public static RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
-            Map<String, List<String>> lastLists) {
-        return update(articles, limit, last, lastLists, () -> { });
-    }
-
-    /**
-     * {@link #update}, running {@code checkpoint} now and then (every few hundred articles): a
-     * build that is interrupted stops there.
+     * @param articles   what is known of every article, by article ID
+     * @param last       what the last build computed its lists from
+     * @param lastLists  the lists it computed, by article ID, with the same {@code limit}
+     * @param checkpoint run now and then (every few hundred articles): a build that is
+     *                   interrupted throws there
      */
     public static RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
             Map<String, List<String>> lastLists, Runnable checkpoint) {

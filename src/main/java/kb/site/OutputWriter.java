@@ -159,6 +159,21 @@ final class OutputWriter {
         return outputs.containsKey(path);
     }
 
+    /**
+     * What the spare folder holds now, by path: what it held when the build began and the build
+     * has not deleted to make way for something else, and what the build wrote there.
+     */
+    Map<String, OutputRecord> spareNow() {
+        Map<String, OutputRecord> held = new java.util.HashMap<>();
+        spare.forEach((path, record) -> {
+            if (folder.untouched(path)) {
+                held.put(path, record);
+            }
+        });
+        held.putAll(outputs);
+        return held;
+    }
+
     /** Every output of this build so far. */
     Map<String, OutputRecord> outputs() {
         return outputs;

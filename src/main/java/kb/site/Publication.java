@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Set;
 import kb.check.SourceManifest;
@@ -53,12 +52,8 @@ final class Publication implements AutoCloseable {
     private final FileLock lock;
     /** Deletes folders moved aside; joined on {@link #close} so that nothing is left half-deleted. */
     private Thread trashCollector;
-    /** What the spare held when {@link #openSpare} opened it; null until then. */
-    private Map<String, OutputRecord> spareHeld;
-    /** The records of what the build wrote to the spare since ({@link #writing}). */
-    private Supplier<Map<String, OutputRecord>> writtenToSpare = Map::of;
-    /** Whether the file at a path of {@link #spareHeld} is still as held: the build deleted nothing there. */
-    private Predicate<String> untouchedInSpare = path -> true;
+    /** What the spare holds as the build writes it ({@link #writing}); null until then. */
+    private Supplier<Map<String, OutputRecord>> spareNow;
 
     private Publication(Path dest, FileChannel lockChannel, FileLock lock) {
         this.dest = dest;
@@ -157,42 +152,30 @@ final class Publication implements AutoCloseable {
         if (known.isEmpty()) {
             trash(spare);
             createFolder(spare);
-            spareHeld = Map.of();
-        } else {
-            spareHeld = clean ? checked(known.get().outputs()) : known.get().outputs();
+            return Map.of();
         }
-        return spareHeld;
+        return clean ? checked(known.get().outputs()) : known.get().outputs();
     }
 
     /**
-     * Tells where to find the records of the files the build writes to the spare folder (they
-     * replace what {@link #openSpare} found at their paths), and which of the files it found the
-     * build has not deleted to make way for others, for {@link #saveSpareAsLeft}.
+     * Tells where to find what the spare holds while the build writes it (what
+     * {@link #openSpare} found, less what the build deleted, plus what it wrote), for
+     * {@link #saveSpareAsLeft}.
      */
-    void writing(Supplier<Map<String, OutputRecord>> written, Predicate<String> untouched) {
-        this.writtenToSpare = written;
-        this.untouchedInSpare = untouched;
+    void writing(Supplier<Map<String, OutputRecord>> spareNow) {
+        this.spareNow = spareNow;
     }
 
     /**
      * Records what the spare holds after a build that stopped before its prune stage
-     * ({@link BuildInterrupted}): what it held when opened and still holds (the build deletes
-     * only what stands in the way of what it writes), and what the build wrote since, so that the
-     * next build brings it up to date from there rather than writes it whole. Nothing when the
-     * spare was not opened (its record is still there).
+     * ({@link BuildInterrupted}; see {@link #writing}), so that the next build brings it up to
+     * date from there rather than writes it whole. Nothing when the build was not yet writing it
+     * (the record is then as it was).
      */
     void saveSpareAsLeft(String kb) {
-        if (spareHeld == null) {
-            return;
+        if (spareNow != null) {
+            saveSpare(kb, spareNow.get());
         }
-        Map<String, OutputRecord> held = new HashMap<>();
-        spareHeld.forEach((path, record) -> {
-            if (untouchedInSpare.test(path)) {
-                held.put(path, record);
-            }
-        });
-        held.putAll(writtenToSpare.get());
-        saveSpare(kb, held);
     }
 
     /** The spare's records, keeping only those of regular files that are there; strays deleted. */

@@ -322,7 +322,7 @@ public final class SiteBuilder {
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
-        publication.writing(out::outputs, folder::untouched);
+        publication.writing(out::spareNow);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
                 setup.theme(), previous, diagnostics, progress));
         known.addAll(plan.outputs());
