@@ -45,18 +45,26 @@ final class ListingPages {
     /** For each linked page URL, the codes of the listings linking it, sorted. */
     Map<String, List<String>> codesByUrl(List<PlannedPage> pages, SourceReader reader, Diagnostics diagnostics) {
         Map<String, TreeSet<String>> codes = new HashMap<>();
-        for (PlannedPage page : pages) {
+        // Read in parallel: an archive has hundreds of listings, some of thousands of links, read by every build.
+        record Linked(String code, List<String> targets) {
+        }
+        List<Linked> listings = pages.parallelStream().<Linked>mapMulti((page, found) -> {
             Matcher listing = listingUrl.matcher(page.url());
-            if (!listing.matches()) {
-                continue;
-            }
-            String code = listing.group(1);
-            Matcher link = LINK.matcher(reader.read(page.source(), diagnostics));
-            while (link.find()) {
-                String target = resolve(page.url(), link.group(1));
-                if (target != null) {
-                    codes.computeIfAbsent(target, k -> new TreeSet<>()).add(code);
+            if (listing.matches()) {
+                List<String> targets = new ArrayList<>();
+                Matcher link = LINK.matcher(reader.read(page.source(), diagnostics));
+                while (link.find()) {
+                    String target = resolve(page.url(), link.group(1));
+                    if (target != null) {
+                        targets.add(target);
+                    }
                 }
+                found.accept(new Linked(listing.group(1), targets));
+            }
+        }).toList();
+        for (Linked linked : listings) {
+            for (String target : linked.targets()) {
+                codes.computeIfAbsent(target, k -> new TreeSet<>()).add(linked.code());
             }
         }
         Map<String, List<String>> result = new HashMap<>();

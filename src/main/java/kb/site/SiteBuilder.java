@@ -350,9 +350,13 @@ public final class SiteBuilder {
                     plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
                     .run(diagnostics, progress)).join());
             List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
-            catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
+            // The catalog is made beside the related lists, which an edit mostly leaves to one
+            // thread: its stage is what is left of it once they are done.
+            java.util.concurrent.ForkJoinTask<Catalog> cataloged = pool.submit(
+                    () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous, interruption::checkpoint)).join());
+            catalog = stages.run("catalog", cataloged::join);
             boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));

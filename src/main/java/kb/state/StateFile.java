@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,25 @@ public final class StateFile {
     private static final int FORMAT = 5;
 
     private final Path file;
+    /**
+     * How the state this file gave last was encoded ({@link #read}), for the next {@link #write}
+     * to copy the bytes of the records it keeps unchanged rather than encode them again: after an
+     * edit, nearly all of a big site's records. Null before a read, or once written.
+     */
+    private volatile Encoding lastRead;
+
+    /**
+     * The bytes of a state as read, its terms' dictionary, and where each of its records lies in
+     * those bytes (offset and length, by the record's identity: a build keeps the very records it
+     * was given for what it did not change).
+     */
+    private record Encoding(byte[] bytes, String[] dictionary, IdentityHashMap<Object, Long> slices) {
+
+        /** The bytes of {@code record} as read, as offset and length, or null when it is not one read. */
+        Long slice(Object record) {
+            return slices.get(record);
+        }
+    }
 
     /** The state file of a build writing into {@code dest}: {@code .kb-state/<dest name>.bin} beside it. */
     public static StateFile beside(Path dest) {
@@ -186,7 +206,9 @@ public final class StateFile {
             if (at != bytes.length - Long.BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(Reader.state(kb, parts));
+            Reader.Decoded decoded = Reader.state(kb, parts);
+            lastRead = new Encoding(bytes, decoded.dictionary(), decoded.slices());
+            return Optional.of(decoded.state());
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged state only costs a clean build
         }
@@ -231,11 +253,12 @@ public final class StateFile {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            if (!write(state, temp, abandoned) || abandoned.getAsBoolean()) {
+            if (!write(state, temp, abandoned, lastRead) || abandoned.getAsBoolean()) {
                 Files.deleteIfExists(temp);
                 return false;
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            lastRead = null; // its bytes are no longer needed (a state is written once)
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build state " + file, e);
@@ -243,7 +266,7 @@ public final class StateFile {
     }
 
     /** Writes the state to {@code temp}; false when it was abandoned part-way. */
-    private static boolean write(BuildState state, Path temp, BooleanSupplier abandoned)
+    private static boolean write(BuildState state, Path temp, BooleanSupplier abandoned, Encoding reuse)
             throws IOException {
         try (OutputStream raw = Files.newOutputStream(temp)) {
             // Buffered before the checksum, which then sees blocks, not single bytes.
@@ -252,7 +275,7 @@ public final class StateFile {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(state.kb());
-            Optional<List<Bytes>> encoded = Writer.state(state, abandoned);
+            Optional<List<Bytes>> encoded = Writer.state(state, abandoned, reuse);
             if (encoded.isEmpty()) {
                 return false;
             }
@@ -436,42 +459,72 @@ public final class StateFile {
         private final Bytes bytes = new Bytes();
         private final DataOutputStream out = new DataOutputStream(bytes);
         private final Map<String, Integer> terms;
+        private final Encoding reuse;
 
-        private Writer(Map<String, Integer> terms) {
+        private Writer(Map<String, Integer> terms, Encoding reuse) {
             this.terms = terms;
+            this.reuse = reuse;
         }
+
+        /**
+         * How many terms a state's dictionary may gain from records encoded anew, as a share of
+         * the terms it was read with, before it is written afresh: the terms of a record encoded
+         * again are appended whether or not the dictionary holds them (looking them up would take
+         * a map of every term), so a long series of edits grows it, and the next build that
+         * passes this share writes it without the terms no record uses any more.
+         */
+        private static final int GROWTH_SHARE = 8;
 
         /**
          * The state in parts, encoded in parallel: the small facts (with how many chunks each of
          * the rest has), the dictionary of the term windows' terms, then the sources, the pages
-         * and the outputs, each in chunks.
+         * and the outputs, each in chunks; empty once {@code abandoned} turns true. The records of
+         * {@code reuse} (the encoding of the state this one follows, or null) are copied as they
+         * were encoded, their terms' numbers being those of its dictionary, which this one extends.
          */
-        /** The state's parts, encoded in parallel; empty once {@code abandoned} turns true. */
-        static Optional<List<Bytes>> state(BuildState s, BooleanSupplier abandoned) {
+        static Optional<List<Bytes>> state(BuildState s, BooleanSupplier abandoned, Encoding reuse) {
+            if (reuse != null) {
+                Optional<List<Bytes>> kept = state(s, abandoned, reuse, reuse.dictionary().length);
+                if (kept == null) {
+                    return state(s, abandoned, null, 0); // the dictionary would grow too much
+                }
+                return kept;
+            }
+            return state(s, abandoned, null, 0);
+        }
+
+        /** As above, with a dictionary that starts with {@code known} terms; null when it would grow too much. */
+        private static Optional<List<Bytes>> state(BuildState s, BooleanSupplier abandoned, Encoding reuse, int known) {
             Map<String, Integer> terms = new HashMap<>();
             List<String> dictionary = new ArrayList<>();
             for (PageRecord p : s.pages().values()) {
+                if (reuse != null && reuse.slice(p) != null) {
+                    continue; // copied with the numbers of the terms it had
+                }
                 p.article().ifPresent(a -> {
                     for (String t : a.window().terms()) {
                         terms.computeIfAbsent(t, k -> {
                             dictionary.add(k);
-                            return dictionary.size() - 1;
+                            return known + dictionary.size() - 1;
                         });
                     }
                     for (String t : a.titleTerms()) { // nearly always window terms too
                         terms.computeIfAbsent(t, k -> {
                             dictionary.add(k);
-                            return dictionary.size() - 1;
+                            return known + dictionary.size() - 1;
                         });
                     }
                 });
+            }
+            if (reuse != null && dictionary.size() > known / GROWTH_SHARE) {
+                return null;
             }
             List<List<SourceRecord>> sources = chunks(s.sources().values());
             List<List<PageRecord>> pages = chunks(s.pages().values());
             List<List<OutputRecord>> outputs = chunks(s.outputs().values());
             List<Part> parts = new ArrayList<>();
             parts.add(w -> w.facts(s, sources.size(), pages.size(), outputs.size()));
-            parts.add(w -> w.strings(dictionary));
+            parts.add(w -> w.dictionary(dictionary));
             sources.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::source)));
             pages.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::page)));
             outputs.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::output)));
@@ -479,7 +532,7 @@ public final class StateFile {
                 if (abandoned.getAsBoolean()) {
                     return null;
                 }
-                Writer w = new Writer(terms);
+                Writer w = new Writer(terms, reuse);
                 try {
                     part.write(w);
                     w.out.flush();
@@ -499,7 +552,26 @@ public final class StateFile {
         <T> void records(List<T> chunk, Record<T> record) throws IOException {
             out.writeInt(chunk.size());
             for (T r : chunk) {
-                record.write(this, r);
+                Long slice = reuse == null ? null : reuse.slice(r);
+                if (slice != null) {
+                    out.write(reuse.bytes(), (int) (slice >>> 32), (int) (long) slice);
+                } else {
+                    record.write(this, r);
+                }
+            }
+        }
+
+        /** The terms' dictionary: the one read (as its bytes) and then {@code added}, or {@code added} alone. */
+        void dictionary(List<String> added) throws IOException {
+            if (reuse == null) {
+                strings(added);
+                return;
+            }
+            out.writeInt(reuse.dictionary().length + added.size());
+            long slice = reuse.slice(reuse.dictionary());
+            out.write(reuse.bytes(), (int) (slice >>> 32), (int) slice);
+            for (String t : added) {
+                string(t);
             }
         }
 
@@ -714,6 +786,12 @@ public final class StateFile {
     private static final class Reader {
         private final Input in;
         private final String[] dictionary;
+        /** Where each record read lies in the state's bytes: its offset, shifted, and length. */
+        private long[] slices = new long[0];
+
+        /** A state read, with what writing it again needs to copy its records (see {@link Encoding}). */
+        record Decoded(BuildState state, String[] dictionary, IdentityHashMap<Object, Long> slices) {
+        }
 
         private Reader(ByteBuffer part, String[] dictionary) {
             this.in = new Input(part);
@@ -721,7 +799,7 @@ public final class StateFile {
         }
 
         /** The state from its parts (see {@link Writer#state}), the chunks decoded in parallel. */
-        static BuildState state(String kb, ByteBuffer[] parts) throws IOException {
+        static Decoded state(String kb, ByteBuffer[] parts) throws IOException {
             if (parts.length < 2) {
                 throw new IOException("a state of " + parts.length + " parts");
             }
@@ -759,8 +837,9 @@ public final class StateFile {
             Reader words = new Reader(parts[1], null);
             String[] dictionary = words.strings().toArray(new String[0]);
             words.in.end();
+            List<Reader> readers = IntStream.range(2, parts.length).mapToObj(i -> new Reader(parts[i], dictionary)).toList();
             List<List<?>> chunks = IntStream.range(2, parts.length).parallel().<List<?>>mapToObj(i -> {
-                Reader r = new Reader(parts[i], dictionary);
+                Reader r = readers.get(i - 2);
                 try {
                     List<?> records = i < 2 + sourceChunks ? r.records(Reader::source)
                             : i < 2 + sourceChunks + pageChunks ? r.records(Reader::page)
@@ -771,6 +850,17 @@ public final class StateFile {
                     throw new UncheckedIOException(e);
                 }
             }).toList();
+            IdentityHashMap<Object, Long> slices = new IdentityHashMap<>();
+            for (int c = 0; c < chunks.size(); c++) {
+                List<?> records = chunks.get(c);
+                long[] at = readers.get(c).slices;
+                for (int i = 0; i < records.size(); i++) {
+                    slices.put(records.get(i), at[i]);
+                }
+            }
+            // The dictionary's terms, after their count.
+            slices.put(dictionary, ((long) (parts[1].arrayOffset() + Integer.BYTES) << 32)
+                    | (parts[1].limit() - Integer.BYTES));
             List<Map.Entry<String, SourceRecord>> sources = new ArrayList<>();
             List<Map.Entry<String, PageRecord>> pages = new ArrayList<>();
             List<Map.Entry<String, OutputRecord>> outputs = new ArrayList<>();
@@ -785,8 +875,9 @@ public final class StateFile {
                 }
             }
             // Immutable maps made once: the state keeps them as they are, without a copy.
-            return new BuildState(kb, setup, ofEntries(sources), ofEntries(pages), ofEntries(outputs), related, broken,
-                    generated, new SourceFolders(folders, scannedAt));
+            BuildState state = new BuildState(kb, setup, ofEntries(sources), ofEntries(pages), ofEntries(outputs),
+                    related, broken, generated, new SourceFolders(folders, scannedAt));
+            return new Decoded(state, dictionary, slices);
         }
 
         @SuppressWarnings("unchecked")
@@ -805,8 +896,12 @@ public final class StateFile {
                 throw new IOException("damaged count " + n);
             }
             List<T> list = new ArrayList<>(n);
+            slices = new long[n];
+            int base = in.b.arrayOffset();
             for (int i = 0; i < n; i++) {
+                int start = in.b.position();
                 list.add(record.read(this));
+                slices[i] = ((long) (base + start) << 32) | (in.b.position() - start);
             }
             return list;
         }

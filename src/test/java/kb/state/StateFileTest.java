@@ -56,6 +56,73 @@ class StateFileTest {
         assertThat(file.read("kb-test")).contains(state);
     }
 
+    /** A state of {@code n} articles, the i-th with a window of its own terms {@code t<i>a}, {@code t<i>b}. */
+    private static BuildState articles(int n) {
+        Map<String, PageRecord> pages = new LinkedHashMap<>();
+        Map<String, SourceRecord> sources = new LinkedHashMap<>();
+        Map<String, OutputRecord> outputs = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            pages.put("kb/Q" + i + "/index.html", article(i, "t" + i + "a", "t" + i + "b"));
+            sources.put("kb/Q" + i + "/README.md", new SourceRecord("kb/Q" + i + "/README.md", i, i, i,
+                    SourceRecord.Role.PAGE, Map.of("title", "Q" + i), ".html", true, List.of()));
+            outputs.put("kb/Q" + i + "/index.html", new OutputRecord("kb/Q" + i + "/index.html", i, i, i, List.of()));
+        }
+        return new BuildState("kb-test", 7, sources, pages, outputs, Map.of("Q1", List.of("Q2")), 0);
+    }
+
+    private static PageRecord article(int i, String... terms) {
+        CatalogEntry entry = new CatalogEntry("Q" + i, "Title " + i, "/kb/Q" + i + "/", List.of("P"), List.of("p"),
+                List.of("kbbug"), "2002-05-13", "Summary " + i, List.of());
+        short[] freqs = new short[terms.length];
+        java.util.Arrays.fill(freqs, (short) 1);
+        return new PageRecord("kb/Q" + i + "/index.html", "/kb/Q" + i + "/", "kb/Q" + i + "/README.md", i, i, i,
+                Optional.of(new PageRecord.ArticleFacts(entry, new TermWindow(terms, freqs), List.of(terms[0]))), List.of());
+    }
+
+    /** The state with article {@code i}'s page replaced, and every other record the very one it had. */
+    private static BuildState withPage(BuildState s, int i, PageRecord page) {
+        Map<String, PageRecord> pages = new LinkedHashMap<>(s.pages());
+        if (page == null) {
+            pages.remove("kb/Q" + i + "/index.html");
+        } else {
+            pages.put(page.outputPath(), page);
+        }
+        return new BuildState(s.kb(), s.setup(), s.sources(), pages, s.outputs(), s.related(), s.broken());
+    }
+
+    @Test
+    void aStateWrittenAfterTheOneReadCopiesTheRecordsItKeeps_andReadsBackTheSame() throws IOException {
+        new StateFile(tmp.resolve("s/site.bin")).write(articles(200));
+        StateFile file = new StateFile(tmp.resolve("s/site.bin"));
+        BuildState read = file.read("kb-test").orElseThrow();
+        // One article edited (a term it shares with another, one new), one gone: the others are kept as read.
+        BuildState next = withPage(withPage(read, 5, article(5, "a0fresh", "t6a")), 9, null);
+        file.write(next);
+        assertThat(new StateFile(tmp.resolve("s/site.bin")).read("kb-test")).contains(next);
+
+        // The copies keep their terms' numbers, so the dictionary keeps every term read: the file is
+        // larger than one written afresh, which drops the terms of the articles gone.
+        StateFile fresh = new StateFile(tmp.resolve("fresh/site.bin"));
+        fresh.write(next);
+        assertThat(Files.size(file.path())).isGreaterThan(Files.size(fresh.path()));
+        assertThat(fresh.read("kb-test")).contains(next);
+    }
+
+    @Test
+    void aStateThatWouldGrowItsDictionaryTooMuchIsWrittenAfresh() throws IOException {
+        new StateFile(tmp.resolve("s/site.bin")).write(articles(40));
+        StateFile file = new StateFile(tmp.resolve("s/site.bin"));
+        BuildState next = file.read("kb-test").orElseThrow();
+        for (int i = 0; i < 20; i++) { // 40 new terms of 80: more than an eighth
+            next = withPage(next, i, article(i, "new" + i + "a", "new" + i + "b"));
+        }
+        file.write(next);
+        StateFile fresh = new StateFile(tmp.resolve("fresh/site.bin"));
+        fresh.write(next);
+        assertThat(Files.size(file.path())).isEqualTo(Files.size(fresh.path()));
+        assertThat(new StateFile(tmp.resolve("s/site.bin")).read("kb-test")).contains(next);
+    }
+
     @Test
     void anAbandonedWriteWritesNothing_andTheOldStateStays() throws IOException {
         StateFile file = new StateFile(tmp.resolve("s/site.bin"));
