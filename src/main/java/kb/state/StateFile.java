@@ -850,7 +850,8 @@ public final class StateFile {
                     throw new UncheckedIOException(e);
                 }
             }).toList();
-            IdentityHashMap<Object, Long> slices = new IdentityHashMap<>();
+            IdentityHashMap<Object, Long> slices = new IdentityHashMap<>(
+                    chunks.stream().mapToInt(List::size).sum() + 1);
             for (int c = 0; c < chunks.size(); c++) {
                 List<?> records = chunks.get(c);
                 long[] at = readers.get(c).slices;
