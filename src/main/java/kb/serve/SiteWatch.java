@@ -33,7 +33,7 @@ import kb.site.SiteBuilder;
  * <p>An edit of an article's text is shown first ({@link SiteBuilder#preview}): its page, and
  * its new words in searches, within a fraction of a second, while the rebuild that brings the rest
  * of the site up to date (listings, related lists, citing pages) runs; the pages reload again when
- * it is done. A page saved while an incremental rebuild runs interrupts it (unless it has begun to
+ * it is done. An article saved while an incremental rebuild runs interrupts it (unless it has begun to
  * change what is in place), is previewed, and a rebuild of everything changed follows.
  *
  * <p>A rebuild that fails (an exception) or reports errors does not reload the pages: they keep
@@ -103,7 +103,7 @@ public final class SiteWatch implements AutoCloseable {
         this.watcher = new TreeWatcher(trees, List.of(options.dest(), options.index()), new TreeWatcher.Listener() {
             @Override
             public void changed(Path path) {
-                // A save of a page during a rebuild: the rebuild stops, the page is previewed and
+                // A save of an article during a rebuild: the rebuild stops, the page is previewed and
                 // the rebuild starts again with it. Asked before the change is handed on, so that
                 // it never stops the rebuild of its own batch.
                 if (builder.previews(path)) {

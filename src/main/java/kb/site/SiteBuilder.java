@@ -213,7 +213,7 @@ public final class SiteBuilder {
     }
 
     /**
-     * Whether {@code changed} is the source of a page of the site that {@link #preview} shows
+     * Whether {@code changed} is the source of an article page of the site that {@link #preview} shows
      * edits on: the last build's, also while a build runs on it ({@code kb serve --watch}
      * {@link #interrupt()}s a rebuild for such a save). A cheap test, no file read; any thread,
      * never waits.
@@ -223,7 +223,7 @@ public final class SiteBuilder {
         if (site == null) {
             site = lastSite;
         }
-        return site != null && site.hasPage(changed);
+        return site != null && site.hasArticle(changed);
     }
 
     /**
@@ -308,6 +308,7 @@ public final class SiteBuilder {
         BuildState previous = usable(last, setup);
         if (previous.isEmpty()) {
             interruption.forbid();
+            stateFile.forgetRead();
         }
         // Only the files of a state this build cannot build on are needed (the spare's contents
         // once swapped): its pages, windows and lists would take a quarter of the heap all build long.
@@ -359,7 +360,8 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", cataloged::join);
             boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
-            site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles));
+            site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
+                    extracted.facts().keySet());
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
                     previous, extracted, articles, processor, out, sameSite).run(diagnostics, progress)).join());
             rendered = pages;

@@ -56,18 +56,28 @@ final class SitePreview {
     private final PageProcessor processor;
     private final ProductNames productNames;
     private final Map<String, PlannedPage> bySource = new HashMap<>();
+    /** The sources of the article pages, the only pages a preview makes. */
+    private final Set<String> articleSources = new java.util.HashSet<>();
     private final IndexDocuments documents = new IndexDocuments();
     private final EntryFilter filter;
 
-    /** The last build's site: its setup and plan, and what finished its article pages. */
+    /**
+     * The last build's site: its setup and plan, what finished its article pages, and their
+     * output paths ({@code articlePages}).
+     */
     SitePreview(Setup setup, SitePlan plan, ArticleFinisher articles, PageProcessor processor,
-            ProductNames productNames) {
+            ProductNames productNames, Set<String> articlePages) {
         this.setup = setup;
         this.plan = plan;
         this.articles = articles;
         this.processor = processor;
         this.productNames = productNames;
-        plan.pages().forEach(p -> bySource.put(p.source().relativePath(), p));
+        plan.pages().forEach(p -> {
+            bySource.put(p.source().relativePath(), p);
+            if (articlePages.contains(p.outputPath())) {
+                articleSources.add(p.source().relativePath());
+            }
+        });
         this.filter = SitePlanner.filter(setup.config(), setup.jekyll());
     }
 
@@ -86,11 +96,14 @@ final class SitePreview {
         return setup.options().equals(options);
     }
 
-    /** Whether {@code path} is the source of a page of this site (a cheap test: no file is read). */
-    boolean hasPage(Path path) {
+    /**
+     * Whether {@code path} is the source of an article page of this site, the pages a preview
+     * makes (a cheap test: no file is read).
+     */
+    boolean hasArticle(Path path) {
         Path root = setup.options().source().toAbsolutePath().normalize();
         Path file = path.toAbsolutePath().normalize();
-        return file.startsWith(root) && bySource.containsKey(root.relativize(file).toString().replace('\\', '/'));
+        return file.startsWith(root) && articleSources.contains(root.relativize(file).toString().replace('\\', '/'));
     }
 
     /**

@@ -114,6 +114,15 @@ public final class StateFile {
         }
     }
 
+    /**
+     * Lets go of the records the last {@link #read} gave and of their bytes, kept for the next
+     * {@link #write}: a build that does not build on that state (a clean one) keeps none of them,
+     * and they would hold a big site's whole last state in memory all build long.
+     */
+    public void forgetRead() {
+        lastRead = null;
+    }
+
     /** Deletes the state, if any (the next build is a clean one). */
     public void delete() {
         try {

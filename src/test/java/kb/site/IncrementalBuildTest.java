@@ -397,6 +397,8 @@ class IncrementalBuildTest {
         edit("kb/Q1001/README.md", "gear slips", "gear wears out");
         assertThat(builder.previews(article)).isTrue();
         assertThat(builder.previews(src.resolve("kb/Q1009/README.md"))).as("no such page").isFalse();
+        // A page that is no article is not previewed: a save of it does not stop the rebuild under way.
+        assertThat(builder.previews(src.resolve("index.md"))).as("not an article").isFalse();
         assertThat(builder.interrupt()).as("no build under way").isFalse();
 
         // Stopped as it renders, then once every page is rendered (at the next stage): pages written to the spare.

@@ -109,6 +109,18 @@ class StateFileTest {
     }
 
     @Test
+    void aStateReadAndForgottenIsWrittenAfresh() throws IOException {
+        new StateFile(tmp.resolve("s/site.bin")).write(articles(200));
+        StateFile file = new StateFile(tmp.resolve("s/site.bin"));
+        BuildState next = withPage(file.read("kb-test").orElseThrow(), 9, null);
+        file.forgetRead(); // a clean build keeps none of the records read
+        file.write(next);
+        StateFile fresh = new StateFile(tmp.resolve("fresh/site.bin"));
+        fresh.write(next);
+        assertThat(Files.size(file.path())).isEqualTo(Files.size(fresh.path()));
+    }
+
+    @Test
     void aStateThatWouldGrowItsDictionaryTooMuchIsWrittenAfresh() throws IOException {
         new StateFile(tmp.resolve("s/site.bin")).write(articles(40));
         StateFile file = new StateFile(tmp.resolve("s/site.bin"));
