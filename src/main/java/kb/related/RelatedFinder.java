@@ -277,30 +277,32 @@ public final class RelatedFinder {
                 }
             }
         }
-        int[] signature = new int[tuning.signatureTerms()];
-        float[] weights = new float[tuning.signatureTerms()];
-        for (int d = 0; d < docs; d++) {
-            if ((d & CHECK_EVERY) == 0) {
-                checkpoint.run();
-            }
-            if (affected[d]) {
-                continue;
-            }
-            int size = ArticleScorer.signature(index, d, signature, weights);
-            for (int s = 0; s < size && !affected[d]; s++) {
-                affected[d] = part[signature[s]] != UNTOUCHED;
-            }
-            // No term of the signature changed. A recounted term outside it weighed differently
-            // before; only if that weight reached the signature's last (ties counted) was the
-            // signature another one.
-            int[] termIds = index.termIds[d];
-            for (int i = 0; i < termIds.length && !affected[d]; i++) {
-                if (part[termIds[i]] == RECOUNTED) {
-                    float before = index.windows[d].freq(i) * selectIdfBefore[termIds[i]];
-                    affected[d] = before > 0 && (size < signature.length || before >= weights[size - 1]);
+        // Every article's signature, in blocks on all cores (each article's test is its own).
+        int block = CHECK_EVERY + 1;
+        java.util.stream.IntStream.range(0, (docs + block - 1) / block).parallel().forEach(b -> {
+            checkpoint.run();
+            int[] signature = new int[tuning.signatureTerms()];
+            float[] weights = new float[tuning.signatureTerms()];
+            for (int d = b * block, end = Math.min(docs, d + block); d < end; d++) {
+                if (affected[d]) {
+                    continue;
+                }
+                int size = ArticleScorer.signature(index, d, signature, weights);
+                for (int s = 0; s < size && !affected[d]; s++) {
+                    affected[d] = part[signature[s]] != UNTOUCHED;
+                }
+                // No term of the signature changed. A recounted term outside it weighed differently
+                // before; only if that weight reached the signature's last (ties counted) was the
+                // signature another one.
+                int[] termIds = index.termIds[d];
+                for (int i = 0; i < termIds.length && !affected[d]; i++) {
+                    if (part[termIds[i]] == RECOUNTED) {
+                        float before = index.windows[d].freq(i) * selectIdfBefore[termIds[i]];
+                        affected[d] = before > 0 && (size < signature.length || before >= weights[size - 1]);
+                    }
                 }
             }
-        }
+        });
         return affected;
     }
 

@@ -28,11 +28,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * about; the same window MoreLikeThis used to read (English analysis of the body field, terms
  * shorter than {@value #MIN_TERM_LENGTH} characters dropped). Immutable; the arrays are copied in
  * and out.
- *
- * @param terms the distinct terms, in ascending {@link String#compareTo} order
- * @param freqs how often each term occurs in the window, at least 1, aligned with {@code terms}
  */
-public record TermWindow(String[] terms, short[] freqs) {
+public final class TermWindow {
 
     /** How many analyzed tokens of the title and text are read. */
     public static final int TOKENS = 300;
@@ -48,15 +45,28 @@ public record TermWindow(String[] terms, short[] freqs) {
      */
     private static final Analyzer ANALYZER = Analyzers.create();
 
-    /** Validates and copies: terms strictly ascending and non-null, frequencies positive. */
-    public TermWindow {
+    private final String[] terms;
+    private final short[] freqs;
+    /** The sum of the frequencies, which every related-list computation asks for, for every window. */
+    private final int length;
+
+    /**
+     * Validates and copies: terms strictly ascending and non-null, frequencies positive.
+     *
+     * @param terms the distinct terms, in ascending {@link String#compareTo} order
+     * @param freqs how often each term occurs in the window, at least 1, aligned with {@code terms}
+     */
+    public TermWindow(String[] terms, short[] freqs) {
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(freqs, "freqs");
         if (terms.length != freqs.length) {
             throw new IllegalArgumentException(terms.length + " terms but " + freqs.length + " frequencies");
         }
-        terms = terms.clone();
-        freqs = freqs.clone();
+        this.terms = terms.clone();
+        this.freqs = freqs.clone();
+        terms = this.terms;
+        freqs = this.freqs;
+        int sum = 0;
         for (int i = 0; i < terms.length; i++) {
             Objects.requireNonNull(terms[i], "term");
             if (i > 0 && terms[i - 1].compareTo(terms[i]) >= 0) {
@@ -65,7 +75,9 @@ public record TermWindow(String[] terms, short[] freqs) {
             if (freqs[i] < 1) {
                 throw new IllegalArgumentException("frequency " + freqs[i] + " of '" + terms[i] + "'");
             }
+            sum += freqs[i];
         }
+        this.length = sum;
     }
 
     /** The window of an article with this title and readable text (as {@code Article.text()}). */
@@ -163,13 +175,11 @@ public record TermWindow(String[] terms, short[] freqs) {
     }
 
     /** The terms, in ascending order (a copy). */
-    @Override
     public String[] terms() {
         return terms.clone();
     }
 
     /** How often each term occurs (a copy). */
-    @Override
     public short[] freqs() {
         return freqs.clone();
     }
@@ -191,11 +201,7 @@ public record TermWindow(String[] terms, short[] freqs) {
 
     /** How many tokens the kept terms make: the sum of the frequencies. */
     public int length() {
-        int sum = 0;
-        for (short f : freqs) {
-            sum += f;
-        }
-        return sum;
+        return length;
     }
 
     @Override
