@@ -499,9 +499,14 @@ public final class SiteBuilder {
         if (previous.isEmpty()) {
             lists = RelatedFinder.compute(articles, RELATED);
         } else {
-            Map<String, ArticleProfile> last = new LinkedHashMap<>();
-            new TreeMap<>(previous.pages()).values().forEach(p -> p.article()
-                    .ifPresent(a -> last.putIfAbsent(a.entry().id(), profile(a))));
+            // The first page of an ID by path, as above, without sorting every page.
+            Map<String, PageRecord> first = new java.util.HashMap<>();
+            for (PageRecord p : previous.pages().values()) {
+                p.article().ifPresent(a -> first.merge(a.entry().id(), p,
+                        (x, y) -> x.outputPath().compareTo(y.outputPath()) <= 0 ? x : y));
+            }
+            Map<String, ArticleProfile> last = new java.util.HashMap<>();
+            first.forEach((id, p) -> last.put(id, profile(p.article().orElseThrow())));
             lists = RelatedFinder.update(articles, RELATED, last, previous.related(), checkpoint);
         }
         Map<String, List<String>> byId = new java.util.HashMap<>();
