@@ -41,7 +41,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final Path file;
     /**
@@ -52,11 +52,12 @@ public final class StateFile {
     private volatile Encoding lastRead;
 
     /**
-     * The bytes of a state as read, its terms' dictionary, and where each of its records lies in
+     * The bytes of a state as read, its terms' dictionary (of which the first {@code freshTerms}
+     * were written by the last fresh write, the rest appended since), and where each of its records lies in
      * those bytes (offset and length, by the record's identity: a build keeps the very records it
      * was given for what it did not change).
      */
-    private record Encoding(byte[] bytes, String[] dictionary, IdentityHashMap<Object, Long> slices) {
+    private record Encoding(byte[] bytes, String[] dictionary, int freshTerms, IdentityHashMap<Object, Long> slices) {
 
         /** The bytes of {@code record} as read, as offset and length, or null when it is not one read. */
         Long slice(Object record) {
@@ -216,7 +217,7 @@ public final class StateFile {
                 return Optional.empty();
             }
             Reader.Decoded decoded = Reader.state(kb, parts);
-            lastRead = new Encoding(bytes, decoded.dictionary(), decoded.slices());
+            lastRead = new Encoding(bytes, decoded.dictionary(), decoded.freshTerms(), decoded.slices());
             return Optional.of(decoded.state());
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged state only costs a clean build
@@ -477,9 +478,9 @@ public final class StateFile {
 
         /**
          * How many terms a state's dictionary may gain from records encoded anew, as a share of
-         * the terms it was read with, before it is written afresh: the terms of a record encoded
-         * again are appended whether or not the dictionary holds them (looking them up would take
-         * a map of every term), so a long series of edits grows it, and the next build that
+         * the terms its last fresh write gave it, before it is written afresh: the terms of a
+         * record encoded again are appended whether or not the dictionary holds them (looking them
+         * up would take a map of every term), so a series of edits grows it, and the build that
          * passes this share writes it without the terms no record uses any more.
          */
         private static final int GROWTH_SHARE = 8;
@@ -525,14 +526,16 @@ public final class StateFile {
                     }
                 });
             }
-            if (reuse != null && dictionary.size() > known / GROWTH_SHARE) {
+            // The dictionary's size when last written afresh: this one's, or the one it extends.
+            int freshTerms = reuse == null ? dictionary.size() : reuse.freshTerms();
+            if (reuse != null && known + dictionary.size() - freshTerms > freshTerms / GROWTH_SHARE) {
                 return null;
             }
             List<List<SourceRecord>> sources = chunks(s.sources().values());
             List<List<PageRecord>> pages = chunks(s.pages().values());
             List<List<OutputRecord>> outputs = chunks(s.outputs().values());
             List<Part> parts = new ArrayList<>();
-            parts.add(w -> w.facts(s, sources.size(), pages.size(), outputs.size()));
+            parts.add(w -> w.facts(s, sources.size(), pages.size(), outputs.size(), freshTerms));
             parts.add(w -> w.dictionary(dictionary));
             sources.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::source)));
             pages.forEach(chunk -> parts.add(w -> w.records(chunk, Writer::page)));
@@ -584,12 +587,14 @@ public final class StateFile {
             }
         }
 
-        void facts(BuildState s, int sourceChunks, int pageChunks, int outputChunks) throws IOException {
+        void facts(BuildState s, int sourceChunks, int pageChunks, int outputChunks, int freshTerms)
+                throws IOException {
             out.writeLong(s.setup());
             out.writeInt(s.broken());
             out.writeInt(sourceChunks);
             out.writeInt(pageChunks);
             out.writeInt(outputChunks);
+            out.writeInt(freshTerms);
             out.writeInt(s.related().size());
             for (Map.Entry<String, List<String>> e : s.related().entrySet()) {
                 string(e.getKey());
@@ -799,7 +804,7 @@ public final class StateFile {
         private long[] slices = new long[0];
 
         /** A state read, with what writing it again needs to copy its records (see {@link Encoding}). */
-        record Decoded(BuildState state, String[] dictionary, IdentityHashMap<Object, Long> slices) {
+        record Decoded(BuildState state, String[] dictionary, int freshTerms, IdentityHashMap<Object, Long> slices) {
         }
 
         private Reader(ByteBuffer part, String[] dictionary) {
@@ -819,6 +824,7 @@ public final class StateFile {
             int sourceChunks = in.readInt();
             int pageChunks = in.readInt();
             int outputChunks = in.readInt();
+            int freshTerms = in.readInt();
             int n = in.readInt();
             Map<String, List<String>> related = new HashMap<>(Math.max(16, n * 2));
             // Each ID is in several lists: one string per ID, not one per mention.
@@ -887,7 +893,10 @@ public final class StateFile {
             // Immutable maps made once: the state keeps them as they are, without a copy.
             BuildState state = new BuildState(kb, setup, ofEntries(sources), ofEntries(pages), ofEntries(outputs),
                     related, broken, generated, new SourceFolders(folders, scannedAt));
-            return new Decoded(state, dictionary, slices);
+            if (freshTerms < 0 || freshTerms > dictionary.length) {
+                throw new IOException("damaged dictionary size " + freshTerms);
+            }
+            return new Decoded(state, dictionary, freshTerms, slices);
         }
 
         @SuppressWarnings("unchecked")
