@@ -64,7 +64,7 @@ public final class TermWindow {
         }
         this.terms = terms.clone();
         this.freqs = freqs.clone();
-        terms = this.terms;
+        terms = this.terms; // the copies are what is checked: the caller's arrays may change meanwhile
         freqs = this.freqs;
         int sum = 0;
         for (int i = 0; i < terms.length; i++) {
