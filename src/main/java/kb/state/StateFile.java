@@ -963,7 +963,7 @@ public final class StateFile {
                 for (int i = 0; i < title.length; i++) {
                     title[i] = dictionary[varint()];
                 }
-                article = Optional.of(new PageRecord.ArticleFacts(e, new TermWindow(terms, freqs), List.of(title)));
+                article = Optional.of(new PageRecord.ArticleFacts(e, TermWindow.decoded(terms, freqs), List.of(title)));
             }
             return new PageRecord(outputPath, url, source, extraction, inputs, document, article, diagnostics());
         }
