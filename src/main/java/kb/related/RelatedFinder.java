@@ -202,7 +202,7 @@ public final class RelatedFinder {
             return lists(articles, limit);
         }
         checkpoint.run();
-        Site site = Site.of(ids, ordered, tuning);
+        Site site = Site.of(ids, ordered, tuning, checkpoint);
         checkpoint.run();
         // A list follows from the article's word scores against every other article, and from
         // citations and metadata, which are unchanged: only the word scores can have changed.
@@ -336,7 +336,7 @@ public final class RelatedFinder {
         for (int d = 0; d < ids.length; d++) {
             ordered[d] = Objects.requireNonNull(articles.get(ids[d]), ids[d]);
         }
-        Candidates[] all = candidates(Site.of(ids, ordered, tuning), limit);
+        Candidates[] all = candidates(Site.of(ids, ordered, tuning, checkpoint), limit);
         List<List<String>> lists = new ArrayList<>(ids.length);
         for (Candidates c : all) {
             lists.add(cut(c, ids));

@@ -59,16 +59,22 @@ final class Site {
         }
     }
 
-    /** What the finder reads of {@code articles}, aligned with {@code ids} (ascending). */
-    static Site of(String[] ids, ArticleProfile[] articles, RelatedFinder.Tuning tuning) {
+    /**
+     * What the finder reads of {@code articles}, aligned with {@code ids} (ascending), running
+     * {@code checkpoint} between its steps and every 1,024 windows indexed (it throws to stop).
+     */
+    static Site of(String[] ids, ArticleProfile[] articles, RelatedFinder.Tuning tuning, Runnable checkpoint) {
         TermWindow[] windows = new TermWindow[articles.length];
         List<List<String>> cites = new ArrayList<>(articles.length);
         for (int d = 0; d < articles.length; d++) {
             windows[d] = articles[d].window();
             cites.add(articles[d].cites());
         }
-        return new Site(WindowIndex.build(windows, tuning.k1(), tuning.b()), CitationGraph.of(ids, cites),
-                numbered(articles, ArticleProfile::products), numbered(articles, ArticleProfile::kinds),
+        WindowIndex index = WindowIndex.build(windows, tuning.k1(), tuning.b(), checkpoint);
+        checkpoint.run();
+        CitationGraph graph = CitationGraph.of(ids, cites);
+        checkpoint.run();
+        return new Site(index, graph, numbered(articles, ArticleProfile::products), numbered(articles, ArticleProfile::kinds),
                 numbered(articles, ArticleProfile::titleTerms));
     }
 

@@ -42,13 +42,16 @@ final class WindowIndex {
     }
 
     /** The index of these windows, with BM25 parameters {@code k1} and {@code b}. */
-    static WindowIndex build(TermWindow[] windows, float k1, float b) {
+    static WindowIndex build(TermWindow[] windows, float k1, float b, Runnable checkpoint) {
         int docs = windows.length;
         TermIds dictionary = new TermIds(Math.max(1024, docs * 4));
         int[][] termIds = new int[docs][];
         int[] df = new int[1024];
         long totalLength = 0;
         for (int d = 0; d < docs; d++) {
+            if ((d & CHECK_EVERY) == 0) {
+                checkpoint.run();
+            }
             TermWindow w = windows[d];
             int[] ids = new int[w.size()];
             for (int i = 0; i < ids.length; i++) {
@@ -77,6 +80,9 @@ final class WindowIndex {
         int[] next = java.util.Arrays.copyOf(offsets, terms);
         float averageLength = averageLength(totalLength, docs);
         for (int d = 0; d < docs; d++) {
+            if ((d & CHECK_EVERY) == 0) {
+                checkpoint.run();
+            }
             TermWindow w = windows[d];
             int[] ids = termIds[d];
             float norm = k1 * (1 - b + b * w.length() / averageLength);
@@ -92,6 +98,9 @@ final class WindowIndex {
         return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
                 postingDocs, postingWeights);
     }
+
+    /** The windows between checkpoints, less one (a mask). */
+    private static final int CHECK_EVERY = 1023;
 
     /**
      * The idf a term held by {@code df} of {@code docs} windows is picked for signatures by:

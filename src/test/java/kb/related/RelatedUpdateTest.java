@@ -129,14 +129,18 @@ class RelatedUpdateTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedFinder.update(after, 5, before, last, () -> {
             throw new IllegalStateException("stopped");
         })).hasMessage("stopped");
-        // The third checkpoint is the first of the signature tests, run in blocks on all cores: a
-        // throw there stops the update too, as the same kind of exception.
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedFinder.update(after, 5, before, last, () -> {
-            if (calls.incrementAndGet() == 3) {
-                throw new IllegalStateException("stopped in a block");
-            }
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped in a block");
+        // A throw at any of its checkpoints stops it, as the same kind of exception: those of the
+        // word index, every 1,024 windows, and those of the signature tests, run in blocks on all
+        // cores, included.
+        for (int k = 1; k <= checks.get(); k++) {
+            int stopAt = k;
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedFinder.update(after, 5, before, last, () -> {
+                if (calls.incrementAndGet() == stopAt) {
+                    throw new IllegalStateException("stopped at " + stopAt);
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped at " + stopAt);
+        }
         // A computation from scratch (metadata changed) checks too.
         checks.set(0);
         Map<String, ArticleProfile> moved = new java.util.HashMap<>(after);
