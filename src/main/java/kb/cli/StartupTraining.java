@@ -2,8 +2,10 @@ package kb.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,28 +23,36 @@ import java.util.stream.Stream;
  * build of {@code content/} (a dozen articles) never reads a build state, and none of its loops
  * runs long enough to be profiled; yet an edit of one article in a big site spends its time in
  * those loops (the state's decoding, the scan, the plan, the related lists' comparisons). So the
- * training makes a site of {@code content/}'s articles copied under new IDs, builds it clean, then
- * builds it again after edits of one article (in the summary, then beyond it), and once more with
- * nothing changed, and searches its index: the runs a writer makes.
+ * training makes a site of copies of {@code content/kb}'s articles under new IDs (with
+ * {@code content/_config.yml}), builds it clean, then builds it again after an edit of one
+ * article's first sentence and one further down, and once more after the edits are undone, and
+ * searches its index: the runs a writer makes. A content folder without such articles (none
+ * under {@code kb/} with a {@code /kb/NNN/QNNNNNN/} permalink) is built clean, as it is.
+ *
+ * <p>What the builds report is not the training's concern (a broken article is the writer's to
+ * see in {@code kb build}): the training fails only when it cannot run.
  *
  * <p>Usage: {@code java -cp kb.jar kb.cli.StartupTraining CONTENT SCRATCH [COPIES]}; everything it
- * writes is under SCRATCH. It prints nothing and exits 0 when the runs succeeded.
+ * writes is under SCRATCH. It prints nothing and exits 0 when the runs ran.
  */
 public final class StartupTraining {
 
     /**
-     * Copies of each of the seed's articles: enough for the loops over all articles to run hot
-     * (compiled, with profiles worth keeping), yet a few seconds of building.
+     * Copies of each article of a full {@link #SAMPLE} (fewer articles are copied more often):
+     * enough for the loops over all articles to run hot (compiled, with profiles worth keeping),
+     * yet seconds of building.
      */
     private static final int DEFAULT_COPIES = 120;
 
-    /** The seed's articles; a content folder of more makes as many copies in all. */
-    private static final int SEED_ARTICLES = 12;
-
-    /** The articles copied at most: the first, in path order. */
-    private static final int SAMPLE = 24;
+    /** The articles copied: the first, in path order, each as often as makes the copies' number. */
+    private static final int SAMPLE = 12;
 
     private static final Pattern PERMALINK = Pattern.compile("(?m)^permalink: */kb/\\d+/(Q\\d+)/\\s*$");
+
+    /** A line of prose: a capitalised word, then at least four lower-case ones. */
+    private static final Pattern SENTENCE = Pattern.compile("(?m)^\\s*[A-Z][a-z]+(?: [a-z]+){4,}");
+
+    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z])[a-z]{5,}(?![A-Za-z])");
 
     private final Path content;
     private final Path scratch;
@@ -54,60 +64,71 @@ public final class StartupTraining {
         this.copies = copies;
     }
 
-    /** Runs the training; exit code 0 when every run succeeded. */
+    /** Runs the training; exit code 0 when it ran. */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
+        if (args.length < 2 || args.length > 2 && !args[2].matches("[1-9][0-9]{0,4}")) {
             System.err.println("usage: StartupTraining CONTENT SCRATCH [COPIES]");
             System.exit(ExitCodes.USAGE);
         }
         int copies = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_COPIES;
-        System.exit(new StartupTraining(Path.of(args[0]), Path.of(args[1]), copies).run());
-    }
-
-    /** Makes the site under the scratch folder and runs the builds and the search; the highest exit code. */
-    int run() throws IOException {
-        Path source = scratch.resolve("source");
-        List<Path> made = makeSite(source);
-        if (made.isEmpty()) {
-            return build(source, "--clean");
-        }
-        Path edited = made.get(made.size() / 2);
-        String original = Files.readString(edited, StandardCharsets.UTF_8);
-        int code = build(source, "--clean");
-        code = Math.max(code, editAndBuild(source, edited, original, firstProseWord(original, 0)));
-        code = Math.max(code, editAndBuild(source, edited, original, firstProseWord(original, original.length() / 2)));
-        code = Math.max(code, build(source));
-        code = Math.max(code, cli("search", "--index", scratch.resolve("index").toString(),
-                "--site", scratch.resolve("site").toString(), "inventory upgrade"));
-        return code;
+        new StartupTraining(Path.of(args[0]), Path.of(args[1]), copies).run();
+        System.exit(ExitCodes.OK);
     }
 
     /**
-     * Copies {@code content/} to {@code source} without its articles (the {@code /kb/NNN/QNNNNNN/}
-     * permalinks), then the first {@link #SAMPLE} articles under new IDs, each as often as makes
-     * about {@link #copies} times the sample in all; returns the copies' files. A content folder of
-     * thousands of articles trains as fast as the seed's dozen.
+     * Makes the site under the scratch folder, runs the builds and the search, and returns what
+     * each build printed on its last line (its summary), in order.
+     */
+    List<String> run() throws IOException {
+        Path source = scratch.resolve("source");
+        List<Path> made = makeSite(source);
+        List<String> builds = new ArrayList<>();
+        if (made.isEmpty()) {
+            builds.add(build(content, "--clean"));
+            return builds;
+        }
+        Path edited = made.get(made.size() / 2);
+        String original = Files.readString(edited, StandardCharsets.ISO_8859_1);
+        Matcher sentence = SENTENCE.matcher(original);
+        int first = sentence.find() ? sentence.start() : original.length() / 3;
+        builds.add(build(source, "--clean"));
+        builds.add(editAndBuild(source, edited, original, wordAfter(original, first)));
+        builds.add(editAndBuild(source, edited, original, wordAfter(original, first + (original.length() - first) / 2)));
+        builds.add(build(source));
+        cli("search", "--index", scratch.resolve("index").toString(), "--site", scratch.resolve("site").toString(),
+                "inventory upgrade");
+        return builds;
+    }
+
+    /**
+     * Writes {@code content/_config.yml} to {@code source}, then copies of the first
+     * {@link #SAMPLE} articles of {@code content/kb} (by path; links followed) under new IDs from
+     * Q700000, about {@link #copies} in all; returns the copies' files. Bytes are copied as they
+     * are: the IDs and permalinks are ASCII, whatever the file's encoding.
      */
     private List<Path> makeSite(Path source) throws IOException {
-        List<Path> articles = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(content)) {
-            for (Path file : files.sorted().toList()) {
-                Path target = source.resolve(content.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (file.getFileName().toString().endsWith(".md") && PERMALINK.matcher(Files.readString(file)).find()) {
-                    articles.add(file);
-                } else {
-                    Files.copy(file, target);
+        Files.createDirectories(source);
+        Path config = content.resolve("_config.yml");
+        if (Files.isRegularFile(config)) {
+            Files.copy(config, source.resolve("_config.yml"));
+        }
+        List<Path> sample = new ArrayList<>();
+        Path articles = content.resolve("kb");
+        if (Files.isDirectory(articles)) {
+            try (Stream<Path> files = Files.walk(articles, FileVisitOption.FOLLOW_LINKS)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().equals("README.md")).sorted().toList()) {
+                    if (sample.size() < SAMPLE && Files.isRegularFile(file)
+                            && PERMALINK.matcher(Files.readString(file, StandardCharsets.ISO_8859_1)).find()) {
+                        sample.add(file);
+                    }
                 }
             }
         }
-        List<Path> sample = articles.subList(0, Math.min(articles.size(), SAMPLE));
         List<Path> made = new ArrayList<>();
         int next = 700000;
-        int each = sample.isEmpty() ? 0 : Math.max(1, copies * SEED_ARTICLES / sample.size());
+        int each = sample.isEmpty() ? 0 : Math.max(1, copies * SAMPLE / sample.size());
         for (Path article : sample) {
-            String text = Files.readString(article, StandardCharsets.UTF_8);
+            String text = Files.readString(article, StandardCharsets.ISO_8859_1);
             Matcher permalink = PERMALINK.matcher(text);
             permalink.find();
             String id = permalink.group(1);
@@ -118,39 +139,42 @@ public final class StartupTraining {
                         .replace(id, newId);
                 Path target = source.resolve("kb").resolve(folder).resolve(newId).resolve("README.md");
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, copy, StandardCharsets.UTF_8);
+                Files.writeString(target, copy, StandardCharsets.ISO_8859_1);
                 made.add(target);
             }
         }
         return made;
     }
 
-    /** The offset of the first word of 5 lower-case letters at or after {@code from}, or -1. */
-    private static int firstProseWord(String text, int from) {
-        Matcher word = Pattern.compile("(?<![A-Za-z])[a-z]{5}(?![A-Za-z])").matcher(text);
-        return word.find(Math.max(from, text.indexOf("{% raw %}") + 1)) ? word.start() : -1;
+    /** The offset of the first word of at least 5 lower-case letters at or after {@code from}, or -1. */
+    private static int wordAfter(String text, int from) {
+        Matcher word = WORD.matcher(text);
+        return word.find(from) ? word.start() : -1;
     }
 
     /** Doubles the word's first letter (a typo a writer then fixes), builds, restores the text. */
-    private int editAndBuild(Path source, Path file, String original, int at) throws IOException {
+    private String editAndBuild(Path source, Path file, String original, int at) throws IOException {
         if (at < 0) {
             return build(source);
         }
-        Files.writeString(file, original.substring(0, at + 1) + original.substring(at), StandardCharsets.UTF_8);
-        int code = build(source);
-        Files.writeString(file, original, StandardCharsets.UTF_8);
-        return code;
+        Files.writeString(file, original.substring(0, at + 1) + original.substring(at), StandardCharsets.ISO_8859_1);
+        String built = build(source);
+        Files.writeString(file, original, StandardCharsets.ISO_8859_1);
+        return built;
     }
 
-    private int build(Path source, String... extra) {
+    /** Builds into the scratch folder; what the build printed last. */
+    private String build(Path source, String... extra) {
         List<String> args = new ArrayList<>(List.of("build", "--no-progress", "--source", source.toString(),
                 "--dest", scratch.resolve("site").toString(), "--index", scratch.resolve("index").toString()));
         args.addAll(List.of(extra));
-        return cli(args.toArray(String[]::new));
+        return cli(args.toArray(String[]::new)).strip().lines().reduce("", (a, b) -> b);
     }
 
-    private static int cli(String... args) {
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        return Main.run(args, quiet, quiet);
+    /** Runs kb in-process; what it printed on standard output (its diagnostics are dropped). */
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        Main.run(args, new PrintWriter(out, true), new PrintWriter(Writer.nullWriter()));
+        return out.toString();
     }
 }

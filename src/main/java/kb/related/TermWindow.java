@@ -27,7 +27,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * often each occurs. The title counts twice and the start of the text says what the article is
  * about; the same window MoreLikeThis used to read (English analysis of the body field, terms
  * shorter than {@value #MIN_TERM_LENGTH} characters dropped). Immutable; the arrays are copied in
- * and out.
+ * and out (but for {@link #decoded}, which takes them over).
  */
 public final class TermWindow {
 

@@ -41,7 +41,13 @@ final class WindowIndex {
         this.postingWeights = postingWeights;
     }
 
-    /** The index of these windows, with BM25 parameters {@code k1} and {@code b}. */
+    /** A checkpoint runs at every window whose number has none of these bits: every 1,024 windows. */
+    private static final int CHECK_MASK = 1023;
+
+    /**
+     * The index of these windows, with BM25 parameters {@code k1} and {@code b}, running
+     * {@code checkpoint} every 1,024 windows of each of its two passes (it throws to stop).
+     */
     static WindowIndex build(TermWindow[] windows, float k1, float b, Runnable checkpoint) {
         int docs = windows.length;
         TermIds dictionary = new TermIds(Math.max(1024, docs * 4));
@@ -49,7 +55,7 @@ final class WindowIndex {
         int[] df = new int[1024];
         long totalLength = 0;
         for (int d = 0; d < docs; d++) {
-            if ((d & CHECK_EVERY) == 0) {
+            if ((d & CHECK_MASK) == 0) {
                 checkpoint.run();
             }
             TermWindow w = windows[d];
@@ -80,7 +86,7 @@ final class WindowIndex {
         int[] next = java.util.Arrays.copyOf(offsets, terms);
         float averageLength = averageLength(totalLength, docs);
         for (int d = 0; d < docs; d++) {
-            if ((d & CHECK_EVERY) == 0) {
+            if ((d & CHECK_MASK) == 0) {
                 checkpoint.run();
             }
             TermWindow w = windows[d];
@@ -98,9 +104,6 @@ final class WindowIndex {
         return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
                 postingDocs, postingWeights);
     }
-
-    /** The windows between checkpoints, less one (a mask). */
-    private static final int CHECK_EVERY = 1023;
 
     /**
      * The idf a term held by {@code df} of {@code docs} windows is picked for signatures by:

@@ -524,7 +524,10 @@ public final class SiteBuilder {
         return byId;
     }
 
-    /** A runnable that runs {@code checkpoint} once in every 1,024 runs (the first included). */
+    /**
+     * A runnable that runs {@code checkpoint} once in every 1,024 runs (the first included), for
+     * one thread's loop: its count is not shared safely between threads.
+     */
     private static Runnable everyFew(Runnable checkpoint) {
         int[] runs = {0};
         return () -> {
