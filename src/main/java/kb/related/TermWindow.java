@@ -98,6 +98,9 @@ public final class TermWindow {
         if (terms.length != freqs.length) {
             throw new IllegalArgumentException(terms.length + " terms but " + freqs.length + " frequencies");
         }
+        // With assertions on (the tests), the checks a made window passes: a fault in the
+        // state's encoding then fails a test rather than skewing related lists.
+        assert new TermWindow(terms, freqs).length() >= 0;
         int sum = 0;
         for (short f : freqs) {
             sum += f;

@@ -103,11 +103,7 @@ final class Publication implements AutoCloseable {
             Files.createDirectories(states);
             channel = FileChannel.open(states.resolve(out.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = channel.tryLock();
-            if (held == null) {
-                System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
-                held = channel.lock();
-            }
+            FileLock held = lock(channel, dest);
             Publication publication = new Publication(out, channel, held);
             publication.trashCollector = deleting;
             publication.recover();
@@ -119,6 +115,40 @@ final class Publication implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * The folder's lock, once no other build holds it. Another process's build makes this wait
+     * in {@link FileChannel#lock()}; one of this process (a builder whose state is still being
+     * written while another builder starts) makes the JVM refuse at once rather than wait, so
+     * that case is retried until the lock is free.
+     */
+    private static FileLock lock(FileChannel channel, Path dest) throws IOException {
+        boolean told = false;
+        while (true) {
+            try {
+                FileLock held = channel.tryLock();
+                if (held != null) {
+                    return held;
+                }
+                if (!told) {
+                    System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
+                    told = true;
+                }
+                return channel.lock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                if (!told) {
+                    System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the lock of " + dest);
+                }
+            }
         }
     }
 

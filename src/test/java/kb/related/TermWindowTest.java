@@ -26,6 +26,14 @@ class TermWindowTest {
     }
 
     @Test
+    void decodedChecksTheOrderOnlyWithAssertionsOn() {
+        // Surefire runs the tests with assertions on: a fault in the state's encoding shows there.
+        org.junit.jupiter.api.Assumptions.assumeTrue(TermWindow.class.desiredAssertionStatus(), "assertions are off");
+        assertThatThrownBy(() -> TermWindow.decoded(new String[] {"sms", "inventory"}, new short[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not strictly ascending");
+    }
+
+    @Test
     void decodedRefusesArraysOfDifferentLengths() {
         assertThatThrownBy(() -> TermWindow.decoded(new String[] {"sms"}, new short[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("1 terms but 2 frequencies");

@@ -40,6 +40,21 @@ class PublicationTest {
         assertThat(third).doesNotExist();
     }
 
+    @Test
+    void aSecondPublicationOfTheSameProcessWaitsForTheFirstToRelease() throws Exception {
+        Path dest = tmp.resolve("site");
+        Publication first = Publication.open(dest);
+        java.util.concurrent.CompletableFuture<Publication> second = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> Publication.open(dest));
+
+        // The JVM refuses a second lock of the same file in one process at once (it does not
+        // wait, as a lock held by another process makes it): the publication waits itself.
+        Thread.sleep(300);
+        assertThat(second).as("waiting while the first holds the folder").isNotDone();
+        first.close();
+        second.get(10, java.util.concurrent.TimeUnit.SECONDS).close();
+    }
+
     private static Path leftover(Path folder, int files) throws Exception {
         Files.createDirectories(folder.resolve("kb"));
         for (int i = 0; i < files; i++) {
