@@ -371,6 +371,9 @@ public final class RelatedFinder {
     }
 
     private static final int BATCH = 64;
-    /** How often the loops over every article run the checkpoint: every 1,024 articles. */
-    private static final int CHECK_EVERY = 1023;
+    /**
+     * How often the loops over every article run the checkpoint: at each article whose number has
+     * none of these bits, every 1,024 articles (the word index's passes too).
+     */
+    static final int CHECK_EVERY = 1023;
 }

@@ -41,9 +41,6 @@ final class WindowIndex {
         this.postingWeights = postingWeights;
     }
 
-    /** A checkpoint runs at every window whose number has none of these bits: every 1,024 windows. */
-    private static final int CHECK_MASK = 1023;
-
     /**
      * The index of these windows, with BM25 parameters {@code k1} and {@code b}, running
      * {@code checkpoint} every 1,024 windows of each of its two passes (it throws to stop).
@@ -55,7 +52,7 @@ final class WindowIndex {
         int[] df = new int[1024];
         long totalLength = 0;
         for (int d = 0; d < docs; d++) {
-            if ((d & CHECK_MASK) == 0) {
+            if ((d & RelatedFinder.CHECK_EVERY) == 0) {
                 checkpoint.run();
             }
             TermWindow w = windows[d];
@@ -86,7 +83,7 @@ final class WindowIndex {
         int[] next = java.util.Arrays.copyOf(offsets, terms);
         float averageLength = averageLength(totalLength, docs);
         for (int d = 0; d < docs; d++) {
-            if ((d & CHECK_MASK) == 0) {
+            if ((d & RelatedFinder.CHECK_EVERY) == 0) {
                 checkpoint.run();
             }
             TermWindow w = windows[d];

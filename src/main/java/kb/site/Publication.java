@@ -125,23 +125,19 @@ final class Publication implements AutoCloseable {
      * that case is retried until the lock is free.
      */
     private static FileLock lock(FileChannel channel, Path dest) throws IOException {
-        boolean told = false;
+        try {
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                return held;
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // held by this process: waited for below
+        }
+        System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
         while (true) {
             try {
-                FileLock held = channel.tryLock();
-                if (held != null) {
-                    return held;
-                }
-                if (!told) {
-                    System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
-                    told = true;
-                }
                 return channel.lock();
             } catch (java.nio.channels.OverlappingFileLockException e) {
-                if (!told) {
-                    System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
-                    told = true;
-                }
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException interrupted) {
