@@ -183,15 +183,19 @@ public final class Catalog {
         if (entry.products().isEmpty()) {
             return new Neighbours(Optional.empty(), Optional.empty());
         }
-        return product(entry.products().get(0)).map(listing -> {
-            List<CatalogEntry> list = listing.entries();
-            int at = java.util.Collections.binarySearch(list, entry, BY_ID);
-            if (at < 0) {
-                return new Neighbours(Optional.<CatalogEntry>empty(), Optional.<CatalogEntry>empty());
-            }
-            return new Neighbours(at > 0 ? Optional.of(list.get(at - 1)) : Optional.empty(),
-                    at + 1 < list.size() ? Optional.of(list.get(at + 1)) : Optional.empty());
-        }).orElse(new Neighbours(Optional.empty(), Optional.empty()));
+        return product(entry.products().get(0)).map(listing -> neighbours(entry, listing))
+                .orElse(new Neighbours(Optional.empty(), Optional.empty()));
+    }
+
+    /** The articles before and after this one by ID within a listing (none when it is not listed there). */
+    public Neighbours neighbours(CatalogEntry entry, Listing listing) {
+        List<CatalogEntry> list = listing.entries();
+        int at = java.util.Collections.binarySearch(list, entry, BY_ID);
+        if (at < 0) {
+            return new Neighbours(Optional.empty(), Optional.empty());
+        }
+        return new Neighbours(at > 0 ? Optional.of(list.get(at - 1)) : Optional.empty(),
+                at + 1 < list.size() ? Optional.of(list.get(at + 1)) : Optional.empty());
     }
 
     /** The {@code count} most recently modified articles, newest first (then by ID). */

@@ -1,10 +1,13 @@
 package kb.outputs;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
@@ -115,6 +118,29 @@ public final class ArticleNavigation {
         f.add(neighbours.previous().map(this::linkKey).orElse(0L));
         f.add(neighbours.next().map(this::linkKey).orElse(0L));
         return f.value();
+    }
+
+    /**
+     * The IDs of the articles whose {@link #links} may show one of {@code ids} (a backlink or a
+     * neighbour): the articles each cites, and its neighbours in each of its products. An
+     * incremental build makes these pages again when those articles' summaries changed, as
+     * {@link ArticleLink} carries them to the templates.
+     */
+    public Set<String> showing(Collection<String> ids) {
+        Set<String> showing = new HashSet<>();
+        for (String id : ids) {
+            catalog.article(id).ifPresent(entry -> {
+                showing.addAll(entry.cites());
+                for (String product : entry.products()) {
+                    catalog.product(product).ifPresent(listing -> {
+                        Catalog.Neighbours around = catalog.neighbours(entry, listing);
+                        around.previous().ifPresent(e -> showing.add(e.id()));
+                        around.next().ifPresent(e -> showing.add(e.id()));
+                    });
+                }
+            });
+        }
+        return showing;
     }
 
     /** What {@link ArticleLink#of} shows of an article, as a fingerprint, once per article and build. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import kb.catalog.Catalog;
@@ -79,6 +80,43 @@ public final class BrowsePages {
      * parallel when called inside a fork-join pool; template problems go to {@code diagnostics}.
      */
     public void write(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
+        writeHub(home, diagnostics, sink);
+        // By ID (one entry per ID in the catalog): a record's hash would read every field on every lookup.
+        Map<String, Long> shown = new ConcurrentHashMap<>();
+        pages().parallelStream().forEach(p -> write(p, shown, diagnostics, sink));
+    }
+
+    /**
+     * Renders only the pages that show one of the articles {@code ids}: the listing pages that
+     * list one, and the hub (and home page) when it is among the recently modified. When nothing
+     * but what the pages show of those articles changed since the last build (their summaries),
+     * every other page is as the last build made it.
+     */
+    public void writeShowing(Set<String> ids, boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
+        if (catalog.recent(RECENT).stream().anyMatch(e -> ids.contains(e.id()))) {
+            writeHub(home, diagnostics, sink);
+        }
+        List<ListingPage> showing = new ArrayList<>();
+        for (Listing listing : catalog.allListings()) {
+            if (listing.entries().stream().noneMatch(e -> ids.contains(e.id()))) {
+                continue;
+            }
+            for (ListingSort sort : sorts(listing)) {
+                List<CatalogEntry> sorted = sorted(listing, sort);
+                java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (ids.contains(sorted.get(i).id())) {
+                        numbers.add(i / PAGE_SIZE + 1);
+                    }
+                }
+                numbers.forEach(n -> showing.add(new ListingPage(listing, sort, n)));
+            }
+        }
+        Map<String, Long> shown = new ConcurrentHashMap<>();
+        showing.parallelStream().forEach(p -> write(p, shown, diagnostics, sink));
+    }
+
+    private void writeHub(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
         // A page whose template failed is reported and not written: half a page is no page.
         hub(diagnostics).ifPresent(hub -> {
             sink.accept(new GeneratedFile(outputPath(HUB_URL), hub));
@@ -86,20 +124,19 @@ public final class BrowsePages {
                 sink.accept(new GeneratedFile("index.html", hub));
             }
         });
-        // By ID (one entry per ID in the catalog): a record's hash would read every field on every lookup.
-        Map<String, Long> shown = new ConcurrentHashMap<>();
-        pages().parallelStream().forEach(p -> {
-            String path = outputPath(url(p.listing(), p.sort(), p.number()));
-            // What the page shows: when it is as in the last build, the page is too, and neither
-            // its variables nor the template need to be made.
-            long inputs = inputs(p, shown);
-            if (!sink.keep(path, inputs)) {
-                Map<String, Object> page = listingVariables(p);
-                Diagnostics own = diagnostics.child();
-                layouts.renderComplete(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own)
-                        .ifPresent(html -> sink.accept(new GeneratedFile(path, html, inputs, own.reported())));
-            }
-        });
+    }
+
+    private void write(ListingPage p, Map<String, Long> shown, Diagnostics diagnostics, GeneratedFile.Sink sink) {
+        String path = outputPath(url(p.listing(), p.sort(), p.number()));
+        // What the page shows: when it is as in the last build, the page is too, and neither
+        // its variables nor the template need to be made.
+        long inputs = inputs(p, shown);
+        if (!sink.keep(path, inputs)) {
+            Map<String, Object> page = listingVariables(p);
+            Diagnostics own = diagnostics.child();
+            layouts.renderComplete(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own)
+                    .ifPresent(html -> sink.accept(new GeneratedFile(path, html, inputs, own.reported())));
+        }
     }
 
     /** Each listing in each order, sorted once (its pages are rendered in parallel). */

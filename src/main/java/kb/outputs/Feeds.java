@@ -2,6 +2,7 @@ package kb.outputs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import kb.catalog.Catalog;
 import kb.catalog.CatalogEntry;
 import kb.catalog.Dimension;
@@ -47,15 +48,48 @@ public final class Feeds {
     /** The site feed and every product's feed. */
     public List<GeneratedFile> files() {
         List<GeneratedFile> files = new ArrayList<>();
-        String siteTitle = config.title().isBlank() ? "Knowledge base" : config.title();
-        files.add(new GeneratedFile(SITE_FEED_URL.substring(1), feed(SITE_FEED_URL, siteTitle + ": recently modified",
-                "/", recent(sorted.apply(catalog.listings(Dimension.ALL).get(0), ListingSort.DATE)))));
+        files.add(siteFeed(siteEntries()));
         for (Listing product : catalog.listings(Dimension.PRODUCT)) {
-            String url = productFeedUrl(product);
-            files.add(new GeneratedFile(url.substring(1), feed(url, product.name() + ": recently modified",
-                    product.url(), recent(sorted.apply(product, ListingSort.DATE)))));
+            files.add(productFeed(product, recent(sorted.apply(product, ListingSort.DATE))));
         }
         return files;
+    }
+
+    /**
+     * The feeds that hold one of the articles {@code ids}: what must be made again when only
+     * what they show of those articles changed (the rest are as they were).
+     */
+    public List<GeneratedFile> filesShowing(Set<String> ids) {
+        List<GeneratedFile> files = new ArrayList<>();
+        List<CatalogEntry> site = siteEntries();
+        if (site.stream().anyMatch(e -> ids.contains(e.id()))) {
+            files.add(siteFeed(site));
+        }
+        for (Listing product : catalog.listings(Dimension.PRODUCT)) {
+            if (product.entries().stream().anyMatch(e -> ids.contains(e.id()))) {
+                List<CatalogEntry> entries = recent(sorted.apply(product, ListingSort.DATE));
+                if (entries.stream().anyMatch(e -> ids.contains(e.id()))) {
+                    files.add(productFeed(product, entries));
+                }
+            }
+        }
+        return files;
+    }
+
+    private List<CatalogEntry> siteEntries() {
+        return recent(sorted.apply(catalog.listings(Dimension.ALL).get(0), ListingSort.DATE));
+    }
+
+    private GeneratedFile siteFeed(List<CatalogEntry> entries) {
+        String siteTitle = config.title().isBlank() ? "Knowledge base" : config.title();
+        return new GeneratedFile(SITE_FEED_URL.substring(1), feed(SITE_FEED_URL, siteTitle + ": recently modified",
+                "/", entries));
+    }
+
+    private GeneratedFile productFeed(Listing product, List<CatalogEntry> entries) {
+        String url = productFeedUrl(product);
+        return new GeneratedFile(url.substring(1), feed(url, product.name() + ": recently modified",
+                product.url(), entries));
     }
 
     /** The first {@link #ENTRIES} articles with a date of a list in date order. */

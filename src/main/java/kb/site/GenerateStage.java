@@ -48,25 +48,43 @@ final class GenerateStage {
     }
 
     /**
-     * Generates everything; or, when {@code before} is given (the site is as in the last build),
-     * keeps the files the last build generated as they are, and reports again what generating
-     * them reported. Returns what was generated or kept.
+     * Generates everything; or, when {@code before} is given (the site has the last build's
+     * shape: see {@link UnchangedSite}), keeps the files the last build generated as they are, and
+     * reports again what generating them reported, but for those that show one of the articles
+     * {@code retold} (whose summaries changed), which are made again. Returns what was generated
+     * or kept.
      */
-    GeneratedFiles run(Optional<GeneratedFiles> before, Diagnostics diagnostics) {
+    GeneratedFiles run(Optional<GeneratedFiles> before, Set<String> retold, Diagnostics diagnostics) {
         // What was written before this stage: the rest is what it generates (or keeps).
         Set<String> written = new HashSet<>(out.outputs().keySet());
-        if (before.isPresent()) {
-            known.addAll(before.get().paths());
-            if (before.get().paths().stream().allMatch(path -> out.keepAsBefore(path, diagnostics))) {
-                before.get().diagnostics().forEach(diagnostics::report);
-                return before.get();
+        if (before.isPresent() && (retold.isEmpty() || before.get().diagnostics().isEmpty())) {
+            GeneratedFiles last = before.get();
+            known.addAll(last.paths());
+            Set<String> made = retold.isEmpty() ? Set.of() : remake(retold, last);
+            if (made != null && last.paths().stream()
+                    .allMatch(path -> made.contains(path) || out.keepAsBefore(path, diagnostics))) {
+                last.diagnostics().forEach(diagnostics::report);
+                return last;
             }
-            // The output folder lost one: everything is generated again (what was kept is written over).
+            // The output folder lost one, or making one again went otherwise than last time:
+            // everything is generated again (what was kept or made is written over).
         }
         Diagnostics own = diagnostics.child();
         int count = generate(own);
         List<String> paths = out.outputs().keySet().stream().filter(path -> !written.contains(path)).sorted().toList();
         return new GeneratedFiles(paths, count, own.reported());
+    }
+
+    /**
+     * Makes again the generated files that show one of the articles {@code retold}; the paths made,
+     * or null when that reported anything or made a file the last build did not generate (then
+     * everything is generated again, so that what this build reports is what a clean one would).
+     */
+    private Set<String> remake(Set<String> retold, GeneratedFiles last) {
+        GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
+        Diagnostics own = new Diagnostics();
+        Set<String> made = generated.writeShowing(retold, plan.outputs(), own, sink(own));
+        return own.reported().isEmpty() && last.paths().containsAll(made) ? made : null;
     }
 
     /** The generated pages and files, and the search files; how many generated files (search files not counted). */
@@ -75,7 +93,15 @@ final class GenerateStage {
         known.addAll(generated.outputs());
         Set<String> taken = ConcurrentHashMap.newKeySet();
         taken.addAll(plan.outputs());
-        int count = generated.write(taken, diagnostics, new GeneratedFile.Sink() {
+        int count = generated.write(taken, diagnostics, sink(diagnostics));
+        writeSearchFiles(catalog.entries().stream().map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList(),
+                diagnostics);
+        return count;
+    }
+
+    /** Where generated files go: written, or kept when made from the same inputs as in the last build. */
+    private GeneratedFile.Sink sink(Diagnostics diagnostics) {
+        return new GeneratedFile.Sink() {
             @Override
             public void accept(GeneratedFile file) {
                 checkpoint.run();
@@ -87,10 +113,7 @@ final class GenerateStage {
                 checkpoint.run();
                 return out.keep(path, inputs, diagnostics);
             }
-        });
-        writeSearchFiles(catalog.entries().stream().map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList(),
-                diagnostics);
-        return count;
+        };
     }
 
     /**

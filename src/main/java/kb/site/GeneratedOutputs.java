@@ -68,28 +68,7 @@ final class GeneratedOutputs {
      * @return how many files it wrote
      */
     int write(Set<String> taken, Diagnostics diagnostics, GeneratedFile.Sink sink) {
-        Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        claimed.addAll(taken);
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        GeneratedFile.Sink once = new GeneratedFile.Sink() {
-            @Override
-            public void accept(GeneratedFile file) {
-                if (claimed.add(file.path())) {
-                    sink.accept(file);
-                    written.incrementAndGet();
-                }
-            }
-
-            @Override
-            public boolean keep(String path, long inputs) {
-                if (taken.contains(path) || !sink.keep(path, inputs)) {
-                    return false;
-                }
-                claimed.add(path);
-                written.incrementAndGet();
-                return true;
-            }
-        };
+        Once once = new Once(taken, sink);
         browse.write(!hasHome(), diagnostics, once);
         new Feeds(catalog, config, browse::sorted).files().forEach(once);
         Sitemaps sitemaps = new Sitemaps(config);
@@ -101,9 +80,59 @@ final class GeneratedOutputs {
         if (!once.keep(ShortLinkFiles.REDIRECTS, shortLinks) || !once.keep(ShortLinkFiles.NGINX, shortLinks)) {
             links.files().forEach(once);
         }
-        redirects(claimed, diagnostics, once);
-        taken.addAll(claimed);
-        return written.get();
+        redirects(once.claimed, diagnostics, once);
+        taken.addAll(once.claimed);
+        return once.made.size();
+    }
+
+    /**
+     * Writes through {@code sink} only the files that show one of the articles {@code ids}
+     * (listing pages, feeds, the hub: see {@link BrowsePages#writeShowing}), skipping paths in
+     * {@code taken}. For a build in which nothing but those articles' summaries changed: every
+     * other generated file is then as the last build made it.
+     *
+     * @return the paths it wrote (or kept)
+     */
+    Set<String> writeShowing(Set<String> ids, Set<String> taken, Diagnostics diagnostics, GeneratedFile.Sink sink) {
+        Once once = new Once(taken, sink);
+        browse.writeShowing(ids, !hasHome(), diagnostics, once);
+        new Feeds(catalog, config, browse::sorted).filesShowing(ids).forEach(once);
+        return Set.copyOf(once.made);
+    }
+
+    /** A sink that passes each path on once, and none of those taken by the source tree's own files. */
+    private static final class Once implements GeneratedFile.Sink {
+
+        private final Set<String> taken;
+        private final GeneratedFile.Sink sink;
+        /** The paths taken, and those passed on. */
+        final Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** The paths passed on (written or kept). */
+        final Set<String> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Once(Set<String> taken, GeneratedFile.Sink sink) {
+            this.taken = taken;
+            this.sink = sink;
+            claimed.addAll(taken);
+        }
+
+        @Override
+        public void accept(GeneratedFile file) {
+            if (claimed.add(file.path())) {
+                sink.accept(file);
+                made.add(file.path());
+            }
+        }
+
+        @Override
+        public boolean keep(String path, long inputs) {
+            if (taken.contains(path) || !sink.keep(path, inputs)) {
+                return false;
+            }
+            claimed.add(path);
+            made.add(path);
+            return true;
+        }
     }
 
     private boolean hasHome() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import kb.catalog.CatalogEntry;
 import kb.diag.Diagnostic;
 import kb.diag.Diagnostics;
@@ -45,23 +46,24 @@ final class RenderStage {
     private final Map<String, String> listingCodes = new java.util.HashMap<>();
 
     /**
-     * Whether the site has the last build's pages and catalog ({@link UnchangedSite#holds}): an
-     * article page then shows of the others what it showed, and its inputs are the last build's
-     * when its search document and related list are.
+     * By article ID, whether its page shows of the other articles what it showed in the last
+     * build (the site's shape holds, and none it shows has a new summary: see {@link UnchangedSite}):
+     * its inputs are then the last build's when its search document and related list are.
      */
-    private final boolean sameSite;
+    private final Predicate<String> showsAsBefore;
 
     /** @param articles finishes the article pages: the build's catalog and related lists, with {@code processor} */
     RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted,
-            ArticleFinisher articles, PageProcessor processor, OutputWriter out, boolean sameSite) {
-        this(setup, plan, previous, extracted, articles, processor, out, sameSite, PageGuard.BUDGET);
+            ArticleFinisher articles, PageProcessor processor, OutputWriter out, Predicate<String> showsAsBefore) {
+        this(setup, plan, previous, extracted, articles, processor, out, showsAsBefore, PageGuard.BUDGET);
     }
 
     /** A stage with another time budget per page (tests). */
     RenderStage(Setup setup, SitePlan plan, BuildState previous, ExtractStage.Extracted extracted,
-            ArticleFinisher articles, PageProcessor processor, OutputWriter out, boolean sameSite, Duration budget) {
+            ArticleFinisher articles, PageProcessor processor, OutputWriter out, Predicate<String> showsAsBefore,
+            Duration budget) {
         this.budget = budget;
-        this.sameSite = sameSite;
+        this.showsAsBefore = showsAsBefore;
         this.setup = setup;
         this.plan = plan;
         this.previous = previous;
@@ -111,7 +113,8 @@ final class RenderStage {
         PreparedPage prepared = extracted.prepared().remove(path);
         List<Diagnostic> extractReported = extracted.diagnostics().getOrDefault(path, List.of());
 
-        if (facts != null && prepared == null && before != null && sameSite && before.document() == document
+        if (facts != null && prepared == null && before != null && showsAsBefore.test(facts.entry().id())
+                && before.document() == document
                 && articles.relatedAre(facts.entry().id(), previous.related().get(facts.entry().id())) && out.keep(path, before.inputs(), diagnostics)) {
             // Everything its inputs hold is as in the last build, so they are the last build's.
             return kept(before, diagnostics);

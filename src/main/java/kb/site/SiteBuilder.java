@@ -358,17 +358,18 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous, interruption::checkpoint)).join());
-            boolean sameSite = UnchangedSite.holds(plan, extracted, previous);
+            UnchangedSite unchanged = UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
+            java.util.function.Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
             site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
                     extracted.facts().keySet());
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
-                    previous, extracted, articles, processor, out, sameSite).run(diagnostics, progress)).join());
+                    previous, extracted, articles, processor, out, showsAsBefore).run(diagnostics, progress)).join());
             rendered = pages;
             keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
             GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
-                    known, out, interruption::checkpoint).run(sameSite ? previous.generated() : Optional.empty(),
-                    diagnostics)).join());
+                    known, out, interruption::checkpoint).run(unchanged.shapeHolds() ? previous.generated() : Optional.empty(),
+                    unchanged.retold(), diagnostics)).join());
             generatedCount = made.counted();
             generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
@@ -470,6 +471,23 @@ public final class SiteBuilder {
     }
 
     /** Whether a static file is as the last build copied it. */
+    /**
+     * By article ID, whether the article's page shows of the others what it showed in the last
+     * build: when the site's shape holds, all but the pages that link an article whose summary
+     * changed (and those articles' own).
+     */
+    private static java.util.function.Predicate<String> showsAsBefore(UnchangedSite unchanged, ArticleFinisher articles) {
+        if (!unchanged.shapeHolds()) {
+            return id -> false;
+        }
+        if (unchanged.retold().isEmpty()) {
+            return id -> true;
+        }
+        Set<String> showing = new HashSet<>(articles.navigation().showing(unchanged.retold()));
+        showing.addAll(unchanged.retold());
+        return id -> !showing.contains(id);
+    }
+
     private static boolean unchanged(Path from, BuildOptions options, SitePlan plan, BuildState previous) {
         if (previous.isEmpty()) {
             return false;

@@ -1,5 +1,8 @@
 package kb.site;
 
+import java.util.HashSet;
+import java.util.Set;
+import kb.catalog.CatalogEntry;
 import kb.state.BuildState;
 import kb.state.OutputRecord;
 import kb.state.PageRecord;
@@ -8,45 +11,80 @@ import kb.state.SourceRecord;
 
 /**
  * The test an incremental build makes once its articles are read: is the site the last build's
- * but for the articles' text? Then what is generated from the catalog is kept whole
+ * but for the articles' text? Then what is generated from the catalog is kept
  * ({@link GenerateStage}) and article pages compare only their own text and related lists
- * ({@link RenderStage}).
+ * ({@link RenderStage}) — but for the few that show an article whose summary changed.
+ *
+ * @param shapeHolds whether the site has the last build's pages and catalog, summaries aside:
+ *                   the same pages at the same URLs, each with the front matter it had, the same
+ *                   static files, and every article's catalog entry and title terms as they were
+ *                   but for its summary. Every listing then lists the same articles in the same
+ *                   order, and every page links the same articles under the same titles
+ * @param retold     the IDs of the articles whose summary changed (none when the shape does not hold):
+ *                   only what shows their summaries (listing pages, feeds, the hub, the links
+ *                   of an article page) may differ from the last build
  */
-final class UnchangedSite {
+record UnchangedSite(boolean shapeHolds, Set<String> retold) {
 
-    private UnchangedSite() {
+    private static final UnchangedSite CHANGED = new UnchangedSite(false, Set.of());
+
+    UnchangedSite {
+        retold = Set.copyOf(retold);
     }
 
     /**
-     * Whether it holds: the site has the last build's pages and catalog: the same pages at the same URLs,
-     * each with the front matter it had, the same static files, and every article's catalog
-     * entry and title terms as they were. Everything generated from them (listings, feeds,
-     * sitemaps, short links, search files) and what every article page shows of the others is
-     * then as in the last build; only the articles' own text and related lists may differ. Pages
-     * the last build skipped for an error, or a site that uses Jekyll's site model, answer false.
+     * Whether the site has the last build's pages and catalog, summaries included: everything
+     * generated from them (listings, feeds, sitemaps, short links, search files) and what every
+     * article page shows of the others is then as in the last build; only the articles' own text
+     * and related lists may differ.
      */
-    static boolean holds(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous) {
+    boolean holds() {
+        return shapeHolds && retold.isEmpty();
+    }
+
+    /**
+     * Compares the site planned and read with the last build's. Pages the last build skipped for
+     * an error, or a site that uses Jekyll's site model, never hold.
+     */
+    static UnchangedSite of(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous) {
         if (previous.isEmpty() || plan.siteKey() != 0 || !plan.unpublished().isEmpty()
                 || plan.pages().size() != previous.pages().size()) {
-            return false;
+            return CHANGED;
         }
+        Set<String> retold = new HashSet<>();
         for (PlannedPage page : plan.pages()) {
             PageRecord before = previous.pages().get(page.outputPath());
             String source = page.source().relativePath();
             if (before == null || !before.url().equals(page.url()) || !before.source().equals(source)
                     || !sameFrontMatter(plan.sources().get(source), previous.sources().get(source))) {
-                return false;
+                return CHANGED;
             }
             ArticleFacts now = extracted.facts().get(page.outputPath());
             ArticleFacts was = before.article().orElse(null);
-            if (now != was && (now == null || was == null || !now.entry().equals(was.entry())
-                    || !now.titleTerms().equals(was.titleTerms()))) {
-                return false;
+            if (now == was) {
+                continue;
+            }
+            if (now == null || was == null || !now.titleTerms().equals(was.titleTerms())) {
+                return CHANGED;
+            }
+            CatalogEntry entry = now.entry();
+            if (!entry.equals(was.entry())) {
+                if (!withSummary(entry, was.entry().summary()).equals(was.entry())) {
+                    return CHANGED;
+                }
+                retold.add(entry.id());
             }
         }
         long copies = previous.outputs().values().stream().filter(OutputRecord::copied).count();
-        return copies == plan.copies().size() && plan.copies().keySet().stream()
+        boolean sameCopies = copies == plan.copies().size() && plan.copies().keySet().stream()
                 .allMatch(path -> previous.outputs().containsKey(path) && previous.outputs().get(path).copied());
+        return sameCopies ? new UnchangedSite(true, retold) : CHANGED;
+    }
+
+    /** The entry with another summary. */
+    private static CatalogEntry withSummary(CatalogEntry e, String summary) {
+        return new CatalogEntry(e.id(), e.title(), e.url(), e.products(), e.productCodes(), e.kinds(), e.lastModified(),
+                summary, e.cites());
     }
 
     /** Whether a source is planned as it was: the record the last build kept, or one with the same role and front matter. */

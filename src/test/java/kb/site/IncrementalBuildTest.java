@@ -100,6 +100,45 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aSummaryEditRemakesWhatShowsTheSummary_andKeepsTheRest() throws Exception {
+        // A theme that also shows the summaries of the articles a page links (a backlink, a neighbour).
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        String article = Files.readString(Path.of("templates/article.ftlh"));
+        String withSummaries = article
+                .replace("${r.title}</a></li>", "${r.title}</a> <i>${r.summary!}</i></li>")
+                .replace("${page.previous.title}</a>", "${page.previous.title}</a> <i>${page.previous.summary}</i>")
+                .replace("${page.next.title}</a>", "${page.next.title}</a> <i>${page.next.summary}</i>");
+        assertThat(withSummaries).isNotEqualTo(article);
+        Files.writeString(templates.resolve("article.ftlh"), withSummaries);
+        write("kb/Q1005/README.md", NavigationSiteTest.article("Q1005", "Contoso Gizmo", "17-JUL-2004", "kbinfo",
+                "The gizmo needs no battery."));
+        incremental();
+        Path unrelated = site("a").resolve("kb/Q1005/index.html");
+        Path otherKind = site("a").resolve("browse/kind/kbinfo/index.html");
+        FileTime unrelatedTime = Files.getLastModifiedTime(unrelated);
+        FileTime otherKindTime = Files.getLastModifiedTime(otherKind);
+
+        // Q1001's summary: Q1002 and Q1003 list it as citing them, Q1002 as its neighbour too.
+        edit("kb/Q1001/README.md", "The widget stops when", "The widget halts when");
+        BuildResult edited = incremental();
+        assertThat(edited.clean()).isFalse();
+        assertSameAsClean();
+        for (String page : List.of("kb/Q1001/index.html", "kb/Q1002/index.html", "kb/Q1003/index.html",
+                "browse/all/index.html", "browse/kind/kbbug/index.html", "feed.xml")) {
+            assertThat(site("a").resolve(page)).as(page).content().contains("widget halts");
+        }
+        assertThat(Files.getLastModifiedTime(unrelated)).isEqualTo(unrelatedTime);
+        assertThat(Files.getLastModifiedTime(otherKind)).isEqualTo(otherKindTime);
+
+        // And back, as an editor undoes an edit.
+        edit("kb/Q1001/README.md", "The widget halts when", "The widget stops when");
+        incremental();
+        assertSameAsClean();
+        assertThat(site("a").resolve("kb/Q1002/index.html")).content().doesNotContain("widget halts");
+    }
+
+    @Test
     void aGeneratedFileTheOutputFolderLostIsMadeAgain_andKeptByTheBuildsAfter() throws Exception {
         write("kb/Q1006/README.md", NavigationSiteTest.article("Q1006", "Contoso Gadget", "18-AUG-2004", "kbinfo",
                 "The charger of the gadget hums.\n\nUnplug the charger at night and let the battery rest."));

@@ -84,7 +84,7 @@ class PageBudgetTest {
                     SiteChecker.Session.of("", "", Set.copyOf(plan.outputs())));
             rendered = new RenderStage(setup, plan, BuildState.empty(), extracted,
                     new ArticleFinisher(setup.config(), new Catalog(List.of()), Map.of(), processor), processor, out,
-                    false, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
+                    id -> false, Duration.ZERO).run(diagnostics, BuildProgress.NONE);
         }
 
         assertThat(rendered.pages()).isEmpty();
