@@ -102,7 +102,11 @@ public final class BrowsePages {
                 continue;
             }
             for (ListingSort sort : sorts(listing)) {
-                List<CatalogEntry> sorted = sorted(listing, sort);
+                // Sorted alone, not by the places of all articles: those take a sort of every
+                // article in each order, where this build sorts only a few listings.
+                List<CatalogEntry> sorted = sort == ListingSort.ID ? listing.entries()
+                        : sortedListings.computeIfAbsent(listing.url() + sort.folder(),
+                                k -> listing.entries().stream().sorted(sort.order()).toList());
                 java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
                 for (int i = 0; i < sorted.size(); i++) {
                     if (ids.contains(sorted.get(i).id())) {
