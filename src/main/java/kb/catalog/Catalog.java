@@ -200,6 +200,15 @@ public final class Catalog {
 
     /** The {@code count} most recently modified articles, newest first (then by ID). */
     public List<CatalogEntry> recent(int count) {
+        return recent(entries, count);
+    }
+
+    /**
+     * The {@code count} most recently modified of some articles, newest first (then by ID): as
+     * the first dated ones of a stable sort by date, newest first, of a listing (which is in ID
+     * order).
+     */
+    public static List<CatalogEntry> recent(Collection<CatalogEntry> entries, int count) {
         Comparator<CatalogEntry> newestFirst = Comparator.comparing(CatalogEntry::lastModified).reversed()
                 .thenComparing(BY_ID);
         // The best few kept as they come (the order is total: IDs differ), not all 60,000 sorted.

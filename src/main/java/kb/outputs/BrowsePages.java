@@ -52,7 +52,7 @@ public final class BrowsePages {
     }
 
     /** One page to write: a listing, in one order, one page of it (1-based). */
-    private record ListingPage(Listing listing, ListingSort sort, int number) {
+    record ListingPage(Listing listing, ListingSort sort, int number) {
     }
 
     /** The URL of page {@code number} of a listing in an order, below the base URL. */
@@ -96,28 +96,92 @@ public final class BrowsePages {
         if (catalog.recent(RECENT).stream().anyMatch(e -> ids.contains(e.id()))) {
             writeHub(home, diagnostics, sink);
         }
-        List<ListingPage> showing = new ArrayList<>();
+        Map<String, Long> shown = new ConcurrentHashMap<>();
+        pagesShowing(ids).entrySet().parallelStream()
+                .forEach(p -> write(p.getKey(), p.getValue(), shown, diagnostics, sink));
+    }
+
+    /**
+     * The listing pages that list one of the articles {@code ids}, each with its entries. A
+     * listing that lists one of them is not sorted for it: the article's page follows from its
+     * rank (how many articles come before it in the order), and the page's other entries are
+     * the few nearest it on either side, each found in one pass over the listing.
+     */
+    Map<ListingPage, List<CatalogEntry>> pagesShowing(Set<String> ids) {
+        Map<ListingPage, List<CatalogEntry>> pages = new LinkedHashMap<>();
         for (Listing listing : catalog.allListings()) {
-            if (listing.entries().stream().noneMatch(e -> ids.contains(e.id()))) {
-                continue;
-            }
-            for (ListingSort sort : sorts(listing)) {
-                // Sorted alone, not by the places of all articles: those take a sort of every
-                // article in each order, where this build sorts only a few listings.
-                List<CatalogEntry> sorted = sort == ListingSort.ID ? listing.entries()
-                        : sortedListings.computeIfAbsent(listing.url() + sort.folder(),
-                                k -> listing.entries().stream().sorted(sort.order()).toList());
-                java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
-                for (int i = 0; i < sorted.size(); i++) {
-                    if (ids.contains(sorted.get(i).id())) {
-                        numbers.add(i / PAGE_SIZE + 1);
-                    }
+            List<Integer> listed = new ArrayList<>();
+            for (int i = 0; i < listing.size(); i++) {
+                if (ids.contains(listing.entries().get(i).id())) {
+                    listed.add(i);
                 }
-                numbers.forEach(n -> showing.add(new ListingPage(listing, sort, n)));
+            }
+            for (ListingSort sort : listed.isEmpty() ? List.<ListingSort>of() : sorts(listing)) {
+                if (sort == ListingSort.ID || listed.size() > 1) {
+                    List<CatalogEntry> sorted = sort == ListingSort.ID ? listing.entries()
+                            : listing.entries().stream().sorted(sort.order()).toList();
+                    for (int i = 0; i < sorted.size(); i++) {
+                        if (ids.contains(sorted.get(i).id())) {
+                            int number = i / PAGE_SIZE + 1;
+                            pages.computeIfAbsent(new ListingPage(listing, sort, number), p -> entries(sorted, number));
+                        }
+                    }
+                } else {
+                    pages.putAll(pageAround(listing, sort, listed.get(0)));
+                }
             }
         }
-        Map<String, Long> shown = new ConcurrentHashMap<>();
-        showing.parallelStream().forEach(p -> write(p, shown, diagnostics, sink));
+        return pages;
+    }
+
+    /**
+     * The page of a listing in an order that lists its entry at {@code at} (in ID order), with
+     * its entries: those a stable sort by the order would put on the same page, found without
+     * sorting the listing.
+     */
+    private Map<ListingPage, List<CatalogEntry>> pageAround(Listing listing, ListingSort sort, int at) {
+        List<CatalogEntry> entries = listing.entries();
+        // As a stable sort orders them: by the order, then by the place in the listing.
+        Comparator<Integer> order = (i, j) -> {
+            int c = sort.order().compare(entries.get(i), entries.get(j));
+            return c != 0 ? c : Integer.compare(i, j);
+        };
+        // One pass: how many come before it, and the nearest page's worth on either side of it
+        // (the greatest of those before, the least of those after); which of those the page
+        // holds follows from the count.
+        int rank = 0;
+        java.util.PriorityQueue<Integer> lower = new java.util.PriorityQueue<>(PAGE_SIZE, order);
+        java.util.PriorityQueue<Integer> higher = new java.util.PriorityQueue<>(PAGE_SIZE, order.reversed());
+        for (int i = 0; i < entries.size(); i++) {
+            if (i == at) {
+                continue;
+            }
+            boolean below = order.compare(i, at) < 0;
+            java.util.PriorityQueue<Integer> kept = below ? lower : higher;
+            if (below) {
+                rank++;
+            }
+            if (kept.size() < PAGE_SIZE - 1) {
+                kept.add(i);
+            } else if (below ? order.compare(i, kept.peek()) > 0 : order.compare(i, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(i);
+            }
+        }
+        int first = rank / PAGE_SIZE * PAGE_SIZE;
+        int before = rank - first;
+        int after = Math.min(entries.size(), first + PAGE_SIZE) - rank - 1;
+        while (lower.size() > before) {
+            lower.poll(); // the least of those kept before it: on an earlier page
+        }
+        while (higher.size() > after) {
+            higher.poll(); // the greatest of those kept after it: on a later page
+        }
+        List<Integer> page = new ArrayList<>(lower);
+        page.add(at);
+        page.addAll(higher);
+        page.sort(order);
+        return Map.of(new ListingPage(listing, sort, rank / PAGE_SIZE + 1), page.stream().map(entries::get).toList());
     }
 
     private void writeHub(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
@@ -131,12 +195,18 @@ public final class BrowsePages {
     }
 
     private void write(ListingPage p, Map<String, Long> shown, Diagnostics diagnostics, GeneratedFile.Sink sink) {
+        write(p, entries(sorted(p.listing(), p.sort()), p.number()), shown, diagnostics, sink);
+    }
+
+    /** Writes a listing page that lists {@code entries}. */
+    private void write(ListingPage p, List<CatalogEntry> entries, Map<String, Long> shown, Diagnostics diagnostics,
+            GeneratedFile.Sink sink) {
         String path = outputPath(url(p.listing(), p.sort(), p.number()));
         // What the page shows: when it is as in the last build, the page is too, and neither
         // its variables nor the template need to be made.
-        long inputs = inputs(p, shown);
+        long inputs = inputs(p, entries, shown);
         if (!sink.keep(path, inputs)) {
-            Map<String, Object> page = listingVariables(p);
+            Map<String, Object> page = listingVariables(p, entries);
             Diagnostics own = diagnostics.child();
             layouts.renderComplete(Optional.of("listing"), site, page, "", SourcePosition.of("listing.ftlh"), own)
                     .ifPresent(html -> sink.accept(new GeneratedFile(path, html, inputs, own.reported())));
@@ -247,26 +317,28 @@ public final class BrowsePages {
      * the page number, and what the page shows of each of its entries (see {@link ArticleLink#of}),
      * each entry's part computed once per build in {@code shown}. Keep the two methods in step.
      */
-    private long inputs(ListingPage p, Map<String, Long> shown) {
+    private long inputs(ListingPage p, List<CatalogEntry> entries, Map<String, Long> shown) {
         Listing listing = p.listing();
         Fingerprint f = new Fingerprint()
                 .add(listing.name()).add(listing.url()).add(listing.dimension().name()).add(listing.filter())
                 .add(listing.size()).add(p.sort().name()).add(p.number()).add(PAGE_SIZE);
-        List<CatalogEntry> sorted = sorted(listing, p.sort());
-        int from = (p.number() - 1) * PAGE_SIZE;
-        for (CatalogEntry e : sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE))) {
+        for (CatalogEntry e : entries) {
             f.add(shown.computeIfAbsent(e.id(), k -> ArticleLink.key(e)));
         }
         return f.value();
     }
 
-    private Map<String, Object> listingVariables(ListingPage p) {
+    /** The entries of page {@code number} (1-based) of a listing in an order. */
+    private static List<CatalogEntry> entries(List<CatalogEntry> sorted, int number) {
+        int from = (number - 1) * PAGE_SIZE;
+        return sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE));
+    }
+
+    private Map<String, Object> listingVariables(ListingPage p, List<CatalogEntry> listed) {
         Listing listing = p.listing();
-        List<CatalogEntry> sorted = sorted(listing, p.sort());
         int pages = pageCount(listing);
         int from = (p.number() - 1) * PAGE_SIZE;
-        List<ArticleLink> entries = sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE)).stream()
-                .map(e -> ArticleLink.of(e, config)).toList();
+        List<ArticleLink> entries = listed.stream().map(e -> ArticleLink.of(e, config)).toList();
 
         Map<String, Object> page = new LinkedHashMap<>();
         String title = listing.name();

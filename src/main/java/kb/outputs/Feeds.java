@@ -60,14 +60,15 @@ public final class Feeds {
      * what they show of those articles changed (the rest are as they were).
      */
     public List<GeneratedFile> filesShowing(Set<String> ids) {
+        // The newest of each listing picked in one pass, not the listing sorted: the same articles.
         List<GeneratedFile> files = new ArrayList<>();
-        List<CatalogEntry> site = siteEntries();
+        List<CatalogEntry> site = catalog.recent(ENTRIES);
         if (site.stream().anyMatch(e -> ids.contains(e.id()))) {
             files.add(siteFeed(site));
         }
         for (Listing product : catalog.listings(Dimension.PRODUCT)) {
             if (product.entries().stream().anyMatch(e -> ids.contains(e.id()))) {
-                List<CatalogEntry> entries = recent(sorted.apply(product, ListingSort.DATE));
+                List<CatalogEntry> entries = Catalog.recent(product.entries(), ENTRIES);
                 if (entries.stream().anyMatch(e -> ids.contains(e.id()))) {
                     files.add(productFeed(product, entries));
                 }

@@ -26,6 +26,35 @@ class FeedsTest {
     }
 
     @Test
+    void theFeedsShowingAnArticleAreThoseThatListIt_madeAsAllTheFeedsAre() {
+        List<CatalogEntry> all = new java.util.ArrayList<>();
+        String[] dates = {"2001-01-01", "", "2002-02-02", "2001-01-01", "1999-09-09"};
+        for (int i = 0; i < 130; i++) {
+            // Dates repeat (ties broken by number, then ID: Q0101 has Q101's number); products overlap.
+            String id = i == 129 ? "Q0101" : "Q" + (100 + (i * 37) % 129);
+            all.add(new CatalogEntry(id, "Title " + i, "/kb/" + id + "/", i % 3 == 0 ? List.of("Alpha", "Beta") : List.of("Beta"),
+                    List.of(), List.of(), dates[i % dates.length], "Summary " + i, List.of()));
+        }
+        Catalog catalog = new Catalog(all);
+        Feeds feeds = new Feeds(catalog, withUrl(SiteConfig.defaults()));
+        java.util.Map<String, String> every = new java.util.HashMap<>();
+        feeds.files().forEach(f -> every.put(f.path(), f.content()));
+        int shown = 0;
+        for (CatalogEntry e : catalog.entries()) {
+            List<GeneratedFile> showing = feeds.filesShowing(java.util.Set.of(e.id()));
+            for (String path : every.keySet()) {
+                boolean lists = every.get(path).contains("<id>https://kb.example.org/kb/" + e.id() + "/</id>");
+                assertThat(showing.stream().anyMatch(f -> f.path().equals(path))).as(e.id() + " in " + path).isEqualTo(lists);
+            }
+            for (GeneratedFile f : showing) {
+                assertThat(f.content()).as(f.path()).isEqualTo(every.get(f.path()));
+                shown++;
+            }
+        }
+        assertThat(shown).isGreaterThan(100);
+    }
+
+    @Test
     void theSiteFeedIsWellFormedAtomOfTheNewestDatedArticles() throws Exception {
         Catalog catalog = new Catalog(List.of(entry("Q1", "2001-01-01", "One."), entry("Q2", "2002-02-02", ""),
                 entry("Q3", "", "Undated.")));
