@@ -470,7 +470,6 @@ public final class SiteBuilder {
         return last;
     }
 
-    /** Whether a static file is as the last build copied it. */
     /**
      * By article ID, whether the article's page shows of the others what it showed in the last
      * build: when the site's shape holds, all but the pages that link an article whose summary
@@ -488,6 +487,7 @@ public final class SiteBuilder {
         return id -> !showing.contains(id);
     }
 
+    /** Whether a static file is as the last build copied it. */
     private static boolean unchanged(Path from, BuildOptions options, SitePlan plan, BuildState previous) {
         if (previous.isEmpty()) {
             return false;
