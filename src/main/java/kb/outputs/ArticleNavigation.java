@@ -124,7 +124,9 @@ public final class ArticleNavigation {
      * The IDs of the articles whose {@link #links} may show one of {@code ids} (a backlink or a
      * neighbour): the articles each cites, and its neighbours in each of its products. An
      * incremental build makes these pages again when those articles' summaries changed, as
-     * {@link ArticleLink} carries them to the templates.
+     * {@link ArticleLink} carries them to the templates. More than the exact set, cheaply: a page
+     * shows only the first {@value Catalog#BACKLINKS_SHOWN} articles citing it, and its neighbours
+     * in its first product only.
      */
     public Set<String> showing(Collection<String> ids) {
         Set<String> showing = new HashSet<>();

@@ -53,6 +53,19 @@ public final class BrowsePages {
 
     /** One page to write: a listing, in one order, one page of it (1-based). */
     record ListingPage(Listing listing, ListingSort sort, int number) {
+
+        // Equal by the listing's URL: a listing's own equality and hash read every entry it lists
+        // (all 60,000 of the listing of all articles), on every lookup of a page.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListingPage p && p.listing.url().equals(listing.url()) && p.sort == sort
+                    && p.number == number;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(listing.url(), sort, number);
+        }
     }
 
     /** The URL of page {@code number} of a listing in an order, below the base URL. */
@@ -97,91 +110,8 @@ public final class BrowsePages {
             writeHub(home, diagnostics, sink);
         }
         Map<String, Long> shown = new ConcurrentHashMap<>();
-        pagesShowing(ids).entrySet().parallelStream()
+        PagesShowing.find(catalog, ids).entrySet().parallelStream()
                 .forEach(p -> write(p.getKey(), p.getValue(), shown, diagnostics, sink));
-    }
-
-    /**
-     * The listing pages that list one of the articles {@code ids}, each with its entries. A
-     * listing that lists one of them is not sorted for it: the article's page follows from its
-     * rank (how many articles come before it in the order), and the page's other entries are
-     * the few nearest it on either side, each found in one pass over the listing.
-     */
-    Map<ListingPage, List<CatalogEntry>> pagesShowing(Set<String> ids) {
-        Map<ListingPage, List<CatalogEntry>> pages = new LinkedHashMap<>();
-        for (Listing listing : catalog.allListings()) {
-            List<Integer> listed = new ArrayList<>();
-            for (int i = 0; i < listing.size(); i++) {
-                if (ids.contains(listing.entries().get(i).id())) {
-                    listed.add(i);
-                }
-            }
-            for (ListingSort sort : listed.isEmpty() ? List.<ListingSort>of() : sorts(listing)) {
-                if (sort == ListingSort.ID || listed.size() > 1) {
-                    List<CatalogEntry> sorted = sort == ListingSort.ID ? listing.entries()
-                            : listing.entries().stream().sorted(sort.order()).toList();
-                    for (int i = 0; i < sorted.size(); i++) {
-                        if (ids.contains(sorted.get(i).id())) {
-                            int number = i / PAGE_SIZE + 1;
-                            pages.computeIfAbsent(new ListingPage(listing, sort, number), p -> entries(sorted, number));
-                        }
-                    }
-                } else {
-                    pages.putAll(pageAround(listing, sort, listed.get(0)));
-                }
-            }
-        }
-        return pages;
-    }
-
-    /**
-     * The page of a listing in an order that lists its entry at {@code at} (in ID order), with
-     * its entries: those a stable sort by the order would put on the same page, found without
-     * sorting the listing.
-     */
-    private Map<ListingPage, List<CatalogEntry>> pageAround(Listing listing, ListingSort sort, int at) {
-        List<CatalogEntry> entries = listing.entries();
-        // As a stable sort orders them: by the order, then by the place in the listing.
-        Comparator<Integer> order = (i, j) -> {
-            int c = sort.order().compare(entries.get(i), entries.get(j));
-            return c != 0 ? c : Integer.compare(i, j);
-        };
-        // One pass: how many come before it, and the nearest page's worth on either side of it
-        // (the greatest of those before, the least of those after); which of those the page
-        // holds follows from the count.
-        int rank = 0;
-        java.util.PriorityQueue<Integer> lower = new java.util.PriorityQueue<>(PAGE_SIZE, order);
-        java.util.PriorityQueue<Integer> higher = new java.util.PriorityQueue<>(PAGE_SIZE, order.reversed());
-        for (int i = 0; i < entries.size(); i++) {
-            if (i == at) {
-                continue;
-            }
-            boolean below = order.compare(i, at) < 0;
-            java.util.PriorityQueue<Integer> kept = below ? lower : higher;
-            if (below) {
-                rank++;
-            }
-            if (kept.size() < PAGE_SIZE - 1) {
-                kept.add(i);
-            } else if (below ? order.compare(i, kept.peek()) > 0 : order.compare(i, kept.peek()) < 0) {
-                kept.poll();
-                kept.add(i);
-            }
-        }
-        int first = rank / PAGE_SIZE * PAGE_SIZE;
-        int before = rank - first;
-        int after = Math.min(entries.size(), first + PAGE_SIZE) - rank - 1;
-        while (lower.size() > before) {
-            lower.poll(); // the least of those kept before it: on an earlier page
-        }
-        while (higher.size() > after) {
-            higher.poll(); // the greatest of those kept after it: on a later page
-        }
-        List<Integer> page = new ArrayList<>(lower);
-        page.add(at);
-        page.addAll(higher);
-        page.sort(order);
-        return Map.of(new ListingPage(listing, sort, rank / PAGE_SIZE + 1), page.stream().map(entries::get).toList());
     }
 
     private void writeHub(boolean home, Diagnostics diagnostics, GeneratedFile.Sink sink) {
@@ -329,7 +259,7 @@ public final class BrowsePages {
     }
 
     /** The entries of page {@code number} (1-based) of a listing in an order. */
-    private static List<CatalogEntry> entries(List<CatalogEntry> sorted, int number) {
+    static List<CatalogEntry> entries(List<CatalogEntry> sorted, int number) {
         int from = (number - 1) * PAGE_SIZE;
         return sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE));
     }

@@ -21,7 +21,8 @@ import kb.state.GeneratedFiles;
  * The stage that writes what the build generates from the catalog rather than from sources
  * ({@link GeneratedOutputs}: listings, feeds, sitemaps, short links, redirect pages) and the
  * search files; or, when the site is as in the last build ({@link UnchangedSite}), keeps what the
- * last build generated.
+ * last build generated, but for the files that show an article whose summary changed, which it
+ * makes again.
  */
 final class GenerateStage {
 
@@ -57,17 +58,19 @@ final class GenerateStage {
     GeneratedFiles run(Optional<GeneratedFiles> before, Set<String> retold, Diagnostics diagnostics) {
         // What was written before this stage: the rest is what it generates (or keeps).
         Set<String> written = new HashSet<>(out.outputs().keySet());
-        if (before.isPresent() && (retold.isEmpty() || before.get().diagnostics().isEmpty())) {
+        if (before.isPresent() && (retold.isEmpty() || retold.size() <= MAX_RETOLD && before.get().diagnostics().isEmpty())) {
             GeneratedFiles last = before.get();
             known.addAll(last.paths());
-            Set<String> made = retold.isEmpty() ? Set.of() : remake(retold, last);
-            if (made != null && last.paths().stream()
-                    .allMatch(path -> made.contains(path) || out.keepAsBefore(path, diagnostics))) {
+            Optional<Remade> remade = retold.isEmpty() ? Optional.of(new Remade(Set.of(), List.of()))
+                    : remake(retold, last, diagnostics);
+            if (remade.isPresent() && last.paths().stream()
+                    .allMatch(path -> remade.get().paths().contains(path) || out.keepAsBefore(path, diagnostics))) {
+                remade.get().files().forEach(f -> out.write(f.path(), f.content(), f.inputs(), f.reported()));
                 last.diagnostics().forEach(diagnostics::report);
                 return last;
             }
             // The output folder lost one, or making one again went otherwise than last time:
-            // everything is generated again (what was kept or made is written over).
+            // everything is generated again (what was kept is written over).
         }
         Diagnostics own = diagnostics.child();
         int count = generate(own);
@@ -76,15 +79,46 @@ final class GenerateStage {
     }
 
     /**
-     * Makes again the generated files that show one of the articles {@code retold}; the paths made,
-     * or null when that reported anything or made a file the last build did not generate (then
-     * everything is generated again, so that what this build reports is what a clean one would).
+     * The most articles whose summaries changed for which only what shows them is made again: the
+     * pages made are held in memory until the rest is known to be kept (about ten per article).
+     * Beyond it (an edit of many articles' first lines at once), everything is generated, which
+     * also keeps what is as it was.
      */
-    private Set<String> remake(Set<String> retold, GeneratedFiles last) {
+    static final int MAX_RETOLD = 100;
+
+    /**
+     * Generated files made again in memory: {@code files}, to write, and {@code paths}, theirs
+     * and those of the files kept as they were made from the same inputs.
+     */
+    private record Remade(Set<String> paths, List<GeneratedFile> files) {
+    }
+
+    /**
+     * Makes again, in memory, the generated files that show one of the articles {@code retold};
+     * empty when that reported anything or made a file the last build did not generate (then
+     * everything is generated, so that what this build reports is what a clean one would). They
+     * are written only once every other file is known to be kept: a build that generates
+     * everything after all would write them again, and count and check each twice.
+     */
+    private Optional<Remade> remake(Set<String> retold, GeneratedFiles last, Diagnostics diagnostics) {
         GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
-        Diagnostics own = new Diagnostics();
-        Set<String> made = generated.writeShowing(retold, plan.outputs(), own, sink(own));
-        return own.reported().isEmpty() && last.paths().containsAll(made) ? made : null;
+        Diagnostics own = diagnostics.child();
+        List<GeneratedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<String> paths = generated.writeShowing(retold, plan.outputs(), own, new GeneratedFile.Sink() {
+            @Override
+            public void accept(GeneratedFile file) {
+                checkpoint.run();
+                files.add(file);
+            }
+
+            @Override
+            public boolean keep(String path, long inputs) {
+                checkpoint.run();
+                return out.keep(path, inputs, own);
+            }
+        });
+        return own.reported().isEmpty() && last.paths().containsAll(paths)
+                ? Optional.of(new Remade(paths, List.copyOf(files))) : Optional.empty();
     }
 
     /** The generated pages and files, and the search files; how many generated files (search files not counted). */

@@ -229,8 +229,8 @@ final class OutputFolder {
     }
 
     /**
-     * Makes {@code p} a folder, deleting a file or link that stands there (one thread at a time,
-     * see {@link #createParents}): whether it was made now.
+     * Makes {@code p} a folder, deleting a file or link that stands there (one thread at a time
+     * for each folder, see {@link #createParents}): whether it was made now.
      */
     private static boolean makeFolder(Path p) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;

@@ -115,7 +115,8 @@ final class RenderStage {
 
         if (facts != null && prepared == null && before != null && showsAsBefore.test(facts.entry().id())
                 && before.document() == document
-                && articles.relatedAre(facts.entry().id(), previous.related().get(facts.entry().id())) && out.keep(path, before.inputs(), diagnostics)) {
+                && articles.relatedAre(facts.entry().id(), previous.related().get(facts.entry().id()))
+                && out.keep(path, before.inputs(), diagnostics)) {
             // Everything its inputs hold is as in the last build, so they are the last build's.
             return kept(before, diagnostics);
         }

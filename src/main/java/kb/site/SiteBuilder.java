@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -360,7 +361,7 @@ public final class SiteBuilder {
                     previous, interruption::checkpoint)).join());
             UnchangedSite unchanged = UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
-            java.util.function.Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
+            Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
             site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
                     extracted.facts().keySet());
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
@@ -475,7 +476,7 @@ public final class SiteBuilder {
      * build: when the site's shape holds, all but the pages that link an article whose summary
      * changed (and those articles' own).
      */
-    private static java.util.function.Predicate<String> showsAsBefore(UnchangedSite unchanged, ArticleFinisher articles) {
+    private static Predicate<String> showsAsBefore(UnchangedSite unchanged, ArticleFinisher articles) {
         if (!unchanged.shapeHolds()) {
             return id -> false;
         }

@@ -33,16 +33,6 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
     }
 
     /**
-     * Whether the site has the last build's pages and catalog, summaries included: everything
-     * generated from them (listings, feeds, sitemaps, short links, search files) and what every
-     * article page shows of the others is then as in the last build; only the articles' own text
-     * and related lists may differ.
-     */
-    boolean holds() {
-        return shapeHolds && retold.isEmpty();
-    }
-
-    /**
      * Compares the site planned and read with the last build's. Pages the last build skipped for
      * an error, or a site that uses Jekyll's site model, never hold.
      */

@@ -87,4 +87,28 @@ class ArticleNavigationTest {
         assertThat(IntStream.range(0, 30).mapToLong(i -> baseNavigation.linksKey(base.entries().get(i))).distinct().count())
                 .isEqualTo(30);
     }
+
+    @Test
+    void anArticlesSummaryReachesOnlyThePagesShowingItSays() {
+        Catalog base = new Catalog(entries());
+        ArticleNavigation baseNavigation = new ArticleNavigation(base, CONFIG);
+        int reached = 0;
+        for (int i = 0; i < 30; i++) {
+            String id = base.entries().get(i).id();
+            Catalog catalog = new Catalog(with(i, e -> summary(e, "A new summary")));
+            ArticleNavigation navigation = new ArticleNavigation(catalog, CONFIG);
+            java.util.Set<String> showing = navigation.showing(List.of(id));
+            for (CatalogEntry entry : catalog.entries()) {
+                boolean sameLinks = String.valueOf(navigation.links(entry))
+                        .equals(String.valueOf(baseNavigation.links(base.article(entry.id()).orElseThrow())));
+                if (!sameLinks) {
+                    assertThat(showing).as(entry.id() + "'s links show " + id).contains(entry.id());
+                    reached++;
+                }
+            }
+            // What it cites, and its neighbours: a few pages, not all.
+            assertThat(showing).as(id).hasSizeLessThan(6);
+        }
+        assertThat(reached).isGreaterThan(30);
+    }
 }

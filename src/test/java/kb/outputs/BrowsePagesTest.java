@@ -38,7 +38,6 @@ class BrowsePagesTest {
     @Test
     void thePagesShowingAnArticleAreFoundWithoutSorting_withTheEntriesASortPutsOnThem() {
         Catalog catalog = catalog(457); // listings of several pages, the last one short
-        BrowsePages pages = new BrowsePages(catalog, SiteConfig.defaults(), null, Map.of());
         List<String> ids = catalog.entries().stream().map(CatalogEntry::id).toList();
         for (int k = 0; k < ids.size(); k += 3) {
             // One article, and two (whose pages are found by sorting their listings).
@@ -57,7 +56,7 @@ class BrowsePagesTest {
                         }
                     }
                 }
-                assertThat(pages.pagesShowing(shown)).as(shown.toString()).isEqualTo(expected);
+                assertThat(PagesShowing.find(catalog, shown)).as(shown.toString()).isEqualTo(expected);
             }
         }
     }

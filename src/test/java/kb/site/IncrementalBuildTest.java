@@ -139,6 +139,66 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aSummaryEditThatFallsBackToGeneratingEverything_writesAndChecksEachFileOnce() throws Exception {
+        // A theme whose listing pages carry a broken link: each listing page is one broken link.
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
+                .replace("<h1 id=\"kb-listing-title\">", "<a href=\"/nowhere/\">x</a><h1 id=\"kb-listing-title\">"));
+        Diagnostics first = new Diagnostics();
+        new SiteBuilder(BuildProgress.NONE).build(options("a", false), first);
+        expected = first.sorted();
+        Map<String, String> before = files(site("a"));
+        // The output folder loses a file no summary shows: the summary edit must generate everything.
+        Files.delete(site("a").resolve("robots.txt"));
+
+        edit("kb/Q1001/README.md", "The widget stops when", "The widget halts when");
+        Diagnostics again = new Diagnostics();
+        BuildResult edited = new SiteBuilder(BuildProgress.NONE).build(options("a", false), again);
+        Map<String, String> after = files(site("a"));
+        long changed = after.keySet().stream().filter(path -> !after.get(path).equals(before.get(path))).count();
+        BuildResult clean = new SiteBuilder(BuildProgress.NONE).build(options("b", true), new Diagnostics());
+        assertThat(again.sorted()).as("diagnostics, as the first build reported them").isEqualTo(expected);
+        assertThat(edited.brokenLinks()).as("broken links").isEqualTo(clean.brokenLinks()).isPositive();
+        assertThat(edited.written()).as("files written").isEqualTo((int) changed);
+        assertThat(files(site("a"))).isEqualTo(files(site("b")));
+    }
+
+    @Test
+    void summaryEditsOfSeveralArticlesOfABigSiteWithoutAHome_equalAClean() throws Exception {
+        Files.delete(src.resolve("index.md")); // the hub is the home page
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("${r.title}</a></li>", "${r.title}</a> <i>${r.summary!}</i></li>")
+                .replace("${page.previous.title}</a>", "${page.previous.title}</a> <i>${page.previous.summary}</i>")
+                .replace("${page.next.title}</a>", "${page.next.title}</a> <i>${page.next.summary}</i>"));
+        Files.writeString(templates.resolve("browse.ftlh"), Files.readString(Path.of("templates/browse.ftlh"))
+                .replace("${a.title}</a>", "${a.title}</a> <i>${a.summary}</i>"));
+        String[] products = {"Contoso Widget", "Contoso Gadget", "Contoso Gizmo"};
+        String[] dates = {"13-MAY-2002", "13-MAY-2002", "01-JAN-1999", "", "20-DEC-2004"};
+        for (int i = 0; i < 230; i++) {
+            // Listings of three pages, the last one short; dates repeated and missing; Q1001 cited 58 times.
+            String id = "Q" + (2000 + i);
+            write("kb/" + id + "/README.md", NavigationSiteTest.article(id, products[i % 3], dates[i % 5],
+                    i % 2 == 0 ? "kbbug" : "kbhowto", "Article " + id + " tells of part " + i + " of the machine.\n\n"
+                            + (i % 4 == 0 ? "See Q1001 for more." : "Nothing more.")));
+        }
+        BuildResult first = incremental();
+        assertSameAsClean();
+        for (List<String> edited : List.of(List.of("Q2050"), List.of("Q2003", "Q2201"), List.of("Q2128"),
+                List.of("Q2004", "Q2008", "Q2101"), List.of("Q1001"), List.of("Q2229"), List.of("Q2000"))) {
+            for (String id : edited) {
+                edit("kb/" + id + "/README.md", id.equals("Q1001") ? "The widget stops when" : "tells of part",
+                        id.equals("Q1001") ? "The widget halts when" : "speaks of part");
+            }
+            BuildResult made = incremental();
+            assertThat(made.written()).as(edited.toString()).isLessThan(first.written() / 4);
+            assertSameAsClean();
+        }
+    }
+
+    @Test
     void aGeneratedFileTheOutputFolderLostIsMadeAgain_andKeptByTheBuildsAfter() throws Exception {
         write("kb/Q1006/README.md", NavigationSiteTest.article("Q1006", "Contoso Gadget", "18-AUG-2004", "kbinfo",
                 "The charger of the gadget hums.\n\nUnplug the charger at night and let the battery rest."));
