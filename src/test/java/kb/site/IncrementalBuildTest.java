@@ -101,16 +101,7 @@ class IncrementalBuildTest {
 
     @Test
     void aSummaryEditRemakesWhatShowsTheSummary_andKeepsTheRest() throws Exception {
-        // A theme that also shows the summaries of the articles a page links (a backlink, a neighbour).
-        Path templates = tmp.resolve("templates");
-        Files.createDirectories(templates);
-        String article = Files.readString(Path.of("templates/article.ftlh"));
-        String withSummaries = article
-                .replace("${r.title}</a></li>", "${r.title}</a> <i>${r.summary!}</i></li>")
-                .replace("${page.previous.title}</a>", "${page.previous.title}</a> <i>${page.previous.summary}</i>")
-                .replace("${page.next.title}</a>", "${page.next.title}</a> <i>${page.next.summary}</i>");
-        assertThat(withSummaries).isNotEqualTo(article);
-        Files.writeString(templates.resolve("article.ftlh"), withSummaries);
+        themeShowingLinkedSummaries();
         write("kb/Q1005/README.md", NavigationSiteTest.article("Q1005", "Contoso Gizmo", "17-JUL-2004", "kbinfo",
                 "The gizmo needs no battery."));
         incremental();
@@ -167,12 +158,7 @@ class IncrementalBuildTest {
     @Test
     void summaryEditsOfSeveralArticlesOfABigSiteWithoutAHome_equalAClean() throws Exception {
         Files.delete(src.resolve("index.md")); // the hub is the home page
-        Path templates = tmp.resolve("templates");
-        Files.createDirectories(templates);
-        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("${r.title}</a></li>", "${r.title}</a> <i>${r.summary!}</i></li>")
-                .replace("${page.previous.title}</a>", "${page.previous.title}</a> <i>${page.previous.summary}</i>")
-                .replace("${page.next.title}</a>", "${page.next.title}</a> <i>${page.next.summary}</i>"));
+        Path templates = themeShowingLinkedSummaries();
         Files.writeString(templates.resolve("browse.ftlh"), Files.readString(Path.of("templates/browse.ftlh"))
                 .replace("${a.title}</a>", "${a.title}</a> <i>${a.summary}</i>"));
         String[] products = {"Contoso Widget", "Contoso Gadget", "Contoso Gizmo"};
@@ -820,6 +806,20 @@ class IncrementalBuildTest {
     }
 
     // --- helpers ---
+
+    /** A theme (templates/ beside the sources) whose article pages also show the summaries of the articles they link. */
+    private Path themeShowingLinkedSummaries() throws IOException {
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        String article = Files.readString(Path.of("templates/article.ftlh"));
+        String withSummaries = article
+                .replace("${r.title}</a></li>", "${r.title}</a> <i>${r.summary!}</i></li>")
+                .replace("${page.previous.title}</a>", "${page.previous.title}</a> <i>${page.previous.summary}</i>")
+                .replace("${page.next.title}</a>", "${page.next.title}</a> <i>${page.next.summary}</i>");
+        assertThat(withSummaries).isNotEqualTo(article);
+        Files.writeString(templates.resolve("article.ftlh"), withSummaries);
+        return templates;
+    }
 
     private void write(String path, String text) throws IOException {
         Path file = src.resolve(path);
