@@ -51,6 +51,11 @@ public record CatalogEntry(String id, String title, String url, List<String> pro
                 Summaries.of(article), cites);
     }
 
+    /** This entry with another summary. */
+    public CatalogEntry withSummary(String summary) {
+        return new CatalogEntry(id, title, url, products, productCodes, kinds, lastModified, summary, cites);
+    }
+
     /** The year of the last modification ({@code 2002}), or "" when the date is unknown. */
     public String year() {
         return lastModified.length() >= 4 ? lastModified.substring(0, 4) : "";

@@ -146,7 +146,7 @@ public final class BrowsePages {
     /** Each listing in each order, sorted once (its pages are rendered in parallel). */
     private final Map<String, List<CatalogEntry>> sortedListings = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A listing's articles in an order, sorted once per build (the feeds take theirs from here too). */
+    /** A listing's articles in an order, sorted once per build. */
     public List<CatalogEntry> sorted(Listing listing, ListingSort sort) {
         if (sort == ListingSort.ID) {
             return listing.entries();

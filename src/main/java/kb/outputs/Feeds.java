@@ -23,21 +23,10 @@ public final class Feeds {
 
     private final Catalog catalog;
     private final SiteConfig config;
-    private final java.util.function.BiFunction<Listing, ListingSort, List<CatalogEntry>> sorted;
 
     public Feeds(Catalog catalog, SiteConfig config) {
-        this(catalog, config, (listing, sort) -> listing.entries().stream().sorted(sort.order()).toList());
-    }
-
-    /**
-     * Feeds that take each listing's articles in date order from {@code sorted} (the listing
-     * pages' sorted lists, so that a build sorts each listing once).
-     */
-    public Feeds(Catalog catalog, SiteConfig config,
-            java.util.function.BiFunction<Listing, ListingSort, List<CatalogEntry>> sorted) {
         this.catalog = catalog;
         this.config = config;
-        this.sorted = sorted;
     }
 
     /** The URL of a product's feed below the base URL. */
@@ -48,9 +37,9 @@ public final class Feeds {
     /** The site feed and every product's feed. */
     public List<GeneratedFile> files() {
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(siteFeed(siteEntries()));
+        files.add(siteFeed(catalog.recent(ENTRIES)));
         for (Listing product : catalog.listings(Dimension.PRODUCT)) {
-            files.add(productFeed(product, recent(sorted.apply(product, ListingSort.DATE))));
+            files.add(productFeed(product, Catalog.recent(product.entries(), ENTRIES)));
         }
         return files;
     }
@@ -60,7 +49,6 @@ public final class Feeds {
      * what they show of those articles changed (the rest are as they were).
      */
     public List<GeneratedFile> filesShowing(Set<String> ids) {
-        // The newest of each listing picked in one pass, not the listing sorted: the same articles.
         List<GeneratedFile> files = new ArrayList<>();
         List<CatalogEntry> site = catalog.recent(ENTRIES);
         if (site.stream().anyMatch(e -> ids.contains(e.id()))) {
@@ -77,10 +65,6 @@ public final class Feeds {
         return files;
     }
 
-    private List<CatalogEntry> siteEntries() {
-        return recent(sorted.apply(catalog.listings(Dimension.ALL).get(0), ListingSort.DATE));
-    }
-
     private GeneratedFile siteFeed(List<CatalogEntry> entries) {
         String siteTitle = config.title().isBlank() ? "Knowledge base" : config.title();
         return new GeneratedFile(SITE_FEED_URL.substring(1), feed(SITE_FEED_URL, siteTitle + ": recently modified",
@@ -91,11 +75,6 @@ public final class Feeds {
         String url = productFeedUrl(product);
         return new GeneratedFile(url.substring(1), feed(url, product.name() + ": recently modified",
                 product.url(), entries));
-    }
-
-    /** The first {@link #ENTRIES} articles with a date of a list in date order. */
-    private static List<CatalogEntry> recent(List<CatalogEntry> byDate) {
-        return byDate.stream().filter(e -> !e.lastModified().isEmpty()).limit(ENTRIES).toList();
     }
 
     /** An Atom document; IDs are the absolute URLs (the site's {@code url} in front). */

@@ -58,7 +58,8 @@ final class GenerateStage {
     GeneratedFiles run(Optional<GeneratedFiles> before, Set<String> retold, Diagnostics diagnostics) {
         // What was written before this stage: the rest is what it generates (or keeps).
         Set<String> written = new HashSet<>(out.outputs().keySet());
-        if (before.isPresent() && (retold.isEmpty() || retold.size() <= MAX_RETOLD && before.get().diagnostics().isEmpty())) {
+        if (before.isPresent()
+                && (retold.isEmpty() || retold.size() <= MAX_RETOLD && before.get().diagnostics().isEmpty())) {
             GeneratedFiles last = before.get();
             known.addAll(last.paths());
             Optional<Remade> remade = retold.isEmpty() ? Optional.of(new Remade(Set.of(), List.of()))

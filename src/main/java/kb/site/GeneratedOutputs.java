@@ -70,7 +70,7 @@ final class GeneratedOutputs {
     int write(Set<String> taken, Diagnostics diagnostics, GeneratedFile.Sink sink) {
         Once once = new Once(taken, sink);
         browse.write(!hasHome(), diagnostics, once);
-        new Feeds(catalog, config, browse::sorted).files().forEach(once);
+        new Feeds(catalog, config).files().forEach(once);
         Sitemaps sitemaps = new Sitemaps(config);
         sitemaps.files(sitemapEntries()).forEach(once);
         once.accept(sitemaps.robots());
@@ -96,7 +96,7 @@ final class GeneratedOutputs {
     Set<String> writeShowing(Set<String> ids, Set<String> taken, Diagnostics diagnostics, GeneratedFile.Sink sink) {
         Once once = new Once(taken, sink);
         browse.writeShowing(ids, !hasHome(), diagnostics, once);
-        new Feeds(catalog, config, browse::sorted).filesShowing(ids).forEach(once);
+        new Feeds(catalog, config).filesShowing(ids).forEach(once);
         return Set.copyOf(once.made);
     }
 

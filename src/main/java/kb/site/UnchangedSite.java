@@ -59,7 +59,7 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
             }
             CatalogEntry entry = now.entry();
             if (!entry.equals(was.entry())) {
-                if (!withSummary(entry, was.entry().summary()).equals(was.entry())) {
+                if (!entry.withSummary(was.entry().summary()).equals(was.entry())) {
                     return CHANGED;
                 }
                 retold.add(entry.id());
@@ -69,12 +69,6 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
         boolean sameCopies = copies == plan.copies().size() && plan.copies().keySet().stream()
                 .allMatch(path -> previous.outputs().containsKey(path) && previous.outputs().get(path).copied());
         return sameCopies ? new UnchangedSite(true, retold) : CHANGED;
-    }
-
-    /** The entry with another summary. */
-    private static CatalogEntry withSummary(CatalogEntry e, String summary) {
-        return new CatalogEntry(e.id(), e.title(), e.url(), e.products(), e.productCodes(), e.kinds(), e.lastModified(),
-                summary, e.cites());
     }
 
     /** Whether a source is planned as it was: the record the last build kept, or one with the same role and front matter. */

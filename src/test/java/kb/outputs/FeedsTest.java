@@ -55,6 +55,29 @@ class FeedsTest {
     }
 
     @Test
+    void aFeedsArticlesAreTheFirstDatedOnesOfItsListingInDateOrder() {
+        List<CatalogEntry> all = new java.util.ArrayList<>();
+        String[] dates = {"2001-01-01", "", "2002-02-02", "2001-01-01", "1999-09-09"};
+        for (int i = 0; i < 130; i++) {
+            // Dates repeat (ties broken by number, then ID: Q0101 has Q101's number).
+            String id = i == 129 ? "Q0101" : "Q" + (100 + (i * 37) % 129);
+            all.add(new CatalogEntry(id, "Title " + i, "/kb/" + id + "/", List.of(i % 3 == 0 ? "Alpha" : "Beta"),
+                    List.of(), List.of(), dates[i % dates.length], "", List.of()));
+        }
+        Catalog catalog = new Catalog(all);
+        int compared = 0;
+        for (kb.catalog.Listing listing : catalog.allListings()) {
+            for (int count : new int[] {1, 7, Feeds.ENTRIES, 500}) {
+                assertThat(Catalog.recent(listing.entries(), count)).as(listing.url() + " " + count)
+                        .containsExactlyElementsOf(listing.entries().stream().sorted(ListingSort.DATE.order())
+                                .filter(e -> !e.lastModified().isEmpty()).limit(count).toList());
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(8);
+    }
+
+    @Test
     void theSiteFeedIsWellFormedAtomOfTheNewestDatedArticles() throws Exception {
         Catalog catalog = new Catalog(List.of(entry("Q1", "2001-01-01", "One."), entry("Q2", "2002-02-02", ""),
                 entry("Q3", "", "Undated.")));
