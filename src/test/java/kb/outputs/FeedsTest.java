@@ -25,17 +25,21 @@ class FeedsTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void theFeedsShowingAnArticleAreThoseThatListIt_madeAsAllTheFeedsAre() {
+    /** 130 dated, undated and same-dated articles (ties broken by number, then ID: Q0101 has Q101's number); products overlap. */
+    private static Catalog tiedDates() {
         List<CatalogEntry> all = new java.util.ArrayList<>();
         String[] dates = {"2001-01-01", "", "2002-02-02", "2001-01-01", "1999-09-09"};
         for (int i = 0; i < 130; i++) {
-            // Dates repeat (ties broken by number, then ID: Q0101 has Q101's number); products overlap.
             String id = i == 129 ? "Q0101" : "Q" + (100 + (i * 37) % 129);
             all.add(new CatalogEntry(id, "Title " + i, "/kb/" + id + "/", i % 3 == 0 ? List.of("Alpha", "Beta") : List.of("Beta"),
                     List.of(), List.of(), dates[i % dates.length], "Summary " + i, List.of()));
         }
-        Catalog catalog = new Catalog(all);
+        return new Catalog(all);
+    }
+
+    @Test
+    void theFeedsShowingAnArticleAreThoseThatListIt_madeAsAllTheFeedsAre() {
+        Catalog catalog = tiedDates();
         Feeds feeds = new Feeds(catalog, withUrl(SiteConfig.defaults()));
         java.util.Map<String, String> every = new java.util.HashMap<>();
         feeds.files().forEach(f -> every.put(f.path(), f.content()));
@@ -56,15 +60,7 @@ class FeedsTest {
 
     @Test
     void aFeedsArticlesAreTheFirstDatedOnesOfItsListingInDateOrder() {
-        List<CatalogEntry> all = new java.util.ArrayList<>();
-        String[] dates = {"2001-01-01", "", "2002-02-02", "2001-01-01", "1999-09-09"};
-        for (int i = 0; i < 130; i++) {
-            // Dates repeat (ties broken by number, then ID: Q0101 has Q101's number).
-            String id = i == 129 ? "Q0101" : "Q" + (100 + (i * 37) % 129);
-            all.add(new CatalogEntry(id, "Title " + i, "/kb/" + id + "/", List.of(i % 3 == 0 ? "Alpha" : "Beta"),
-                    List.of(), List.of(), dates[i % dates.length], "", List.of()));
-        }
-        Catalog catalog = new Catalog(all);
+        Catalog catalog = tiedDates();
         int compared = 0;
         for (kb.catalog.Listing listing : catalog.allListings()) {
             for (int count : new int[] {1, 7, Feeds.ENTRIES, 500}) {
