@@ -6,7 +6,8 @@
 #   bench/build.sh [--vs-hugo]
 #   CLEAN_RUNS=3 EDIT_RUNS=5          clean builds of each set (alternating), one-article edits per set
 #   SETS="whole dev"                  which sets (whole = the dev corpus + a renumbered copy of it)
-#   CHECK=1                           after the edits, compare the site with a clean build's (0: skip)
+#   CHECK=1                           after the edits and after the template edit, compare the site
+#                                     with a clean build's (0: skip)
 #   OFFSET=1000                       what the copy adds to every ID (the dev corpus has the even
 #                                     thousands, so the copy takes the odd ones, as in the archive)
 #
@@ -196,6 +197,24 @@ kb_again() { # SET KIND N [--templates DIR]: a build into the same folders (incr
     --source "$BB/$set" --dest "$OUT/$set/site" --index "$OUT/$set/index" "$@"
 }
 
+check_clean() { # SET WHAT [kb build options]: the incremental site must be a clean build's, byte for byte
+  local set="$1" what="$2"
+  shift 2
+  rm -rf "${OUT:?}/$set-check"
+  ./kb build --no-progress --clean --source "$BB/$set" --dest "$OUT/$set-check/site" --index "$OUT/$set-check/index" "$@" \
+    >"$LOGS/$set-check.log" 2>&1 || die "the clean build of the $set set ($what) failed (log: $LOGS/$set-check.log)"
+  if diff -rq "$OUT/$set/site" "$OUT/$set-check/site" >"$LOGS/$set-check.diff"; then
+    local files
+    files=$(find "$OUT/$set/site" -type f | wc -l)
+    say "$set: $what the site equals a clean build's, all $files files byte for byte"
+    echo "$set $what: equal, $files files" >> "$BB/checks.txt"
+  else
+    say "$set: $what the site DIFFERS from a clean build's in $(wc -l < "$LOGS/$set-check.diff") files (see $LOGS/$set-check.diff)"
+    echo "$set $what: DIFFERS in $(wc -l < "$LOGS/$set-check.diff") files" >> "$BB/checks.txt"
+  fi
+  rm -rf "${OUT:?}/$set-check"
+}
+
 hugo_clean() { # N
   rm -rf "$OUT/hugo" "$BB/hugo/resources" "$BB/hugo/.hugo_build.lock"
   measure whole hugo "$1" hugo "" -- hugo --source "$BB/hugo" --destination "$KB_HOME/$OUT/hugo"
@@ -253,21 +272,9 @@ for set in $SETS; do
     kb_again "$set" edit "$n"
   done
   if [ "$CHECK" = 1 ]; then
-    # The incremental result must be what a clean build of the same sources makes, byte for byte.
-    rm -rf "${OUT:?}/$set-check"
-    ./kb build --no-progress --clean --source "$BB/$set" --dest "$OUT/$set-check/site" --index "$OUT/$set-check/index" \
-      >"$LOGS/$set-check.log" 2>&1 || die "the clean build of the edited $set set failed (log: $LOGS/$set-check.log)"
-    if diff -rq "$OUT/$set/site" "$OUT/$set-check/site" >"$LOGS/$set-check.diff"; then
-      files=$(find "$OUT/$set/site" -type f | wc -l)
-      say "$set: after $EDIT_RUNS incremental edits the site equals a clean build's, all $files files byte for byte"
-      echo "$set check equal $files" >> "$BB/checks.txt"
-    else
-      say "$set: the incremental site DIFFERS from a clean build's in $(wc -l < "$LOGS/$set-check.diff") files (see $LOGS/$set-check.diff)"
-      echo "$set check differs $(wc -l < "$LOGS/$set-check.diff")" >> "$BB/checks.txt"
-    fi
-    rm -rf "${OUT:?}/$set-check"
+    check_clean "$set" "after $EDIT_RUNS incremental edits"
   fi
-  # The theme with one visible string changed, given with --templates (kb must redo every page).
+  # The theme with one visible string changed, given with --templates (kb lays every page out again).
   rm -rf "$BB/edited-templates"
   cp -r templates "$BB/edited-templates"
   if grep -q 'Related articles' "$BB/edited-templates/article.ftlh"; then
@@ -276,6 +283,9 @@ for set in $SETS; do
     echo '<!-- bench/build.sh: template edit -->' >> "$BB/edited-templates/article.ftlh"
   fi
   kb_again "$set" template 1 --templates "$BB/edited-templates"
+  if [ "$CHECK" = 1 ]; then
+    check_clean "$set" "after the template edit" --templates "$BB/edited-templates"
+  fi
 done
 restore_edits
 

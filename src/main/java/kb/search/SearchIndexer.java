@@ -135,20 +135,27 @@ public final class SearchIndexer implements Closeable {
         }
     }
 
-    /** Commits the index with its schema version and closes it; does nothing when it is closed. */
+    /**
+     * Commits the index with its schema version, when anything was added or removed (or it is
+     * new), and closes it; does nothing when it is closed.
+     */
     @Override
     public void close() {
         if (!writer.isOpen()) {
             return;
         }
         try {
-            writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY, IndexFields.SCHEMA_VERSION).entrySet());
-            if (fresh) {
-                writer.forceMerge(1); // one segment: smaller, and faster to search
+            // A build that changed no document (a template edit) leaves the last commit in place:
+            // readers (kb serve) have nothing to reopen.
+            if (fresh || writer.hasUncommittedChanges()) {
+                writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY, IndexFields.SCHEMA_VERSION).entrySet());
+                if (fresh) {
+                    writer.forceMerge(1); // one segment: smaller, and faster to search
+                }
+                // An incremental build changes a few documents: merging 60,000 for them would cost
+                // seconds; Lucene's merge policy keeps the segments in check.
+                writer.commit();
             }
-            // An incremental build changes a few documents: merging 60,000 for them would cost
-            // seconds; Lucene's merge policy keeps the segments in check.
-            writer.commit();
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index", e);

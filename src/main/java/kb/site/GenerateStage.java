@@ -66,7 +66,7 @@ final class GenerateStage {
                     : remake(retold, last, diagnostics);
             if (remade.isPresent() && last.paths().stream()
                     .allMatch(path -> remade.get().paths().contains(path) || out.keepAsBefore(path, diagnostics))) {
-                remade.get().files().forEach(f -> out.write(f.path(), f.content(), f.inputs(), f.reported()));
+                remade.get().files().forEach(f -> out.write(f.path(), f.content(), styled(f.inputs()), f.reported()));
                 last.diagnostics().forEach(diagnostics::report);
                 return last;
             }
@@ -115,7 +115,7 @@ final class GenerateStage {
             @Override
             public boolean keep(String path, long inputs) {
                 checkpoint.run();
-                return out.keep(path, inputs, own);
+                return out.keep(path, styled(inputs), own);
             }
         });
         return own.reported().isEmpty() && last.paths().containsAll(paths)
@@ -140,15 +140,23 @@ final class GenerateStage {
             @Override
             public void accept(GeneratedFile file) {
                 checkpoint.run();
-                out.write(file.path(), file.content(), file.inputs(), file.reported());
+                out.write(file.path(), file.content(), styled(file.inputs()), file.reported());
             }
 
             @Override
             public boolean keep(String path, long inputs) {
                 checkpoint.run();
-                return out.keep(path, inputs, diagnostics);
+                return out.keep(path, styled(inputs), diagnostics);
             }
         };
+    }
+
+    /**
+     * A generated file's inputs with the theme's and configuration's fingerprint: what it shows
+     * of the site is kept only when laid out by the same templates (a theme change lays it out again).
+     */
+    private long styled(long inputs) {
+        return new Fingerprint().add(inputs).add(setup.fingerprint()).value();
     }
 
     /**

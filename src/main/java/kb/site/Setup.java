@@ -17,8 +17,10 @@ import kb.state.Fingerprint;
 
 /**
  * What every page of a build shares: the options, the configuration, the theme and its layouts,
- * {@code site.*}, and the fingerprint of all of them — when it differs from the last build's,
- * every page may look different and the build is a clean one.
+ * {@code site.*}, and the fingerprints of them. When the configuration's differs from the last
+ * build's, every page may read differently and the build is a clean one; when only the theme's
+ * does, every page and generated file is laid out again, but what was read of the sources (the
+ * articles, the search index, the related lists) is kept, as no template takes part in reading.
  *
  * @param options     the build options
  * @param config      the configuration ({@code _config.yml}, base URL option applied)
@@ -26,11 +28,18 @@ import kb.state.Fingerprint;
  * @param layouts     the theme's layouts
  * @param site        {@code site.*} for Liquid and templates
  * @param jekyll      what the configuration says of Jekyll's site model (defaults, collections, time zone)
- * @param fingerprint the fingerprint of the configuration, the theme's files, the site's {@code _layouts},
- *                    {@code _includes} and {@code _data}, and the options
+ * @param content     the fingerprint of what reading a page depends on: the configuration, the
+ *                    site's {@code _layouts}, {@code _includes} and {@code _data}, and the options
+ * @param themeKey    the fingerprint of the theme's files (its templates and assets), which only
+ *                    laying pages out and generating files depend on
  */
 record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
-        kb.jekyll.JekyllSettings jekyll, long fingerprint) {
+        kb.jekyll.JekyllSettings jekyll, long content, long themeKey) {
+
+    /** The fingerprint of everything a page's layout depends on: the configuration's and the theme's. */
+    long fingerprint() {
+        return new Fingerprint().add(content).add(themeKey).value();
+    }
 
     /**
      * Reads what every page shares.
@@ -62,15 +71,16 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
                 f.add(folder).add(root.relativize(file).toString()).add(read(file));
             }
         }
+        Fingerprint themed = new Fingerprint();
         for (Path root : theme.roots()) {
-            f.add(root.toString());
+            themed.add(root.toString());
             for (Path file : files(root)) {
-                f.add(root.relativize(file).toString()).add(read(file));
+                themed.add(root.relativize(file).toString()).add(read(file));
             }
         }
         kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
                 kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);
-        return new Setup(options, config, theme, layouts, siteVariables(config), jekyll, f.value());
+        return new Setup(options, config, theme, layouts, siteVariables(config), jekyll, f.value(), themed.value());
     }
 
     private static byte[] configBytes(Path source) {

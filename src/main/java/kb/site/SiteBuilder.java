@@ -206,8 +206,9 @@ public final class SiteBuilder {
      * what it wrote to the spare folder recorded for the next build. Any thread.
      *
      * @return whether the build under way stops; false when there is none, or it can no longer
-     *         stop: it has begun to change what is in place, or it is a clean build (of every page,
-     *         minutes on a big site: a save during it waits for it rather than start it over)
+     *         stop: it has begun to change what is in place, or it makes every page (a clean build,
+     *         or one after a theme change: minutes on a big site; a save during it waits for it
+     *         rather than start it over)
      */
     public boolean interrupt() {
         return interruption.request();
@@ -307,8 +308,15 @@ public final class SiteBuilder {
         // The last state describes the site in place even when this build cannot build on it.
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
-        if (previous.isEmpty()) {
+        // Only the theme changed: every page and generated file is laid out again, from the
+        // articles, search documents and related lists the last build read (no template takes
+        // part in reading a page), so the sources are not read for them nor the index rewritten.
+        boolean restyled = !previous.isEmpty() && previous.theme() != setup.themeKey();
+        if (previous.isEmpty() || restyled) {
+            // Every page is made: interrupted, such a build would start over at every save.
             interruption.forbid();
+        }
+        if (previous.isEmpty()) {
             stateFile.forgetRead();
         }
         // Only the files of a state this build cannot build on are needed (the spare's contents
@@ -329,8 +337,10 @@ public final class SiteBuilder {
                 setup.theme(), previous, diagnostics, progress));
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
-        stages.run("copy", () -> plan.copies().forEach((to, from) -> out.copy(from, to, stamp(from, to),
-                unchanged(from, options, plan, previous))));
+        stages.run("copy", () -> plan.copies().forEach((to, from) -> {
+            long stamp = stamp(from, to);
+            out.copy(from, to, stamp, unchanged(from, to, stamp, options, plan, previous));
+        }));
 
         // One thread more than there are cores: page writes wait on the disk now and then.
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors() + 1);
@@ -359,7 +369,7 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
             Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous, interruption::checkpoint)).join());
-            UnchangedSite unchanged = UnchangedSite.of(plan, extracted, previous);
+            UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
             site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
@@ -382,7 +392,7 @@ public final class SiteBuilder {
             // kb check on what was written: the pages were scanned as they were written, not read back.
             // The pages an incremental build kept need not be scanned again unless a page or an id
             // they could link to is gone, or the last check found broken links (they may be fixed).
-            boolean scanRest = previous.isEmpty() || removed || out.anchorsChanged() || previous.broken() > 0;
+            boolean scanRest = previous.isEmpty() || restyled || removed || out.anchorsChanged() || previous.broken() > 0;
             check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
                     folder.root(), Set.copyOf(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING,
                     diagnostics, System.nanoTime(), scanRest));
@@ -402,7 +412,7 @@ public final class SiteBuilder {
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         SitePreview builtSite = site;
-        BuildState state = new BuildState(kb, setup.fingerprint(), plan.sources(), rendered.pages(), out.outputs(),
+        BuildState state = new BuildState(kb, setup.content(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
                 || !Files.isDirectory(options.dest());
@@ -458,12 +468,12 @@ public final class SiteBuilder {
 
     /**
      * The last build's state, when this build can build on it: not a clean build, the same
-     * configuration, theme and options, and its output and index still there. Otherwise the
-     * empty state: a clean build.
+     * configuration and options (the theme may differ), and its output and index still there.
+     * Otherwise the empty state: a clean build.
      */
     private static BuildState usable(BuildState last, Setup setup) {
         BuildOptions options = setup.options();
-        if (last.isEmpty() || options.clean() || last.setup() != setup.fingerprint()
+        if (last.isEmpty() || options.clean() || last.setup() != setup.content()
                 || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
                 || !SearchIndexer.canUpdate(options.index())) {
             return BuildState.empty();
@@ -489,14 +499,17 @@ public final class SiteBuilder {
     }
 
     /** Whether a static file is as the last build copied it. */
-    private static boolean unchanged(Path from, BuildOptions options, SitePlan plan, BuildState previous) {
+    private static boolean unchanged(Path from, String to, long stamp, BuildOptions options, SitePlan plan,
+            BuildState previous) {
         if (previous.isEmpty()) {
             return false;
         }
         Path root = options.source().toAbsolutePath().normalize();
         Path file = from.toAbsolutePath().normalize();
         if (!file.startsWith(root)) {
-            return true; // a theme asset: the theme is as in the last build, or the build is clean
+            // A theme asset (the theme may have changed since): the same file, size and time.
+            OutputRecord before = previous.outputs().get(to);
+            return before != null && before.copied() && before.digest() == stamp;
         }
         String rel = root.relativize(file).toString().replace('\\', '/');
         SourceRecord before = previous.sources().get(rel);

@@ -232,7 +232,7 @@ final class SitePreview {
         for (String path : paths) {
             pages.computeIfPresent(path, (p, record) -> record.withDocument(PREVIEWED));
         }
-        return new BuildState(state.kb(), state.setup(), state.sources(), pages, state.outputs(), state.related(),
+        return new BuildState(state.kb(), state.setup(), state.theme(), state.sources(), pages, state.outputs(), state.related(),
                 state.broken(), state.generated(), state.folders());
     }
 

@@ -26,7 +26,8 @@ import kb.state.SourceRecord;
  */
 record UnchangedSite(boolean shapeHolds, Set<String> retold) {
 
-    private static final UnchangedSite CHANGED = new UnchangedSite(false, Set.of());
+    /** A site that is not the last build's but for its articles' text (nothing is kept by it). */
+    static final UnchangedSite CHANGED = new UnchangedSite(false, Set.of());
 
     UnchangedSite {
         retold = Set.copyOf(retold);

@@ -13,7 +13,10 @@ import kb.source.SourceFolders;
  * is not used (the build is then a clean one).
  *
  * @param kb      the kb build that wrote it (see {@link StateFile#kbVersion()})
- * @param setup   the fingerprint of the configuration, the theme and the build options
+ * @param setup   the fingerprint of the configuration and the build options: what reading a page
+ *                depends on (a state of another setup is not used)
+ * @param theme   the fingerprint of the theme: when only it differs, pages are laid out again but
+ *                what was read of their sources is kept
  * @param sources every source file, by path below the source folder
  * @param pages   every page rendered from a source, by output path
  * @param outputs every file of the output folder, by path
@@ -23,7 +26,7 @@ import kb.source.SourceFolders;
  * @param generated what it generated from the catalog, when known (see {@link GeneratedFiles})
  * @param folders the source folders its scan read, for the next scan to start from
  */
-public record BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
+public record BuildState(String kb, long setup, long theme, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
         Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken,
         Optional<GeneratedFiles> generated, SourceFolders folders) {
 
@@ -37,10 +40,10 @@ public record BuildState(String kb, long setup, Map<String, SourceRecord> source
         related = Map.copyOf(related);
     }
 
-    /** A state that does not say what its build generated, nor which folders it read. */
+    /** A state that does not say what its build generated, nor which folders it read, nor its theme. */
     public BuildState(String kb, long setup, Map<String, SourceRecord> sources, Map<String, PageRecord> pages,
             Map<String, OutputRecord> outputs, Map<String, List<String>> related, int broken) {
-        this(kb, setup, sources, pages, outputs, related, broken, Optional.empty(), SourceFolders.NONE);
+        this(kb, setup, 0, sources, pages, outputs, related, broken, Optional.empty(), SourceFolders.NONE);
     }
 
     /** A state that knows only the files of an output folder (a spare folder's contents). */

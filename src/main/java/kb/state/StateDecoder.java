@@ -56,6 +56,7 @@ final class StateDecoder {
         StateDecoder facts = new StateDecoder(parts[0], null);
         Input in = facts.in;
         long setup = in.readLong();
+        long theme = in.readLong();
         int broken = in.readInt();
         int sourceChunks = in.readInt();
         int pageChunks = in.readInt();
@@ -127,7 +128,7 @@ final class StateDecoder {
             }
         }
         // Immutable maps made once: the state keeps them as they are, without a copy.
-        BuildState state = new BuildState(kb, setup, ofEntries(sources), ofEntries(pages), ofEntries(outputs),
+        BuildState state = new BuildState(kb, setup, theme, ofEntries(sources), ofEntries(pages), ofEntries(outputs),
                 related, broken, generated, new SourceFolders(folders, scannedAt));
         if (freshTerms < 0 || freshTerms > dictionary.length) {
             throw new IOException("damaged dictionary size " + freshTerms);

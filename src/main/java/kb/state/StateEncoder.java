@@ -168,6 +168,7 @@ final class StateEncoder {
     void facts(BuildState s, int sourceChunks, int pageChunks, int outputChunks, int freshTerms)
             throws IOException {
         out.writeLong(s.setup());
+        out.writeLong(s.theme());
         out.writeInt(s.broken());
         out.writeInt(sourceChunks);
         out.writeInt(pageChunks);

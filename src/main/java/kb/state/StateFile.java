@@ -28,7 +28,7 @@ public final class StateFile {
 
     private static final String MAGIC = "kb-build-state";
     /** Bumped whenever the layout of the file changes. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private final Path file;
     /**

@@ -239,18 +239,52 @@ class IncrementalBuildTest {
     }
 
     @Test
-    void aTemplateOrConfigurationChangeRebuildsEverything() throws Exception {
-        incremental();
+    void aTemplateChangeLaysEveryPageOutAgain_butKeepsTheIndex_andAConfigurationChangeRebuildsEverything()
+            throws Exception {
+        BuildResult first = incremental();
+        long commit = indexGeneration("a");
+        Map<String, String> before = files(site("a"));
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
         Files.writeString(templates.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
                 .replace("<h1", "<h1 data-edited=\"yes\""));
         BuildResult themed = incremental();
-        assertThat(themed.clean()).isTrue();
+        assertThat(themed.clean()).isFalse();
         assertSameAsClean();
         assertThat(site("a").resolve("browse/kind/kbbug/index.html")).content().contains("data-edited");
+        // Only the listings look different: the article pages are laid out again, the same, and
+        // not counted as written; the index is as it was.
+        Map<String, String> after = files(site("a"));
+        long changed = after.keySet().stream().filter(path -> !after.get(path).equals(before.get(path))).count();
+        assertThat(themed.written()).isEqualTo((int) changed).isPositive().isLessThan(first.written());
+        assertThat(after.get("kb/Q1002/index.html")).isEqualTo(before.get("kb/Q1002/index.html"));
+        assertThat(indexGeneration("a")).isEqualTo(commit);
+
+        // Every page is laid out again: one the last template did not lay out the same way too.
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("<h1", "<h1 data-article-edited=\"yes\""));
+        assertThat(incremental().clean()).isFalse();
+        assertSameAsClean();
+        assertThat(site("a").resolve("kb/Q1002/index.html")).content().contains("data-article-edited");
+        assertThat(indexGeneration("a")).isEqualTo(commit);
+
+        // A theme's asset is copied again; a template removed brings the built-in one back.
+        Files.createDirectories(templates.resolve("assets"));
+        Files.writeString(templates.resolve("assets/kb.css"), "body { color: teal; }\n");
+        Files.delete(templates.resolve("listing.ftlh"));
+        assertThat(incremental().clean()).isFalse();
+        assertSameAsClean();
+        assertThat(site("a").resolve("assets/kb.css")).content().isEqualTo("body { color: teal; }\n");
+        assertThat(site("a").resolve("browse/kind/kbbug/index.html")).content().doesNotContain("data-edited");
+        Files.delete(templates.resolve("assets/kb.css"));
+        assertThat(incremental().clean()).isFalse();
+        assertSameAsClean();
+        assertThat(site("a").resolve("assets/kb.css")).content().isEqualTo(Files.readString(Path.of("templates/assets/kb.css")));
 
         write("_config.yml", "title: Contoso Knowledge Base\nurl: https://kb.example.org\n");
+        assertThat(incremental().clean()).isTrue();
+        assertSameAsClean();
+        write("_includes/note.html", "<p>a note</p>\n");
         assertThat(incremental().clean()).isTrue();
         assertSameAsClean();
     }
@@ -511,8 +545,18 @@ class IncrementalBuildTest {
         SiteBuilder cleanBuilder = new SiteBuilder(BuildProgress.NONE, true);
         boolean[] stopped = new boolean[1];
         cleanBuilder.build(options("a", true), new Diagnostics(), atStep("Rendering", 2, () -> stopped[0] |= cleanBuilder.interrupt()));
-        cleanBuilder.close();
         assertThat(stopped[0]).isFalse();
+        // Nor one that lays every page out again after a theme change.
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("<h1", "<h1 data-edited=\"yes\""));
+        BuildResult restyled = cleanBuilder.build(options("a", false), new Diagnostics(),
+                atStep("Rendering", 2, () -> stopped[0] |= cleanBuilder.interrupt()));
+        cleanBuilder.close();
+        assertThat(restyled.clean()).isFalse();
+        assertThat(stopped[0]).isFalse();
+        assertSameAsClean();
     }
 
     @Test
@@ -915,6 +959,13 @@ class IncrementalBuildTest {
             }
         }
         return docs;
+    }
+
+    /** The generation of the index's last commit: it grows with every commit that changed it. */
+    private long indexGeneration(String build) throws IOException {
+        try (FSDirectory dir = FSDirectory.open(tmp.resolve(build).resolve("index"))) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getGeneration();
+        }
     }
 
     private List<String> search(String build, String query) {
