@@ -15,7 +15,8 @@ import org.apache.lucene.store.NIOFSDirectory;
 /**
  * Writes a fresh index. {@link #add} may be called from several threads; {@link #openReader}
  * gives a near-real-time view of what was added so far (the build uses it for related
- * articles); {@link #close} commits with the schema version in the commit user data.
+ * articles); {@link #close} commits with the schema version in the commit user data, when
+ * anything changed.
  */
 public final class SearchIndexer implements Closeable {
 

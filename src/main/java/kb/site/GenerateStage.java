@@ -27,6 +27,8 @@ import kb.state.GeneratedFiles;
 final class GenerateStage {
 
     private final Setup setup;
+    /** What every page's or file's layout depends on ({@link Setup#fingerprint()}), worked out once. */
+    private final long layoutKey;
     private final SitePlan plan;
     private final Catalog catalog;
     private final Set<String> known;
@@ -42,6 +44,7 @@ final class GenerateStage {
             Runnable checkpoint) {
         this.checkpoint = checkpoint;
         this.setup = setup;
+        this.layoutKey = setup.fingerprint();
         this.plan = plan;
         this.catalog = catalog;
         this.known = known;
@@ -153,10 +156,11 @@ final class GenerateStage {
 
     /**
      * A generated file's inputs with the theme's and configuration's fingerprint: what it shows
-     * of the site is kept only when laid out by the same templates (a theme change lays it out again).
+     * of the site is kept only when laid out by the same templates (a theme change lays it out
+     * again). Inputs 0 (made at every build) stay 0.
      */
     private long styled(long inputs) {
-        return new Fingerprint().add(inputs).add(setup.fingerprint()).value();
+        return inputs == 0 ? 0 : new Fingerprint().add(inputs).add(layoutKey).value();
     }
 
     /**

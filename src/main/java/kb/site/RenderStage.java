@@ -37,6 +37,8 @@ final class RenderStage {
     private final Duration budget;
 
     private final Setup setup;
+    /** What every page's or file's layout depends on ({@link Setup#fingerprint()}), worked out once. */
+    private final long layoutKey;
     private final SitePlan plan;
     private final BuildState previous;
     private final ExtractStage.Extracted extracted;
@@ -65,6 +67,7 @@ final class RenderStage {
         this.budget = budget;
         this.showsAsBefore = showsAsBefore;
         this.setup = setup;
+        this.layoutKey = setup.fingerprint();
         this.plan = plan;
         this.previous = previous;
         this.extracted = extracted;
@@ -129,7 +132,7 @@ final class RenderStage {
             Map<String, Object> vars = code == null ? Map.of()
                     : articles.navigation().generatedListing(code).<Map<String, Object>>map(l -> Map.of("generated_listing", l))
                             .orElse(Map.of());
-            inputs = new Fingerprint().add(extraction).add(setup.fingerprint()).add(String.valueOf(vars)).value();
+            inputs = new Fingerprint().add(extraction).add(layoutKey).add(String.valueOf(vars)).value();
             finish = (p, own) -> processor.finish(p, vars, List.of(), own);
         } else {
             CatalogEntry entry = facts.entry();
@@ -137,7 +140,7 @@ final class RenderStage {
             // themselves are made only for a page that is made again.
             inputs = new Fingerprint()
                     .add(document)
-                    .add(setup.fingerprint())
+                    .add(layoutKey)
                     .add(String.valueOf(entry))
                     .add(articles.navigation().linksKey(entry))
                     .add(articles.relatedKey(entry))

@@ -20,7 +20,9 @@ import kb.state.Fingerprint;
  * {@code site.*}, and the fingerprints of them. When the configuration's differs from the last
  * build's, every page may read differently and the build is a clean one; when only the theme's
  * does, every page and generated file is laid out again, but what was read of the sources (the
- * articles, the search index, the related lists) is kept, as no template takes part in reading.
+ * articles, the search index, the related lists) is kept: no template takes part in reading a
+ * page, and the names of the theme's assets, which Liquid's {@code link} tag may find, are in
+ * the configuration's fingerprint.
  *
  * @param options     the build options
  * @param config      the configuration ({@code _config.yml}, base URL option applied)
@@ -28,17 +30,18 @@ import kb.state.Fingerprint;
  * @param layouts     the theme's layouts
  * @param site        {@code site.*} for Liquid and templates
  * @param jekyll      what the configuration says of Jekyll's site model (defaults, collections, time zone)
- * @param content     the fingerprint of what reading a page depends on: the configuration, the
- *                    site's {@code _layouts}, {@code _includes} and {@code _data}, and the options
+ * @param readKey     the fingerprint of what reading a page depends on: the configuration, the
+ *                    site's {@code _layouts}, {@code _includes} and {@code _data}, the names of the
+ *                    theme's assets, and the options
  * @param themeKey    the fingerprint of the theme's files (its templates and assets), which only
  *                    laying pages out and generating files depend on
  */
 record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
-        kb.jekyll.JekyllSettings jekyll, long content, long themeKey) {
+        kb.jekyll.JekyllSettings jekyll, long readKey, long themeKey) {
 
     /** The fingerprint of everything a page's layout depends on: the configuration's and the theme's. */
     long fingerprint() {
-        return new Fingerprint().add(content).add(themeKey).value();
+        return new Fingerprint().add(readKey).add(themeKey).value();
     }
 
     /**
@@ -71,6 +74,8 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
                 f.add(folder).add(root.relativize(file).toString()).add(read(file));
             }
         }
+        // Which assets the theme has, not what they hold: {% link assets/x.css %} finds them.
+        f.add("theme assets").add(String.join("\n", new java.util.TreeSet<>(theme.assets().keySet())));
         Fingerprint themed = new Fingerprint();
         for (Path root : theme.roots()) {
             themed.add(root.toString());

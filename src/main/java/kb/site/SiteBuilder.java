@@ -308,9 +308,10 @@ public final class SiteBuilder {
         // The last state describes the site in place even when this build cannot build on it.
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
-        // Only the theme changed: every page and generated file is laid out again, from the
-        // articles, search documents and related lists the last build read (no template takes
-        // part in reading a page), so the sources are not read for them nor the index rewritten.
+        // Only the theme changed: every page and generated file is laid out again (each page's
+        // source read once more, in the render stage), with the articles, search documents and
+        // related lists the last build read: no template takes part in reading a page, so
+        // nothing is extracted or indexed again.
         boolean restyled = !previous.isEmpty() && previous.theme() != setup.themeKey();
         if (previous.isEmpty() || restyled) {
             // Every page is made: interrupted, such a build would start over at every save.
@@ -412,7 +413,7 @@ public final class SiteBuilder {
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         SitePreview builtSite = site;
-        BuildState state = new BuildState(kb, setup.content(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
+        BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
                 || !Files.isDirectory(options.dest());
@@ -473,7 +474,7 @@ public final class SiteBuilder {
      */
     private static BuildState usable(BuildState last, Setup setup) {
         BuildOptions options = setup.options();
-        if (last.isEmpty() || options.clean() || last.setup() != setup.content()
+        if (last.isEmpty() || options.clean() || last.setup() != setup.readKey()
                 || !Files.isRegularFile(options.dest().resolve(SourceManifest.FILE))
                 || !SearchIndexer.canUpdate(options.index())) {
             return BuildState.empty();

@@ -13,8 +13,8 @@ import kb.source.SourceFolders;
  * is not used (the build is then a clean one).
  *
  * @param kb      the kb build that wrote it (see {@link StateFile#kbVersion()})
- * @param setup   the fingerprint of the configuration and the build options: what reading a page
- *                depends on (a state of another setup is not used)
+ * @param setup   the fingerprint of what reading a page depends on: the configuration, the build
+ *                options, the names of the theme's assets (a state of another setup is not used)
  * @param theme   the fingerprint of the theme: when only it differs, pages are laid out again but
  *                what was read of their sources is kept
  * @param sources every source file, by path below the source folder

@@ -849,6 +849,153 @@ class IncrementalBuildTest {
         }
     }
 
+    // --- theme changes, against a clean build of the same theme (diagnostics, files, documents) ---
+
+    /** Builds "a" incrementally and "b" clean with the same options; both must report and make the same. */
+    private BuildResult restyledAsClean(Optional<Path> templates) throws IOException {
+        Diagnostics inc = new Diagnostics();
+        BuildResult r = new SiteBuilder(BuildProgress.NONE).build(withTemplates("a", false, templates), inc);
+        Diagnostics clean = new Diagnostics();
+        new SiteBuilder(BuildProgress.NONE).build(withTemplates("b", true, templates), clean);
+        assertThat(inc.sorted()).as("diagnostics").isEqualTo(clean.sorted());
+        Map<String, String> a = files(site("a"));
+        Map<String, String> b = files(site("b"));
+        assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
+        for (String path : a.keySet()) {
+            assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
+        }
+        Map<String, List<String>> da = documents(tmp.resolve("a/index"));
+        Map<String, List<String>> db = documents(tmp.resolve("b/index"));
+        assertThat(da.keySet()).as("indexed URLs").isEqualTo(db.keySet());
+        for (String url : da.keySet()) {
+            assertThat(da.get(url)).as("the search document of " + url).isEqualTo(db.get(url));
+        }
+        return r;
+    }
+
+    private BuildOptions withTemplates(String name, boolean clean, Optional<Path> templates) {
+        return new BuildOptions(src, site(name), tmp.resolve(name).resolve("index"), templates, Optional.empty(),
+                true, clean);
+    }
+
+    @Test
+    void aThemeAssetThatAPageLinks_goesAndComesBack() throws Exception {
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates.resolve("assets"));
+        Files.writeString(templates.resolve("assets/extra.css"), "p { color: red; }\n");
+        write("linked.md", "---\ntitle: Linked\n---\n\nThe [style]({% link assets/extra.css %}) of gizmos.\n");
+        restyledAsClean(Optional.empty());
+        // An asset gone or come changes what {% link %} finds: a clean build; new contents do not.
+        Files.delete(templates.resolve("assets/extra.css"));
+        assertThat(restyledAsClean(Optional.empty()).clean()).isTrue();
+        assertThat(site("a").resolve("linked.html")).doesNotExist();
+        Files.writeString(templates.resolve("assets/extra.css"), "p { color: blue; }\n");
+        assertThat(restyledAsClean(Optional.empty()).clean()).isTrue();
+        assertThat(site("a").resolve("linked.html")).exists();
+        Files.writeString(templates.resolve("assets/extra.css"), "p { color: green; }\n");
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        assertThat(site("a").resolve("assets/extra.css")).content().contains("green");
+    }
+
+    @Test
+    void aTemplatesFolderGivenAndTakenAway_andOneInsideTheSourceFolder() throws Exception {
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine.resolve("assets"));
+        Files.writeString(mine.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("<h1", "<h1 data-mine=\"yes\""));
+        Files.writeString(mine.resolve("assets/kb.css"), "body { color: teal; }\n");
+        restyledAsClean(Optional.empty());
+        assertThat(restyledAsClean(Optional.of(mine)).clean()).isFalse();
+        assertThat(site("a").resolve("kb/Q1002/index.html")).content().contains("data-mine");
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        assertThat(site("a").resolve("assets/kb.css")).content().isEqualTo(Files.readString(Path.of("templates/assets/kb.css")));
+        // Inside the source folder: its files are sources (copied) as well as the theme.
+        Path inside = src.resolve("theme");
+        Files.createDirectories(inside.resolve("assets"));
+        Files.writeString(inside.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
+                .replace("<h1", "<h1 data-inside=\"yes\""));
+        Files.writeString(inside.resolve("assets/kb.css"), "body { color: olive; }\n");
+        restyledAsClean(Optional.of(inside));
+        Files.writeString(inside.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
+                .replace("<h1", "<h1 data-inside=\"again\""));
+        Files.writeString(inside.resolve("assets/kb.css"), "body { color: navy; }\n");
+        assertThat(restyledAsClean(Optional.of(inside)).clean()).isFalse();
+        assertThat(site("a").resolve("browse/kind/kbbug/index.html")).content().contains("data-inside=\"again\"");
+        assertThat(site("a").resolve("assets/kb.css")).content().contains("navy");
+    }
+
+    @Test
+    void aLayoutTheThemeLosesAndGetsBack_andATemplateThatFailsForOneArticle() throws Exception {
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("custom.ftlh"), "---\nlayout: default\n---\n<div class=\"custom\">${content?no_esc}</div>\n");
+        write("custom.md", "---\ntitle: Custom\nlayout: custom\n---\n\nA page with its own layout.\n");
+        restyledAsClean(Optional.empty());
+        assertThat(site("a").resolve("custom.html")).content().contains("class=\"custom\"");
+        Files.delete(templates.resolve("custom.ftlh"));
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        Files.writeString(templates.resolve("custom.ftlh"), "---\nlayout: default\n---\n<div class=\"custom2\">${content?no_esc}</div>\n");
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        // One article's page fails to render: skipped, withdrawn from the index; then fixed.
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("<h1", "<#if page.url?contains(\"Q1002\")>${page.nothing.here}</#if><h1"));
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        assertThat(site("a").resolve("kb/Q1002/index.html")).doesNotExist();
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh")));
+        assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
+        assertThat(site("a").resolve("kb/Q1002/index.html")).exists();
+        // A template edit that changes no byte: nothing written, and the next build still equals a clean one.
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh")) + "<#-- a comment -->");
+        BuildResult same = restyledAsClean(Optional.empty());
+        assertThat(same.written()).isZero();
+        edit("kb/Q1002/README.md", "tighten the gear", "tighten the sprocket");
+        restyledAsClean(Optional.empty());
+    }
+
+    @Test
+    void aTemplateEditAfterAnInterruptedBuildAndAPreview_asInKbServe() throws Exception {
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        build(builder, "a", false);
+        builder.awaitStateWrite();
+        edit("kb/Q1001/README.md", "gear slips", "gear wears out");
+        assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
+                atStep("Rendering", 2, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+        edit("kb/Q1003/README.md", "battery is low", "battery is flat");
+        assertThat(preview(builder, options("a", false), src.resolve("kb/Q1003/README.md"))).isPresent();
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
+                .replace("<h1", "<h1 data-edited=\"yes\""));
+        BuildResult restyled = build(builder, "a", false);
+        builder.awaitStateWrite();
+        assertThat(restyled.clean()).isFalse();
+        assertSameAsClean();
+        assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
+        // And a preview on the restyled site shows the new theme.
+        edit("kb/Q1004/README.md", "why it beeps", "why it chirps");
+        Optional<Map<String, String>> shown = preview(builder, options("a", false), src.resolve("kb/Q1004/README.md"));
+        assertThat(shown).isPresent();
+        assertThat(shown.get().get("kb/Q1004/index.html")).contains("data-edited");
+        build(builder, "a", false);
+        builder.close();
+        assertSameAsClean();
+    }
+
+    @Test
+    void aPageShowingAPostThatLinksAThemeAsset_isIndexedAsInACleanBuild_whenTheAssetGoes() throws Exception {
+        // Which assets the theme has is read by {% link %} (here in a post another page shows):
+        // removing one means a clean build, not only laying pages out again.
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates.resolve("assets"));
+        Files.writeString(templates.resolve("assets/extra.css"), "p { color: red; }\n");
+        write("_posts/2020-01-02-styled.md", "---\ntitle: Styled\n---\n\nSprockets look [styled]({% link assets/extra.css %}).\n");
+        write("news.md", "---\ntitle: News\n---\n\n{% for post in site.posts %}{{ post.content }}{% endfor %}\n");
+        restyledAsClean(Optional.empty());
+        assertThat(documents(tmp.resolve("a/index")).get("/news.html").toString()).contains("Sprockets");
+        Files.delete(templates.resolve("assets/extra.css"));
+        assertThat(restyledAsClean(Optional.empty()).clean()).isTrue();
+    }
+
     // --- helpers ---
 
     /** A theme (templates/ beside the sources) whose article pages also show the summaries of the articles they link. */

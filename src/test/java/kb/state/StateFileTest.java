@@ -56,6 +56,19 @@ class StateFileTest {
         assertThat(file.read("kb-test")).contains(state);
     }
 
+    @Test
+    void theThemeFingerprintIsReadBack() {
+        StateFile file = new StateFile(tmp.resolve("s/site.bin"));
+        BuildState s = state();
+        BuildState themed = new BuildState(s.kb(), s.setup(), 0x1234_5678_9abc_def0L, s.sources(), s.pages(), s.outputs(),
+                s.related(), s.broken(), s.generated(), s.folders());
+        file.write(themed);
+        BuildState read = new StateFile(tmp.resolve("s/site.bin")).read("kb-test").orElseThrow();
+        assertThat(read).isEqualTo(themed);
+        assertThat(read.theme()).isEqualTo(0x1234_5678_9abc_def0L);
+        assertThat(read.setup()).isEqualTo(99);
+    }
+
     /** A state of {@code n} articles, the i-th with a window of its own terms {@code t<i>a}, {@code t<i>b}. */
     private static BuildState articles(int n) {
         Map<String, PageRecord> pages = new LinkedHashMap<>();
