@@ -67,8 +67,8 @@ public final class SourceScanner {
      * Scans {@code sourceDir} as {@link #scan(Path)} does, listing again only the folders that
      * changed since the last scan (of the same folder with the same filter), which read
      * {@code lastFolders} and found {@code lastFiles} (relative paths): of the other folders,
-     * only the attributes of the entries they held are read. The files found are the same as a
-     * full scan's.
+     * only the attributes of the entries they held are read, and those entries, which the same
+     * filter accepted then, are not filtered again. The files found are the same as a full scan's.
      */
     public SourceTree scan(Path sourceDir, SourceFolders lastFolders, Collection<String> lastFiles) {
         Path root = sourceDir.toAbsolutePath().normalize();
@@ -155,16 +155,28 @@ public final class SourceScanner {
                 } catch (NoSuchFileException e) {
                     continue; // removed since the folder was listed (its time says so next time)
                 }
-                entry(entry, name, attrs, rel, shown, found);
+                entry(entry, name, attrs, rel, shown, found, names != null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        found.files().addAll(found.folders().parallelStream()
+        List<Subfolder> subfolders = found.folders();
+        if (subfolders.size() < PARALLEL_FROM) {
+            // Most folders of an archive hold one article and no folder: a parallel stream for
+            // each cost more than reading it.
+            for (Subfolder f : subfolders) {
+                found.files().addAll(folder(f.path(), rel + f.name() + "/", shown + f.name() + "/", f.time(), known, times));
+            }
+            return found.files();
+        }
+        found.files().addAll(subfolders.parallelStream()
                 .map(f -> folder(f.path(), rel + f.name() + "/", shown + f.name() + "/", f.time(), known, times))
                 .flatMap(List::stream).toList());
         return found.files();
     }
+
+    /** How many subfolders a folder has before they are read in parallel. */
+    private static final int PARALLEL_FROM = 4;
 
     /** The names of a folder's entries, as listing it finds them. */
     private static List<String> list(Path dir) throws IOException {
@@ -186,14 +198,18 @@ public final class SourceScanner {
         }
     }
 
-    /** One entry of a folder: a file kept, or a folder to read. */
-    private void entry(Path entry, String name, BasicFileAttributes attrs, String rel, String shown, Entries found) {
+    /**
+     * One entry of a folder: a file kept, or a folder to read. An entry the last scan kept
+     * ({@code known}) passed the same filter then (a state of another configuration is not used).
+     */
+    private void entry(Path entry, String name, BasicFileAttributes attrs, String rel, String shown, Entries found,
+            boolean known) {
         String path = rel + name;
         if (attrs.isDirectory()) {
-            if (!skipped.contains(entry) && filter.accepts(path)) {
+            if (!skipped.contains(entry) && (known || filter.accepts(path))) {
                 found.folders().add(new Subfolder(entry, name, nanos(attrs)));
             }
-        } else if (attrs.isRegularFile() && filter.accepts(path)) {
+        } else if (attrs.isRegularFile() && (known || filter.accepts(path))) {
             found.files().add(new SourceFile(entry, path, shown + name, attrs.size(), attrs.lastModifiedTime().toMillis()));
         }
     }

@@ -157,6 +157,29 @@ class SourceScannerTest {
     }
 
     @Test
+    void aWideTree_readInParallelWhereFoldersHaveSeveralSubfolders_isFoundWhole_andInOrder() throws IOException {
+        // Folders of many subfolders are read in parallel, folders of few one after the other.
+        List<String> expected = new java.util.ArrayList<>();
+        for (int group = 0; group < 7; group++) {
+            for (int article = 0; article < (group % 2 == 0 ? 9 : 2); article++) {
+                String file = String.format("kb/%03d/Q%03d%03d/README.md", group, group, article);
+                write(file);
+                expected.add(file);
+            }
+        }
+        write("kb/003/Q003000/images/figure.txt");
+        expected.add("kb/003/Q003000/images/figure.txt");
+        java.util.Collections.sort(expected);
+        SourceTree last = settled(fullScan());
+        assertThat(last.files()).extracting(SourceFile::relativePath).containsExactlyElementsOf(expected);
+
+        Files.writeString(source.resolve("kb/004/Q004008/README.md"), "edited");
+        SourceTree again = rescan(last);
+        assertThat(again.files()).isEqualTo(fullScan().files());
+        assertThat(again.files()).extracting(SourceFile::relativePath).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aFolderWhoseTimeIsUnchangedIsNotListedAgain_unlessItChangedTooCloseToTheLastScan() throws IOException {
         write("kb/Q1/README.md");
         Path folder = source.resolve("kb/Q1");
