@@ -246,8 +246,7 @@ class IncrementalBuildTest {
         Map<String, String> before = files(site("a"));
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
-                .replace("<h1", "<h1 data-edited=\"yes\""));
+        writeTheme(templates, "listing.ftlh", "<h1", "<h1 data-edited=\"yes\"");
         BuildResult themed = incremental();
         assertThat(themed.clean()).isFalse();
         assertSameAsClean();
@@ -261,8 +260,7 @@ class IncrementalBuildTest {
         assertThat(indexGeneration("a")).isEqualTo(commit);
 
         // Every page is laid out again: one the last template did not lay out the same way too.
-        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("<h1", "<h1 data-article-edited=\"yes\""));
+        writeTheme(templates, "article.ftlh", "<h1", "<h1 data-article-edited=\"yes\"");
         assertThat(incremental().clean()).isFalse();
         assertSameAsClean();
         assertThat(site("a").resolve("kb/Q1002/index.html")).content().contains("data-article-edited");
@@ -549,8 +547,7 @@ class IncrementalBuildTest {
         // Nor one that lays every page out again after a theme change.
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("<h1", "<h1 data-edited=\"yes\""));
+        writeTheme(templates, "article.ftlh", "<h1", "<h1 data-edited=\"yes\"");
         BuildResult restyled = cleanBuilder.build(options("a", false), new Diagnostics(),
                 atStep("Rendering", 2, () -> stopped[0] |= cleanBuilder.interrupt()));
         cleanBuilder.close();
@@ -858,18 +855,7 @@ class IncrementalBuildTest {
         Diagnostics clean = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(withTemplates("b", true, templates), clean);
         assertThat(inc.sorted()).as("diagnostics").isEqualTo(clean.sorted());
-        Map<String, String> a = files(site("a"));
-        Map<String, String> b = files(site("b"));
-        assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
-        for (String path : a.keySet()) {
-            assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
-        }
-        Map<String, List<String>> da = documents(tmp.resolve("a/index"));
-        Map<String, List<String>> db = documents(tmp.resolve("b/index"));
-        assertThat(da.keySet()).as("indexed URLs").isEqualTo(db.keySet());
-        for (String url : da.keySet()) {
-            assertThat(da.get(url)).as("the search document of " + url).isEqualTo(db.get(url));
-        }
+        assertSameSitesAndIndexes();
         return r;
     }
 
@@ -901,8 +887,7 @@ class IncrementalBuildTest {
     void aTemplatesFolderGivenAndTakenAway_andOneInsideTheSourceFolder() throws Exception {
         Path mine = tmp.resolve("mine");
         Files.createDirectories(mine.resolve("assets"));
-        Files.writeString(mine.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("<h1", "<h1 data-mine=\"yes\""));
+        writeTheme(mine, "article.ftlh", "<h1", "<h1 data-mine=\"yes\"");
         Files.writeString(mine.resolve("assets/kb.css"), "body { color: teal; }\n");
         restyledAsClean(Optional.empty());
         assertThat(restyledAsClean(Optional.of(mine)).clean()).isFalse();
@@ -912,12 +897,10 @@ class IncrementalBuildTest {
         // Inside the source folder: its files are sources (copied) as well as the theme.
         Path inside = src.resolve("theme");
         Files.createDirectories(inside.resolve("assets"));
-        Files.writeString(inside.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
-                .replace("<h1", "<h1 data-inside=\"yes\""));
+        writeTheme(inside, "listing.ftlh", "<h1", "<h1 data-inside=\"yes\"");
         Files.writeString(inside.resolve("assets/kb.css"), "body { color: olive; }\n");
         restyledAsClean(Optional.of(inside));
-        Files.writeString(inside.resolve("listing.ftlh"), Files.readString(Path.of("templates/listing.ftlh"))
-                .replace("<h1", "<h1 data-inside=\"again\""));
+        writeTheme(inside, "listing.ftlh", "<h1", "<h1 data-inside=\"again\"");
         Files.writeString(inside.resolve("assets/kb.css"), "body { color: navy; }\n");
         assertThat(restyledAsClean(Optional.of(inside)).clean()).isFalse();
         assertThat(site("a").resolve("browse/kind/kbbug/index.html")).content().contains("data-inside=\"again\"");
@@ -937,8 +920,7 @@ class IncrementalBuildTest {
         Files.writeString(templates.resolve("custom.ftlh"), "---\nlayout: default\n---\n<div class=\"custom2\">${content?no_esc}</div>\n");
         assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
         // One article's page fails to render: skipped, withdrawn from the index; then fixed.
-        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("<h1", "<#if page.url?contains(\"Q1002\")>${page.nothing.here}</#if><h1"));
+        writeTheme(templates, "article.ftlh", "<h1", "<#if page.url?contains(\"Q1002\")>${page.nothing.here}</#if><h1");
         assertThat(restyledAsClean(Optional.empty()).clean()).isFalse();
         assertThat(site("a").resolve("kb/Q1002/index.html")).doesNotExist();
         Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh")));
@@ -964,8 +946,7 @@ class IncrementalBuildTest {
         assertThat(preview(builder, options("a", false), src.resolve("kb/Q1003/README.md"))).isPresent();
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("article.ftlh"), Files.readString(Path.of("templates/article.ftlh"))
-                .replace("<h1", "<h1 data-edited=\"yes\""));
+        writeTheme(templates, "article.ftlh", "<h1", "<h1 data-edited=\"yes\"");
         BuildResult restyled = build(builder, "a", false);
         builder.awaitStateWrite();
         assertThat(restyled.clean()).isFalse();
@@ -1012,6 +993,12 @@ class IncrementalBuildTest {
         return templates;
     }
 
+    /** Writes the built-in template {@code name} into {@code folder} with {@code from} replaced by {@code to}. */
+    private static void writeTheme(Path folder, String name, String from, String to) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(name), Files.readString(Path.of("templates", name)).replace(from, to));
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = src.resolve(path);
         Files.createDirectories(file.getParent());
@@ -1054,13 +1041,23 @@ class IncrementalBuildTest {
     /** A clean build of the same sources into other folders equals what the incremental builds made. */
     private void assertSameAsClean() throws IOException {
         build("b", true);
+        assertSameSitesAndIndexes();
+    }
+
+    /** Build "a" has the same files, byte for byte, and the same search documents as build "b". */
+    private void assertSameSitesAndIndexes() throws IOException {
         Map<String, String> a = files(site("a"));
         Map<String, String> b = files(site("b"));
         assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
         for (String path : a.keySet()) {
             assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
         }
-        assertThat(documents(tmp.resolve("a/index"))).isEqualTo(documents(tmp.resolve("b/index")));
+        Map<String, List<String>> da = documents(tmp.resolve("a/index"));
+        Map<String, List<String>> db = documents(tmp.resolve("b/index"));
+        assertThat(da.keySet()).as("indexed URLs").isEqualTo(db.keySet());
+        for (String url : da.keySet()) {
+            assertThat(da.get(url)).as("the search document of " + url).isEqualTo(db.get(url));
+        }
     }
 
     /** A preview of the changes at {@code changed}, as kb serve --watch asks for one. */
