@@ -33,8 +33,8 @@ import kb.state.Fingerprint;
  * @param readKey     the fingerprint of what reading a page depends on: the configuration, the
  *                    site's {@code _layouts}, {@code _includes} and {@code _data}, the names of the
  *                    theme's assets, and the options
- * @param themeKey    the fingerprint of the theme's files (its templates and assets), which only
- *                    laying pages out and generating files depend on
+ * @param themeKey    the fingerprint of the files the theme uses (its templates and assets), which
+ *                    only laying pages out and generating files depend on
  */
 record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRenderer layouts, Map<String, Object> site,
         kb.jekyll.JekyllSettings jekyll, long readKey, long themeKey) {
@@ -76,12 +76,15 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
         }
         // Which assets the theme has, not what they hold: {% link assets/x.css %} finds them.
         f.add("theme assets").add(String.join("\n", new java.util.TreeSet<>(theme.assets().keySet())));
+        // The files the theme uses, each where it is found: an editor's backup or swap file
+        // beside the templates does not lay the site out again.
         Fingerprint themed = new Fingerprint();
-        for (Path root : theme.roots()) {
-            themed.add(root.toString());
-            for (Path file : files(root)) {
-                themed.add(root.relativize(file).toString()).add(read(file));
-            }
+        for (String name : theme.templateNames()) {
+            Path file = theme.template(name).orElseThrow();
+            themed.add(name).add(file.toString()).add(read(file));
+        }
+        for (Map.Entry<String, Path> asset : new java.util.TreeMap<>(theme.assets()).entrySet()) {
+            themed.add(asset.getKey()).add(asset.getValue().toString()).add(read(asset.getValue()));
         }
         kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
                 kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);

@@ -279,6 +279,15 @@ class IncrementalBuildTest {
         assertSameAsClean();
         assertThat(site("a").resolve("assets/kb.css")).content().isEqualTo(Files.readString(Path.of("templates/assets/kb.css")));
 
+        // An editor's backup and swap files beside the templates are not the theme: nothing to do.
+        long theme = StateFile.beside(site("a")).read(StateFile.kbVersion()).orElseThrow().theme();
+        Files.writeString(templates.resolve("article.ftlh~"), "a backup\n");
+        Files.writeString(templates.resolve(".article.ftlh.swp"), "a swap file\n");
+        BuildResult untouched = incremental();
+        assertThat(untouched.clean()).isFalse();
+        assertThat(untouched.written()).isZero();
+        assertThat(StateFile.beside(site("a")).read(StateFile.kbVersion()).orElseThrow().theme()).isEqualTo(theme);
+
         write("_config.yml", "title: Contoso Knowledge Base\nurl: https://kb.example.org\n");
         assertThat(incremental().clean()).isTrue();
         assertSameAsClean();
