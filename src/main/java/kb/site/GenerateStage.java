@@ -69,7 +69,7 @@ final class GenerateStage {
                     : remake(retold, last, diagnostics);
             if (remade.isPresent() && last.paths().stream()
                     .allMatch(path -> remade.get().paths().contains(path) || out.keepAsBefore(path, diagnostics))) {
-                remade.get().files().forEach(f -> out.write(f.path(), f.content(), styled(f.inputs()), f.reported()));
+                remade.get().files().forEach(this::write);
                 last.diagnostics().forEach(diagnostics::report);
                 return last;
             }
@@ -108,19 +108,7 @@ final class GenerateStage {
         GeneratedOutputs generated = new GeneratedOutputs(plan, catalog, setup.config(), setup.layouts(), setup.site());
         Diagnostics own = diagnostics.child();
         List<GeneratedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        Set<String> paths = generated.writeShowing(retold, plan.outputs(), own, new GeneratedFile.Sink() {
-            @Override
-            public void accept(GeneratedFile file) {
-                checkpoint.run();
-                files.add(file);
-            }
-
-            @Override
-            public boolean keep(String path, long inputs) {
-                checkpoint.run();
-                return out.keep(path, styled(inputs), own);
-            }
-        });
+        Set<String> paths = generated.writeShowing(retold, plan.outputs(), own, sink(own, files::add));
         return own.reported().isEmpty() && last.paths().containsAll(paths)
                 ? Optional.of(new Remade(paths, List.copyOf(files))) : Optional.empty();
     }
@@ -131,19 +119,22 @@ final class GenerateStage {
         known.addAll(generated.outputs());
         Set<String> taken = ConcurrentHashMap.newKeySet();
         taken.addAll(plan.outputs());
-        int count = generated.write(taken, diagnostics, sink(diagnostics));
+        int count = generated.write(taken, diagnostics, sink(diagnostics, this::write));
         writeSearchFiles(catalog.entries().stream().map(e -> new SearchAssets.Entry(e.id(), e.title(), e.url())).toList(),
                 diagnostics);
         return count;
     }
 
-    /** Where generated files go: written, or kept when made from the same inputs as in the last build. */
-    private GeneratedFile.Sink sink(Diagnostics diagnostics) {
+    /**
+     * Where generated files go: to {@code made} (written, or held to write later), or kept when
+     * made from the same inputs, under the same theme, as in the last build.
+     */
+    private GeneratedFile.Sink sink(Diagnostics diagnostics, java.util.function.Consumer<GeneratedFile> made) {
         return new GeneratedFile.Sink() {
             @Override
             public void accept(GeneratedFile file) {
                 checkpoint.run();
-                out.write(file.path(), file.content(), styled(file.inputs()), file.reported());
+                made.accept(file);
             }
 
             @Override
@@ -152,6 +143,11 @@ final class GenerateStage {
                 return out.keep(path, styled(inputs), diagnostics);
             }
         };
+    }
+
+    /** Writes a generated file, its inputs {@linkplain #styled styled}. */
+    private void write(GeneratedFile file) {
+        out.write(file.path(), file.content(), styled(file.inputs()), file.reported());
     }
 
     /**

@@ -75,7 +75,8 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
             }
         }
         // Which assets the theme has, not what they hold: {% link assets/x.css %} finds them.
-        f.add("theme assets").add(String.join("\n", new java.util.TreeSet<>(theme.assets().keySet())));
+        Map<String, Path> assets = new java.util.TreeMap<>(theme.assets());
+        f.add("theme assets").add(String.join("\n", assets.keySet()));
         // The files the theme uses, each where it is found: an editor's backup or swap file
         // beside the templates does not lay the site out again.
         Fingerprint themed = new Fingerprint();
@@ -83,7 +84,7 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
             Path file = theme.template(name).orElseThrow();
             themed.add(name).add(file.toString()).add(read(file));
         }
-        for (Map.Entry<String, Path> asset : new java.util.TreeMap<>(theme.assets()).entrySet()) {
+        for (Map.Entry<String, Path> asset : assets.entrySet()) {
             themed.add(asset.getKey()).add(asset.getValue().toString()).add(read(asset.getValue()));
         }
         kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
