@@ -1,12 +1,22 @@
 package kb.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import kb.daemon.DaemonAddress;
+import kb.daemon.DaemonClient;
+import kb.daemon.DaemonStarter;
+import kb.daemon.Request;
+import kb.site.BuildInterrupted;
 import kb.site.BuildOptions;
 import kb.site.BuildResult;
 import kb.site.BuildStopped;
 import kb.site.SiteBuilder;
 import kb.diag.Diagnostics;
+import kb.state.StateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the site and its search index from a Jekyll source tree.")
 final class BuildCommand implements Callable<Integer> {
+
+    /** Set to "off", no build uses or starts a daemon (as --no-daemon). */
+    static final String DAEMON_VARIABLE = "KB_DAEMON";
+
+    private final BuildHost host;
 
     @Spec
     CommandSpec spec;
@@ -36,14 +51,67 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Make everything, ignoring what the last build left in .kb-state/ beside the output.")
     boolean clean;
 
+    @Option(names = "--no-daemon", description = "Build in this process, without the build daemon of --dest (also: "
+            + DAEMON_VARIABLE + "=off). By default the build runs in that daemon, which keeps the last build's state in"
+            + " memory: a build after an edit then takes a fraction of a second. A build that finds none runs here and"
+            + " starts one; it stops after " + DaemonCommand.IDLE_MINUTES + " idle minutes (kb daemon --stop stops it).")
+    boolean noDaemon;
+
+    BuildCommand(BuildHost host) {
+        this.host = host;
+    }
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean daemons = host.daemons() && !noDaemon && !"off".equalsIgnoreCase(System.getenv(DAEMON_VARIABLE));
+        Optional<DaemonAddress> address = daemons ? DaemonCommand.address(dest) : Optional.empty();
+        if (address.isPresent()) {
+            Optional<Integer> code = inDaemon(address.get());
+            if (code.isPresent()) {
+                return code.get();
+            }
+        }
+        int code = here();
+        address.ifPresent(a -> startDaemon(a, err));
+        return code;
+    }
+
+    /** The build in the daemon of the output folder: its exit code, or empty when it did not run there. */
+    private Optional<Integer> inDaemon(DaemonAddress address) {
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
+            Request request = Request.here(StateFile.kbVersion(), args, progress.shows());
+            DaemonClient.Outcome outcome = new DaemonClient(address).run(request, spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), progress);
+            if (outcome instanceof DaemonClient.Outcome.Ran ran) {
+                return Optional.of(ran.exitCode());
+            }
+            String problem = ((DaemonClient.Outcome.NotRun) outcome).problem();
+            if (problem != null) {
+                spec.commandLine().getErr().println("kb build: " + problem + "; building in this process");
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The build in this process (or, inside the daemon, with its builder). */
+    private int here() {
         BuildOptions options = input.buildOptions(dest, index, clean);
         Diagnostics diagnostics = new Diagnostics(input.strict);
         BuildResult result;
-        try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
-            result = new SiteBuilder(progress).build(options, diagnostics);
+        try {
+            if (host.resident() != null) {
+                result = host.resident().build(options, diagnostics, host.progress());
+            } else {
+                try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
+                    result = new SiteBuilder(progress).build(options, diagnostics);
+                }
+            }
+        } catch (BuildInterrupted e) {
+            // In a daemon: its client was stopped (Ctrl-C); nothing changed.
+            spec.commandLine().getErr().println("kb build: stopped");
+            return ExitCodes.INTERRUPTED;
         } catch (BuildStopped e) {
             // The configuration or a template is broken: nothing was written, the last site stays.
             diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
@@ -56,5 +124,19 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("kb build: phases: " + result.timingLine());
         }
         return diagnostics.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** Starts the daemon of the output folder, which the next builds into it run in. */
+    private void startDaemon(DaemonAddress address, PrintWriter err) {
+        try {
+            Optional<Long> pid = DaemonStarter.start(DaemonCommand.code(), Main.class.getName(),
+                    List.of("daemon", "--dest", dest.toAbsolutePath().normalize().toString()),
+                    Path.of("").toAbsolutePath(), address.log());
+            pid.ifPresent(p -> err.println("kb build: started a build daemon for " + dest + " (pid " + p + ", log "
+                    + address.log() + "): the next builds into it run there, faster; it stops after "
+                    + DaemonCommand.IDLE_MINUTES + " idle minutes (--no-daemon: build without it)"));
+        } catch (IOException e) {
+            err.println("kb build: could not start a build daemon (" + e.getMessage() + "); builds run without one");
+        }
     }
 }

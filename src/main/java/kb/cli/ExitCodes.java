@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A file or folder could not be read or written, or kb hit a bug. */
     public static final int IO_OR_INTERNAL = 3;
+    /** The build was stopped (Ctrl-C on the {@code kb build} whose build ran in a daemon); as a shell reports SIGINT. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + "Jekyll source tree.",
         subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, VerifyCommand.class, StatsCommand.class, ImportCommand.class,
                 PublishCommand.class,
-                ServeCommand.class,
+                ServeCommand.class, DaemonCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -23,14 +23,28 @@ public final class Main {
         // deployers, not something a kb user can act on.
         Logger lucene = Logger.getLogger("org.apache.lucene.internal.vectorization");
         lucene.setLevel(Level.SEVERE);
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), BuildHost.COMMAND_LINE);
         Reference.reachabilityFence(lucene);
         System.exit(code);
     }
 
-    /** Runs kb in-process, printing to the given writers; returns the exit code. */
+    /**
+     * Runs kb in-process, printing to the given writers; returns the exit code. Builds run in
+     * this process, without a daemon.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, BuildHost.HERE);
+    }
+
+    /** Runs kb with builds where {@code host} says; returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, BuildHost host) {
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == BuildCommand.class ? type.cast(new BuildCommand(host))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.IO_OR_INTERNAL);

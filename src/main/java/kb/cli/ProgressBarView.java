@@ -18,6 +18,11 @@ final class ProgressBarView implements BuildProgress, AutoCloseable {
         this.enabled = enabled;
     }
 
+    /** Whether it shows anything (a terminal, and wanted). */
+    boolean shows() {
+        return enabled;
+    }
+
     static ProgressBarView create(boolean wanted) {
         return new ProgressBarView(wanted && System.console() != null);
     }
@@ -42,6 +47,11 @@ final class ProgressBarView implements BuildProgress, AutoCloseable {
         if (b != null) {
             b.step();
         }
+    }
+
+    @Override
+    public void advanced(int steps) {
+        advancedBy(steps);
     }
 
     /** {@code n} steps at once (documents sent in one batch). */

@@ -24,6 +24,13 @@ public interface BuildProgress {
     /** One step of the current phase is done. */
     void advanced();
 
+    /** {@code steps} steps of the current phase are done (a build in a daemon reports them in batches). */
+    default void advanced(int steps) {
+        for (int i = 0; i < steps; i++) {
+            advanced();
+        }
+    }
+
     /** The current phase is over. */
     void finished();
 }

@@ -134,6 +134,22 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * Reads the state the last build into {@code dest} left, so that this builder's first build
+     * there starts from memory as its next ones do (the build daemon reads it while no build
+     * waits). Nothing is kept when there is no state this kb can read, or the file changes
+     * meanwhile; a build then reads what it finds.
+     */
+    public synchronized void recall(Path dest) {
+        StateFile file = StateFile.beside(dest);
+        Optional<String> stamp = file.stamp();
+        Optional<BuildState> state = stamp.isPresent() ? file.read(StateFile.kbVersion()) : Optional.empty();
+        file.forgetRead();
+        if (state.isPresent() && file.stamp().equals(stamp)) {
+            remembered = new Remembered(state.get(), stamp.get());
+        }
+    }
+
     /** Waits for the state being written, then stops the thread that writes it. */
     public void close() {
         if (stateWriter != null) {

@@ -1,0 +1,103 @@
+package kb.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import kb.daemon.BuildDaemon;
+import kb.daemon.DaemonAddress;
+import kb.daemon.DaemonClient;
+import kb.site.BuildProgress;
+import kb.site.SiteBuilder;
+import kb.state.StateFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kb daemon}: the build daemon of one output folder, which {@code kb build} starts and
+ * sends its builds to (see {@link BuildDaemon}); {@code --stop} stops it.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "The build daemon of --dest: 'kb build' starts one (unless --no-daemon) and runs its builds"
+                + " into --dest there; it keeps the last build's state in memory. It logs to .kb-state/<dest>.daemon.log"
+                + " beside --dest and stops after --idle-minutes without a build, or when kb is rebuilt.")
+final class DaemonCommand implements Callable<Integer> {
+
+    /** How long a daemon started by {@code kb build} waits for the next build before it stops. */
+    static final int IDLE_MINUTES = 60;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dest", defaultValue = "site", description = "The output folder the daemon builds into (default: ${DEFAULT-VALUE}).")
+    Path dest;
+
+    @Option(names = "--stop", description = "Stop the daemon of --dest, if one runs.")
+    boolean stop;
+
+    @Option(names = "--idle-minutes", defaultValue = "" + IDLE_MINUTES,
+            description = "Stop after this many minutes without a build (default: ${DEFAULT-VALUE}).")
+    int idleMinutes;
+
+    @Override
+    public Integer call() {
+        DaemonAddress address = address(dest).orElseThrow(() -> new IllegalArgumentException(
+                "there is no folder only you can open for the daemon's socket (XDG_RUNTIME_DIR, or java.io.tmpdir)"));
+        if (stop) {
+            boolean stopped = new DaemonClient(address).stop();
+            spec.commandLine().getOut().println(stopped ? "kb daemon: stopped the daemon of " + dest
+                    : "kb daemon: no daemon builds into " + dest);
+            return ExitCodes.OK;
+        }
+        if (idleMinutes < 1) {
+            throw new IllegalArgumentException("--idle-minutes must be at least 1");
+        }
+        // The state is written after each build is answered, as kb serve --watch does.
+        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        String version = StateFile.kbVersion();
+        BuildDaemon daemon = new BuildDaemon(address, version, StateFile::kbVersion, Duration.ofMinutes(idleMinutes),
+                (args, out, err, progress, cancel) -> run(builder, args, out, err, progress, cancel), spec.commandLine().getOut());
+        try {
+            if (!daemon.bind()) {
+                spec.commandLine().getOut().println("kb daemon: another daemon builds into " + dest);
+                return ExitCodes.OK;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot listen on " + address.socket(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop("killed"), "kb-daemon-stop"));
+        // The last build's state, read while no build waits: the first build runs as the next ones.
+        builder.recall(dest);
+        daemon.serve();
+        builder.close();
+        return ExitCodes.OK;
+    }
+
+    /** A client's {@code kb build}, with the daemon's builder; other commands are refused. */
+    private static int run(SiteBuilder builder, List<String> args, java.io.PrintWriter out, java.io.PrintWriter err,
+            BuildProgress progress, java.util.function.Consumer<Runnable> cancel) {
+        if (args.isEmpty() || !args.get(0).equals("build")) {
+            err.println("kb daemon: runs 'kb build' only, not " + String.join(" ", args));
+            return ExitCodes.USAGE;
+        }
+        cancel.accept(builder::interrupt);
+        return Main.run(args.toArray(String[]::new), out, err, BuildHost.daemon(builder, progress));
+    }
+
+    /** The address of the daemon that builds into {@code dest}, if it can have one. */
+    static Optional<DaemonAddress> address(Path dest) {
+        return DaemonAddress.of(dest, StateFile.beside(dest).path().getParent());
+    }
+
+    /** The jar kb runs from (a daemon runs the same). */
+    static Path code() {
+        try {
+            return Path.of(DaemonCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("");
+        }
+    }
+}

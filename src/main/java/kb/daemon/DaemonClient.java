@@ -1,0 +1,127 @@
+package kb.daemon;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import kb.site.BuildProgress;
+
+/**
+ * The {@code kb build} side of a daemon: sends a request to the daemon of its output folder and
+ * shows what comes back (output, diagnostics, progress) as if the build ran here.
+ */
+public final class DaemonClient {
+
+    /** What asking the daemon came to. */
+    public sealed interface Outcome {
+
+        /** The daemon ran the command: its exit code. */
+        record Ran(int exitCode) implements Outcome {
+        }
+
+        /**
+         * The daemon did not run it, or not to the end: the command is to run here.
+         *
+         * @param problem what went wrong, for the user; null when nothing did (no daemon listens,
+         *                or it is for another kb or working directory and stops)
+         */
+        record NotRun(String problem) implements Outcome {
+        }
+    }
+
+    private final DaemonAddress address;
+
+    public DaemonClient(DaemonAddress address) {
+        this.address = address;
+    }
+
+    /**
+     * Runs {@code request} on the daemon, printing its output to {@code out} and {@code err} and
+     * its progress to {@code progress}. Ctrl-C meanwhile asks the daemon to stop the build.
+     *
+     * @return the exit code, or why the request did not run there
+     */
+    public Outcome run(Request request, PrintWriter out, PrintWriter err, BuildProgress progress) {
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(address.socket()));
+        } catch (IOException | UnsupportedOperationException e) {
+            return new Outcome.NotRun(null); // none listens (a socket left by one that died refuses)
+        }
+        try (Wire wire = new Wire(channel)) {
+            Thread cancel = new Thread(() -> {
+                try {
+                    wire.frame(Wire.CANCEL);
+                } catch (RuntimeException e) {
+                    // the daemon is gone already
+                }
+            }, "kb-daemon-cancel");
+            Runtime.getRuntime().addShutdownHook(cancel);
+            try {
+                wire.send(request);
+                return relay(wire.in(), out, err, progress);
+            } finally {
+                removeHook(cancel);
+            }
+        } catch (IOException e) {
+            return new Outcome.NotRun("the connection to the build daemon failed: " + e.getMessage());
+        }
+    }
+
+    /** Asks the daemon to stop; answers whether one was listening. */
+    public boolean stop() {
+        try (Wire wire = new Wire(SocketChannel.open(UnixDomainSocketAddress.of(address.socket())))) {
+            wire.send(Request.here("", BuildDaemon.STOP, false));
+            while (wire.in().read() >= 0) {
+                // until the daemon closes the connection
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private Outcome relay(DataInputStream in, PrintWriter out, PrintWriter err, BuildProgress progress)
+            throws IOException {
+        try {
+            while (true) {
+                int type = in.read();
+                switch (type) {
+                    case Wire.OUT -> {
+                        out.print(in.readUTF());
+                        out.flush();
+                    }
+                    case Wire.ERR -> {
+                        err.print(in.readUTF());
+                        err.flush();
+                    }
+                    case Wire.STARTED -> progress.started(in.readUTF(), in.readInt());
+                    case Wire.ADVANCED -> progress.advanced(in.readInt());
+                    case Wire.FINISHED -> progress.finished();
+                    case Wire.EXIT -> {
+                        return new Outcome.Ran(in.readInt());
+                    }
+                    case Wire.REFUSED -> {
+                        in.readUTF(); // for the daemon's log
+                        return new Outcome.NotRun(null);
+                    }
+                    case -1 -> throw new EOFException();
+                    default -> throw new IOException("unknown frame " + type);
+                }
+            }
+        } catch (EOFException e) {
+            progress.finished();
+            return new Outcome.NotRun("the build daemon did not finish the build (see its log, " + address.log() + ")");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down (Ctrl-C): the hook runs
+        }
+    }
+}

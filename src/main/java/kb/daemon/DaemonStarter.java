@@ -1,0 +1,67 @@
+package kb.daemon;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts a daemon process: the Java this process runs on, with its options (but for profiling,
+ * debugging and start-up-cache training), on this process's jar, in its own session where
+ * {@code setsid} exists (closing the terminal then leaves it running), output to its log.
+ */
+public final class DaemonStarter {
+
+    /** Options of this process a daemon does not take: they record, debug or train this run. */
+    private static final List<String> NOT_INHERITED = List.of("-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
+            "-XX:AOTCacheOutput", "-XX:AOTMode=record", "-XX:ArchiveClassesAtExit", "-agentlib", "-agentpath",
+            "-javaagent", "-Xrunjdwp", "-Xdebug");
+
+    private DaemonStarter() {
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code args} in {@code directory}, its standard output and
+     * error appended to {@code log}; does not wait for it.
+     *
+     * @param code the jar this process runs from
+     * @return the daemon's process ID, or empty when none can be started here (this process does
+     *         not run from a jar, or its Java is unknown)
+     */
+    public static Optional<Long> start(Path code, String mainClass, List<String> args, Path directory, Path log)
+            throws IOException {
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (java.isEmpty() || !Files.isRegularFile(code)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                command.add(setsid);
+                break;
+            }
+        }
+        command.add(java.get());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
+        command.add("-cp");
+        command.add(code.toString());
+        command.add(mainClass);
+        command.addAll(args);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectErrorStream(true)
+                .start();
+        return Optional.of(process.pid());
+    }
+}

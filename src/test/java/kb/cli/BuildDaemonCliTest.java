@@ -1,0 +1,128 @@
+package kb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import kb.CliRun;
+import kb.TestSites;
+import kb.daemon.DaemonAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kb build} as typed on the command line, with {@code kb daemon} running for its output
+ * folder (as the first build starts it): the builds run in the daemon, print what a build in the
+ * command's own process prints, and leave the same site.
+ */
+class BuildDaemonCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path source;
+    private Path site;
+    private Path index;
+    private Thread daemon;
+    private final StringWriter daemonLog = new StringWriter();
+
+    @BeforeEach
+    void startDaemon() throws Exception {
+        source = TestSites.copyTree(Path.of("content"), tmp.resolve("content"));
+        site = tmp.resolve("site");
+        index = tmp.resolve("index");
+        daemon = Thread.ofPlatform().start(() -> Main.run(new String[] {"daemon", "--dest", site.toString()},
+                new PrintWriter(daemonLog, true), new PrintWriter(daemonLog, true)));
+        Path socket = DaemonCommand.address(site).map(DaemonAddress::socket).orElseThrow();
+        for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(socket).as("the daemon listens").exists();
+    }
+
+    @AfterEach
+    void stopDaemon() throws InterruptedException {
+        CliRun.kb("daemon", "--stop", "--dest", site.toString());
+        daemon.join(30_000);
+        assertThat(daemon.isAlive()).isFalse();
+    }
+
+    /** {@code kb build} from the command line (not in-process: it uses the daemon). */
+    private CliRun build(String... more) {
+        return run(Stream.concat(Stream.of("--source", source.toString()), Stream.of(more)).toArray(String[]::new));
+    }
+
+    /** {@code kb build} into the site, with these options besides. */
+    private CliRun run(String... more) {
+        String[] args = Stream.concat(Stream.of("build", "--dest", site.toString(), "--index", index.toString(),
+                "--no-progress"), Stream.of(more)).toArray(String[]::new);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), BuildHost.COMMAND_LINE);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void buildsRunInTheDaemonAndEqualACleanBuildHere() throws IOException {
+        CliRun first = build();
+        assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("(clean build,");
+        Path article = source.resolve("kb/319/Q319864/README.md");
+        Files.writeString(article, Files.readString(article).replace("Inventory Resynchronization", "Inventory Resync"));
+
+        CliRun edit = build();
+
+        assertThat(edit.code()).as(edit.err()).isEqualTo(ExitCodes.OK);
+        assertThat(edit.out()).contains("(incremental build,");
+        assertThat(daemonLog.toString()).contains("kb daemon: build --dest " + site).contains("-> exit 0");
+        CliRun clean = CliRun.kb("build", "--source", source.toString(), "--dest", tmp.resolve("clean").toString(),
+                "--index", tmp.resolve("clean-index").toString(), "--no-progress");
+        assertThat(clean.code()).isEqualTo(ExitCodes.OK);
+        assertThat(files(site)).isEqualTo(files(tmp.resolve("clean")));
+        assertThat(TestSites.read(site.resolve("kb/319/Q319864/index.html"))).contains("Inventory Resync");
+    }
+
+    @Test
+    void errorsAndTimingsComeBackAsABuildHerePrintsThem() throws IOException {
+        Files.writeString(source.resolve("broken.md"), "---\ntitle: [unclosed\n---\nText\n");
+
+        CliRun daemonBuild = build("--timings");
+        CliRun here = build("--timings", "--no-daemon");
+
+        assertThat(daemonBuild.code()).isEqualTo(ExitCodes.FAILED).isEqualTo(here.code());
+        assertThat(daemonBuild.err()).contains("broken.md:2:").contains(": error: ");
+        assertThat(daemonBuild.err()).isEqualTo(here.err());
+        assertThat(daemonBuild.out()).contains("kb build: phases: configure");
+        assertThat(here.out()).contains("kb build: phases: configure");
+        assertThat(daemonLog.toString()).containsOnlyOnce("-> exit 1");
+    }
+
+    @Test
+    void relativePathsAreTheClientsAndUsageErrorsStayItsOwn() {
+        CliRun bad = build("--no-such-option");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("Unknown option: '--no-such-option'");
+        assertThat(daemonLog.toString()).doesNotContain("-> exit");
+        CliRun missing = run("--source", "no/such/folder");
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("source folder no/such/folder does not exist");
+    }
+
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+}

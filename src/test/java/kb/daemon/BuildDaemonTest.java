@@ -1,0 +1,213 @@
+package kb.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import kb.site.BuildProgress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon and its client over a real socket, with a handler standing for the build. */
+class BuildDaemonTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter logText = new StringWriter();
+    private final PrintWriter log = new PrintWriter(logText, true);
+    private BuildDaemon daemon;
+    private Thread serving;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (daemon != null) {
+            daemon.stop("test over");
+            serving.join(10_000);
+        }
+    }
+
+    private DaemonAddress start(Duration idle, BuildDaemon.Handler handler) throws Exception {
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("site"), tmp.resolve(".kb-state")).orElseThrow();
+        daemon = new BuildDaemon(address, "kb-1", () -> "kb-1", idle, handler, log);
+        assertThat(daemon.bind()).isTrue();
+        serving = Thread.ofPlatform().start(daemon::serve);
+        return address;
+    }
+
+    private static Request request(String version, List<String> args) {
+        return Request.here(version, args, true);
+    }
+
+    @Test
+    void theClientShowsWhatTheBuildPrintsAndReturnsItsExitCode() throws Exception {
+        List<String> seen = new ArrayList<>();
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            seen.addAll(args);
+            out.println("kb build: done");
+            err.println("a.md:3:8: error: é, 😀 and " + "x".repeat(40_000));
+            progress.started("Rendering", 3);
+            progress.advanced();
+            progress.advanced();
+            progress.advanced();
+            progress.finished();
+            return 1;
+        });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> steps = new ArrayList<>();
+        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-1", List.of("build", "--dest", "x y")),
+                new PrintWriter(out), new PrintWriter(err), recording(steps));
+
+        assertThat(outcome).isEqualTo(new DaemonClient.Outcome.Ran(1));
+        assertThat(seen).containsExactly("build", "--dest", "x y");
+        assertThat(out.toString()).isEqualTo("kb build: done" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("a.md:3:8: error: é, 😀 and " + "x".repeat(40_000) + System.lineSeparator());
+        assertThat(steps).first().isEqualTo("started Rendering 3");
+        assertThat(steps).last().isEqualTo("finished");
+        assertThat(steps.stream().filter(s -> s.startsWith("advanced")).mapToInt(s -> Integer.parseInt(s.substring(9))).sum())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void withNoDaemonTheClientRunsNothing() {
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("other"), tmp.resolve(".kb-state")).orElseThrow();
+        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-1", List.of("build")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        assertThat(outcome).isEqualTo(new DaemonClient.Outcome.NotRun(null));
+    }
+
+    @Test
+    void aClientOfAnotherKbIsRefusedAndTheDaemonStopsForItsOwn() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-2", List.of("build")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+
+        assertThat(outcome).isEqualTo(new DaemonClient.Outcome.NotRun(null));
+        serving.join(10_000);
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(address.socket()).doesNotExist();
+        assertThat(logText.toString()).contains("stopped: a client of another kb (kb-2)");
+    }
+
+    @Test
+    void stopStopsIt() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        assertThat(new DaemonClient(address).stop()).isTrue();
+        serving.join(10_000);
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(address.socket()).doesNotExist();
+        assertThat(new DaemonClient(address).stop()).as("none listens any more").isFalse();
+    }
+
+    @Test
+    void itStopsWhenIdle() throws Exception {
+        DaemonAddress address = start(Duration.ofMillis(300), (args, out, err, progress, cancel) -> 0);
+        serving.join(10_000);
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(address.socket()).doesNotExist();
+        assertThat(logText.toString()).contains("stopped: idle");
+    }
+
+    @Test
+    void aSecondDaemonForTheSameFolderDoesNotListen() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        BuildDaemon second = new BuildDaemon(address, "kb-1", () -> "kb-1", Duration.ofMinutes(5),
+                (args, out, err, progress, cancel) -> 0, log);
+        assertThat(second.bind()).isFalse();
+        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(0));
+    }
+
+    @Test
+    void aSocketLeftByADaemonThatDiedIsReplaced() throws Exception {
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("site"), tmp.resolve(".kb-state")).orElseThrow();
+        // A socket file no one listens on, as a killed daemon leaves it.
+        try (var channel = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            channel.bind(UnixDomainSocketAddress.of(address.socket()));
+        }
+        assertThat(address.socket()).exists();
+        start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 7);
+        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(7));
+    }
+
+    @Test
+    void aClientThatGoesAwayStopsItsBuild() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            cancel.accept(cancelled::countDown);
+            running.countDown();
+            try {
+                return cancelled.await(10, TimeUnit.SECONDS) ? 130 : 0;
+            } catch (InterruptedException e) {
+                return 0;
+            }
+        });
+        try (Wire wire = new Wire(SocketChannel.open(UnixDomainSocketAddress.of(address.socket())))) {
+            wire.send(request("kb-1", List.of("build")));
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            wire.frame(Wire.CANCEL);
+        }
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the build was asked to stop").isTrue();
+        // The daemon goes on serving.
+        assertThat(new DaemonClient(address).stop()).isTrue();
+    }
+
+    @Test
+    void aFailedBuildIsRunByTheClientItself() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            throw new IllegalStateException("a bug");
+        });
+        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-1", List.of("build")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        assertThat(outcome).isInstanceOf(DaemonClient.Outcome.NotRun.class);
+        assertThat(((DaemonClient.Outcome.NotRun) outcome).problem()).contains("did not finish the build")
+                .contains(address.log().toString());
+        assertThat(logText.toString()).contains("a bug");
+    }
+
+    @Test
+    void theSocketFolderIsTheUsersAlone() throws Exception {
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("site"), tmp.resolve(".kb-state")).orElseThrow();
+        assertThat(Files.getPosixFilePermissions(address.socket().getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(address.socket().toString().length()).as("within a Unix socket's path limit").isLessThan(100);
+        assertThat(address.log()).isEqualTo(tmp.resolve(".kb-state/site.daemon.log"));
+    }
+
+    private static BuildProgress recording(List<String> steps) {
+        return new BuildProgress() {
+            @Override
+            public void started(String phase, int total) {
+                steps.add("started " + phase + " " + total);
+            }
+
+            @Override
+            public void advanced() {
+                steps.add("advanced 1");
+            }
+
+            @Override
+            public void advanced(int n) {
+                steps.add("advanced " + n);
+            }
+
+            @Override
+            public void finished() {
+                steps.add("finished");
+            }
+        };
+    }
+}
