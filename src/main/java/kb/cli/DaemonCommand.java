@@ -56,7 +56,7 @@ final class DaemonCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--idle-minutes must be at least 1");
         }
         // The state is written after each build is answered, as kb serve --watch does.
-        SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE);
         String version = StateFile.kbVersion();
         BuildDaemon daemon = new BuildDaemon(address, version, StateFile::kbVersion, Duration.ofMinutes(idleMinutes),
                 (args, out, err, progress, cancel) -> run(builder, args, out, err, progress, cancel), spec.commandLine().getOut());

@@ -100,6 +100,8 @@ public final class SiteBuilder {
      * the next build takes from memory anyway. Null: the state is written within the build.
      */
     private final StateWriter stateWriter;
+    /** Whether the builder keeps its last build's site to {@link #preview} edits on. */
+    private final boolean previews;
 
     public SiteBuilder(BuildProgress progress) {
         this(progress, false);
@@ -112,13 +114,27 @@ public final class SiteBuilder {
      * its last build's site in memory, to {@link #preview} edits on.
      */
     public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
-        this(progress, stateInBackground ? new StateWriter() : null);
+        this(progress, stateInBackground ? new StateWriter() : null, stateInBackground);
+    }
+
+    /**
+     * A builder for the build daemon: it writes the build state after {@link #build} returns, as
+     * {@code kb serve --watch}'s does, but keeps no site to preview on (a quarter of the heap on
+     * a big site, which its builds would collect garbage in).
+     */
+    public static SiteBuilder resident(BuildProgress progress) {
+        return new SiteBuilder(progress, new StateWriter(), false);
     }
 
     /** A builder that writes its states with {@code stateWriter} (null: within the build). */
     SiteBuilder(BuildProgress progress, StateWriter stateWriter) {
+        this(progress, stateWriter, stateWriter != null);
+    }
+
+    private SiteBuilder(BuildProgress progress, StateWriter stateWriter, boolean previews) {
         this.progress = progress;
         this.stateWriter = stateWriter;
+        this.previews = previews;
         if (stateWriter != null) {
             stateWriter.onRelease(thread -> deleting = thread);
         }
@@ -389,7 +405,7 @@ public final class SiteBuilder {
             UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
-            site = stateWriter == null ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
+            site = !previews ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),
                     extracted.facts().keySet());
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
                     previous, extracted, articles, processor, out, showsAsBefore).run(diagnostics, progress)).join());
