@@ -60,6 +60,7 @@ command -v perl >/dev/null || die "perl is needed to make the source sets"
 [ -x /usr/bin/time ] || die "/usr/bin/time is needed (Debian: apt-get install time)"
 mkdir -p "$BB" "$OUT" "$LOGS"
 trap 'restore_edits; stop_daemons' EXIT
+export KB_DAEMON=on # this script measures builds as a user has them (lib.sh, and CI=true, turn it off)
 
 # --- the source sets -------------------------------------------------------------------------
 

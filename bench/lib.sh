@@ -5,6 +5,9 @@
 # Needs: a JDK >= 21 (found by ./kb), Maven, tar, unzip, curl; ../shared/corpus (or $KB_CORPUS).
 
 set -euo pipefail
+# The scripts build in kb's own process: a build daemon (see the README) would outlive them, and
+# bench/kill.sh kills the very process that builds. bench/build.sh measures builds with it.
+export KB_DAEMON=off
 
 KB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$KB_HOME"

@@ -28,7 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Build the site and its search index from a Jekyll source tree.")
 final class BuildCommand implements Callable<Integer> {
 
-    /** Set to "off", no build uses or starts a daemon (as --no-daemon). */
+    /**
+     * Set to "off", no build uses or starts a daemon (as --no-daemon); set to "on", builds do
+     * also on CI (CI=true), where by default they do not: a CI job leaves no process behind.
+     */
     static final String DAEMON_VARIABLE = "KB_DAEMON";
 
     private final BuildHost host;
@@ -52,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
     boolean clean;
 
     @Option(names = "--no-daemon", description = "Build in this process, without the build daemon of --dest (also: "
-            + DAEMON_VARIABLE + "=off). By default the build runs in that daemon, which keeps the last build's state in"
+            + DAEMON_VARIABLE + "=off; on CI, CI=true, unless " + DAEMON_VARIABLE + "=on). By default the build runs in that daemon, which keeps the last build's state in"
             + " memory: a build after an edit then takes a fraction of a second. A build that finds none runs here and"
             + " starts one; it stops after " + DaemonCommand.IDLE_MINUTES + " idle minutes (kb daemon --stop stops it).")
     boolean noDaemon;
@@ -64,7 +67,9 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        boolean daemons = host.daemons() && !noDaemon && !"off".equalsIgnoreCase(System.getenv(DAEMON_VARIABLE));
+        String setting = System.getenv(DAEMON_VARIABLE);
+        boolean wanted = setting == null ? !"true".equalsIgnoreCase(System.getenv("CI")) : !"off".equalsIgnoreCase(setting);
+        boolean daemons = host.daemons() && !noDaemon && wanted;
         Optional<DaemonAddress> address = daemons ? DaemonCommand.address(dest) : Optional.empty();
         if (address.isPresent()) {
             Optional<Integer> code = inDaemon(address.get());
