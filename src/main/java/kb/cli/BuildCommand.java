@@ -55,9 +55,10 @@ final class BuildCommand implements Callable<Integer> {
     boolean clean;
 
     @Option(names = "--no-daemon", description = "Build in this process, without the build daemon of --dest (also: "
-            + DAEMON_VARIABLE + "=off; on CI, CI=true, unless " + DAEMON_VARIABLE + "=on). By default the build runs in that daemon, which keeps the last build's state in"
-            + " memory: a build after an edit then takes a fraction of a second. A build that finds none runs here and"
-            + " starts one; it stops after " + DaemonCommand.IDLE_MINUTES + " idle minutes (kb daemon --stop stops it).")
+            + DAEMON_VARIABLE + "=off; on CI, CI=true, unless " + DAEMON_VARIABLE + "=on). By default the build runs in"
+            + " that daemon when one runs; it keeps the last build's state in memory, so a build after an edit takes"
+            + " about half as long. A build at a terminal (or with " + DAEMON_VARIABLE + "=on) that finds none runs here"
+            + " and starts one; it stops after " + DaemonCommand.IDLE_MINUTES + " idle minutes (kb daemon --stop).")
     boolean noDaemon;
 
     BuildCommand(BuildHost host) {
@@ -68,9 +69,12 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String setting = System.getenv(DAEMON_VARIABLE);
-        boolean wanted = setting == null ? !"true".equalsIgnoreCase(System.getenv("CI")) : !"off".equalsIgnoreCase(setting);
-        boolean daemons = host.daemons() && !noDaemon && wanted;
-        Optional<DaemonAddress> address = daemons ? DaemonCommand.address(dest) : Optional.empty();
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean use = host.daemons() && !noDaemon && (setting == null ? !ci : !"off".equalsIgnoreCase(setting));
+        // A daemon is started for someone at a terminal (or when asked for): a script's builds
+        // use one that runs, but leave no process behind them.
+        boolean start = use && ("on".equalsIgnoreCase(setting) || System.console() != null);
+        Optional<DaemonAddress> address = use ? DaemonCommand.address(dest) : Optional.empty();
         if (address.isPresent()) {
             Optional<Integer> code = inDaemon(address.get());
             if (code.isPresent()) {
@@ -78,13 +82,16 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         int code = here();
-        address.ifPresent(a -> startDaemon(a, err));
+        if (start) {
+            address.ifPresent(a -> startDaemon(a, err));
+        }
         return code;
     }
 
     /** The build in the daemon of the output folder: its exit code, or empty when it did not run there. */
     private Optional<Integer> inDaemon(DaemonAddress address) {
-        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        // As expanded: an @file's arguments are read here, where its relative name points.
+        List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             Request request = Request.here(StateFile.kbVersion(), args, progress.shows());
             DaemonClient.Outcome outcome = new DaemonClient(address).run(request, spec.commandLine().getOut(),

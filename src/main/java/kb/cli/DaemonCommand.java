@@ -68,8 +68,14 @@ final class DaemonCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot listen on " + address.socket(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop("killed"), "kb-daemon-stop"));
+        // Stopped by a signal, it still writes the state of its last build (else the next is clean).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.stop("stopped by a signal");
+            builder.close();
+        }, "kb-daemon-stop"));
         // The last build's state, read while no build waits: the first build runs as the next ones.
+        spec.commandLine().getOut().println("kb daemon: started " + java.time.ZonedDateTime.now().withNano(0)
+                + " for " + dest + " in " + Path.of("").toAbsolutePath());
         builder.recall(dest);
         daemon.serve();
         builder.close();
@@ -78,7 +84,7 @@ final class DaemonCommand implements Callable<Integer> {
 
     /** A client's {@code kb build}, with the daemon's builder; other commands are refused. */
     private static int run(SiteBuilder builder, List<String> args, java.io.PrintWriter out, java.io.PrintWriter err,
-            BuildProgress progress, java.util.function.Consumer<Runnable> cancel) {
+            BuildProgress progress, java.util.function.Consumer<java.util.function.BooleanSupplier> cancel) {
         if (args.isEmpty() || !args.get(0).equals("build")) {
             err.println("kb daemon: runs 'kb build' only, not " + String.join(" ", args));
             return ExitCodes.USAGE;

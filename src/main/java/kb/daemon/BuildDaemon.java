@@ -14,8 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kb.site.BuildProgress;
 
@@ -25,7 +26,8 @@ import kb.site.BuildProgress;
  * spends its time on the edit, not on starting a JVM and reading the state of the whole site.
  * It runs one request at a time, for clients of its own kb, working directory and context only
  * (others are refused, and it stops so that theirs can start); it stops after {@code idle}
- * without a request, when its socket is removed or replaced, or when its kb's jar changes.
+ * without a request, when its socket is removed or replaced, when the folder of its log (the
+ * output folder's {@code .kb-state}) is removed, or when its kb's jar changes.
  */
 public final class BuildDaemon {
 
@@ -42,11 +44,12 @@ public final class BuildDaemon {
         /**
          * Runs the command {@code args} ({@code build} and its options).
          *
-         * @param cancel where to register what stops the build when the client is stopped
+         * @param cancel where to register what stops the build when the client is stopped: it
+         *               answers whether the build stops (false: it has not begun, or cannot)
          * @return its exit code
          */
         int run(List<String> args, PrintWriter out, PrintWriter err, BuildProgress progress,
-                java.util.function.Consumer<Runnable> cancel);
+                Consumer<BooleanSupplier> cancel);
     }
 
     private final DaemonAddress address;
@@ -114,9 +117,13 @@ public final class BuildDaemon {
                 }
                 busy = true;
                 try (Wire wire = new Wire(client)) {
-                    answer(wire);
-                } catch (IOException | RuntimeException e) {
-                    log.println("kb daemon: a request failed: " + e);
+                    try {
+                        answer(wire);
+                    } catch (IOException | RuntimeException e) {
+                        // Logged before the connection closes: the client then points to the log.
+                        StackTraceElement[] at = e.getStackTrace();
+                        log.println("kb daemon: a request failed: " + e + (at.length > 0 ? " at " + at[0] : ""));
+                    }
                 } finally {
                     busy = false;
                     lastActive = System.nanoTime();
@@ -147,7 +154,18 @@ public final class BuildDaemon {
     }
 
     private void answer(Wire wire) throws IOException {
-        Request request = wire.receive();
+        Request request;
+        try {
+            Optional<Request> received = wire.receive();
+            if (received.isEmpty()) {
+                return; // another daemon checking that this one answers
+            }
+            request = received.get();
+        } catch (IOException e) {
+            // A client of another protocol (a newer kb): it cannot start a daemon of its own while this one listens.
+            stop("a request it cannot read (" + e.getMessage() + ")");
+            throw e;
+        }
         if (request.args().equals(STOP)) {
             stop("asked to stop");
             wire.frame(Wire.EXIT, null, 0);
@@ -160,37 +178,75 @@ public final class BuildDaemon {
         if (refusal != null) {
             // It stops first, so that the client's build can start a daemon of its own at once.
             stop(refusal);
-            wire.frame(Wire.REFUSED, refusal, -1);
+            wire.frame(Wire.REFUSED, refusal, null);
             return;
         }
         long start = System.nanoTime();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicReference<Runnable> cancel = new AtomicReference<>(() -> { });
-        Thread listener = Thread.ofPlatform().daemon().name("kb-daemon-client").start(() -> {
-            try {
-                int b = wire.in().read();
-                if ((b == Wire.CANCEL || b < 0) && running.get()) {
-                    log.println("kb daemon: the client stopped; stopping its build");
-                    cancel.get().run();
-                }
-            } catch (IOException e) {
-                // the connection closed after the answer
-            }
-        });
+        Cancel cancel = new Cancel();
+        if (wire.cancelWaiting()) {
+            // Ctrl-C while it waited for another client's build: it gets none.
+            log.println("kb daemon: the client stopped before its build began");
+            return;
+        }
+        Thread listener = Thread.ofPlatform().daemon().name("kb-daemon-client").start(() -> listen(wire, cancel));
         int code;
         try (PrintWriter out = new PrintWriter(new FrameWriter(wire, Wire.OUT), true);
                 PrintWriter err = new PrintWriter(new FrameWriter(wire, Wire.ERR), true)) {
-            RemoteProgress progress = new RemoteProgress(wire);
-            code = handler.run(request.args(), out, err, request.progress() ? progress : BuildProgress.NONE,
-                    cancel::set);
-            running.set(false);
-            out.flush();
-            err.flush();
+            code = handler.run(request.args(), out, err, new RemoteProgress(wire, request.progress()), cancel::register);
+            cancel.done();
         }
         wire.frame(Wire.EXIT, null, code);
         listener.interrupt();
-        log.printf("kb daemon: %s -> exit %d in %.2f s%n", String.join(" ", request.args()), code,
-                (System.nanoTime() - start) / 1e9);
+        log.printf("kb daemon: %s -> exit %d in %.2f s%s%n", String.join(" ", request.args()), code,
+                (System.nanoTime() - start) / 1e9, wire.broken() ? " (its client had gone)" : "");
+    }
+
+    /**
+     * Reads what the client sends during its build: a cancel (Ctrl-C), or the end of the
+     * connection (the client was killed). Either stops the build, as soon as it can be stopped.
+     */
+    private void listen(Wire wire, Cancel cancel) {
+        try {
+            int b = wire.in().read();
+            if (b == Wire.CANCEL || b < 0) {
+                cancel.request(log);
+            }
+        } catch (IOException e) {
+            cancel.request(log); // the connection failed: as good as closed
+        }
+    }
+
+    /**
+     * A request's cancellation: asked for by the client at any moment, carried out by what the
+     * handler registers (stopping the build) as soon as it succeeds — a build not yet begun
+     * cannot be stopped, so it is tried again until the build stops or ends.
+     */
+    private static final class Cancel {
+
+        private volatile boolean done;
+        private volatile BooleanSupplier action = () -> false;
+
+        void register(BooleanSupplier stop) {
+            action = stop;
+        }
+
+        void done() {
+            done = true;
+        }
+
+        void request(PrintWriter log) {
+            if (done) {
+                return;
+            }
+            log.println("kb daemon: the client stopped; stopping its build");
+            try {
+                while (!done && !action.getAsBoolean()) {
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void watch() {
@@ -199,6 +255,8 @@ public final class BuildDaemon {
                 Thread.sleep(idle.dividedBy(2).compareTo(LOOK_EVERY) < 0 ? idle.dividedBy(2) : LOOK_EVERY);
                 if (!busy && System.nanoTime() - lastActive > idle.toNanos()) {
                     stop("idle for " + idle.toMinutes() + " minutes");
+                } else if (!Files.isDirectory(address.log().getParent())) {
+                    stop("the folder of its output's build state, " + address.log().getParent() + ", was removed");
                 } else if (!Objects.equals(key(address.socket()), socketKey)) {
                     stop("its socket " + address.socket() + " was removed");
                 } else if (!busy && !versionNow.get().equals(version)) {
@@ -250,26 +308,36 @@ public final class BuildDaemon {
         }
     }
 
-    /** A build's progress, sent to the client: steps in batches, at most ten a second. */
+    /**
+     * A build's progress, sent to the client when it shows a progress bar (steps in batches, at
+     * most ten a second), and its notes (another build holds the folder), always.
+     */
     private static final class RemoteProgress implements BuildProgress {
 
         private static final long EVERY = 100_000_000L;
 
         private final Wire wire;
+        private final boolean shown;
         private int steps;
         private long sent = System.nanoTime();
 
-        RemoteProgress(Wire wire) {
+        RemoteProgress(Wire wire, boolean shown) {
             this.wire = wire;
+            this.shown = shown;
         }
 
         @Override
         public synchronized void started(String phase, int total) {
-            wire.frame(Wire.STARTED, phase, Math.max(0, total));
+            if (shown) {
+                wire.frame(Wire.STARTED, phase, Math.max(0, total));
+            }
         }
 
         @Override
         public synchronized void advanced() {
+            if (!shown) {
+                return;
+            }
             steps++;
             long now = System.nanoTime();
             if (now - sent > EVERY) {
@@ -279,8 +347,15 @@ public final class BuildDaemon {
 
         @Override
         public synchronized void finished() {
-            send(System.nanoTime());
-            wire.frame(Wire.FINISHED);
+            if (shown) {
+                send(System.nanoTime());
+                wire.frame(Wire.FINISHED);
+            }
+        }
+
+        @Override
+        public void note(String message) {
+            wire.text(Wire.ERR, message + System.lineSeparator());
         }
 
         private void send(long now) {

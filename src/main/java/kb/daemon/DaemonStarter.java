@@ -24,6 +24,17 @@ public final class DaemonStarter {
     private DaemonStarter() {
     }
 
+    /** The options of this process's JVM that a daemon started by it runs with. */
+    static List<String> inheritedOptions() {
+        List<String> options = new ArrayList<>();
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                options.add(option);
+            }
+        }
+        return options;
+    }
+
     /**
      * Starts {@code mainClass} with {@code args} in {@code directory}, its standard output and
      * error appended to {@code log}; does not wait for it.
@@ -46,11 +57,7 @@ public final class DaemonStarter {
             }
         }
         command.add(java.get());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
-                command.add(option);
-            }
-        }
+        command.addAll(inheritedOptions());
         command.add("-cp");
         command.add(code.toString());
         command.add(mainClass);
@@ -59,7 +66,7 @@ public final class DaemonStarter {
         Process process = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
         return Optional.of(process.pid());

@@ -9,8 +9,7 @@ import java.util.TimeZone;
  * What a {@code kb build} asks the daemon to run.
  *
  * @param version   the client's kb (the daemon runs only its own: another jar may build otherwise)
- * @param context   what else of the client's process a build depends on (its time zone, for
- *                  dates without one, and its locale): see {@link #contextHere()}
+ * @param context   what else of the client's process a build depends on: see {@link #contextHere()}
  * @param directory the client's working directory, which relative paths in {@code args} are from
  * @param args      the command's arguments, as given ({@code build} and its options)
  * @param progress  whether the client shows a progress bar
@@ -26,9 +25,30 @@ public record Request(String version, String context, String directory, List<Str
         return new Request(version, contextHere(), workingDirectory().toString(), args, progress);
     }
 
-    /** What of this process a build depends on beyond its arguments. */
+    /**
+     * What of this process a build depends on beyond its arguments: its time zone (for dates
+     * without one), locale, the encodings of file names and text, the permissions new files get
+     * (its umask, on Linux), and its JVM's options (the memory it may use), as a daemon started
+     * by it would have them.
+     */
     static String contextHere() {
-        return TimeZone.getDefault().getID() + " " + Locale.getDefault().toLanguageTag();
+        return String.join(" ", TimeZone.getDefault().getID(), Locale.getDefault().toLanguageTag(),
+                System.getProperty("sun.jnu.encoding", "-"), System.getProperty("native.encoding", "-"), umask(),
+                String.join(" ", DaemonStarter.inheritedOptions()));
+    }
+
+    /** This process's umask as Linux reports it, or "-" elsewhere. */
+    private static String umask() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) {
+                    return line.substring(6).trim();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "-";
     }
 
     /** This process's working directory, absolute. */

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 
@@ -43,6 +42,11 @@ final class Wire implements AutoCloseable {
     private final SocketChannel channel;
     private final DataInputStream in;
     private final DataOutputStream out;
+    /**
+     * Whether sending failed (the client went away): later frames are dropped, so that a build
+     * whose client is gone is not stopped half-way by its own progress or output.
+     */
+    private boolean broken;
 
     Wire(SocketChannel channel) {
         this.channel = channel;
@@ -52,6 +56,11 @@ final class Wire implements AutoCloseable {
 
     DataInputStream in() {
         return in;
+    }
+
+    /** Whether the peer sent a cancel that is waiting to be read (it is then read). */
+    boolean cancelWaiting() throws IOException {
+        return in.available() > 0 && in.read() == CANCEL;
     }
 
     /** Sends a request and flushes it. */
@@ -69,13 +78,18 @@ final class Wire implements AutoCloseable {
     }
 
     /**
-     * Reads a request.
+     * Reads a request; empty when the peer closes the connection without sending anything (a
+     * daemon checking whether this one is alive).
      *
      * @throws IOException also when the peer is not a kb client of this protocol
      */
-    Request receive() throws IOException {
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a kb build request");
+    java.util.Optional<Request> receive() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return java.util.Optional.empty();
+        }
+        if ((first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedShort()) != MAGIC) {
+            throw new IOException("not a kb build request of this kb's protocol");
         }
         String version = in.readUTF();
         String context = in.readUTF();
@@ -88,11 +102,14 @@ final class Wire implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             args.add(readText());
         }
-        return new Request(version, context, directory, args, in.readBoolean());
+        return java.util.Optional.of(new Request(version, context, directory, args, in.readBoolean()));
     }
 
     /** Sends a frame of {@code type} with a text, in chunks as long as it takes. */
     synchronized void text(byte type, String text) {
+        if (broken) {
+            return;
+        }
         try {
             // Modified UTF-8 encodes each half of a surrogate pair on its own: a pair split
             // between two frames is whole again once they are joined.
@@ -102,29 +119,37 @@ final class Wire implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            broken = true;
         }
     }
 
-    /** Sends a frame of {@code type} with a text and a number (the number may be left out: -1). */
-    synchronized void frame(byte type, String text, int number) {
+    /** Sends a frame of {@code type} with a text (when not null) and a number (when not null). */
+    synchronized void frame(byte type, String text, Integer number) {
+        if (broken) {
+            return;
+        }
         try {
             out.writeByte(type);
             if (text != null) {
                 out.writeUTF(text);
             }
-            if (number >= 0) {
+            if (number != null) {
                 out.writeInt(number);
             }
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            broken = true;
         }
     }
 
     /** Sends a frame of {@code type} alone (a cancel, a phase's end). */
     synchronized void frame(byte type) {
-        frame(type, null, -1);
+        frame(type, null, null);
+    }
+
+    /** Whether a frame could not be sent: the peer is gone. */
+    synchronized boolean broken() {
+        return broken;
     }
 
     /** A long text in one piece: its length, then its chunks. */

@@ -31,6 +31,15 @@ public interface BuildProgress {
         }
     }
 
+    /**
+     * Something the user should know while the build waits (another build holds the output
+     * folder); on standard error unless the receiver shows it elsewhere (the build daemon sends
+     * it to its client).
+     */
+    default void note(String message) {
+        System.err.println(message);
+    }
+
     /** The current phase is over. */
     void finished();
 }

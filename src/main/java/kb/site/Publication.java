@@ -82,6 +82,14 @@ final class Publication implements AutoCloseable {
      * moved aside (null if none), and what this one moves aside is deleted after it.
      */
     static Publication open(Path dest, Thread deleting) {
+        return open(dest, deleting, System.err::println);
+    }
+
+    /**
+     * {@link #open(Path, Thread)}, saying on {@code notice} that it waits for another build (a
+     * build in the build daemon says it to its client).
+     */
+    static Publication open(Path dest, Thread deleting, java.util.function.Consumer<String> notice) {
         Path out = dest.toAbsolutePath().normalize();
         if (out.getParent() == null || out.getFileName() == null) {
             throw new IllegalArgumentException("the output folder " + dest + " is a file system root; choose a folder below it");
@@ -103,7 +111,7 @@ final class Publication implements AutoCloseable {
             Files.createDirectories(states);
             channel = FileChannel.open(states.resolve(out.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = lock(channel, dest);
+            FileLock held = lock(channel, dest, notice);
             Publication publication = new Publication(out, channel, held);
             publication.trashCollector = deleting;
             publication.recover();
@@ -124,7 +132,8 @@ final class Publication implements AutoCloseable {
      * written while another builder starts) makes the JVM refuse at once rather than wait, so
      * that case is retried until the lock is free.
      */
-    private static FileLock lock(FileChannel channel, Path dest) throws IOException {
+    private static FileLock lock(FileChannel channel, Path dest, java.util.function.Consumer<String> notice)
+            throws IOException {
         try {
             FileLock held = channel.tryLock();
             if (held != null) {
@@ -133,7 +142,7 @@ final class Publication implements AutoCloseable {
         } catch (java.nio.channels.OverlappingFileLockException e) {
             // held by this process: waited for below
         }
-        System.err.println("kb: another build is writing " + dest + "; waiting for it to finish");
+        notice.accept("kb: another build is writing " + dest + "; waiting for it to finish");
         while (true) {
             try {
                 return channel.lock();

@@ -203,7 +203,7 @@ public final class SiteBuilder {
             requireSeparateFolders(options);
             Stages stages = new Stages(interruption::checkpoint);
             Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
-            Publication publication = Publication.open(options.dest(), deleting);
+            Publication publication = Publication.open(options.dest(), deleting, progress::note);
             boolean handedOver = false;
             try {
                 Built built = build(setup, publication, stages, diagnostics, interruption.checked(progress), start);

@@ -116,6 +116,48 @@ class BuildDaemonCliTest {
         assertThat(missing.err()).contains("source folder no/such/folder does not exist");
     }
 
+    @Test
+    void anArgumentFileIsReadWhereTheClientIs() throws IOException {
+        Path file = tmp.resolve("build.args");
+        Files.writeString(file, String.join("\n", "build", "--source", source.toString(), "--dest", site.toString(),
+                "--index", index.toString(), "--no-progress") + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"@" + file}, new PrintWriter(out, true), new PrintWriter(err, true),
+                BuildHost.COMMAND_LINE);
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("kb build: ");
+        assertThat(daemonLog.toString()).contains("-> exit 0");
+    }
+
+    @Test
+    void aBuildWaitingForAnotherSaysSo() throws Exception {
+        assertThat(build().code()).isEqualTo(ExitCodes.OK);
+        Path lock = site.resolveSibling(".kb-state").resolve("site.lock");
+        CliRun[] waited = new CliRun[1];
+        Thread client;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE); var held = lockWhenFree(channel)) {
+            client = Thread.ofPlatform().start(() -> waited[0] = build());
+            Thread.sleep(1_500); // the daemon's build finds the folder locked meanwhile
+        }
+        client.join(60_000);
+        assertThat(waited[0].code()).as(waited[0].err()).isEqualTo(ExitCodes.OK);
+        assertThat(waited[0].err()).contains("kb: another build is writing " + site + "; waiting for it to finish");
+    }
+
+    /** The lock, once the daemon has written its last build's state (it holds the lock until then). */
+    private static java.nio.channels.FileLock lockWhenFree(java.nio.channels.FileChannel channel) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                return channel.lock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the daemon kept the output folder locked");
+    }
+
     private static Map<String, String> files(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {

@@ -38,6 +38,7 @@ class BuildDaemonTest {
     }
 
     private DaemonAddress start(Duration idle, BuildDaemon.Handler handler) throws Exception {
+        Files.createDirectories(tmp.resolve(".kb-state")); // as the first build leaves it
         DaemonAddress address = DaemonAddress.of(tmp.resolve("site"), tmp.resolve(".kb-state")).orElseThrow();
         daemon = new BuildDaemon(address, "kb-1", () -> "kb-1", idle, handler, log);
         assertThat(daemon.bind()).isTrue();
@@ -130,6 +131,16 @@ class BuildDaemonTest {
     }
 
     @Test
+    void itStopsWhenTheOutputsStateFolderIsRemoved() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        Files.delete(tmp.resolve(".kb-state"));
+        serving.join(10_000);
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(address.socket()).doesNotExist();
+        assertThat(logText.toString()).contains("was removed");
+    }
+
+    @Test
     void aSocketLeftByADaemonThatDiedIsReplaced() throws Exception {
         DaemonAddress address = DaemonAddress.of(tmp.resolve("site"), tmp.resolve(".kb-state")).orElseThrow();
         // A socket file no one listens on, as a killed daemon leaves it.
@@ -147,7 +158,15 @@ class BuildDaemonTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
-            cancel.accept(cancelled::countDown);
+            // The first attempts find the build not begun (it cannot be stopped yet): tried again.
+            int[] attempts = {0};
+            cancel.accept(() -> {
+                if (++attempts[0] < 3) {
+                    return false;
+                }
+                cancelled.countDown();
+                return true;
+            });
             running.countDown();
             try {
                 return cancelled.await(10, TimeUnit.SECONDS) ? 130 : 0;
@@ -163,6 +182,70 @@ class BuildDaemonTest {
         assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the build was asked to stop").isTrue();
         // The daemon goes on serving.
         assertThat(new DaemonClient(address).stop()).isTrue();
+    }
+
+    @Test
+    void aClientStoppedWhileItWaitsForAnotherBuildGetsNoBuild() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            ran.add(args.get(1));
+            if (args.get(1).equals("first")) {
+                firstRunning.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        });
+        Thread first = Thread.ofPlatform().start(() -> new DaemonClient(address).run(request("kb-1", List.of("build", "first")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        try (Wire wire = new Wire(SocketChannel.open(UnixDomainSocketAddress.of(address.socket())))) {
+            wire.send(request("kb-1", List.of("build", "second")));
+            wire.frame(Wire.CANCEL); // Ctrl-C while it waits its turn
+        }
+        release.countDown();
+        first.join(10_000);
+        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build", "third")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE))
+                .isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(ran).containsExactly("first", "third");
+        assertThat(logText.toString()).contains("the client stopped before its build began");
+    }
+
+    @Test
+    void notesReachTheClientWithoutAProgressBar() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            progress.note("kb: another build is writing site; waiting for it to finish");
+            progress.started("Rendering", 1);
+            progress.advanced();
+            progress.finished();
+            return 0;
+        });
+        StringWriter err = new StringWriter();
+        List<String> steps = new ArrayList<>();
+        DaemonClient.Outcome outcome = new DaemonClient(address).run(Request.here("kb-1", List.of("build"), false),
+                new PrintWriter(new StringWriter()), new PrintWriter(err), recording(steps));
+        assertThat(outcome).isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(err.toString()).isEqualTo("kb: another build is writing site; waiting for it to finish" + System.lineSeparator());
+        assertThat(steps).as("no progress asked for").isEmpty();
+    }
+
+    @Test
+    void aRequestItCannotReadStopsTheDaemon() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(address.socket()))) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'k', 'b', 'd', '9', 0, 0}));
+            channel.shutdownOutput();
+            channel.read(java.nio.ByteBuffer.allocate(16));
+        }
+        serving.join(10_000);
+        assertThat(serving.isAlive()).as("a newer kb's client can start its own").isFalse();
+        assertThat(address.socket()).doesNotExist();
     }
 
     @Test
