@@ -26,8 +26,8 @@
 # kb runs through ./kb, as a user runs it (JVM start and the launcher's staleness check included),
 # with its build daemon as a user has it: a clean build finds none (any left from an earlier run is
 # stopped first), builds in its own process and starts one; the edits and the template edit run in
-# it, their CPU and peak RSS being the client's plus the daemon's (its CPU during the run, its
-# peak RSS so far). The one-article edits are also measured without it (--no-daemon: a JVM that
+# it, their CPU and peak RSS being the client's plus the daemon's (its CPU during the run and
+# while it writes the state after it, its peak RSS during the run). The one-article edits are also measured without it (--no-daemon: a JVM that
 # reads the state from disk), as the row "1-article edit, here". The daemons stop at the end.
 # without --strict: the archive holds a few real warnings (control characters, an SCSS file), which --strict makes errors; the links are checked either way.
 # Timing: /usr/bin/time -v (wall, user+sys CPU, peak RSS). The machines are noisy: the ratios of
@@ -74,7 +74,19 @@ stop_daemons() {
 
 # The process ID of the daemon that builds into SET's site, if one runs.
 daemon_pid() { # SET
-  pgrep -f "kb.cli.Main daemon --dest $KB_HOME/$OUT/$1/site\$" | head -n 1
+  { pgrep -f "kb.cli.Main daemon --dest $(pwd -P)/$OUT/$1/site\$" || true; } | head -n 1
+}
+
+# Waits until a process's CPU time stays the same for half a second (the daemon has written the
+# state of the build it answered, or read the state when it starts).
+settle() { # PID
+  local before=-1 now
+  now=$(process_cpu "$1")
+  while [ "$now" != "$before" ]; do
+    before=$now
+    sleep 0.5
+    now=$(process_cpu "$1")
+  done
 }
 
 # A process's user + system CPU seconds so far (0 when there is none).
@@ -184,7 +196,10 @@ measure() {
   sync
   [ "$tool" != kb ] || [[ " $* " == *" --no-daemon "* ]] || daemon=$(daemon_pid "$set")
   load=$(cut -d' ' -f1 /proc/loadavg) # the machine's load when the run starts: these machines are shared
-  [ -z "$daemon" ] || daemon_cpu=$(process_cpu "$daemon")
+  if [ -n "$daemon" ]; then
+    daemon_cpu=$(process_cpu "$daemon")
+    { echo 5 > "/proc/$daemon/clear_refs"; } 2>/dev/null || true # its peak RSS from now on
+  fi
   /usr/bin/time -v -o "$log.time" "$@" >"$log.log" 2>&1 9>&- || rc=$?
   if [ "$rc" -ne 0 ]; then
     tail -n 20 "$log.log" >&2
@@ -195,17 +210,11 @@ measure() {
   cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log.time")
   rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$log.time")
   if [ -n "$daemon" ] && [ -r "/proc/$daemon/status" ]; then
-    # The build ran in the daemon: its CPU meanwhile, and its peak RSS. It writes the build state
-    # after answering: its CPU is read once it stays the same for half a second.
-    local before=-1 now
-    now=$(process_cpu "$daemon")
-    while [ "$now" != "$before" ]; do
-      before=$now
-      sleep 0.5
-      now=$(process_cpu "$daemon")
-    done
+    # The build ran in the daemon: its CPU meanwhile, and its peak RSS during the run, added to
+    # the client's. It writes the build state after answering: its CPU is read once that is done.
+    settle "$daemon"
     cpu=$(awk -v a="$cpu" -v b="$(process_cpu "$daemon")" -v c="$daemon_cpu" 'BEGIN {print a + b - c}')
-    rss=$(awk -v a="$rss" '/^VmHWM/ {r = $2 / 1024; printf "%.0f", (r > a ? r : a)}' "/proc/$daemon/status")
+    rss=$(awk -v a="$rss" '/^VmHWM/ {printf "%.0f", a + $2 / 1024}' "/proc/$daemon/status")
   fi
   if [ "$tool" = kb ]; then
     # "kb build: 30479 pages, 3540 generated, ..." (what the build wrote)
@@ -229,6 +238,11 @@ kb_clean() { # SET N
     --source "$BB/$set" --dest "$OUT/$set/site" --index "$OUT/$set/index"
   grep -q ' 0 broken links,.* 0 errors' "$LOGS/$set-clean-$n.log" \
     || die "the $set build reports broken links or errors (log: $LOGS/$set-clean-$n.log)"
+  # The daemon it started reads the state: not while the next run is measured.
+  local daemon
+  daemon=$(daemon_pid "$set")
+  [ -n "$daemon" ] || die "the clean build of $set started no build daemon (log: $LOGS/$set-clean-$n.log)"
+  settle "$daemon"
 }
 
 kb_again() { # SET KIND N [--templates DIR]: a build into the same folders (incremental when kb can)

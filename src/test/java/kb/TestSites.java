@@ -49,4 +49,15 @@ public final class TestSites {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Every file below {@code root} with its text (UTF-8), by path relative to it, sorted. */
+    public static java.util.Map<String, String> files(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return files;
+    }
 }

@@ -195,10 +195,10 @@ public final class BuildDaemon {
             code = handler.run(request.args(), out, err, new RemoteProgress(wire, request.progress()), cancel::register);
             cancel.done();
         }
-        wire.frame(Wire.EXIT, null, code);
-        listener.interrupt();
         log.printf("kb daemon: %s -> exit %d in %.2f s%s%n", String.join(" ", request.args()), code,
                 (System.nanoTime() - start) / 1e9, wire.broken() ? " (its client had gone)" : "");
+        wire.frame(Wire.EXIT, null, code);
+        listener.interrupt();
     }
 
     /**

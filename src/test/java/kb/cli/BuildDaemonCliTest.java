@@ -86,7 +86,7 @@ class BuildDaemonCliTest {
         CliRun clean = CliRun.kb("build", "--source", source.toString(), "--dest", tmp.resolve("clean").toString(),
                 "--index", tmp.resolve("clean-index").toString(), "--no-progress");
         assertThat(clean.code()).isEqualTo(ExitCodes.OK);
-        assertThat(files(site)).isEqualTo(files(tmp.resolve("clean")));
+        assertThat(TestSites.files(site)).isEqualTo(TestSites.files(tmp.resolve("clean")));
         assertThat(TestSites.read(site.resolve("kb/319/Q319864/index.html"))).contains("Inventory Resync");
     }
 
@@ -156,15 +156,5 @@ class BuildDaemonCliTest {
             }
         }
         throw new AssertionError("the daemon kept the output folder locked");
-    }
-
-    private static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kb.TestSites;
 import kb.diag.Diagnostics;
 import kb.search.IndexFields;
 import kb.state.BuildState;
@@ -139,20 +140,20 @@ class IncrementalBuildTest {
         Diagnostics first = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(options("a", false), first);
         expected = first.sorted();
-        Map<String, String> before = files(site("a"));
+        Map<String, String> before = TestSites.files(site("a"));
         // The output folder loses a file no summary shows: the summary edit must generate everything.
         Files.delete(site("a").resolve("robots.txt"));
 
         edit("kb/Q1001/README.md", "The widget stops when", "The widget halts when");
         Diagnostics again = new Diagnostics();
         BuildResult edited = new SiteBuilder(BuildProgress.NONE).build(options("a", false), again);
-        Map<String, String> after = files(site("a"));
+        Map<String, String> after = TestSites.files(site("a"));
         long changed = after.keySet().stream().filter(path -> !after.get(path).equals(before.get(path))).count();
         BuildResult clean = new SiteBuilder(BuildProgress.NONE).build(options("b", true), new Diagnostics());
         assertThat(again.sorted()).as("diagnostics, as the first build reported them").isEqualTo(expected);
         assertThat(edited.brokenLinks()).as("broken links").isEqualTo(clean.brokenLinks()).isPositive();
         assertThat(edited.written()).as("files written").isEqualTo((int) changed);
-        assertThat(files(site("a"))).isEqualTo(files(site("b")));
+        assertThat(TestSites.files(site("a"))).isEqualTo(TestSites.files(site("b")));
     }
 
     @Test
@@ -243,7 +244,7 @@ class IncrementalBuildTest {
             throws Exception {
         BuildResult first = incremental();
         long commit = indexGeneration("a");
-        Map<String, String> before = files(site("a"));
+        Map<String, String> before = TestSites.files(site("a"));
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
         writeTheme(templates, "listing.ftlh", "<h1", "<h1 data-edited=\"yes\"");
@@ -253,7 +254,7 @@ class IncrementalBuildTest {
         assertThat(site("a").resolve("browse/kind/kbbug/index.html")).content().contains("data-edited");
         // Only the listings look different: the article pages are laid out again, the same, and
         // not counted as written; the index is as it was.
-        Map<String, String> after = files(site("a"));
+        Map<String, String> after = TestSites.files(site("a"));
         long changed = after.keySet().stream().filter(path -> !after.get(path).equals(before.get(path))).count();
         assertThat(themed.written()).isEqualTo((int) changed).isPositive().isLessThan(first.written());
         assertThat(after.get("kb/Q1002/index.html")).isEqualTo(before.get("kb/Q1002/index.html"));
@@ -516,7 +517,7 @@ class IncrementalBuildTest {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true);
         build(builder, "a", false);
         builder.awaitStateWrite();
-        Map<String, String> before = files(site("a"));
+        Map<String, String> before = TestSites.files(site("a"));
         Map<String, List<String>> documents = documents(tmp.resolve("a/index"));
         Path article = src.resolve("kb/Q1003/README.md");
         edit("kb/Q1003/README.md", "battery is low", "battery is flat");
@@ -538,7 +539,7 @@ class IncrementalBuildTest {
                 .read(StateFile.kbVersion());
         assertThat(spare).as("the spare's record").isPresent();
         assertThat(spare.get().outputs()).containsKey("kb/Q1003/index.html");
-        assertThat(files(site("a"))).as("the site in place").isEqualTo(before);
+        assertThat(TestSites.files(site("a"))).as("the site in place").isEqualTo(before);
         assertThat(documents(tmp.resolve("a/index"))).as("the index").isEqualTo(documents);
         assertThat(preview(builder, options("a", false), article)).as("a preview on the last build's site").isPresent();
         assertThat(search("a", "flat")).containsExactly("/kb/Q1003/");
@@ -663,7 +664,7 @@ class IncrementalBuildTest {
     void aBuildThatDiesHalfWayLeavesTheSiteIndexAndStateAsTheLastBuildLeftThem() throws Exception {
         incremental();
         Path state = StateFile.beside(site("a")).path();
-        Map<String, String> site = files(site("a"));
+        Map<String, String> site = TestSites.files(site("a"));
         Map<String, List<String>> documents = documents(tmp.resolve("a/index"));
         byte[] stateBytes = Files.readAllBytes(state);
         edit("kb/Q1001/README.md", "gear slips", "gear wears out");
@@ -675,7 +676,7 @@ class IncrementalBuildTest {
                 // An Error (not an input problem) half-way through a phase: as a crash, nothing is published.
                 assertThatThrownBy(() -> new SiteBuilder(failing(phase, after)).build(options("a", false), new Diagnostics()))
                         .as(phase + " " + after).isInstanceOf(InternalError.class);
-                assertThat(files(site("a"))).as("site after a failure in " + phase).isEqualTo(site);
+                assertThat(TestSites.files(site("a"))).as("site after a failure in " + phase).isEqualTo(site);
                 assertThat(documents(tmp.resolve("a/index"))).as("index after a failure in " + phase).isEqualTo(documents);
                 assertThat(Files.readAllBytes(state)).as("state after a failure in " + phase).isEqualTo(stateBytes);
             }
@@ -782,13 +783,13 @@ class IncrementalBuildTest {
     @Test
     void aSwapStoppedHalfWayIsPutBackByTheNextBuild() throws Exception {
         incremental();
-        Map<String, String> site = files(site("a"));
+        Map<String, String> site = TestSites.files(site("a"));
         Path old = StateFile.beside(site("a")).path().getParent().resolve("site.old");
         Files.move(site("a"), old); // as if killed between the two renames of a swap
         edit("kb/Q1003/README.md", "battery is low", "battery runs low");
         assertThat(incremental().clean()).isFalse();
         assertThat(old).doesNotExist();
-        assertThat(files(site("a"))).isNotEqualTo(site);
+        assertThat(TestSites.files(site("a"))).isNotEqualTo(site);
         assertSameAsClean();
     }
 
@@ -1055,8 +1056,8 @@ class IncrementalBuildTest {
 
     /** Build "a" has the same files, byte for byte, and the same search documents as build "b". */
     private void assertSameSitesAndIndexes() throws IOException {
-        Map<String, String> a = files(site("a"));
-        Map<String, String> b = files(site("b"));
+        Map<String, String> a = TestSites.files(site("a"));
+        Map<String, String> b = TestSites.files(site("b"));
         assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
         for (String path : a.keySet()) {
             assertThat(a.get(path)).as(path).isEqualTo(b.get(path));
@@ -1080,16 +1081,6 @@ class IncrementalBuildTest {
         assertThat(page.select("section.kb-related")).hasSize(1);
         page.select("section.kb-related").remove();
         return page.outerHtml();
-    }
-
-    private static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(f).toString(), Files.readString(f));
-            }
-        }
-        return files;
     }
 
     /** Every live document's stored fields, by URL. */
