@@ -493,10 +493,14 @@ public final class SiteBuilder {
      * state this builder wrote last is taken from memory while its file is still the one written.
      */
     private BuildState lastState(StateFile stateFile) {
-        Optional<BuildState> state = remembered != null && remembered.current(stateFile)
-                ? Optional.of(remembered.state())
-                : stateFile.read(StateFile.kbVersion());
-        return state.orElse(BuildState.empty());
+        if (remembered != null && remembered.current(stateFile)) {
+            return remembered.state();
+        }
+        // Let go of a state another build has made stale before reading its successor: a big
+        // site's two states at once would take most of the heap (the build daemon, whose state
+        // a build with --no-daemon had replaced, ran out of memory in a build after a theme change).
+        remembered = null;
+        return stateFile.read(StateFile.kbVersion()).orElse(BuildState.empty());
     }
 
     /**
