@@ -192,8 +192,12 @@ public final class BuildDaemon {
         int code;
         try (PrintWriter out = new PrintWriter(new FrameWriter(wire, Wire.OUT), true);
                 PrintWriter err = new PrintWriter(new FrameWriter(wire, Wire.ERR), true)) {
-            code = handler.run(request.args(), out, err, new RemoteProgress(wire, request.progress()), cancel::register);
-            cancel.done();
+            try {
+                code = handler.run(request.args(), out, err, new RemoteProgress(wire, request.progress()), cancel::register);
+            } finally {
+                // Also when the build failed: a later cancel must not stop the next client's build.
+                cancel.done();
+            }
         }
         log.printf("kb daemon: %s -> exit %d in %.2f s%s%n", String.join(" ", request.args()), code,
                 (System.nanoTime() - start) / 1e9, wire.broken() ? " (its client had gone)" : "");

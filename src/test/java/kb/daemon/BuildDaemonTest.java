@@ -259,6 +259,30 @@ class BuildDaemonTest {
         assertThat(((DaemonClient.Outcome.NotRun) outcome).problem()).contains("did not finish the build")
                 .contains(address.log().toString());
         assertThat(logText.toString()).contains("a bug");
+        // The failed request's end stops nothing of the next one.
+        CountDownLatch stopped = new CountDownLatch(1);
+        daemon.stop("replaced");
+        serving.join(10_000);
+        address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            cancel.accept(() -> {
+                stopped.countDown();
+                return true;
+            });
+            if (args.size() > 1) {
+                throw new IllegalStateException("a bug");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        new DaemonClient(address).run(request("kb-1", List.of("build", "fails")), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(stopped.getCount()).as("no build was stopped").isEqualTo(1);
     }
 
     @Test
