@@ -68,8 +68,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String setting = System.getenv(DAEMON_VARIABLE);
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        String setting = host.environment().apply(DAEMON_VARIABLE);
+        boolean ci = "true".equalsIgnoreCase(host.environment().apply("CI"));
         boolean use = host.daemons() && !noDaemon && (setting == null ? !ci : !"off".equalsIgnoreCase(setting));
         // A daemon is started for someone at a terminal (or when asked for): a script's builds
         // use one that runs, but leave no process behind them.

@@ -7,8 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.stream.Stream;
 import kb.CliRun;
 import kb.TestSites;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * command's own process prints, and leave the same site.
  */
 class BuildDaemonCliTest {
+
+    /** The command line's host, in an environment without CI=true (under which kb starts no daemon) or KB_DAEMON. */
+    private static final BuildHost COMMAND_LINE = BuildHost.commandLine(name -> null);
 
     @TempDir
     Path tmp;
@@ -66,7 +68,7 @@ class BuildDaemonCliTest {
                 "--no-progress"), Stream.of(more)).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), BuildHost.COMMAND_LINE);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), COMMAND_LINE);
         return new CliRun(code, out.toString(), err.toString());
     }
 
@@ -117,6 +119,27 @@ class BuildDaemonCliTest {
     }
 
     @Test
+    void onCiOrWithTheDaemonOffTheBuildRunsHere() {
+        for (java.util.function.UnaryOperator<String> environment : List.<java.util.function.UnaryOperator<String>>of(
+                name -> name.equals("CI") ? "true" : null, name -> name.equals("KB_DAEMON") ? "off" : null)) {
+            String[] args = {"build", "--source", source.toString(), "--dest", site.toString(), "--index",
+                    index.toString(), "--no-progress"};
+            StringWriter err = new StringWriter();
+            int code = Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    BuildHost.commandLine(environment));
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(daemonLog.toString()).doesNotContain("-> exit");
+        // CI=true with KB_DAEMON=on: the daemon builds.
+        int code = Main.run(new String[] {"build", "--source", source.toString(), "--dest", site.toString(), "--index",
+                index.toString(), "--no-progress"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true),
+                BuildHost.commandLine(name -> name.equals("CI") ? "true" : name.equals("KB_DAEMON") ? "on" : null));
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(daemonLog.toString()).contains("-> exit 0");
+    }
+
+    @Test
     void anArgumentFileIsReadWhereTheClientIs() throws IOException {
         Path file = tmp.resolve("build.args");
         Files.writeString(file, String.join("\n", "build", "--source", source.toString(), "--dest", site.toString(),
@@ -124,7 +147,7 @@ class BuildDaemonCliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"@" + file}, new PrintWriter(out, true), new PrintWriter(err, true),
-                BuildHost.COMMAND_LINE);
+                COMMAND_LINE);
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("kb build: ");
         assertThat(daemonLog.toString()).contains("-> exit 0");
