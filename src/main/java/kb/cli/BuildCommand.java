@@ -76,10 +76,12 @@ final class BuildCommand implements Callable<Integer> {
         boolean start = use && ("on".equalsIgnoreCase(setting) || System.console() != null);
         Optional<DaemonAddress> address = use ? DaemonCommand.address(dest) : Optional.empty();
         if (address.isPresent()) {
-            Optional<Integer> code = inDaemon(address.get());
-            if (code.isPresent()) {
-                return code.get();
+            DaemonClient.Outcome outcome = inDaemon(address.get());
+            if (outcome instanceof DaemonClient.Outcome.Ran ran) {
+                return ran.exitCode();
             }
+            // A daemon that failed a build may still run (the failure is in its log): none is started beside it.
+            start &= ((DaemonClient.Outcome.NotRun) outcome).problem() == null;
         }
         int code = here();
         if (start) {
@@ -88,22 +90,18 @@ final class BuildCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The build in the daemon of the output folder: its exit code, or empty when it did not run there. */
-    private Optional<Integer> inDaemon(DaemonAddress address) {
+    /** The build in the daemon of the output folder, unless none runs or it does not run the build. */
+    private DaemonClient.Outcome inDaemon(DaemonAddress address) {
         // As expanded: an @file's arguments are read here, where its relative name points.
         List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
         try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
             Request request = Request.here(StateFile.kbVersion(), args, progress.shows());
             DaemonClient.Outcome outcome = new DaemonClient(address).run(request, spec.commandLine().getOut(),
                     spec.commandLine().getErr(), progress);
-            if (outcome instanceof DaemonClient.Outcome.Ran ran) {
-                return Optional.of(ran.exitCode());
-            }
-            String problem = ((DaemonClient.Outcome.NotRun) outcome).problem();
-            if (problem != null) {
+            if (outcome instanceof DaemonClient.Outcome.NotRun(String problem) && problem != null) {
                 spec.commandLine().getErr().println("kb build: " + problem + "; building in this process");
             }
-            return Optional.empty();
+            return outcome;
         }
     }
 

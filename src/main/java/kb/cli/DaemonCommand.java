@@ -47,9 +47,12 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonAddress address = address(dest).orElseThrow(() -> new IllegalArgumentException(
                 "there is no folder only you can open for the daemon's socket (XDG_RUNTIME_DIR, or java.io.tmpdir)"));
         if (stop) {
-            boolean stopped = new DaemonClient(address).stop();
-            spec.commandLine().getOut().println(stopped ? "kb daemon: stopped the daemon of " + dest
-                    : "kb daemon: no daemon builds into " + dest);
+            String said = switch (new DaemonClient(address).stop(Duration.ofSeconds(10))) {
+                case STOPPED -> "stopped the daemon of " + dest;
+                case NONE -> "no daemon builds into " + dest;
+                case AFTER_ITS_BUILD -> "the daemon of " + dest + " is busy with a build; it stops once that is over";
+            };
+            spec.commandLine().getOut().println("kb daemon: " + said);
             return ExitCodes.OK;
         }
         if (idleMinutes < 1) {
@@ -69,15 +72,21 @@ final class DaemonCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException("cannot listen on " + address.socket(), e);
         }
         // Stopped by a signal, it still writes the state of its last build (else the next is clean).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             daemon.stop("stopped by a signal");
             builder.close();
-        }, "kb-daemon-stop"));
+        }, "kb-daemon-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         // The last build's state, read while no build waits: the first build runs as the next ones.
         spec.commandLine().getOut().println("kb daemon: started " + java.time.ZonedDateTime.now().withNano(0)
                 + " for " + dest + " in " + Path.of("").toAbsolutePath());
         builder.recall(dest);
         daemon.serve();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // stopped by a signal: the hook runs
+        }
         builder.close();
         return ExitCodes.OK;
     }

@@ -227,29 +227,37 @@ public final class BuildDaemon {
      */
     private static final class Cancel {
 
-        private volatile boolean done;
-        private volatile BooleanSupplier action = () -> false;
+        private boolean done;
+        private BooleanSupplier action = () -> false;
 
-        void register(BooleanSupplier stop) {
+        synchronized void register(BooleanSupplier stop) {
             action = stop;
         }
 
-        void done() {
+        /** The request is answered: from now on a cancel stops nothing (the next build is another client's). */
+        synchronized void done() {
             done = true;
         }
 
         void request(PrintWriter log) {
-            if (done) {
-                return;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
             }
             log.println("kb daemon: the client stopped; stopping its build");
             try {
-                while (!done && !action.getAsBoolean()) {
+                while (!tried()) {
                     Thread.sleep(50);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** Whether the build stopped, or the request is answered; the test and the stop at once. */
+        private synchronized boolean tried() {
+            return done || action.getAsBoolean();
         }
     }
 

@@ -70,16 +70,47 @@ public final class DaemonClient {
         }
     }
 
-    /** Asks the daemon to stop; answers whether one was listening. */
-    public boolean stop() {
-        try (Wire wire = new Wire(SocketChannel.open(UnixDomainSocketAddress.of(address.socket())))) {
-            wire.send(Request.here("", BuildDaemon.STOP, false));
-            while (wire.in().read() >= 0) {
-                // until the daemon closes the connection
-            }
-            return true;
+    /** What asking a daemon to stop came to. */
+    public enum Stop {
+        /** No daemon listens. */
+        NONE,
+        /** It stopped. */
+        STOPPED,
+        /** It is busy with a build: it stops once that is over (the request waits for its turn). */
+        AFTER_ITS_BUILD
+    }
+
+    /** Asks the daemon to stop, waiting at most {@code wait} for it to answer. */
+    public Stop stop(java.time.Duration wait) {
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(address.socket()));
         } catch (IOException | UnsupportedOperationException e) {
-            return false;
+            return Stop.NONE;
+        }
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Wire wire = new Wire(channel)) {
+            wire.send(Request.here("", BuildDaemon.STOP, false));
+            // A daemon busy with a build answers after it: the request is sent, and read then.
+            Thread deadline = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(wait);
+                    if (!answered.get()) {
+                        channel.shutdownInput();
+                    }
+                } catch (InterruptedException | IOException e) {
+                    // answered, or closed
+                }
+            });
+            boolean any = false;
+            while (wire.in().read() >= 0) {
+                any = true; // until the daemon closes the connection
+            }
+            answered.set(true);
+            deadline.interrupt();
+            return any ? Stop.STOPPED : Stop.AFTER_ITS_BUILD;
+        } catch (IOException e) {
+            return Stop.AFTER_ITS_BUILD;
         }
     }
 

@@ -18,7 +18,7 @@ public final class DaemonStarter {
 
     /** Options of this process a daemon does not take: they record, debug or train this run. */
     private static final List<String> NOT_INHERITED = List.of("-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
-            "-XX:AOTCacheOutput", "-XX:AOTMode=record", "-XX:ArchiveClassesAtExit", "-agentlib", "-agentpath",
+            "-XX:AOTCacheOutput", "-XX:AOTMode=record", "-XX:AOTConfiguration", "-XX:ArchiveClassesAtExit", "-agentlib", "-agentpath",
             "-javaagent", "-Xrunjdwp", "-Xdebug");
 
     private DaemonStarter() {
@@ -63,7 +63,14 @@ public final class DaemonStarter {
         command.add(mainClass);
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The JVM lists the options of these variables among its own, which the command above
+        // holds already: given twice, they would make the daemon's context differ from its
+        // clients' (see Request#contextHere), and it would refuse every one.
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            builder.environment().remove(variable);
+        }
+        Process process = builder
                 .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

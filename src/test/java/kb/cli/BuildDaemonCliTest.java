@@ -157,16 +157,22 @@ class BuildDaemonCliTest {
     void aBuildWaitingForAnotherSaysSo() throws Exception {
         assertThat(build().code()).isEqualTo(ExitCodes.OK);
         Path lock = site.resolveSibling(".kb-state").resolve("site.lock");
-        CliRun[] waited = new CliRun[1];
+        StringWriter err = new StringWriter();
+        String note = "kb: another build is writing " + site + "; waiting for it to finish";
+        int[] code = {-1};
         Thread client;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
                 java.nio.file.StandardOpenOption.WRITE); var held = lockWhenFree(channel)) {
-            client = Thread.ofPlatform().start(() -> waited[0] = build());
-            Thread.sleep(1_500); // the daemon's build finds the folder locked meanwhile
+            client = Thread.ofPlatform().start(() -> code[0] = Main.run(new String[] {"build", "--source", source.toString(),
+                    "--dest", site.toString(), "--index", index.toString(), "--no-progress"},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), COMMAND_LINE));
+            for (int i = 0; i < 1_200 && !err.toString().contains(note); i++) {
+                Thread.sleep(50); // until the daemon's build finds the folder locked
+            }
         }
         client.join(60_000);
-        assertThat(waited[0].code()).as(waited[0].err()).isEqualTo(ExitCodes.OK);
-        assertThat(waited[0].err()).contains("kb: another build is writing " + site + "; waiting for it to finish");
+        assertThat(code[0]).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains(note);
     }
 
     /** The lock, once the daemon has written its last build's state (it holds the lock until then). */

@@ -104,11 +104,34 @@ class BuildDaemonTest {
     @Test
     void stopStopsIt() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
-        assertThat(new DaemonClient(address).stop()).isTrue();
+        assertThat(new DaemonClient(address).stop(Duration.ofSeconds(10))).isEqualTo(DaemonClient.Stop.STOPPED);
         serving.join(10_000);
         assertThat(serving.isAlive()).isFalse();
         assertThat(address.socket()).doesNotExist();
-        assertThat(new DaemonClient(address).stop()).as("none listens any more").isFalse();
+        assertThat(new DaemonClient(address).stop(Duration.ofSeconds(10))).as("none listens any more").isEqualTo(DaemonClient.Stop.NONE);
+    }
+
+    @Test
+    void stopWaitsNoLongerThanItSaysForABusyDaemonWhichStopsAfterItsBuild() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        Thread client = Thread.ofPlatform().start(() -> new DaemonClient(address).run(request("kb-1", List.of("build")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new DaemonClient(address).stop(Duration.ofMillis(300))).isEqualTo(DaemonClient.Stop.AFTER_ITS_BUILD);
+        release.countDown();
+        client.join(10_000);
+        serving.join(10_000);
+        assertThat(serving.isAlive()).as("stopped once its build was over").isFalse();
     }
 
     @Test
@@ -181,7 +204,7 @@ class BuildDaemonTest {
         }
         assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the build was asked to stop").isTrue();
         // The daemon goes on serving.
-        assertThat(new DaemonClient(address).stop()).isTrue();
+        assertThat(new DaemonClient(address).stop(Duration.ofSeconds(10))).isEqualTo(DaemonClient.Stop.STOPPED);
     }
 
     @Test
