@@ -188,6 +188,7 @@ public final class BuildDaemon {
             log.println("kb daemon: the client stopped before its build began");
             return;
         }
+        wire.frame(Wire.BEGUN);
         Thread listener = Thread.ofPlatform().daemon().name("kb-daemon-client").start(() -> listen(wire, cancel));
         int code;
         try (PrintWriter out = new PrintWriter(new FrameWriter(wire, Wire.OUT), true);

@@ -31,6 +31,9 @@ public final class DaemonClient {
         }
     }
 
+    /** How long a client waits for its build to begin before it says the daemon is busy. */
+    private static final java.time.Duration BUSY_AFTER = java.time.Duration.ofSeconds(1);
+
     private final DaemonAddress address;
 
     public DaemonClient(DaemonAddress address) {
@@ -59,10 +62,22 @@ public final class DaemonClient {
                 }
             }, "kb-daemon-cancel");
             Runtime.getRuntime().addShutdownHook(cancel);
+            java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
+            Thread busy = Thread.ofPlatform().daemon().name("kb-daemon-busy").start(() -> {
+                try {
+                    if (!begun.await(BUSY_AFTER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        err.println("kb build: the build daemon of this folder is busy (another build); waiting for it");
+                    }
+                } catch (InterruptedException e) {
+                    // done
+                }
+            });
             try {
                 wire.send(request);
-                return relay(wire.in(), out, err, progress);
+                return relay(wire.in(), out, err, progress, begun);
             } finally {
+                begun.countDown();
+                busy.interrupt();
                 removeHook(cancel);
             }
         } catch (IOException e) {
@@ -114,12 +129,13 @@ public final class DaemonClient {
         }
     }
 
-    private Outcome relay(DataInputStream in, PrintWriter out, PrintWriter err, BuildProgress progress)
-            throws IOException {
+    private Outcome relay(DataInputStream in, PrintWriter out, PrintWriter err, BuildProgress progress,
+            java.util.concurrent.CountDownLatch begun) throws IOException {
         try {
             while (true) {
                 int type = in.read();
                 switch (type) {
+                    case Wire.BEGUN -> begun.countDown();
                     case Wire.OUT -> {
                         out.print(in.readUTF());
                         out.flush();

@@ -19,6 +19,8 @@ final class Wire implements AutoCloseable {
     /** The first four bytes of a request: "kbd" and the protocol's version. */
     static final int MAGIC = 0x6b626431;
 
+    /** Daemon to client: its build begins (until then it waits for another client's). */
+    static final byte BEGUN = 'B';
     /** Daemon to client: text for standard output. */
     static final byte OUT = 'O';
     /** Daemon to client: text for standard error. */

@@ -241,6 +241,42 @@ class BuildDaemonTest {
     }
 
     @Test
+    void aClientWaitingForAnotherClientsBuildSaysSo() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
+            if (args.get(1).equals("first")) {
+                firstRunning.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        });
+        StringWriter firstErr = new StringWriter();
+        Thread first = Thread.ofPlatform().start(() -> new DaemonClient(address).run(request("kb-1", List.of("build", "first")),
+                new PrintWriter(new StringWriter()), new PrintWriter(firstErr, true), BuildProgress.NONE));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        StringWriter secondErr = new StringWriter();
+        DaemonClient.Outcome[] second = new DaemonClient.Outcome[1];
+        Thread waiting = Thread.ofPlatform().start(() -> second[0] = new DaemonClient(address).run(
+                request("kb-1", List.of("build", "second")), new PrintWriter(new StringWriter()),
+                new PrintWriter(secondErr, true), BuildProgress.NONE));
+        for (int i = 0; i < 200 && !secondErr.toString().contains("busy"); i++) {
+            Thread.sleep(50);
+        }
+        release.countDown();
+        first.join(10_000);
+        waiting.join(10_000);
+        assertThat(secondErr.toString()).isEqualTo(
+                "kb build: the build daemon of this folder is busy (another build); waiting for it" + System.lineSeparator());
+        assertThat(second[0]).isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(firstErr.toString()).as("its build began at once").isEmpty();
+    }
+
+    @Test
     void notesReachTheClientWithoutAProgressBar() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
             progress.note("kb: another build is writing site; waiting for it to finish");
