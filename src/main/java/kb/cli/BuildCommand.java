@@ -139,7 +139,7 @@ final class BuildCommand implements Callable<Integer> {
     /** Starts the daemon of the output folder, which the next builds into it run in. */
     private void startDaemon(DaemonAddress address, PrintWriter err) {
         try {
-            Optional<Long> pid = DaemonStarter.start(DaemonCommand.code(), Main.class.getName(),
+            Optional<Long> pid = DaemonStarter.start(StateFile.kbCode().orElse(Path.of("")), Main.class.getName(),
                     List.of("daemon", "--dest", dest.toAbsolutePath().normalize().toString()),
                     Path.of("").toAbsolutePath(), address.log());
             pid.ifPresent(p -> err.println("kb build: started a build daemon for " + dest + " (pid " + p + ", log "

@@ -106,13 +106,4 @@ final class DaemonCommand implements Callable<Integer> {
     static Optional<DaemonAddress> address(Path dest) {
         return DaemonAddress.of(dest, StateFile.beside(dest).path().getParent());
     }
-
-    /** The jar kb runs from (a daemon runs the same). */
-    static Path code() {
-        try {
-            return Path.of(DaemonCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return Path.of("");
-        }
-    }
 }

@@ -58,6 +58,9 @@ public final class BuildDaemon {
     private final Duration idle;
     private final Handler handler;
     private final PrintWriter log;
+    /** What a client must share with the daemon: computed once (it reads /proc and the JVM's options). */
+    private final String context = Request.contextHere();
+    private final String directory = Request.workingDirectory().toString();
     private volatile long lastActive = System.nanoTime();
     private volatile boolean busy;
     private volatile String stopReason;
@@ -172,8 +175,8 @@ public final class BuildDaemon {
             return;
         }
         String refusal = !request.version().equals(version) ? "a client of another kb (" + request.version() + ")"
-                : !request.context().equals(Request.contextHere()) ? "a client in another context (" + request.context() + ")"
-                : !request.directory().equals(Request.workingDirectory().toString())
+                : !request.context().equals(context) ? "a client in another context (" + request.context() + ")"
+                : !request.directory().equals(directory)
                         ? "a client in another working directory (" + request.directory() + ")" : null;
         if (refusal != null) {
             // It stops first, so that the client's build can start a daemon of its own at once.

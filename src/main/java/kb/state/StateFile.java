@@ -63,13 +63,22 @@ public final class StateFile {
      */
     public static String kbVersion() {
         try {
-            Path code = Path.of(StateFile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = kbCode().orElseThrow();
             if (Files.isRegularFile(code)) {
                 return code.getFileName() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
             }
             return "classes:" + code;
         } catch (Exception e) {
             return "unknown";
+        }
+    }
+
+    /** Where kb runs from: its jar, or the class folder; empty when the JVM does not say. */
+    public static Optional<Path> kbCode() {
+        try {
+            return Optional.of(Path.of(StateFile.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

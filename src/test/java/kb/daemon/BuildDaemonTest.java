@@ -83,16 +83,14 @@ class BuildDaemonTest {
     @Test
     void withNoDaemonTheClientRunsNothing() {
         DaemonAddress address = DaemonAddress.of(tmp.resolve("other"), tmp.resolve(".kb-state")).orElseThrow();
-        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-1", List.of("build")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        DaemonClient.Outcome outcome = quietly(address, "kb-1", List.of("build"));
         assertThat(outcome).isEqualTo(new DaemonClient.Outcome.NotRun(null));
     }
 
     @Test
     void aClientOfAnotherKbIsRefusedAndTheDaemonStopsForItsOwn() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
-        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-2", List.of("build")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        DaemonClient.Outcome outcome = quietly(address, "kb-2", List.of("build"));
 
         assertThat(outcome).isEqualTo(new DaemonClient.Outcome.NotRun(null));
         serving.join(10_000);
@@ -117,15 +115,10 @@ class BuildDaemonTest {
         CountDownLatch release = new CountDownLatch(1);
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
             running.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(release, 10);
             return 0;
         });
-        Thread client = Thread.ofPlatform().start(() -> new DaemonClient(address).run(request("kb-1", List.of("build")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE));
+        Thread client = Thread.ofPlatform().start(() -> quietly(address, "kb-1", List.of("build")));
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(new DaemonClient(address).stop(Duration.ofMillis(300))).isEqualTo(DaemonClient.Stop.AFTER_ITS_BUILD);
         release.countDown();
@@ -149,8 +142,7 @@ class BuildDaemonTest {
         BuildDaemon second = new BuildDaemon(address, "kb-1", () -> "kb-1", Duration.ofMinutes(5),
                 (args, out, err, progress, cancel) -> 0, log);
         assertThat(second.bind()).isFalse();
-        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(quietly(address, "kb-1", List.of("build"))).isEqualTo(new DaemonClient.Outcome.Ran(0));
     }
 
     @Test
@@ -172,8 +164,7 @@ class BuildDaemonTest {
         }
         assertThat(address.socket()).exists();
         start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 7);
-        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(7));
+        assertThat(quietly(address, "kb-1", List.of("build"))).isEqualTo(new DaemonClient.Outcome.Ran(7));
     }
 
     @Test
@@ -216,16 +207,11 @@ class BuildDaemonTest {
             ran.add(args.get(1));
             if (args.get(1).equals("first")) {
                 firstRunning.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(release, 10);
             }
             return 0;
         });
-        Thread first = Thread.ofPlatform().start(() -> new DaemonClient(address).run(request("kb-1", List.of("build", "first")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE));
+        Thread first = Thread.ofPlatform().start(() -> quietly(address, "kb-1", List.of("build", "first")));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         try (Wire wire = new Wire(SocketChannel.open(UnixDomainSocketAddress.of(address.socket())))) {
             wire.send(request("kb-1", List.of("build", "second")));
@@ -233,8 +219,7 @@ class BuildDaemonTest {
         }
         release.countDown();
         first.join(10_000);
-        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build", "third")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE))
+        assertThat(quietly(address, "kb-1", List.of("build", "third")))
                 .isEqualTo(new DaemonClient.Outcome.Ran(0));
         assertThat(ran).containsExactly("first", "third");
         assertThat(logText.toString()).contains("the client stopped before its build began");
@@ -247,11 +232,7 @@ class BuildDaemonTest {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
             if (args.get(1).equals("first")) {
                 firstRunning.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(release, 20);
             }
             return 0;
         });
@@ -312,8 +293,7 @@ class BuildDaemonTest {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> {
             throw new IllegalStateException("a bug");
         });
-        DaemonClient.Outcome outcome = new DaemonClient(address).run(request("kb-1", List.of("build")),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), BuildProgress.NONE);
+        DaemonClient.Outcome outcome = quietly(address, "kb-1", List.of("build"));
         assertThat(outcome).isInstanceOf(DaemonClient.Outcome.NotRun.class);
         assertThat(((DaemonClient.Outcome.NotRun) outcome).problem()).contains("did not finish the build")
                 .contains(address.log().toString());
@@ -337,10 +317,8 @@ class BuildDaemonTest {
             }
             return 0;
         });
-        new DaemonClient(address).run(request("kb-1", List.of("build", "fails")), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), BuildProgress.NONE);
-        assertThat(new DaemonClient(address).run(request("kb-1", List.of("build")), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), BuildProgress.NONE)).isEqualTo(new DaemonClient.Outcome.Ran(0));
+        quietly(address, "kb-1", List.of("build", "fails"));
+        assertThat(quietly(address, "kb-1", List.of("build"))).isEqualTo(new DaemonClient.Outcome.Ran(0));
         assertThat(stopped.getCount()).as("no build was stopped").isEqualTo(1);
     }
 
@@ -351,6 +329,21 @@ class BuildDaemonTest {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         assertThat(address.socket().toString().length()).as("within a Unix socket's path limit").isLessThan(100);
         assertThat(address.log()).isEqualTo(tmp.resolve(".kb-state/site.daemon.log"));
+    }
+
+    /** A build request to the daemon at {@code address}, its output and progress shown nowhere. */
+    private static DaemonClient.Outcome quietly(DaemonAddress address, String version, List<String> args) {
+        return new DaemonClient(address).run(request(version, args), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), BuildProgress.NONE);
+    }
+
+    /** Waits up to {@code seconds} for {@code latch} (a handler standing for a long build). */
+    private static void await(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static BuildProgress recording(List<String> steps) {
