@@ -164,56 +164,140 @@ public final class RelatedFinder {
      */
     public static RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
             Map<String, List<String>> lastLists, Runnable checkpoint) {
-        return new RelatedFinder(Tuning.DEFAULT, checkpoint).update(articles, limit, last, RelatedLists.of(lastLists));
+        return updateKept(articles, limit, last, lastLists, checkpoint).lists;
+    }
+
+    /**
+     * The lists {@link #update(Map, int, Map, Map, Runnable)} gives, with what the next update
+     * starts from.
+     */
+    public static Computed updateKept(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> last,
+            Map<String, List<String>> lastLists, Runnable checkpoint) {
+        return new RelatedFinder(Tuning.DEFAULT, checkpoint).updated(articles, limit, last, RelatedLists.of(lastLists));
+    }
+
+    /**
+     * The lists of every article as {@link #update(Map, int, Map, Map, Runnable)} gives them,
+     * from what an earlier computation kept in memory ({@code last}, of the same {@code limit}):
+     * its word index is patched for the changed windows rather than built again.
+     */
+    public static Computed update(Map<String, ArticleProfile> articles, int limit, Computed last, Runnable checkpoint) {
+        RelatedFinder finder = new RelatedFinder(Tuning.DEFAULT, checkpoint);
+        String[] ids = sortedIds(articles);
+        if (last.limit != limit || !Arrays.equals(ids, last.ids)) {
+            return finder.all(ids, ordered(ids, articles), limit);
+        }
+        return finder.update(ids, ordered(ids, articles), limit, last.profiles, last.lists, last.site);
+    }
+
+    /** The lists of every article as {@link #compute} gives them, with what the next update starts from. */
+    public static Computed computeKept(Map<String, ArticleProfile> articles, int limit, Runnable checkpoint) {
+        String[] ids = sortedIds(articles);
+        return new RelatedFinder(Tuning.DEFAULT, checkpoint).all(ids, ordered(ids, articles), limit);
+    }
+
+    /**
+     * Related lists with what they were computed from (the articles, and the word index of
+     * their windows), kept in memory by a process that builds again ({@code kb serve --watch},
+     * the build daemon) for its next update to start from. Immutable.
+     */
+    public static final class Computed {
+        private final String[] ids;
+        private final ArticleProfile[] profiles;
+        /** The word index and the rest the lists were computed from; null when not built. */
+        private final Site site;
+        private final RelatedLists lists;
+        private final int limit;
+
+        private Computed(String[] ids, ArticleProfile[] profiles, Site site, RelatedLists lists, int limit) {
+            this.ids = ids;
+            this.profiles = profiles;
+            this.site = site;
+            this.lists = lists;
+            this.limit = limit;
+        }
+
+        /** The lists. */
+        public RelatedLists lists() {
+            return lists;
+        }
+    }
+
+    private static String[] sortedIds(Map<String, ArticleProfile> articles) {
+        String[] ids = articles.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private static ArticleProfile[] ordered(String[] ids, Map<String, ArticleProfile> articles) {
+        ArticleProfile[] ordered = new ArticleProfile[ids.length];
+        for (int d = 0; d < ids.length; d++) {
+            ordered[d] = Objects.requireNonNull(articles.get(ids[d]), ids[d]);
+        }
+        return ordered;
     }
 
     RelatedLists update(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> lastArticles,
             RelatedLists last) {
-        String[] ids = articles.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
+        return updated(articles, limit, lastArticles, last).lists;
+    }
+
+    private Computed updated(Map<String, ArticleProfile> articles, int limit, Map<String, ArticleProfile> lastArticles,
+            RelatedLists last) {
+        String[] ids = sortedIds(articles);
         if (!articles.keySet().equals(lastArticles.keySet()) || !last.ids().equals(List.of(ids))) {
-            return lists(articles, limit);
+            return all(ids, ordered(ids, articles), limit);
         }
-        ArticleProfile[] ordered = new ArticleProfile[ids.length];
+        return update(ids, ordered(ids, articles), limit, ordered(ids, lastArticles), last, null);
+    }
+
+    /**
+     * The update of the lists {@code last} of the articles {@code before} (aligned with
+     * {@code ids}, as {@code ordered} is) to {@code ordered}; {@code lastSite}, when not null, is
+     * what {@code last} was computed from, to patch rather than build the word index.
+     */
+    private Computed update(String[] ids, ArticleProfile[] ordered, int limit, ArticleProfile[] before,
+            RelatedLists last, Site lastSite) {
         List<Integer> changed = new ArrayList<>();
         long length = 0;
         long lastLength = 0;
         for (int d = 0; d < ids.length; d++) {
-            ordered[d] = articles.get(ids[d]);
-            ArticleProfile before = lastArticles.get(ids[d]);
+            ArticleProfile now = ordered[d];
+            ArticleProfile was = before[d];
             // Citations and metadata reach other articles' lists in ways not worth tracing.
-            if (!ordered[d].cites().equals(before.cites()) || !ordered[d].products().equals(before.products())
-                    || !ordered[d].kinds().equals(before.kinds()) || !ordered[d].titleTerms().equals(before.titleTerms())) {
-                return lists(articles, limit);
+            if (now != was && (!now.cites().equals(was.cites()) || !now.products().equals(was.products())
+                    || !now.kinds().equals(was.kinds()) || !now.titleTerms().equals(was.titleTerms()))) {
+                return all(ids, ordered, limit);
             }
-            if (!ordered[d].window().equals(before.window())) {
+            if (now.window() != was.window() && !now.window().equals(was.window())) {
                 changed.add(d);
             }
-            length += ordered[d].window().length();
-            lastLength += before.window().length();
+            length += now.window().length();
+            lastLength += was.window().length();
         }
         computed = 0;
         if (changed.isEmpty()) {
-            return last;
+            return new Computed(ids, ordered, lastSite, last, limit);
         }
         // The average length is in every weight: when it changes, every list is computed. It is a
         // whole number of tokens, which a token more or less in millions seldom changes.
         if (Float.compare(WindowIndex.averageLength(length, ids.length), WindowIndex.averageLength(lastLength, ids.length)) != 0) {
-            return lists(articles, limit);
+            return all(ids, ordered, limit);
         }
         checkpoint.run();
-        Site site = Site.of(ids, ordered, tuning, checkpoint);
+        Site site = lastSite != null ? lastSite.withWindows(changed, ordered, tuning, checkpoint)
+                : Site.of(ids, ordered, tuning, checkpoint);
         checkpoint.run();
         // A list follows from the article's word scores against every other article, and from
         // citations and metadata, which are unchanged: only the word scores can have changed.
-        boolean[] affected = affected(site.index, changed, ids, lastArticles);
+        boolean[] affected = affected(site.index, changed, before);
         Candidates[] fresh = candidates(site, limit, affected);
         List<List<String>> lists = new ArrayList<>(ids.length);
         for (int d = 0; d < ids.length; d++) {
             lists.add(affected[d] ? cut(fresh[d], ids) : last.of(ids[d]));
             computed += affected[d] ? 1 : 0;
         }
-        return RelatedLists.sorted(ids, List.copyOf(lists));
+        return new Computed(ids, ordered, site, RelatedLists.sorted(ids, List.copyOf(lists)), limit);
     }
 
     /**
@@ -228,8 +312,7 @@ public final class RelatedFinder {
      * inputs differ from the last build's: an article that merely holds a common word an edit
      * added or removed somewhere keeps its list.
      */
-    private boolean[] affected(WindowIndex index, List<Integer> changed, String[] ids,
-            Map<String, ArticleProfile> lastArticles) {
+    private boolean[] affected(WindowIndex index, List<Integer> changed, ArticleProfile[] lastArticles) {
         int docs = index.docs();
         boolean[] affected = new boolean[docs];
         Set<String> touched = new HashSet<>();
@@ -239,7 +322,7 @@ public final class RelatedFinder {
         for (int d : changed) {
             affected[d] = true;
             TermWindow now = index.windows[d];
-            TermWindow before = lastArticles.get(ids[d]).window();
+            TermWindow before = lastArticles[d].window();
             Map<String, Integer> old = new HashMap<>();
             for (int i = 0; i < before.size(); i++) {
                 old.put(before.term(i), before.freq(i));
@@ -329,19 +412,20 @@ public final class RelatedFinder {
     }
 
     RelatedLists lists(Map<String, ArticleProfile> articles, int limit) {
-        computed = articles.size();
-        String[] ids = articles.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
-        ArticleProfile[] ordered = new ArticleProfile[ids.length];
-        for (int d = 0; d < ids.length; d++) {
-            ordered[d] = Objects.requireNonNull(articles.get(ids[d]), ids[d]);
-        }
-        Candidates[] all = candidates(Site.of(ids, ordered, tuning, checkpoint), limit);
+        String[] ids = sortedIds(articles);
+        return all(ids, ordered(ids, articles), limit).lists;
+    }
+
+    /** Every list computed. */
+    private Computed all(String[] ids, ArticleProfile[] ordered, int limit) {
+        computed = ids.length;
+        Site site = Site.of(ids, ordered, tuning, checkpoint);
+        Candidates[] all = candidates(site, limit);
         List<List<String>> lists = new ArrayList<>(ids.length);
         for (Candidates c : all) {
             lists.add(cut(c, ids));
         }
-        return RelatedLists.sorted(ids, List.copyOf(lists));
+        return new Computed(ids, ordered, site, RelatedLists.sorted(ids, List.copyOf(lists)), limit);
     }
 
     /** The best {@code limit} candidates of every article, before the cut-off, in both cores' time. */

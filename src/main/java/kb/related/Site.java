@@ -78,6 +78,33 @@ final class Site {
                 numbered(articles, ArticleProfile::titleTerms));
     }
 
+    /** This site with another word index: its citations and metadata as they are. */
+    private Site(Site site, WindowIndex index) {
+        this.index = index;
+        this.graph = site.graph;
+        this.products = site.products;
+        this.kinds = site.kinds;
+        this.productMasks = site.productMasks;
+        this.kindMasks = site.kindMasks;
+        this.titles = site.titles;
+        this.titleIdf = site.titleIdf;
+        this.titleWeights = site.titleWeights;
+    }
+
+    /**
+     * This site after the windows of the {@code changed} articles (numbers) became theirs in
+     * {@code articles}, whose citations and metadata are those this site was made of: its word
+     * index patched (see {@link WindowIndex#patched}), the rest as it is. Answers as
+     * {@link #of} would for {@code articles}.
+     */
+    Site withWindows(List<Integer> changed, ArticleProfile[] articles, RelatedFinder.Tuning tuning, Runnable checkpoint) {
+        TermWindow[] windows = index.windows.clone();
+        for (int d : changed) {
+            windows[d] = articles[d].window();
+        }
+        return new Site(this, index.patched(windows, changed, tuning.k1(), tuning.b(), checkpoint));
+    }
+
     /** Whether articles {@code a} and {@code c} share a product code. */
     boolean shareProduct(int a, int c) {
         return (productMasks[a] & productMasks[c]) != 0 && intersect(products[a], products[c]);

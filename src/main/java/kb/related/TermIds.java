@@ -40,6 +40,16 @@ final class TermIds {
         }
     }
 
+    /** A copy, numbering as this one does, that can number more terms without changing this one. */
+    TermIds copy() {
+        TermIds copy = new TermIds(1);
+        copy.keys = keys.clone();
+        copy.values = values.clone();
+        copy.mask = mask;
+        copy.size = size;
+        return copy;
+    }
+
     /** How many distinct terms. */
     int size() {
         return size;

@@ -1,5 +1,7 @@
 package kb.related;
 
+import java.util.List;
+
 /**
  * An inverted index over the term windows of all articles, in primitive arrays: for every term
  * that can tell articles apart, the articles whose window holds it, each with the BM25 weight of
@@ -28,9 +30,15 @@ final class WindowIndex {
     final int[] offsets;
     final int[] postingDocs;
     final float[] postingWeights;
+    /** The terms' numbers, for a patched index to number its terms alike. */
+    private final TermIds dictionary;
+    /** The windows' length in tokens, all together. */
+    private final long totalLength;
 
     private WindowIndex(TermWindow[] windows, int[][] termIds, float[] selectIdf, float[] idf, int[] df, int[] offsets,
-            int[] postingDocs, float[] postingWeights) {
+            int[] postingDocs, float[] postingWeights, TermIds dictionary, long totalLength) {
+        this.dictionary = dictionary;
+        this.totalLength = totalLength;
         this.df = df;
         this.windows = windows;
         this.termIds = termIds;
@@ -68,6 +76,46 @@ final class WindowIndex {
             termIds[d] = ids;
             totalLength += w.length();
         }
+        return finish(windows, termIds, df, dictionary, totalLength, k1, b, checkpoint);
+    }
+
+    /**
+     * The index of {@code windows}, which are this index's windows but for those of the
+     * {@code changed} articles: only those are numbered again; a term new to the index takes the
+     * next number, and a term no window holds any more keeps its number with no posting. The
+     * numbers are not those {@link #build} would give, but nothing read from the index depends
+     * on them: each term's statistics and postings (ascending by article) are those of a build.
+     */
+    WindowIndex patched(TermWindow[] windows, List<Integer> changed, float k1, float b, Runnable checkpoint) {
+        TermIds numbers = dictionary.copy();
+        int[][] termIds = this.termIds.clone();
+        int[] counts = java.util.Arrays.copyOf(df, Math.max(1024, numbers.size() * 2));
+        long length = totalLength;
+        for (int d : changed) {
+            for (int t : termIds[d]) {
+                counts[t]--;
+            }
+            length -= this.windows[d].length();
+            TermWindow w = windows[d];
+            int[] ids = new int[w.size()];
+            for (int i = 0; i < ids.length; i++) {
+                int t = numbers.add(w.term(i));
+                if (t == counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                }
+                counts[t]++;
+                ids[i] = t;
+            }
+            termIds[d] = ids;
+            length += w.length();
+        }
+        return finish(windows, termIds, counts, numbers, length, k1, b, checkpoint);
+    }
+
+    /** The index of windows whose terms are numbered, with each term's document frequency counted. */
+    private static WindowIndex finish(TermWindow[] windows, int[][] termIds, int[] df, TermIds dictionary,
+            long totalLength, float k1, float b, Runnable checkpoint) {
+        int docs = windows.length;
         int terms = dictionary.size();
         float[] selectIdf = new float[terms];
         float[] idf = new float[terms];
@@ -99,7 +147,7 @@ final class WindowIndex {
             }
         }
         return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
-                postingDocs, postingWeights);
+                postingDocs, postingWeights, dictionary, totalLength);
     }
 
     /**

@@ -30,6 +30,11 @@ final class ListingPages {
         this.listingUrl = Pattern.compile("^" + regex + "$");
     }
 
+    /** Whether a page at {@code url} is a listing page. */
+    boolean isListing(String url) {
+        return listingUrl.matcher(url).matches();
+    }
+
     /** The listing page of each product code that has one: code -> URL. */
     Map<String, String> listingUrls(List<PlannedPage> pages) {
         Map<String, String> urls = new HashMap<>();

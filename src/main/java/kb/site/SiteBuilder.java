@@ -66,11 +66,22 @@ public final class SiteBuilder {
      * @param stamp the stamp of the state's file; null for a state that a preview changed, whose
      *              file is deleted (see {@link #preview})
      * @param token for such a state, the mark the preview left in its file's place
+     * @param warm  what the build that left the state made, for the next build to start from; null
+     *              when the state was read from its file or changed by a preview
      */
-    private record Remembered(BuildState state, String stamp, String token) {
+    private record Remembered(BuildState state, String stamp, String token, Warm warm) {
 
         Remembered(BuildState state, String stamp) {
-            this(state, stamp, null);
+            this(state, stamp, null, null);
+        }
+
+        Remembered(BuildState state, String stamp, String token) {
+            this(state, stamp, token, null);
+        }
+
+        /** This state without what its build made (kept for a build that cannot start from it). */
+        Remembered cooled() {
+            return warm == null ? this : new Remembered(state, stamp, token, null);
         }
 
         /** Whether this is still the state of the site and index in place: no other build since. */
@@ -328,6 +339,23 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * What a build made that the next build of the same configuration and theme starts from, in
+     * memory, beside the state it left: its plan, and its related lists with their word index.
+     *
+     * @param setup   the build's {@link Setup#readKey()}
+     * @param theme   the build's {@link Setup#themeKey()}
+     * @param related the lists the state keeps, with what they were computed from; null when the
+     *                state keeps none
+     */
+    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related) {
+
+        /** Whether a build of {@code now} can start from this. */
+        boolean fits(Setup now) {
+            return setup == now.readKey() && theme == now.themeKey();
+        }
+    }
+
     /** A build done but for its state: the result, and what writes the state. */
     private record Built(BuildResult result, Consumer<BooleanSupplier> saveState) {
     }
@@ -340,6 +368,12 @@ public final class SiteBuilder {
         // The last state describes the site in place even when this build cannot build on it.
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
+        // What the last build of this builder made, when this build builds on its state.
+        Warm warm = remembered != null && remembered.state() == previous && remembered.warm() != null
+                && remembered.warm().fits(setup) ? remembered.warm() : null;
+        if (warm == null && remembered != null) {
+            remembered = remembered.cooled(); // a restyle needs the heap more than a stale plan
+        }
         // Only the theme changed: every page and generated file is laid out again (each page's
         // source read once more, in the render stage), with the articles, search documents and
         // related lists the last build read: no template takes part in reading a page, so
@@ -367,7 +401,7 @@ public final class SiteBuilder {
         // Should the build be interrupted, the spare's record is written from what it wrote there.
         publication.writing(out::spareNow);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
-                setup.theme(), previous, diagnostics, progress));
+                setup.theme(), previous, warm == null ? null : warm.plan(), diagnostics, progress));
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
         stages.run("copy", () -> plan.copies().forEach((to, from) -> {
@@ -385,6 +419,7 @@ public final class SiteBuilder {
         // records): only when every article page has its record, else the next build has no
         // windows to compare with and computes every list.
         Map<String, List<String>> keptRelated;
+        RelatedFinder.Computed computedRelated;
         GeneratedFiles generatedFiles;
         SitePreview site;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
@@ -400,8 +435,10 @@ public final class SiteBuilder {
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
             // two saves made during rebuilds then waited 1.0 and 1.4 s for their previews.
             catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
-            Map<String, List<String>> related = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
-                    previous, interruption::checkpoint)).join());
+            RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
+                    previous, warm == null ? null : warm.related(), interruption::checkpoint)).join());
+            computedRelated = relatedKept;
+            Map<String, List<String>> related = byId(relatedKept.lists());
             UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
@@ -445,6 +482,7 @@ public final class SiteBuilder {
             index.rollback(); // after a failure: the index stays as the last build left it (no-op once closed)
         }
         SitePreview builtSite = site;
+        RelatedFinder.Computed relatedDone = computedRelated;
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
@@ -456,7 +494,9 @@ public final class SiteBuilder {
         });
         Consumer<BooleanSupplier> saveState = abandoned -> {
             if (stateFile.write(state, abandoned)) {
-                remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp)).orElse(null);
+                Warm made = new Warm(setup.readKey(), setup.themeKey(), plan,
+                        keptRelated.isEmpty() ? null : relatedDone);
+                remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp, null, made)).orElse(null);
             } else {
                 // A preview comes, which replaces the file by its mark anyway: the mark at once.
                 String token = UUID.randomUUID().toString();
@@ -558,8 +598,8 @@ public final class SiteBuilder {
      * The related articles of every article, by ID (the first page of an ID wins, as in the
      * catalog): the last build's lists where no change reaches them.
      */
-    private static Map<String, List<String>> relatedLists(List<ArticleFacts> facts, BuildState previous,
-            Runnable checkpoint) {
+    private static RelatedFinder.Computed relatedLists(List<ArticleFacts> facts, BuildState previous,
+            RelatedFinder.Computed kept, Runnable checkpoint) {
         // Each loop over every article runs the checkpoint now and then: in kb serve --watch a
         // save stops this stage, and each loop takes a tenth of a second or more on the archive.
         Runnable every = everyFew(checkpoint);
@@ -568,24 +608,29 @@ public final class SiteBuilder {
             every.run();
             articles.putIfAbsent(f.entry().id(), profile(f));
         }
-        RelatedLists lists;
-        if (previous.isEmpty()) {
-            lists = RelatedFinder.compute(articles, RELATED);
-        } else {
-            // The first page of an ID by path, as above, without sorting every page.
-            Map<String, PageRecord> first = new java.util.HashMap<>();
-            for (PageRecord p : previous.pages().values()) {
-                every.run();
-                p.article().ifPresent(a -> first.merge(a.entry().id(), p,
-                        (x, y) -> x.outputPath().compareTo(y.outputPath()) <= 0 ? x : y));
-            }
-            Map<String, ArticleProfile> last = new java.util.HashMap<>();
-            first.forEach((id, p) -> {
-                every.run();
-                last.put(id, profile(p.article().orElseThrow()));
-            });
-            lists = RelatedFinder.update(articles, RELATED, last, previous.related(), checkpoint);
+        if (kept != null) {
+            return RelatedFinder.update(articles, RELATED, kept, checkpoint);
         }
+        if (previous.isEmpty()) {
+            return RelatedFinder.computeKept(articles, RELATED, checkpoint);
+        }
+        // The first page of an ID by path, as above, without sorting every page.
+        Map<String, PageRecord> first = new java.util.HashMap<>();
+        for (PageRecord p : previous.pages().values()) {
+            every.run();
+            p.article().ifPresent(a -> first.merge(a.entry().id(), p,
+                    (x, y) -> x.outputPath().compareTo(y.outputPath()) <= 0 ? x : y));
+        }
+        Map<String, ArticleProfile> last = new java.util.HashMap<>();
+        first.forEach((id, p) -> {
+            every.run();
+            last.put(id, profile(p.article().orElseThrow()));
+        });
+        return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
+    }
+
+    /** The lists by article ID. */
+    private static Map<String, List<String>> byId(RelatedLists lists) {
         Map<String, List<String>> byId = new java.util.HashMap<>();
         for (String id : lists.ids()) {
             byId.put(id, lists.of(id));

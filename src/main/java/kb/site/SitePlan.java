@@ -16,11 +16,13 @@ import java.util.Map;
  * @param unpublished the documents of collections without output: no page, but Liquid lists them
  * @param siteKey     0, or for a site using Jekyll's site model a fingerprint of every source (every page may read every other)
  * @param folders     the source folders read, for the next build's scan to start from
+ * @param placement   what placing the pages reported (claimed URLs, duplicate IDs, listings read), for a
+ *                    plan patched from this one to report again
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
         Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
-        kb.source.SourceFolders folders) {
+        kb.source.SourceFolders folders, List<kb.diag.Diagnostic> placement) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -31,6 +33,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         sources = Map.copyOf(sources);
         unpublished = List.copyOf(unpublished);
         java.util.Objects.requireNonNull(folders, "folders");
+        placement = List.copyOf(placement);
     }
 
     /** Every output path of the build. */

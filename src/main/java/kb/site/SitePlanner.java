@@ -60,16 +60,22 @@ final class SitePlanner {
 
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, Diagnostics diagnostics,
             BuildProgress progress) {
-        return plan(options, config, theme, kb.state.BuildState.empty(), diagnostics, progress);
+        return plan(options, config, theme, kb.state.BuildState.empty(), null, diagnostics, progress);
     }
 
     /**
      * Plans the site, reusing what {@code previous} (the last build's state) knows of every file
      * whose size and time are unchanged: its front matter is not read again, and what reading it
      * reported is reported again.
+     *
+     * @param last the plan {@code previous} was built from, when it is still in memory (the build
+     *             daemon, {@code kb serve --watch}) and was made with the same configuration and
+     *             theme; else null. When every file is still there, none came, and no changed file
+     *             changed what places pages (its role, front matter, or a listing's links), the
+     *             pages stay where it put them: only the changed files' records are new.
      */
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
-            Diagnostics diagnostics, BuildProgress progress) {
+            SitePlan last, Diagnostics diagnostics, BuildProgress progress) {
         JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
         SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()),
                 checkpoint);
@@ -95,6 +101,16 @@ final class SitePlanner {
             return r;
         }).toList();
         progress.finished();
+        ListingPages listings = new ListingPages(config);
+        if (last != null) {
+            Optional<SitePlan> patched = patched(last, files, records, listings, options.source(), config, tree);
+            if (patched.isPresent()) {
+                patched.get().placement().forEach(diagnostics::report);
+                return patched.get();
+            }
+        }
+        // What placing pages reports, kept with the plan for a plan patched from it to report again.
+        Diagnostics placing = diagnostics.child();
         Map<String, SourceRecord> sources = new HashMap<>();
         List<Object> classified = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -170,12 +186,12 @@ final class SitePlanner {
             String file = c.source().displayName();
             Optional<String> output = Permalinks.outputPath(url, c.outputExt());
             if (output.isEmpty()) {
-                diagnostics.error(permalinkPosition(c, file), "URL '" + url + "' leads outside the output folder");
+                placing.error(permalinkPosition(c, file), "URL '" + url + "' leads outside the output folder");
                 continue;
             }
             String other = claimedBy.putIfAbsent(output.get(), file);
             if (other != null) {
-                diagnostics.error(permalinkPosition(c, file), "URL '" + url + "' (" + output.get()
+                placing.error(permalinkPosition(c, file), "URL '" + url + "' (" + output.get()
                         + ") is also claimed by " + other + "; this page is skipped");
                 continue;
             }
@@ -183,10 +199,61 @@ final class SitePlanner {
             pages.add(new PlannedPage(c.source(), c.frontMatter(), url, output.get(), c.markdown(),
                     doc));
         }
-        ListingPages listings = new ListingPages(config);
-        return new SitePlan(pages, copies, articleUrls(pages, diagnostics),
-                listings.codesByUrl(pages, reader, diagnostics), listings.listingUrls(pages), sources,
-                siteKey(options, config, jekyll, pages, sources), unpublished, tree.folders());
+        Map<String, String> articleUrls = articleUrls(pages, placing);
+        Map<String, List<String>> listed = listings.codesByUrl(pages, reader, placing);
+        return new SitePlan(pages, copies, articleUrls, listed, listings.listingUrls(pages), sources,
+                siteKey(options, config, jekyll, pages, sources), unpublished, tree.folders(), placing.reported());
+    }
+
+    /**
+     * {@code last} with the records of the files that changed since, when that is this scan's
+     * plan: the same files (the site has no page that lists every source: see {@link #siteKey}),
+     * each changed one the same kind of file with the same front matter, no listing page among
+     * them, and no message of placing pages about one of them (such a message may quote the
+     * file's lines). Else empty: the plan is made anew.
+     */
+    private static Optional<SitePlan> patched(SitePlan last, List<SourceFile> files, List<SourceRecord> records,
+            ListingPages listings, Path source, SiteConfig config, SourceTree tree) {
+        if (last.siteKey() != 0 || files.size() != last.sources().size() || usesSiteModel(config, source)) {
+            return Optional.empty();
+        }
+        Map<String, SourceFile> changed = new HashMap<>();
+        Map<String, SourceRecord> sources = new HashMap<>(last.sources());
+        for (int i = 0; i < files.size(); i++) {
+            SourceRecord now = records.get(i);
+            SourceRecord was = last.sources().get(now.path());
+            if (was == null) {
+                return Optional.empty();
+            }
+            if (now != was && !now.equals(was)) {
+                if (now.role() != was.role() || !now.frontMatter().equals(was.frontMatter())
+                        || !now.outputExt().equals(was.outputExt()) || now.markdown() != was.markdown()) {
+                    return Optional.empty();
+                }
+                changed.put(now.path(), files.get(i));
+                sources.put(now.path(), now);
+            }
+        }
+        for (kb.diag.Diagnostic d : last.placement()) {
+            for (SourceFile file : changed.values()) {
+                if (d.at().file().equals(file.displayName())) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<PlannedPage> pages = new ArrayList<>(last.pages());
+        for (int i = 0; i < pages.size() && !changed.isEmpty(); i++) {
+            PlannedPage p = pages.get(i);
+            SourceFile now = changed.get(p.source().relativePath());
+            if (now != null) {
+                if (listings.isListing(p.url())) {
+                    return Optional.empty(); // its links give articles their product codes
+                }
+                pages.set(i, new PlannedPage(now, p.frontMatter(), p.url(), p.outputPath(), p.markdown(), p.document()));
+            }
+        }
+        return Optional.of(new SitePlan(pages, last.copies(), last.articleUrls(), last.listedCodes(), last.listings(),
+                sources, 0, last.unpublished(), tree.folders(), last.placement()));
     }
 
     /**
@@ -201,9 +268,7 @@ final class SitePlanner {
         java.nio.file.Path source = options.source();
         boolean model = !jekyll.defaults().isEmpty()
                 || sources.keySet().stream().anyMatch(p -> document(p, jekyll, Map.of()).isPresent())
-                || SiteLiquid.usesOwnLayouts(config, source)
-                || java.nio.file.Files.isDirectory(source.resolve("_includes"))
-                || java.nio.file.Files.isDirectory(source.resolve("_data"));
+                || usesSiteModel(config, source);
         if (!model) {
             return 0;
         }
@@ -213,6 +278,12 @@ final class SitePlanner {
         }
         pages.forEach(p -> f.add(p.url()));
         return f.value();
+    }
+
+    /** Whether the site has layouts, includes or data of its own, through which a page may read any other. */
+    private static boolean usesSiteModel(SiteConfig config, Path source) {
+        return SiteLiquid.usesOwnLayouts(config, source) || Files.isDirectory(source.resolve("_includes"))
+                || Files.isDirectory(source.resolve("_data"));
     }
 
     /**

@@ -76,12 +76,15 @@ class RelatedUpdateTest {
 
     /**
      * Edits {@code texts} with {@code edit} round after round, checks that each update equals a
-     * computation from scratch, and answers how many updates computed only some lists.
+     * computation from scratch, and answers how many updates computed only some lists. The
+     * updates from what the last one kept in memory, whose word index is patched round after
+     * round, are checked too.
      */
     private static int updates(Map<String, String> texts, int rounds, java.util.function.IntConsumer edit) {
         Map<String, ArticleProfile> before = windows(texts);
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
         RelatedLists last = finder.lists(before, 5);
+        RelatedFinder.Computed kept = RelatedFinder.computeKept(before, 5, () -> { });
         int partial = 0;
         for (int round = 0; round < rounds; round++) {
             edit.accept(round);
@@ -89,6 +92,8 @@ class RelatedUpdateTest {
             RelatedLists updated = finder.update(after, 5, before, last);
             RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
             assertThat(asMap(updated)).as("round %d", round).isEqualTo(asMap(scratch));
+            kept = RelatedFinder.update(after, 5, kept, () -> { });
+            assertThat(asMap(kept.lists())).as("round %d, from memory", round).isEqualTo(asMap(scratch));
             partial += finder.computed() < ARTICLES ? 1 : 0;
             before = after;
             last = updated;

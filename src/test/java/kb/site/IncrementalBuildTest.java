@@ -336,6 +336,41 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aResidentBuilderStartsFromWhatItsLastBuildMade_andEqualsACleanAfterEveryKindOfEdit() throws Exception {
+        // A page that claims an article's ID: placing the pages warns, and a plan patched from the
+        // last one (a text edit elsewhere) must warn again.
+        write("notes/dup.md", "---\ntitle: Another widget page\nid: Q1002\n---\n\nSee the widget.\n");
+        Diagnostics clean = new Diagnostics();
+        new SiteBuilder(BuildProgress.NONE).build(options("b", true), clean);
+        expected = clean.sorted();
+        assertThat(expected).extracting(kb.diag.Diagnostic::message).anyMatch(m -> m.contains("is also at"));
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE); // as the build daemon keeps one
+        try {
+            assertThat(build(builder, "a", false).clean()).isTrue();
+            List<String> steps = List.of("text", "new word", "again", "title", "added", "deleted", "home", "text");
+            for (String step : steps) {
+                switch (step) {
+                    case "text" -> edit("kb/Q1003/README.md", "battery", "cell");
+                    case "new word" -> edit("kb/Q1002/README.md", "tighten the gear", "tighten the zygomorphic gear");
+                    case "again" -> edit("kb/Q1003/README.md", "cell", "battery");
+                    case "title" -> edit("kb/Q1004/README.md", "Contoso Gadget", "Contoso Gadget Battery");
+                    case "added" -> write("kb/Q1005/README.md", NavigationSiteTest.article("Q1005", "Contoso Gadget",
+                            "17-JUN-2003", "kbbug", "The gadget beeps twice when its battery is new. See Q1004."));
+                    case "deleted" -> Files.delete(src.resolve("kb/Q1005/README.md"));
+                    case "home" -> edit("index.md", "Start at", "Begin at");
+                    default -> throw new AssertionError(step);
+                }
+                BuildResult again = build(builder, "a", false);
+                assertThat(again.clean()).as(step).isFalse();
+                builder.awaitStateWrite();
+                assertSameAsClean();
+            }
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
     void aBuilderThatWritesItsStateInTheBackgroundBuildsAsOneThatDoesNot() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true); // as kb serve --watch has it
         assertThat(build(builder, "a", false).clean()).isTrue();

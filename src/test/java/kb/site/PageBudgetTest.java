@@ -45,7 +45,7 @@ class PageBudgetTest {
         BuildOptions options = new BuildOptions(source, tmp.resolve("site"), tmp.resolve("index"), Optional.empty(),
                 Optional.empty());
         setup = Setup.load(options, diagnostics);
-        plan = new SitePlanner().plan(options, setup.config(), setup.theme(), BuildState.empty(), diagnostics,
+        plan = new SitePlanner().plan(options, setup.config(), setup.theme(), BuildState.empty(), null, diagnostics,
                 BuildProgress.NONE);
         processor = PageProcessor.forBuild(setup, plan, diagnostics);
     }
