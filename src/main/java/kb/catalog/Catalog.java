@@ -105,6 +105,79 @@ public final class Catalog {
         this.listings = Map.copyOf(all);
     }
 
+    /**
+     * The catalog of {@code articles} (as the constructor takes them), made from this one when
+     * they are its articles but for summaries: such an edit moves no article between listings,
+     * so the new entries take the old ones' places. Else a catalog made anew.
+     */
+    public Catalog updated(Collection<CatalogEntry> articles) {
+        Map<String, CatalogEntry> ids = new HashMap<>();
+        for (CatalogEntry e : articles) {
+            ids.putIfAbsent(e.id(), e);
+        }
+        if (ids.size() != byId.size()) {
+            return new Catalog(articles);
+        }
+        Map<CatalogEntry, CatalogEntry> changed = new java.util.IdentityHashMap<>();
+        for (CatalogEntry now : ids.values()) {
+            CatalogEntry was = byId.get(now.id());
+            if (was == null) {
+                return new Catalog(articles);
+            }
+            if (now != was && !now.equals(was)) {
+                if (!now.equals(was.withSummary(now.summary()))) {
+                    return new Catalog(articles);
+                }
+                changed.put(was, now);
+            }
+        }
+        return changed.isEmpty() ? this : new Catalog(this, changed);
+    }
+
+    /** {@code catalog} with each entry that is a key of {@code changed} replaced by its value, in place. */
+    private Catalog(Catalog catalog, Map<CatalogEntry, CatalogEntry> changed) {
+        this.entries = replaced(catalog.entries, changed);
+        Map<String, CatalogEntry> ids = new HashMap<>(catalog.byId);
+        changed.values().forEach(e -> ids.put(e.id(), e));
+        this.byId = Map.copyOf(ids);
+        Map<Listing, Listing> moved = new java.util.IdentityHashMap<>();
+        Map<Dimension, List<Listing>> all = new LinkedHashMap<>();
+        catalog.listings.forEach((dimension, listings) -> {
+            List<Listing> now = new ArrayList<>(listings.size());
+            for (Listing l : listings) {
+                List<CatalogEntry> entries = replaced(l.entries(), changed);
+                Listing n = entries == l.entries() ? l : new Listing(l.dimension(), l.key(), l.name(), l.filter(), entries);
+                moved.put(l, n);
+                now.add(n);
+            }
+            all.put(dimension, List.copyOf(now));
+        });
+        this.listings = Map.copyOf(all);
+        Map<String, Listing> products = new HashMap<>();
+        catalog.productByName.forEach((name, l) -> products.put(name, moved.getOrDefault(l, l)));
+        this.productByName = Map.copyOf(products);
+        this.namesByCode = catalog.namesByCode;
+        Map<String, List<CatalogEntry>> citing = new HashMap<>(catalog.backlinks);
+        citing.replaceAll((id, list) -> replaced(list, changed));
+        this.backlinks = Map.copyOf(citing);
+        this.citationsOutside = catalog.citationsOutside;
+    }
+
+    /** {@code list} with the entries {@code changed} replaces replaced; the list itself when it has none. */
+    private static List<CatalogEntry> replaced(List<CatalogEntry> list, Map<CatalogEntry, CatalogEntry> changed) {
+        CatalogEntry[] copy = null;
+        for (int i = 0; i < list.size(); i++) {
+            CatalogEntry now = changed.get(list.get(i));
+            if (now != null) {
+                if (copy == null) {
+                    copy = list.toArray(new CatalogEntry[0]);
+                }
+                copy[i] = now;
+            }
+        }
+        return copy == null ? list : List.of(copy);
+    }
+
     /** Every article, ordered by ID. */
     public List<CatalogEntry> entries() {
         return entries;

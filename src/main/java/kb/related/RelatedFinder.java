@@ -343,21 +343,22 @@ public final class RelatedFinder {
             touched.addAll(old.keySet());
             old.keySet().forEach(term -> gained.merge(term, -1, Integer::sum));
         }
-        // Each term's part in the change, looked up once per term rather than once per window;
-        // for a recounted term, the idf it was picked for signatures by before the change.
+        // Each term's part in the change, by number: only the changed windows' terms are looked
+        // up; for a recounted term, the idf it was picked for signatures by before the change.
         byte[] part = new byte[index.idf.length];
+        java.util.Arrays.fill(part, UNTOUCHED);
         float[] selectIdfBefore = new float[index.idf.length];
-        for (int d = 0; d < docs; d++) {
-            int[] termIds = index.termIds[d];
-            for (int i = 0; i < termIds.length; i++) {
-                int t = termIds[i];
-                if (part[t] == UNSEEN) {
-                    String term = index.windows[d].term(i);
-                    part[t] = recounted.contains(term) ? RECOUNTED : touched.contains(term) ? TOUCHED : UNTOUCHED;
-                    if (part[t] == RECOUNTED) {
-                        selectIdfBefore[t] = WindowIndex.selectIdf(index.df[t] - gained.getOrDefault(term, 0), docs);
-                    }
-                }
+        for (String term : touched) {
+            int t = index.termId(term);
+            if (t >= 0) {
+                part[t] = TOUCHED;
+            }
+        }
+        for (String term : recounted) {
+            int t = index.termId(term); // absent: no window holds it now
+            if (t >= 0) {
+                part[t] = RECOUNTED;
+                selectIdfBefore[t] = WindowIndex.selectIdf(index.df[t] - gained.getOrDefault(term, 0), docs);
             }
         }
         // Every article's signature, in blocks on all cores (each article's test is its own).
@@ -389,7 +390,6 @@ public final class RelatedFinder {
         return affected;
     }
 
-    private static final byte UNSEEN = 0;
     private static final byte UNTOUCHED = 1;
     /** Its weight in a changed window changed. */
     private static final byte TOUCHED = 2;

@@ -50,6 +50,17 @@ final class TermIds {
         return copy;
     }
 
+    /** The number of {@code term}, or -1 when it has none. */
+    int get(String term) {
+        int slot = mix(term.hashCode()) & mask;
+        for (String key; (key = keys[slot]) != null; slot = (slot + 1) & mask) {
+            if (key.equals(term)) {
+                return values[slot];
+            }
+        }
+        return -1;
+    }
+
     /** How many distinct terms. */
     int size() {
         return size;

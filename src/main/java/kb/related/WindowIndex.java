@@ -172,6 +172,11 @@ final class WindowIndex {
         return docs == 0 ? 1f : Math.max(1f, Math.round((double) totalLength / docs));
     }
 
+    /** The number of {@code term} in this index, or -1 when no window held it. */
+    int termId(String term) {
+        return dictionary.get(term);
+    }
+
     /** How many articles. */
     int docs() {
         return windows.length;

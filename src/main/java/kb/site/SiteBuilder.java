@@ -341,14 +341,16 @@ public final class SiteBuilder {
 
     /**
      * What a build made that the next build of the same configuration and theme starts from, in
-     * memory, beside the state it left: its plan, and its related lists with their word index.
+     * memory, beside the state it left: its plan, its catalog, and its related lists with their
+     * word index.
      *
      * @param setup   the build's {@link Setup#readKey()}
      * @param theme   the build's {@link Setup#themeKey()}
      * @param related the lists the state keeps, with what they were computed from; null when the
      *                state keeps none
+     * @param catalog the catalog of the state's articles
      */
-    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related) {
+    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog) {
 
         /** Whether a build of {@code now} can start from this. */
         boolean fits(Setup now) {
@@ -434,7 +436,9 @@ public final class SiteBuilder {
             // after an interruption (kb serve --watch waits for the build's threads before it
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
             // two saves made during rebuilds then waited 1.0 and 1.4 s for their previews.
-            catalog = stages.run("catalog", () -> new Catalog(facts.stream().map(ArticleFacts::entry).toList()));
+            List<kb.catalog.CatalogEntry> entries = facts.stream().map(ArticleFacts::entry).toList();
+            catalog = stages.run("catalog", () -> warm != null && warm.catalog() != null
+                    ? warm.catalog().updated(entries) : new Catalog(entries));
             RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
                     previous, warm == null ? null : warm.related(), interruption::checkpoint)).join());
             computedRelated = relatedKept;
@@ -483,6 +487,7 @@ public final class SiteBuilder {
         }
         SitePreview builtSite = site;
         RelatedFinder.Computed relatedDone = computedRelated;
+        Catalog catalogDone = catalog;
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
@@ -495,7 +500,7 @@ public final class SiteBuilder {
         Consumer<BooleanSupplier> saveState = abandoned -> {
             if (stateFile.write(state, abandoned)) {
                 Warm made = new Warm(setup.readKey(), setup.themeKey(), plan,
-                        keptRelated.isEmpty() ? null : relatedDone);
+                        keptRelated.isEmpty() ? null : relatedDone, catalogDone);
                 remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp, null, made)).orElse(null);
             } else {
                 // A preview comes, which replaces the file by its mark anyway: the mark at once.

@@ -19,6 +19,41 @@ class CatalogTest {
             entry("Q200", "Microsoft Exchange", "kbbug", "1999-12-31", "Q300")));
 
     @Test
+    void anUpdatedCatalogEqualsOneMadeAnew_summaryEditsPatchedInPlace_otherEditsMadeAnew() {
+        List<CatalogEntry> before = new java.util.ArrayList<>(catalog.entries());
+        // Q100 has backlinks and shares listings; the edit of its summary keeps every grouping.
+        List<CatalogEntry> summary = before.stream()
+                .map(e -> e.id().equals("Q100") ? e.withSummary("A new summary.") : e).toList();
+        Catalog patched = catalog.updated(summary);
+        assertSameCatalog(patched, new Catalog(summary));
+        assertThat(patched.article("Q100").orElseThrow().summary()).isEqualTo("A new summary.");
+        assertThat(patched.backlinks("Q300")).extracting(CatalogEntry::summary).containsExactly("");
+        assertThat(patched.product("Microsoft Exchange").orElseThrow().entries()).extracting(CatalogEntry::summary)
+                .contains("A new summary.");
+        assertThat(catalog.updated(before)).isSameAs(catalog);
+
+        List<CatalogEntry> moved = before.stream()
+                .map(e -> e.id().equals("Q100") ? entry("Q100", "Word 97 for Windows", "kbhowto", "2002-01-01") : e).toList();
+        assertSameCatalog(catalog.updated(moved), new Catalog(moved));
+        List<CatalogEntry> fewer = before.subList(1, before.size());
+        assertSameCatalog(catalog.updated(fewer), new Catalog(fewer));
+    }
+
+    private static void assertSameCatalog(Catalog actual, Catalog expected) {
+        assertThat(actual.entries()).isEqualTo(expected.entries());
+        assertThat(actual.allListings()).isEqualTo(expected.allListings());
+        assertThat(actual.citationsOutside()).isEqualTo(expected.citationsOutside());
+        for (CatalogEntry e : expected.entries()) {
+            assertThat(actual.backlinks(e.id())).as("backlinks of %s", e.id()).isEqualTo(expected.backlinks(e.id()));
+            assertThat(actual.article(e.id())).isEqualTo(expected.article(e.id()));
+            assertThat(actual.neighbours(e)).isEqualTo(expected.neighbours(e));
+            for (String p : e.products()) {
+                assertThat(actual.product(p)).isEqualTo(expected.product(p));
+            }
+        }
+    }
+
+    @Test
     void articlesAreOrderedByNumberNotText() {
         assertThat(catalog.entries()).extracting(CatalogEntry::id).containsExactly("Q20", "Q100", "Q200", "Q300");
     }
