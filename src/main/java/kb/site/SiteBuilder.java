@@ -348,9 +348,11 @@ public final class SiteBuilder {
      * @param theme   the build's {@link Setup#themeKey()}
      * @param related the lists the state keeps, with what they were computed from; null when the
      *                state keeps none
-     * @param catalog the catalog of the state's articles
+     * @param catalog  the catalog of the state's articles
+     * @param manifest the source manifest the build wrote
      */
-    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog) {
+    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog,
+            Manifest manifest) {
 
         /** Whether a build of {@code now} can start from this. */
         boolean fits(Setup now) {
@@ -422,6 +424,7 @@ public final class SiteBuilder {
         // windows to compare with and computes every list.
         Map<String, List<String>> keptRelated;
         RelatedFinder.Computed computedRelated;
+        Manifest manifestDone;
         GeneratedFiles generatedFiles;
         SitePreview site;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
@@ -458,7 +461,9 @@ public final class SiteBuilder {
             generatedCount = made.counted();
             generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
-            SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out));
+            SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out,
+                    warm, diagnostics));
+            manifestDone = new Manifest(manifest, keep);
             boolean removed = stages.run("prune", () -> {
                 interruption.forbid();
                 return prune(folder, spare, previous, keep);
@@ -488,6 +493,7 @@ public final class SiteBuilder {
         SitePreview builtSite = site;
         RelatedFinder.Computed relatedDone = computedRelated;
         Catalog catalogDone = catalog;
+        Manifest writtenManifest = manifestDone;
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
@@ -500,7 +506,7 @@ public final class SiteBuilder {
         Consumer<BooleanSupplier> saveState = abandoned -> {
             if (stateFile.write(state, abandoned)) {
                 Warm made = new Warm(setup.readKey(), setup.themeKey(), plan,
-                        keptRelated.isEmpty() ? null : relatedDone, catalogDone);
+                        keptRelated.isEmpty() ? null : relatedDone, catalogDone, writtenManifest);
                 remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp, null, made)).orElse(null);
             } else {
                 // A preview comes, which replaces the file by its mark anyway: the mark at once.
@@ -716,7 +722,14 @@ public final class SiteBuilder {
      * (generated pages name their template).
      */
     private static SourceManifest writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan,
-            Set<String> keep, OutputWriter out) {
+            Set<String> keep, OutputWriter out, Warm warm, Diagnostics diagnostics) {
+        // The last build's manifest, when made of the same pages and outputs: not made again.
+        Manifest last = warm == null ? null : warm.manifest();
+        if (last != null && last.outputs().size() == keep.size() + 1 && last.outputs().containsAll(keep)
+                && samePlaces(plan.pages(), warm.plan().pages()) && out.keepAsBefore(SourceManifest.FILE, diagnostics)) {
+            keep.add(SourceManifest.FILE);
+            return last.manifest();
+        }
         Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
         for (PlannedPage page : plan.pages()) {
             origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
@@ -731,6 +744,26 @@ public final class SiteBuilder {
         out.write(SourceManifest.FILE, manifest.text(), 0, List.of());
         keep.add(SourceManifest.FILE);
         return manifest;
+    }
+
+    /** A source manifest, with every output of the build that wrote it (itself included). */
+    private record Manifest(SourceManifest manifest, Set<String> outputs) {
+    }
+
+    /** Whether two plans' pages come from the same sources through the same layouts to the same outputs. */
+    private static boolean samePlaces(List<PlannedPage> a, List<PlannedPage> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            PlannedPage x = a.get(i);
+            PlannedPage y = b.get(i);
+            if (!x.outputPath().equals(y.outputPath()) || !x.source().relativePath().equals(y.source().relativePath())
+                    || (x.frontMatter() != y.frontMatter() && !x.frontMatter().layout().equals(y.frontMatter().layout()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The template a generated page comes from, for kb check's messages (GeneratedFile does not say). */
