@@ -24,6 +24,8 @@ final class StateWriter implements AutoCloseable {
     });
     /** Runs before each save (tests hold a save there). */
     private final Runnable beforeSave;
+    /** Runs after each save, on the writer's thread. */
+    private final Runnable afterSave;
     /** Told of the thread still deleting what a build moved aside, once its publication is released. */
     private volatile Consumer<Thread> released = t -> { };
 
@@ -33,7 +35,13 @@ final class StateWriter implements AutoCloseable {
 
     /** A writer that runs {@code beforeSave} on its thread before each save (tests). */
     StateWriter(Runnable beforeSave) {
+        this(beforeSave, () -> { });
+    }
+
+    /** A writer that runs {@code beforeSave} and {@code afterSave} on its thread around each save. */
+    StateWriter(Runnable beforeSave, Runnable afterSave) {
         this.beforeSave = beforeSave;
+        this.afterSave = afterSave;
     }
 
     /**
@@ -61,6 +69,7 @@ final class StateWriter implements AutoCloseable {
             try {
                 beforeSave.run();
                 save.accept(flag::get);
+                afterSave.run();
             } finally {
                 // Not waiting for the deletion of what the build moved aside: the next build or
                 // preview need not wait for it either.
