@@ -294,7 +294,7 @@ public final class RelatedFinder {
         Candidates[] fresh = candidates(site, limit, affected);
         List<List<String>> lists = new ArrayList<>(ids.length);
         for (int d = 0; d < ids.length; d++) {
-            lists.add(affected[d] ? cut(fresh[d], ids) : last.of(ids[d]));
+            lists.add(affected[d] ? cut(fresh[d], ids) : last.at(d)); // last has these ids, in this order
             computed += affected[d] ? 1 : 0;
         }
         return new Computed(ids, ordered, site, RelatedLists.sorted(ids, List.copyOf(lists)), limit);

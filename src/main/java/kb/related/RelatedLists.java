@@ -46,6 +46,11 @@ public final class RelatedLists {
         return i >= 0 ? lists.get(i) : List.of();
     }
 
+    /** The list of the article at {@code index} in {@link #ids()}. */
+    List<String> at(int index) {
+        return lists.get(index);
+    }
+
     /** The article IDs, ascending. */
     public List<String> ids() {
         return List.of(ids);
