@@ -39,6 +39,20 @@ public final class Catalog {
     private final Map<String, Listing> productByName;
     private final Map<String, List<CatalogEntry>> backlinks;
     private final int citationsOutside;
+    /** The orders made of listings ({@link #order}), by dimension, key and order. */
+    private final Map<OrderKey, Order> orders;
+
+    private record OrderKey(Dimension dimension, String key, Comparator<CatalogEntry> order) {
+    }
+
+    /**
+     * A listing's entries in an order, as a stable sort puts them (ties in ID order).
+     *
+     * @param positions for each rank, the entry's place in the listing (in ID order)
+     * @param ranks     for each place in the listing, the entry's rank in the order
+     */
+    public record Order(int[] positions, int[] ranks) {
+    }
 
     /** The catalog of the given articles (any order; one entry per ID — the first wins). */
     public Catalog(Collection<CatalogEntry> articles) {
@@ -103,6 +117,30 @@ public final class Catalog {
         }
         all.put(Dimension.CITED, List.copyOf(cited));
         this.listings = Map.copyOf(all);
+        this.orders = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    /**
+     * {@code listing} (one of this catalog's) in {@code order}, which must not depend on the
+     * entries' summaries: made once, and kept by a catalog {@link #updated} from this one for
+     * summary edits, whose entries keep their places. Thread-safe.
+     */
+    public Order order(Listing listing, Comparator<CatalogEntry> order) {
+        return orders.computeIfAbsent(new OrderKey(listing.dimension(), listing.key(), order), k -> {
+            List<CatalogEntry> entries = listing.entries();
+            Integer[] sorted = new Integer[entries.size()];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = i;
+            }
+            java.util.Arrays.sort(sorted, (i, j) -> order.compare(entries.get(i), entries.get(j))); // stable
+            int[] positions = new int[sorted.length];
+            int[] ranks = new int[sorted.length];
+            for (int r = 0; r < sorted.length; r++) {
+                positions[r] = sorted[r];
+                ranks[sorted[r]] = r;
+            }
+            return new Order(positions, ranks);
+        });
     }
 
     /**
@@ -161,6 +199,7 @@ public final class Catalog {
         citing.replaceAll((id, list) -> replaced(list, changed));
         this.backlinks = Map.copyOf(citing);
         this.citationsOutside = catalog.citationsOutside;
+        this.orders = new java.util.concurrent.ConcurrentHashMap<>(catalog.orders); // no order reads summaries
     }
 
     /** {@code list} with the entries {@code changed} replaces replaced; the list itself when it has none. */

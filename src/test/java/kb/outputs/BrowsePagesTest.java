@@ -36,11 +36,17 @@ class BrowsePagesTest {
     }
 
     @Test
-    void thePagesShowingAnArticleAreFoundWithoutSorting_withTheEntriesASortPutsOnThem() {
-        Catalog catalog = catalog(457); // listings of several pages, the last one short
+    void thePagesShowingAnArticleAreFound_withTheEntriesASortPutsOnThem_alsoInACatalogPatchedForSummaries() {
+        Catalog made = catalog(457); // listings of several pages, the last one short
+        PagesShowing.find(made, java.util.Set.copyOf(made.entries().stream().map(CatalogEntry::id).toList()));
+        // A summary edit: the patched catalog keeps the orders the first one made.
+        CatalogEntry first = made.entries().get(0);
+        Catalog catalog = made.updated(made.entries().stream()
+                .map(e -> e == first ? e.withSummary("Another summary.") : e).toList());
+        assertThat(catalog).isNotSameAs(made);
         List<String> ids = catalog.entries().stream().map(CatalogEntry::id).toList();
         for (int k = 0; k < ids.size(); k += 3) {
-            // One article, and two (whose pages are found by sorting their listings).
+            // One article, and two.
             for (java.util.Set<String> shown : List.of(java.util.Set.of(ids.get(k)),
                     java.util.Set.of(ids.get(k), ids.get((k * 7 + 1) % ids.size())))) {
                 Map<BrowsePages.ListingPage, List<CatalogEntry>> expected = new java.util.HashMap<>();
