@@ -439,7 +439,7 @@ public final class SiteBuilder {
             ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
                     plan, previous, index, new ProductNames(titles), Fingerprint.of(new TreeMap<>(titles).toString()))
                     .run(diagnostics, progress)).join());
-            List<ArticleFacts> facts = new ArrayList<>(new TreeMap<>(extracted.facts()).values());
+            List<ArticleFacts> facts = byPath(extracted.facts());
             // The catalog before the related lists, not beside them: made beside them, it ran on
             // after an interruption (kb serve --watch waits for the build's threads before it
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
@@ -643,6 +643,17 @@ public final class SiteBuilder {
             last.put(id, profile(p.article().orElseThrow()));
         });
         return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
+    }
+
+    /** The values in the order of their keys (output paths): sorted as an array, not a tree. */
+    private static List<ArticleFacts> byPath(Map<String, ArticleFacts> facts) {
+        String[] paths = facts.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(paths);
+        List<ArticleFacts> ordered = new ArrayList<>(paths.length);
+        for (String path : paths) {
+            ordered.add(facts.get(path));
+        }
+        return ordered;
     }
 
     /** The lists by article ID. */
