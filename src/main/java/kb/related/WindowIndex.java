@@ -82,7 +82,8 @@ final class WindowIndex {
     /**
      * The index of {@code windows}, which are this index's windows but for those of the
      * {@code changed} articles: only those are numbered again; a term new to the index takes the
-     * next number, and a term no window holds any more keeps its number with no posting. The
+     * next number, and a term no window holds any more keeps its number with no posting (until
+     * such terms are most of them: the index is then built anew). The
      * numbers are not those {@link #build} would give, but nothing read from the index depends
      * on them: each term's statistics and postings (ascending by article) are those of a build.
      */
@@ -108,6 +109,15 @@ final class WindowIndex {
             }
             termIds[d] = ids;
             length += w.length();
+        }
+        int live = 0;
+        for (int t = 0; t < numbers.size(); t++) {
+            live += counts[t] > 0 ? 1 : 0;
+        }
+        if (numbers.size() > 2 * live) {
+            // Most numbered terms are in no window any more (a long session's edits): built anew,
+            // the dictionary and the arrays by term are as small as the windows need.
+            return build(windows, k1, b, checkpoint);
         }
         return finish(windows, termIds, counts, numbers, length, k1, b, checkpoint);
     }

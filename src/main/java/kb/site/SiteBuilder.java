@@ -378,10 +378,13 @@ public final class SiteBuilder {
         BuildState last = stages.run("state", () -> lastState(stateFile));
         BuildState previous = usable(last, setup);
         // What the last build of this builder made, when this build builds on its state.
-        Warm warm = remembered != null && remembered.state() == previous && remembered.warm() != null
-                && remembered.warm().fits(setup) ? remembered.warm() : null;
-        if (warm == null && remembered != null) {
-            remembered = remembered.cooled(); // a restyle needs the heap more than a stale plan
+        // Held in a cell that the build empties once it has used it (after the manifest), so that
+        // the last build's plan, catalog and word index are not kept through the stages that
+        // need the heap most; an interrupted build's successor then starts without them.
+        Warm[] warm = {remembered != null && remembered.state() == previous && remembered.warm() != null
+                && remembered.warm().fits(setup) ? remembered.warm() : null};
+        if (remembered != null) {
+            remembered = remembered.cooled();
         }
         // Only the theme changed: every page and generated file is laid out again (each page's
         // source read once more, in the render stage), with the articles, search documents and
@@ -410,7 +413,7 @@ public final class SiteBuilder {
         // Should the build be interrupted, the spare's record is written from what it wrote there.
         publication.writing(out::spareNow);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
-                setup.theme(), previous, warm == null ? null : warm.plan(), diagnostics, progress));
+                setup.theme(), previous, warm[0] == null ? null : warm[0].plan(), diagnostics, progress));
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
         stages.run("copy", () -> plan.copies().forEach((to, from) -> {
@@ -445,10 +448,10 @@ public final class SiteBuilder {
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
             // two saves made during rebuilds then waited 1.0 and 1.4 s for their previews.
             List<kb.catalog.CatalogEntry> entries = facts.stream().map(ArticleFacts::entry).toList();
-            catalog = stages.run("catalog", () -> warm != null && warm.catalog() != null
-                    ? warm.catalog().updated(entries) : new Catalog(entries));
+            catalog = stages.run("catalog", () -> warm[0] != null && warm[0].catalog() != null
+                    ? warm[0].catalog().updated(entries) : new Catalog(entries));
             RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
-                    previous, warm == null ? null : warm.related(), interruption::checkpoint)).join());
+                    previous, warm[0] == null ? null : warm[0].related(), interruption::checkpoint)).join());
             computedRelated = relatedKept;
             Map<String, List<String>> related = byId(relatedKept.lists());
             UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
@@ -467,7 +470,8 @@ public final class SiteBuilder {
             generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
             SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out,
-                    warm, diagnostics));
+                    warm[0], diagnostics));
+            warm[0] = null;
             manifestDone = new Manifest(manifest, keep);
             boolean removed = stages.run("prune", () -> {
                 interruption.forbid();

@@ -24,7 +24,7 @@ final class StateWriter implements AutoCloseable {
     });
     /** Runs before each save (tests hold a save there). */
     private final Runnable beforeSave;
-    /** Runs after each save, on the writer's thread. */
+    /** Runs after each save, on the writer's thread, once the output folder is released. */
     private final Runnable afterSave;
     /** Told of the thread still deleting what a build moved aside, once its publication is released. */
     private volatile Consumer<Thread> released = t -> { };
@@ -69,12 +69,12 @@ final class StateWriter implements AutoCloseable {
             try {
                 beforeSave.run();
                 save.accept(flag::get);
-                afterSave.run();
             } finally {
                 // Not waiting for the deletion of what the build moved aside: the next build or
                 // preview need not wait for it either.
                 released.accept(publication.release());
             }
+            afterSave.run(); // the output folder released: a build of another process need not wait
         });
     }
 

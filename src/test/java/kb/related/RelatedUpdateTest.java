@@ -196,6 +196,30 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void wordsThatComeAndGoInALongSession_stillEqualAComputationFromScratch() {
+        Random random = new Random(13);
+        Map<String, String> texts = texts(random, 900);
+        int[] fresh = {0};
+        // Each round five articles' words are all new ones, which the next round drops again: the
+        // patched word index numbers ever more terms that no window holds, until it is built anew.
+        int partial = updates(texts, 40, round -> {
+            for (int e = 0; e < 5; e++) {
+                String id = "Q" + (100000 + e * 97); // the same five: their last words die
+                StringBuilder words = new StringBuilder();
+                for (int w = 0; w < texts.get(id).split(" ").length; w++) {
+                    StringBuilder word = new StringBuilder("fresh");
+                    for (int n = fresh[0]++; n > 0 || word.length() == 5; n /= 20) {
+                        word.append((char) ('b' + n % 20));
+                    }
+                    words.append(word).append("z ");
+                }
+                texts.put(id, words.toString());
+            }
+        });
+        assertThat(partial).as("updates that computed only some lists").isGreaterThan(30);
+    }
+
+    @Test
     void windowsWhoseLengthsChangeWhileTheAverageStaysUpdateOnlyWhatTheyReach() {
         Random random = new Random(5);
         Map<String, String> texts = texts(random, 900);
