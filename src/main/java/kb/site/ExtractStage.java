@@ -61,6 +61,8 @@ final class ExtractStage {
 
     /** How long reading one page may take. */
     private final Duration budget;
+    /** This build's own number, for the keys of pages that read the rest of the site. */
+    private final long buildNonce = System.nanoTime() ^ java.util.concurrent.ThreadLocalRandom.current().nextLong();
 
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey) {
@@ -142,8 +144,13 @@ final class ExtractStage {
             // it failed). Without a record, the next build reads it again.
             return;
         }
-        found.extractionKeys().put(path, key);
         PreparedPage p = read.get();
+        if (p.readsSite()) {
+            // What it shows may change with any other source: its key is this build's alone, so
+            // the next build reads and lays it out again (and rewrites it only if it changed).
+            key = new Fingerprint().add(key).add(buildNonce).value();
+        }
+        found.extractionKeys().put(path, key);
         if (p.article().isPresent()) {
             Article article = p.article().get();
             CatalogEntry entry = CatalogEntry.of(article, page.url(), productNames);

@@ -178,7 +178,8 @@ final class PageProcessor implements SiteModel.ContentRenderer {
         }
         String title = plainTitle(page, content.html());
         return Optional.of(new PreparedPage(page, pageVars, PackedText.of(content.html()), title, content.text(),
-                extraction.map(Extraction::article), layoutPosition(text, file)));
+                extraction.map(Extraction::article), layoutPosition(text, file),
+                SiteReading.readsSite(source.body(), config.values().keySet())));
     }
 
     /**

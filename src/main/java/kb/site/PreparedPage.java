@@ -17,9 +17,10 @@ import kb.model.Article;
  * @param text           the visible text of its content (for its search document)
  * @param article        its article, when it holds one
  * @param layoutPosition where its {@code layout:} is, for layout diagnostics
+ * @param readsSite      whether its Liquid reads other files of the site ({@link SiteReading})
  */
 record PreparedPage(PlannedPage page, Map<String, Object> variables, PackedText content, String title, String text,
-        Optional<Article> article, SourcePosition layoutPosition) {
+        Optional<Article> article, SourcePosition layoutPosition, boolean readsSite) {
 
     PreparedPage {
         Objects.requireNonNull(page, "page");
@@ -52,7 +53,7 @@ record PreparedPage(PlannedPage page, Map<String, Object> variables, PackedText 
             vars.put(JSON, PackedText.of(json));
         }
         return new PreparedPage(page, vars, content, title, "",
-                article.map(a -> (Article) variables.getOrDefault("article", a)), layoutPosition);
+                article.map(a -> (Article) variables.getOrDefault("article", a)), layoutPosition, readsSite);
     }
 
     /** The variables as the layouts read them (the metadata JSON as text again). */

@@ -336,6 +336,28 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aPageWhoseLiquidReadsOtherFilesIsMadeAgainWhenTheyChange() throws Exception {
+        // Found by a review: a site without Jekyll's site model was taken to have pages that read
+        // nothing but their own source.
+        write("part.txt", "first part\n");
+        write("whole.md", "---\ntitle: Whole\n---\n\n{% include_relative part.txt %}\n");
+        write("list.md", "---\ntitle: List\n---\n\n{% for p in site.pages %}[{{ p.title }}] {% endfor %}\n");
+        write("guide.md", "---\ntitle: Guide\n---\n\nThe guide.\n");
+        incremental();
+        assertSameAsClean();
+        edit("part.txt", "first part", "second part");
+        incremental();
+        assertSameAsClean();
+        assertThat(site("a").resolve("whole.html")).content().contains("second part");
+        edit("guide.md", "title: Guide", "title: Handbook");
+        incremental();
+        assertSameAsClean();
+        assertThat(site("a").resolve("list.html")).content().contains("[Handbook]");
+        BuildResult again = incremental();
+        assertThat(again.written()).as("nothing changed: laid out again, written never").isZero();
+    }
+
+    @Test
     void aResidentBuilderStartsFromWhatItsLastBuildMade_andEqualsACleanAfterEveryKindOfEdit() throws Exception {
         // A page that claims an article's ID: placing the pages warns, and a plan patched from the
         // last one (a text edit elsewhere) must warn again.
