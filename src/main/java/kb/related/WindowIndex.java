@@ -57,26 +57,46 @@ final class WindowIndex {
         int docs = windows.length;
         TermIds dictionary = new TermIds(Math.max(1024, docs * 4));
         int[][] termIds = new int[docs][];
-        int[] df = new int[1024];
+        Counts df = new Counts(new int[1024]);
         long totalLength = 0;
         for (int d = 0; d < docs; d++) {
             if ((d & RelatedFinder.CHECK_EVERY) == 0) {
                 checkpoint.run();
             }
-            TermWindow w = windows[d];
+            termIds[d] = df.number(windows[d], dictionary);
+            totalLength += windows[d].length();
+        }
+        return finish(windows, termIds, df.counts, dictionary, totalLength, k1, b, checkpoint);
+    }
+
+    /** How many windows hold each term, by number, counted as windows are numbered. */
+    private static final class Counts {
+        private int[] counts;
+
+        Counts(int[] counts) {
+            this.counts = counts;
+        }
+
+        /** The numbers of a window's terms ({@code numbers} numbers those new to it), each counted once more. */
+        int[] number(TermWindow w, TermIds numbers) {
             int[] ids = new int[w.size()];
             for (int i = 0; i < ids.length; i++) {
-                int t = dictionary.add(w.term(i));
-                if (t == df.length) {
-                    df = java.util.Arrays.copyOf(df, df.length * 2);
+                int t = numbers.add(w.term(i));
+                if (t >= counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
                 }
-                df[t]++;
+                counts[t]++;
                 ids[i] = t;
             }
-            termIds[d] = ids;
-            totalLength += w.length();
+            return ids;
         }
-        return finish(windows, termIds, df, dictionary, totalLength, k1, b, checkpoint);
+
+        /** Counts the terms of a window that no longer holds them once less. */
+        void drop(int[] ids) {
+            for (int t : ids) {
+                counts[t]--;
+            }
+        }
     }
 
     /**
@@ -90,36 +110,24 @@ final class WindowIndex {
     WindowIndex patched(TermWindow[] windows, List<Integer> changed, float k1, float b, Runnable checkpoint) {
         TermIds numbers = dictionary.copy();
         int[][] termIds = this.termIds.clone();
-        int[] counts = java.util.Arrays.copyOf(df, Math.max(1024, numbers.size() * 2));
+        Counts counts = new Counts(java.util.Arrays.copyOf(df, Math.max(1024, numbers.size() * 2)));
         long length = totalLength;
         for (int d : changed) {
-            for (int t : termIds[d]) {
-                counts[t]--;
-            }
+            counts.drop(termIds[d]);
             length -= this.windows[d].length();
-            TermWindow w = windows[d];
-            int[] ids = new int[w.size()];
-            for (int i = 0; i < ids.length; i++) {
-                int t = numbers.add(w.term(i));
-                if (t == counts.length) {
-                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
-                }
-                counts[t]++;
-                ids[i] = t;
-            }
-            termIds[d] = ids;
-            length += w.length();
+            termIds[d] = counts.number(windows[d], numbers);
+            length += windows[d].length();
         }
         int live = 0;
         for (int t = 0; t < numbers.size(); t++) {
-            live += counts[t] > 0 ? 1 : 0;
+            live += counts.counts[t] > 0 ? 1 : 0;
         }
         if (numbers.size() > 2 * live) {
             // Most numbered terms are in no window any more (a long session's edits): built anew,
             // the dictionary and the arrays by term are as small as the windows need.
             return build(windows, k1, b, checkpoint);
         }
-        return finish(windows, termIds, counts, numbers, length, k1, b, checkpoint);
+        return finish(windows, termIds, counts.counts, numbers, length, k1, b, checkpoint);
     }
 
     /** The index of windows whose terms are numbered, with each term's document frequency counted. */
