@@ -346,13 +346,14 @@ public final class SiteBuilder {
 
     /**
      * What a build made that the next build of the same configuration and theme starts from, in
-     * memory, beside the state it left: its plan, its catalog, and its related lists with their
-     * word index.
+     * memory, beside the state it left: its plan, its catalog (with the listings' orders), its
+     * related lists with their word index, and its source manifest.
      *
-     * @param setup   the build's {@link Setup#readKey()}
-     * @param theme   the build's {@link Setup#themeKey()}
-     * @param related the lists the state keeps, with what they were computed from; null when the
-     *                state keeps none
+     * @param setup    the build's {@link Setup#readKey()}
+     * @param theme    the build's {@link Setup#themeKey()}
+     * @param plan     the build's plan
+     * @param related  the lists the state keeps, with what they were computed from; null when the
+     *                 state keeps none
      * @param catalog  the catalog of the state's articles
      * @param manifest the source manifest the build wrote
      */
@@ -615,8 +616,9 @@ public final class SiteBuilder {
     }
 
     /**
-     * The related articles of every article, by ID (the first page of an ID wins, as in the
-     * catalog): the last build's lists where no change reaches them.
+     * The related articles of every article (the first page of an ID wins, as in the catalog),
+     * with what they were computed from: the last build's lists where no change reaches them,
+     * from what the last build {@code kept} in memory when there is that.
      */
     private static RelatedFinder.Computed relatedLists(List<ArticleFacts> facts, BuildState previous,
             RelatedFinder.Computed kept, Runnable checkpoint) {
