@@ -12,15 +12,10 @@ import kb.catalog.ProductNames;
 import kb.check.CheckReport;
 import kb.check.SiteChecker;
 import kb.check.SourceManifest;
-import kb.config.SiteConfig;
 import kb.diag.Diagnostics;
 import kb.diag.Severity;
-import kb.outputs.BrowsePages;
-import kb.render.LayoutRenderer;
 import kb.search.SearchIndexer;
-import kb.related.ArticleProfile;
 import kb.related.RelatedFinder;
-import kb.related.RelatedLists;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
 import kb.state.GeneratedFiles;
@@ -50,9 +45,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * from, and only what an edit changes is made again (see {@link kb.state.BuildState}).
  */
 public final class SiteBuilder {
-
-    /** How many related articles an article page lists. */
-    private static final int RELATED = 5;
 
     private final BuildProgress progress;
     private final Interruption interruption = new Interruption();
@@ -358,7 +350,7 @@ public final class SiteBuilder {
      * @param manifest the source manifest the build wrote
      */
     private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog,
-            Manifest manifest) {
+            ManifestStage.Written manifest) {
 
         /** Whether a build of {@code now} can start from this. */
         boolean fits(Setup now) {
@@ -433,7 +425,7 @@ public final class SiteBuilder {
         // windows to compare with and computes every list.
         Map<String, List<String>> keptRelated;
         RelatedFinder.Computed computedRelated;
-        Manifest manifestDone;
+        ManifestStage.Written manifestDone;
         GeneratedFiles generatedFiles;
         SitePreview site;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
@@ -451,10 +443,10 @@ public final class SiteBuilder {
             List<kb.catalog.CatalogEntry> entries = facts.stream().map(ArticleFacts::entry).toList();
             catalog = stages.run("catalog", () -> warm[0] != null && warm[0].catalog() != null
                     ? warm[0].catalog().updated(entries) : new Catalog(entries));
-            RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> relatedLists(facts,
+            RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> RelateStage.run(facts,
                     previous, warm[0] == null ? null : warm[0].related(), interruption::checkpoint)).join());
             computedRelated = relatedKept;
-            Map<String, List<String>> related = byId(relatedKept.lists());
+            Map<String, List<String>> related = RelateStage.byId(relatedKept.lists());
             UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
@@ -470,10 +462,11 @@ public final class SiteBuilder {
             generatedCount = made.counted();
             generatedFiles = made;
             Set<String> keep = new HashSet<>(out.outputs().keySet());
-            SourceManifest manifest = stages.run("manifest", () -> writeSourceManifest(options, setup.config(), plan, keep, out,
-                    warm[0], diagnostics));
+            Warm used = warm[0];
+            manifestDone = stages.run("manifest", () -> ManifestStage.write(options, setup.config(), plan, keep, out,
+                    used == null ? null : used.manifest(), used == null ? List.of() : used.plan().pages(), diagnostics));
             warm[0] = null;
-            manifestDone = new Manifest(manifest, keep);
+            SourceManifest manifest = manifestDone.manifest();
             boolean removed = stages.run("prune", () -> {
                 interruption.forbid();
                 return prune(folder, spare, previous, keep);
@@ -503,7 +496,7 @@ public final class SiteBuilder {
         SitePreview builtSite = site;
         RelatedFinder.Computed relatedDone = computedRelated;
         Catalog catalogDone = catalog;
-        Manifest writtenManifest = manifestDone;
+        ManifestStage.Written writtenManifest = manifestDone;
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
                 keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
@@ -615,42 +608,6 @@ public final class SiteBuilder {
         return before != null && now != null && before.sameStamp(now.size(), now.modified());
     }
 
-    /**
-     * The related articles of every article (the first page of an ID wins, as in the catalog),
-     * with what they were computed from: the last build's lists where no change reaches them,
-     * from what the last build {@code kept} in memory when there is that.
-     */
-    private static RelatedFinder.Computed relatedLists(List<ArticleFacts> facts, BuildState previous,
-            RelatedFinder.Computed kept, Runnable checkpoint) {
-        // Each loop over every article runs the checkpoint now and then: in kb serve --watch a
-        // save stops this stage, and each loop takes a tenth of a second or more on the archive.
-        Runnable every = everyFew(checkpoint);
-        Map<String, ArticleProfile> articles = new LinkedHashMap<>();
-        for (ArticleFacts f : facts) {
-            every.run();
-            articles.putIfAbsent(f.entry().id(), profile(f));
-        }
-        if (kept != null) {
-            return RelatedFinder.update(articles, RELATED, kept, checkpoint);
-        }
-        if (previous.isEmpty()) {
-            return RelatedFinder.computeKept(articles, RELATED, checkpoint);
-        }
-        // The first page of an ID by path, as above, without sorting every page.
-        Map<String, PageRecord> first = new java.util.HashMap<>();
-        for (PageRecord p : previous.pages().values()) {
-            every.run();
-            p.article().ifPresent(a -> first.merge(a.entry().id(), p,
-                    (x, y) -> x.outputPath().compareTo(y.outputPath()) <= 0 ? x : y));
-        }
-        Map<String, ArticleProfile> last = new java.util.HashMap<>();
-        first.forEach((id, p) -> {
-            every.run();
-            last.put(id, profile(p.article().orElseThrow()));
-        });
-        return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
-    }
-
     /** The values in the order of their keys (output paths): sorted as an array, not a tree. */
     private static List<ArticleFacts> byPath(Map<String, ArticleFacts> facts) {
         String[] paths = facts.keySet().toArray(new String[0]);
@@ -660,34 +617,6 @@ public final class SiteBuilder {
             ordered.add(facts.get(path));
         }
         return ordered;
-    }
-
-    /** The lists by article ID. */
-    private static Map<String, List<String>> byId(RelatedLists lists) {
-        Map<String, List<String>> byId = new java.util.HashMap<>();
-        for (String id : lists.ids()) {
-            byId.put(id, lists.of(id));
-        }
-        return byId;
-    }
-
-    /**
-     * A runnable that runs {@code checkpoint} once in every 1,024 runs (the first included), for
-     * one thread's loop: its count is not shared safely between threads.
-     */
-    private static Runnable everyFew(Runnable checkpoint) {
-        int[] runs = {0};
-        return () -> {
-            if ((runs[0]++ & 1023) == 0) {
-                checkpoint.run();
-            }
-        };
-    }
-
-    /** What the related lists know of an article: its window, citations, product codes, issue types, title terms. */
-    private static ArticleProfile profile(ArticleFacts f) {
-        return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds(),
-                f.titleTerms());
     }
 
     /** Removes the search documents of the pages the last build had and this one has not. */
@@ -738,69 +667,6 @@ public final class SiteBuilder {
         return titles;
     }
 
-
-    /**
-     * The source of every page, for {@code kb check} to name the file and line of a broken link
-     * (generated pages name their template).
-     */
-    private static SourceManifest writeSourceManifest(BuildOptions options, SiteConfig config, SitePlan plan,
-            Set<String> keep, OutputWriter out, Warm warm, Diagnostics diagnostics) {
-        // The last build's manifest, when made of the same pages and outputs: not made again.
-        Manifest last = warm == null ? null : warm.manifest();
-        if (last != null && last.outputs().size() == keep.size() + 1 && last.outputs().containsAll(keep)
-                && samePlaces(plan.pages(), warm.plan().pages()) && out.keepAsBefore(SourceManifest.FILE, diagnostics)) {
-            keep.add(SourceManifest.FILE);
-            return last.manifest();
-        }
-        Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
-        for (PlannedPage page : plan.pages()) {
-            origins.put(page.outputPath(), SourceManifest.Origin.page(page.source().relativePath(),
-                    page.frontMatter().layout().orElse(LayoutRenderer.FALLBACK_LAYOUT)));
-        }
-        for (String path : keep) {
-            if (path.endsWith(".html") && !origins.containsKey(path)) {
-                origins.put(path, SourceManifest.Origin.generated(generatedTemplate(path)));
-            }
-        }
-        SourceManifest manifest = SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins);
-        out.write(SourceManifest.FILE, manifest.text(), 0, List.of());
-        keep.add(SourceManifest.FILE);
-        return manifest;
-    }
-
-    /** A source manifest, with every output of the build that wrote it (itself included). */
-    private record Manifest(SourceManifest manifest, Set<String> outputs) {
-    }
-
-    /** Whether two plans' pages come from the same sources through the same layouts to the same outputs. */
-    private static boolean samePlaces(List<PlannedPage> a, List<PlannedPage> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            PlannedPage x = a.get(i);
-            PlannedPage y = b.get(i);
-            if (!x.outputPath().equals(y.outputPath()) || !x.source().relativePath().equals(y.source().relativePath())
-                    || (x.frontMatter() != y.frontMatter() && !x.frontMatter().layout().equals(y.frontMatter().layout()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The template a generated page comes from, for kb check's messages (GeneratedFile does not say). */
-    private static String generatedTemplate(String path) {
-        if (path.equals(SearchAssets.SEARCH_PAGE)) {
-            return SearchAssets.SEARCH_TEMPLATE + ".ftlh";
-        }
-        if (path.equals("index.html") || path.equals(BrowsePages.HUB_URL.substring(1) + "index.html")) {
-            return "browse.ftlh";
-        }
-        if (path.startsWith(BrowsePages.HUB_URL.substring(1))) {
-            return "listing.ftlh";
-        }
-        return path.equals("404.html") ? "404.ftlh" : "redirect page (built in)";
-    }
 
     /**
      * The output folders must not hold the source, nor each other (a build replaces its site

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 final class SiteReading {
 
-    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}",
-            Pattern.DOTALL);
+    private static final Pattern END_RAW = Pattern.compile("\\{%-?\\s*endraw\\s*-?%\\}");
     private static final Pattern MARKUP = Pattern.compile("\\{\\{(.*?)\\}\\}|\\{%-?\\s*(\\w+)(.*?)-?%\\}", Pattern.DOTALL);
     private static final Pattern SITE = Pattern.compile("\\bsite\\b(?:\\s*\\.\\s*(\\w+))?");
     private static final Set<String> READING_TAGS = Set.of("include_relative", "link", "post_url");
@@ -31,9 +30,19 @@ final class SiteReading {
         if (!body.contains("{{") && !body.contains("{%")) {
             return false;
         }
-        String outside = RAW.matcher(body).replaceAll("");
-        Matcher markup = MARKUP.matcher(outside);
-        while (markup.find()) {
+        // Scanned once, a raw block skipped whole (an archive article is one): no copy of the text.
+        Matcher markup = MARKUP.matcher(body);
+        Matcher endRaw = END_RAW.matcher(body);
+        int from = 0;
+        while (from < body.length() && markup.find(from)) {
+            from = markup.end();
+            if ("raw".equals(markup.group(2))) {
+                if (!endRaw.find(from)) {
+                    return false;
+                }
+                from = endRaw.end();
+                continue;
+            }
             if (markup.group(2) != null && READING_TAGS.contains(markup.group(2))) {
                 return true;
             }

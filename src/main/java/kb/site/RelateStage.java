@@ -1,0 +1,85 @@
+package kb.site;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kb.related.ArticleProfile;
+import kb.related.RelatedFinder;
+import kb.related.RelatedLists;
+import kb.state.BuildState;
+import kb.state.PageRecord;
+import kb.state.PageRecord.ArticleFacts;
+
+/** The relate stage: the related articles of every article, from its facts and the last build's lists. */
+final class RelateStage {
+
+    /** How many related articles an article page lists. */
+    static final int RELATED = 5;
+
+    private RelateStage() {
+    }
+
+    /**
+     * The related articles of every article (the first page of an ID wins, as in the catalog),
+     * with what they were computed from: the last build's lists where no change reaches them,
+     * from what the last build {@code kept} in memory when there is that.
+     */
+    static RelatedFinder.Computed run(List<ArticleFacts> facts, BuildState previous,
+            RelatedFinder.Computed kept, Runnable checkpoint) {
+        // Each loop over every article runs the checkpoint now and then: in kb serve --watch a
+        // save stops this stage, and each loop takes a tenth of a second or more on the archive.
+        Runnable every = everyFew(checkpoint);
+        Map<String, ArticleProfile> articles = new LinkedHashMap<>();
+        for (ArticleFacts f : facts) {
+            every.run();
+            articles.putIfAbsent(f.entry().id(), profile(f));
+        }
+        if (kept != null) {
+            return RelatedFinder.update(articles, RELATED, kept, checkpoint);
+        }
+        if (previous.isEmpty()) {
+            return RelatedFinder.computeKept(articles, RELATED, checkpoint);
+        }
+        // The first page of an ID by path, as above, without sorting every page.
+        Map<String, PageRecord> first = new java.util.HashMap<>();
+        for (PageRecord p : previous.pages().values()) {
+            every.run();
+            p.article().ifPresent(a -> first.merge(a.entry().id(), p,
+                    (x, y) -> x.outputPath().compareTo(y.outputPath()) <= 0 ? x : y));
+        }
+        Map<String, ArticleProfile> last = new java.util.HashMap<>();
+        first.forEach((id, p) -> {
+            every.run();
+            last.put(id, profile(p.article().orElseThrow()));
+        });
+        return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
+    }
+
+    /** The lists by article ID. */
+    static Map<String, List<String>> byId(RelatedLists lists) {
+        Map<String, List<String>> byId = new java.util.HashMap<>();
+        for (String id : lists.ids()) {
+            byId.put(id, lists.of(id));
+        }
+        return byId;
+    }
+
+    /**
+     * A runnable that runs {@code checkpoint} once in every 1,024 runs (the first included), for
+     * one thread's loop: its count is not shared safely between threads.
+     */
+    private static Runnable everyFew(Runnable checkpoint) {
+        int[] runs = {0};
+        return () -> {
+            if ((runs[0]++ & 1023) == 0) {
+                checkpoint.run();
+            }
+        };
+    }
+
+    /** What the related lists know of an article: its window, citations, product codes, issue types, title terms. */
+    private static ArticleProfile profile(ArticleFacts f) {
+        return new ArticleProfile(f.window(), f.entry().cites(), f.entry().productCodes(), f.entry().kinds(),
+                f.titleTerms());
+    }
+}
