@@ -42,7 +42,10 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     BuildInputOptions input;
 
-    @Option(names = "--dest", defaultValue = "site", description = "Output folder for the site (default: ${DEFAULT-VALUE}).")
+    /** The output folder when none is given. */
+    static final String DEFAULT_DEST = "site";
+
+    @Option(names = "--dest", defaultValue = DEFAULT_DEST, description = "Output folder for the site (default: ${DEFAULT-VALUE}).")
     Path dest;
 
     @Option(names = "--index", defaultValue = "index", description = "Output folder for the search index (default: ${DEFAULT-VALUE}).")
@@ -68,15 +71,23 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String setting = host.environment().apply(DAEMON_VARIABLE);
-        boolean ci = "true".equalsIgnoreCase(host.environment().apply("CI"));
-        boolean use = host.daemons() && !noDaemon && (setting == null ? !ci : !"off".equalsIgnoreCase(setting));
+        if (host.serves() != null && !host.serves().equals(dest.toAbsolutePath().normalize())) {
+            // QuickBuild chose the daemon from the command line as picocli reads it: this does not happen.
+            err.println("kb build: error: the build daemon of " + host.serves() + " was asked to build into " + dest
+                    + "; build with --no-daemon");
+            return ExitCodes.USAGE;
+        }
+        boolean use = host.daemons() && !noDaemon && daemonWanted(host.environment());
         // A daemon is started for someone at a terminal (or when asked for): a script's builds
         // use one that runs, but leave no process behind them.
-        boolean start = use && ("on".equalsIgnoreCase(setting) || System.console() != null);
+        boolean start = use && ("on".equalsIgnoreCase(host.environment().apply(DAEMON_VARIABLE))
+                || System.console() != null);
         Optional<DaemonAddress> address = use ? DaemonCommand.address(dest) : Optional.empty();
         if (address.isPresent()) {
-            DaemonClient.Outcome outcome = inDaemon(address.get());
+            // As expanded: an @file's arguments are read here, where its relative name points.
+            DaemonClient.Outcome outcome = host.asked() != null ? host.asked()
+                    : ask(address.get(), spec.root().commandLine().getParseResult().expandedArgs(), !noProgress,
+                            spec.commandLine().getOut(), err);
             if (outcome instanceof DaemonClient.Outcome.Ran ran) {
                 return ran.exitCode();
             }
@@ -90,16 +101,28 @@ final class BuildCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The build in the daemon of the output folder, unless none runs or it does not run the build. */
-    private DaemonClient.Outcome inDaemon(DaemonAddress address) {
-        // As expanded: an @file's arguments are read here, where its relative name points.
-        List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
-        try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
+    /**
+     * Whether builds on the command line go to a daemon, as {@code KB_DAEMON} and {@code CI} in
+     * {@code environment} say (when not built with {@code --no-daemon}).
+     */
+    static boolean daemonWanted(java.util.function.UnaryOperator<String> environment) {
+        String setting = environment.apply(DAEMON_VARIABLE);
+        boolean ci = "true".equalsIgnoreCase(environment.apply("CI"));
+        return setting == null ? !ci : !"off".equalsIgnoreCase(setting);
+    }
+
+    /**
+     * The build of {@code args} in the daemon at {@code address}, its output to {@code out} and
+     * {@code err}, with a progress bar when wanted and on a terminal; unless none runs there or it
+     * does not run the build (a problem with it is said on {@code err}).
+     */
+    static DaemonClient.Outcome ask(DaemonAddress address, List<String> args, boolean progressWanted, PrintWriter out,
+            PrintWriter err) {
+        try (ProgressBarView progress = ProgressBarView.create(progressWanted)) {
             Request request = Request.here(StateFile.kbVersion(), args, progress.shows());
-            DaemonClient.Outcome outcome = new DaemonClient(address).run(request, spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), progress);
+            DaemonClient.Outcome outcome = new DaemonClient(address).run(request, out, err, progress);
             if (outcome instanceof DaemonClient.Outcome.NotRun(String problem) && problem != null) {
-                spec.commandLine().getErr().println("kb build: " + problem + "; building in this process");
+                err.println("kb build: " + problem + "; building in this process");
             }
             return outcome;
         }

@@ -59,10 +59,11 @@ final class DaemonCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--idle-minutes must be at least 1");
         }
         // The state is written after each build is answered, as kb serve --watch does.
-        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE);
+        java.io.PrintWriter log = spec.commandLine().getOut();
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, message -> log.println("kb daemon: " + message));
         String version = StateFile.kbVersion();
         BuildDaemon daemon = new BuildDaemon(address, version, StateFile::kbVersion, Duration.ofMinutes(idleMinutes),
-                (args, out, err, progress, cancel) -> run(builder, args, out, err, progress, cancel), spec.commandLine().getOut());
+                (args, out, err, progress, cancel) -> run(builder, dest, args, out, err, progress, cancel), log);
         try {
             if (!daemon.bind()) {
                 spec.commandLine().getOut().println("kb daemon: another daemon builds into " + dest);
@@ -92,14 +93,14 @@ final class DaemonCommand implements Callable<Integer> {
     }
 
     /** A client's {@code kb build}, with the daemon's builder; other commands are refused. */
-    private static int run(SiteBuilder builder, List<String> args, java.io.PrintWriter out, java.io.PrintWriter err,
+    private static int run(SiteBuilder builder, Path dest, List<String> args, java.io.PrintWriter out, java.io.PrintWriter err,
             BuildProgress progress, java.util.function.Consumer<java.util.function.BooleanSupplier> cancel) {
         if (args.isEmpty() || !args.get(0).equals("build")) {
             err.println("kb daemon: runs 'kb build' only, not " + String.join(" ", args));
             return ExitCodes.USAGE;
         }
         cancel.accept(builder::interrupt);
-        return Main.run(args.toArray(String[]::new), out, err, BuildHost.daemon(builder, progress));
+        return Main.run(args.toArray(String[]::new), out, err, BuildHost.daemon(builder, progress, dest));
     }
 
     /** The address of the daemon that builds into {@code dest}, if it can have one. */

@@ -3,7 +3,9 @@ package kb.cli;
 import java.io.PrintWriter;
 import java.lang.ref.Reference;
 import java.util.logging.Level;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import kb.daemon.DaemonClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,13 +21,29 @@ public final class Main {
 
     /** Runs kb and exits with its exit code. */
     public static void main(String[] args) {
+        System.exit(commandLine(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System::getenv));
+    }
+
+    /**
+     * Runs kb as typed on the command line, in {@code environment}: a build goes to the daemon of
+     * its output folder when one runs (and starts one, at a terminal, when none does).
+     *
+     * @return the exit code
+     */
+    static int commandLine(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<String> environment) {
+        BuildHost host = BuildHost.commandLine(environment);
+        // First of all, before anything else is loaded: a build the daemon of its folder runs.
+        DaemonClient.Outcome asked = QuickBuild.ask(args, environment, out, err);
+        if (asked instanceof DaemonClient.Outcome.Ran ran) {
+            return ran.exitCode();
+        }
         // Lucene logs a hint about the incubating Vector API at first use; it is advice for
         // deployers, not something a kb user can act on.
         Logger lucene = Logger.getLogger("org.apache.lucene.internal.vectorization");
         lucene.setLevel(Level.SEVERE);
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), BuildHost.COMMAND_LINE);
+        int code = run(args, out, err, asked == null ? host : host.afterAsking(asked));
         Reference.reachabilityFence(lucene);
-        System.exit(code);
+        return code;
     }
 
     /**

@@ -16,6 +16,7 @@ import kb.diag.Diagnostics;
 import kb.diag.Severity;
 import kb.search.SearchIndexer;
 import kb.related.RelatedFinder;
+import kb.source.SourceWatch;
 import kb.state.BuildState;
 import kb.state.Fingerprint;
 import kb.state.GeneratedFiles;
@@ -127,11 +128,50 @@ public final class SiteBuilder {
      * the JVM collect its garbage, while no build waits.
      */
     public static SiteBuilder resident(BuildProgress progress) {
+        return resident(progress, message -> { });
+    }
+
+    /**
+     * A builder for the build daemon, as {@link #resident(BuildProgress)}, which also watches the
+     * source folder of its builds for changes ({@link SourceWatch}): its next build reads only the
+     * folders that changed. {@code log} hears why a watch cannot be kept.
+     */
+    public static SiteBuilder resident(BuildProgress progress, Consumer<String> log) {
         // Its heap holds, between builds, what the next build starts from and the garbage of the
         // last one, much of it old (the state's records, its encoding). Collected while the daemon
         // waits, not by the parallel collector's full collections during the next build: on the
         // archive (768 MB heap) three edits took three of them, half a second each.
-        return new SiteBuilder(progress, new StateWriter(() -> { }, System::gc), false);
+        SiteBuilder builder = new SiteBuilder(progress, new StateWriter(() -> { }, System::gc), false);
+        builder.watchLog = log;
+        return builder;
+    }
+
+    /** Where a resident builder says why it cannot watch its source folder; null: it does not watch. */
+    private Consumer<String> watchLog;
+
+    /** The watch of the last build's source folder (a resident builder's), or null. */
+    private SourceWatch watch;
+
+    /**
+     * The watch of {@code source}, opened when this builder watches and has none for it (one of
+     * another folder is closed); null when it does not watch or cannot.
+     */
+    private SourceWatch watch(Path source) {
+        if (watchLog == null) {
+            return null;
+        }
+        Path root = source.toAbsolutePath().normalize();
+        if (watch != null && !watch.root().equals(root)) {
+            watch.close();
+            watch = null;
+        }
+        if (watch == null) {
+            watch = SourceWatch.open(root, watchLog).orElse(null);
+            if (watch == null) {
+                watchLog = null; // said once: builds read every folder
+            }
+        }
+        return watch;
     }
 
     /** A builder that writes its states with {@code stateWriter} (null: within the build). */
@@ -176,6 +216,9 @@ public final class SiteBuilder {
 
     /** Waits for the state being written, then stops the thread that writes it. */
     public void close() {
+        if (watch != null) {
+            watch.close();
+        }
         if (stateWriter != null) {
             stateWriter.close();
         }
@@ -405,8 +448,15 @@ public final class SiteBuilder {
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
         publication.writing(out::spareNow);
+        SourceWatch sourceWatch = watch(options.source());
+        SitePlan lastPlan = warm[0] == null ? null : warm[0].plan();
+        Set<String> changed = sourceWatch == null ? null
+                : sourceWatch.begin(lastPlan == null ? null : lastPlan.tree()).orElse(null);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
-                setup.theme(), previous, warm[0] == null ? null : warm[0].plan(), diagnostics, progress));
+                setup.theme(), previous, lastPlan, changed, diagnostics, progress));
+        if (sourceWatch != null) {
+            sourceWatch.follow(plan.tree());
+        }
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
         stages.run("copy", () -> plan.copies().forEach((to, from) -> {

@@ -15,14 +15,14 @@ import java.util.Map;
  * @param sources     what the planner knows of every source file, by path below the source folder
  * @param unpublished the documents of collections without output: no page, but Liquid lists them
  * @param siteKey     0, or for a site using Jekyll's site model a fingerprint of every source (every page may read every other)
- * @param folders     the source folders read, for the next build's scan to start from
+ * @param tree        the source files and folders the scan found, for the next build's scan to start from
  * @param placement   what placing the pages reported (claimed URLs, duplicate IDs, listings read), for a
  *                    plan patched from this one to report again
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
         Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
-        kb.source.SourceFolders folders, List<kb.diag.Diagnostic> placement) {
+        kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -32,8 +32,13 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         listings = Map.copyOf(listings);
         sources = Map.copyOf(sources);
         unpublished = List.copyOf(unpublished);
-        java.util.Objects.requireNonNull(folders, "folders");
+        java.util.Objects.requireNonNull(tree, "tree");
         placement = List.copyOf(placement);
+    }
+
+    /** The source's folders as the scan found them, for the next build's scan. */
+    public kb.source.SourceFolders folders() {
+        return tree.folders();
     }
 
     /** Every output path of the build. */

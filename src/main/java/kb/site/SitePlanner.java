@@ -76,12 +76,23 @@ final class SitePlanner {
      */
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
             SitePlan last, Diagnostics diagnostics, BuildProgress progress) {
+        return plan(options, config, theme, previous, last, null, diagnostics, progress);
+    }
+
+    /**
+     * Plans the site as {@link #plan(BuildOptions, SiteConfig, Theme, kb.state.BuildState, SitePlan,
+     * Diagnostics, BuildProgress)} does; when {@code changed} is given (a {@link kb.source.SourceWatch}
+     * says that only those folders changed since {@code last}'s scan), only those are read again.
+     */
+    SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
+            SitePlan last, Set<String> changed, Diagnostics diagnostics, BuildProgress progress) {
         JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
         SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()),
                 checkpoint);
         // Only the folders changed since the last build are listed again (the state is of the same
         // source folder, filter and output folders, or the build is a clean one).
-        SourceTree tree = scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
+        SourceTree tree = last != null && changed != null ? scanner.rescan(options.source(), last.tree(), changed)
+                : scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
         List<SourceFile> files = tree.files();
 
         progress.started("Reading", files.size());
@@ -202,7 +213,7 @@ final class SitePlanner {
         Map<String, String> articleUrls = articleUrls(pages, placing);
         Map<String, List<String>> listed = listings.codesByUrl(pages, reader, placing);
         return new SitePlan(pages, copies, articleUrls, listed, listings.listingUrls(pages), sources,
-                siteKey(options, config, jekyll, pages, sources), unpublished, tree.folders(), placing.reported());
+                siteKey(options, config, jekyll, pages, sources), unpublished, tree, placing.reported());
     }
 
     /**
@@ -253,7 +264,7 @@ final class SitePlanner {
             }
         }
         return Optional.of(new SitePlan(pages, last.copies(), last.articleUrls(), last.listedCodes(), last.listings(),
-                sources, 0, last.unpublished(), tree.folders(), last.placement()));
+                sources, 0, last.unpublished(), tree, last.placement()));
     }
 
     /**

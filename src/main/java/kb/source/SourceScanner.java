@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +88,132 @@ public final class SourceScanner {
         }
         files.sort(Comparator.comparing(SourceFile::relativePath));
         return new SourceTree(files, new SourceFolders(folders, started));
+    }
+
+    /**
+     * Scans {@code sourceDir} when {@code last} was its scan with this scanner, and since that
+     * scan began only the folders {@code changed} (relative paths, "" for the root) changed, as a
+     * {@link SourceWatch} tells: those are listed again and their entries' attributes read; a
+     * folder new in one of them is scanned whole, and one gone from them is dropped with all it
+     * held. Everything else is as {@code last} found it. The files found are the same as a full
+     * scan's.
+     */
+    public SourceTree rescan(Path sourceDir, SourceTree last, Set<String> changed) {
+        Path root = sourceDir.toAbsolutePath().normalize();
+        String shown = Display.of(root);
+        long started = System.currentTimeMillis();
+        Map<String, Long> lastTimes = last.folders().times();
+        Map<String, Long> times = new HashMap<>(lastTimes);
+        Map<String, Long> grown = new ConcurrentHashMap<>();
+        Set<String> listed = new HashSet<>();
+        Set<String> gone = new HashSet<>();
+        List<SourceFile> found = new ArrayList<>();
+        List<String> toList = changed.stream().filter(lastTimes::containsKey).sorted().toList();
+        // The subfolders the last scan found in each folder listed again.
+        Set<String> toListSet = new HashSet<>(toList);
+        Map<String, List<String>> lastSubfolders = new HashMap<>();
+        for (String before : lastTimes.keySet()) {
+            if (!before.isEmpty() && toListSet.contains(parentOf(before))) {
+                lastSubfolders.computeIfAbsent(parentOf(before), k -> new ArrayList<>()).add(before);
+            }
+        }
+        // Parents before children: a folder gone takes its subfolders with it.
+        for (String folder : toList) {
+            checkpoint.run();
+            if (within(folder, gone)) {
+                continue;
+            }
+            String rel = folder.isEmpty() ? "" : folder + "/";
+            Path dir = folder.isEmpty() ? root : root.resolve(folder);
+            String shownDir = shown.isEmpty() ? rel : shown + "/" + rel;
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                attrs = null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the source folder " + root, e);
+            }
+            if (attrs == null || !attrs.isDirectory()) {
+                if (folder.isEmpty()) {
+                    throw new UncheckedIOException("cannot read the source folder " + root,
+                            new NoSuchFileException(root.toString()));
+                }
+                gone.add(folder);
+                continue;
+            }
+            times.put(folder, nanos(attrs));
+            listed.add(folder);
+            Entries entries = new Entries();
+            try {
+                for (String name : list(dir)) {
+                    Path entry = dir.resolve(name);
+                    BasicFileAttributes a;
+                    try {
+                        a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException e) {
+                        continue;
+                    }
+                    entry(entry, name, a, rel, shownDir, entries, false);
+                }
+            } catch (NoSuchFileException e) {
+                gone.add(folder);
+                listed.remove(folder);
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the source folder " + root, e);
+            }
+            found.addAll(entries.files());
+            Set<String> present = new HashSet<>();
+            for (Subfolder sub : entries.folders()) {
+                String path = rel + sub.name();
+                present.add(path);
+                if (lastTimes.containsKey(path)) {
+                    times.put(path, sub.time()); // its own watch tells whether its entries changed
+                } else {
+                    found.addAll(folder(sub.path(), path + "/", shownDir + sub.name() + "/", sub.time(),
+                            Known.of(SourceFolders.NONE, List.of()), grown));
+                }
+            }
+            // Subfolders the last scan found here and this one does not: gone, with all they held.
+            for (String before : lastSubfolders.getOrDefault(folder, List.of())) {
+                if (!present.contains(before)) {
+                    gone.add(before);
+                }
+            }
+        }
+        times.putAll(grown);
+        if (!gone.isEmpty()) {
+            times.keySet().removeIf(f -> within(f, gone) && !grown.containsKey(f));
+        }
+        List<SourceFile> files = new ArrayList<>(last.files().size() + found.size());
+        for (SourceFile file : last.files()) {
+            String folder = parentOf(file.relativePath());
+            if (!listed.contains(folder) && (gone.isEmpty() || !within(folder, gone))) {
+                files.add(file);
+            }
+        }
+        files.addAll(found);
+        files.sort(Comparator.comparing(SourceFile::relativePath));
+        return new SourceTree(files, new SourceFolders(times, started));
+    }
+
+    /** The folder of an entry ("a/b" for "a/b/c.md", "" for "c.md"). */
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Whether {@code folder} is one of {@code folders} or lies below one. */
+    private static boolean within(String folder, Set<String> folders) {
+        for (String f = folder; ; f = parentOf(f)) {
+            if (folders.contains(f)) {
+                return true;
+            }
+            if (f.isEmpty()) {
+                return false;
+            }
+        }
     }
 
     /**

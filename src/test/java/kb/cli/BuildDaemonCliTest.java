@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildDaemonCliTest {
 
-    /** The command line's host, in an environment without CI=true (under which kb starts no daemon) or KB_DAEMON. */
-    private static final BuildHost COMMAND_LINE = BuildHost.commandLine(name -> null);
+    /** An environment without CI=true (under which kb starts no daemon) or KB_DAEMON. */
+    private static final java.util.function.UnaryOperator<String> NO_VARIABLES = name -> null;
 
     @TempDir
     Path tmp;
@@ -68,7 +68,14 @@ class BuildDaemonCliTest {
                 "--no-progress"), Stream.of(more)).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), COMMAND_LINE);
+        return commandLine(args);
+    }
+
+    /** kb as typed on the command line (as Main.main runs it), with these arguments. */
+    private static CliRun commandLine(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(args, new PrintWriter(out, true), new PrintWriter(err, true), NO_VARIABLES);
         return new CliRun(code, out.toString(), err.toString());
     }
 
@@ -108,14 +115,32 @@ class BuildDaemonCliTest {
     }
 
     @Test
-    void relativePathsAreTheClientsAndUsageErrorsStayItsOwn() {
+    void relativePathsAreTheClientsAndUsageErrorsComeBackAsTheyArePrintedHere() {
         CliRun bad = build("--no-such-option");
-        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(bad.err()).contains("Unknown option: '--no-such-option'");
-        assertThat(daemonLog.toString()).doesNotContain("-> exit");
+        CliRun badHere = build("--no-such-option", "--no-daemon");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE).isEqualTo(badHere.code());
+        assertThat(bad.err()).contains("Unknown option: '--no-such-option'").isEqualTo(badHere.err());
+        assertThat(bad.out()).isEqualTo(badHere.out());
+        // The daemon read that command line, as it was handed over before it was read here.
+        assertThat(daemonLog.toString()).contains("--no-such-option -> exit 2");
         CliRun missing = run("--source", "no/such/folder");
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("source folder no/such/folder does not exist");
+    }
+
+    @Test
+    void theDaemonIsAskedBeforeTheCommandLineIsReadUnlessItIsPicoclisToRead() {
+        assertThat(commandLine("build", "--source", source.toString(), "--dest=" + site, "--index",
+                index.toString(), "--no-progress", "--timings", "--max-diagnostics", "9").code()).isEqualTo(ExitCodes.OK);
+        assertThat(daemonLog.toString()).containsOnlyOnce("-> exit 0");
+        // Help, short options and a --dest given twice are read here, as they were before.
+        CliRun twice = commandLine("build", "--dest", site.toString(), "--dest", site.toString());
+        assertThat(twice.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twice.err()).contains("should be specified only once");
+        CliRun help = commandLine("build", "-h", "--dest", site.toString());
+        assertThat(help.code()).isEqualTo(ExitCodes.OK);
+        assertThat(help.out()).contains("Usage: kb build");
+        assertThat(daemonLog.toString()).containsOnlyOnce("-> exit");
     }
 
     @Test
@@ -125,16 +150,16 @@ class BuildDaemonCliTest {
             String[] args = {"build", "--source", source.toString(), "--dest", site.toString(), "--index",
                     index.toString(), "--no-progress"};
             StringWriter err = new StringWriter();
-            int code = Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-                    BuildHost.commandLine(environment));
+            int code = Main.commandLine(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    environment);
             assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         }
         assertThat(daemonLog.toString()).doesNotContain("-> exit");
         // CI=true with KB_DAEMON=on: the daemon builds.
-        int code = Main.run(new String[] {"build", "--source", source.toString(), "--dest", site.toString(), "--index",
+        int code = Main.commandLine(new String[] {"build", "--source", source.toString(), "--dest", site.toString(), "--index",
                 index.toString(), "--no-progress"}, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true),
-                BuildHost.commandLine(name -> name.equals("CI") ? "true" : name.equals("KB_DAEMON") ? "on" : null));
+                name -> name.equals("CI") ? "true" : name.equals("KB_DAEMON") ? "on" : null);
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(daemonLog.toString()).contains("-> exit 0");
     }
@@ -146,8 +171,8 @@ class BuildDaemonCliTest {
                 "--index", index.toString(), "--no-progress") + "\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"@" + file}, new PrintWriter(out, true), new PrintWriter(err, true),
-                COMMAND_LINE);
+        int code = Main.commandLine(new String[] {"@" + file}, new PrintWriter(out, true), new PrintWriter(err, true),
+                NO_VARIABLES);
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("kb build: ");
         assertThat(daemonLog.toString()).contains("-> exit 0");
@@ -163,9 +188,9 @@ class BuildDaemonCliTest {
         Thread client;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
                 java.nio.file.StandardOpenOption.WRITE); var held = lockWhenFree(channel)) {
-            client = Thread.ofPlatform().start(() -> code[0] = Main.run(new String[] {"build", "--source", source.toString(),
-                    "--dest", site.toString(), "--index", index.toString(), "--no-progress"},
-                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), COMMAND_LINE));
+            client = Thread.ofPlatform().start(() -> code[0] = Main.commandLine(new String[] {"build", "--source",
+                    source.toString(), "--dest", site.toString(), "--index", index.toString(), "--no-progress"},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), NO_VARIABLES));
             for (int i = 0; i < 1_200 && !err.toString().contains(note); i++) {
                 Thread.sleep(50); // until the daemon's build finds the folder locked
             }
