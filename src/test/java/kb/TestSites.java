@@ -60,4 +60,16 @@ public final class TestSites {
         }
         return files;
     }
+
+    /** Deletes a folder and all it holds (links deleted, not followed); nothing when it is not there. */
+    public static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

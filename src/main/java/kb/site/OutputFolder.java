@@ -37,8 +37,20 @@ final class OutputFolder {
     /** The locks under which folders are made, by the folder's hash ({@link #createParents}). */
     private final Object[] locks = new Object[64];
 
+    /**
+     * Folders (relative paths) whose entries are as the build that wrote this folder left them
+     * ({@link SpareFolders}): the page folders in them are real folders, without a look at each.
+     */
+    private final java.util.Set<String> unchanged;
+
     OutputFolder(Path root) {
+        this(root, java.util.Set.of());
+    }
+
+    /** An output folder of which {@code unchanged} folders are as recorded (see {@link SpareFolders#unchanged}). */
+    OutputFolder(Path root, java.util.Set<String> unchanged) {
         this.root = root.toAbsolutePath().normalize();
+        this.unchanged = unchanged;
         java.util.Arrays.setAll(locks, i -> new Object());
     }
 
@@ -261,6 +273,10 @@ final class OutputFolder {
      * this build.
      */
     boolean intact(String relativePath) {
+        String leaf = SpareFolders.parentOf(relativePath);
+        if (!leaf.isEmpty() && unchanged.contains(SpareFolders.parentOf(leaf)) && untouched(leaf)) {
+            return true; // its folder is one its parent held when recorded, and this build left it alone
+        }
         Path target = resolve(relativePath);
         try {
             createParents(target);

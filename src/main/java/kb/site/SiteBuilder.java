@@ -146,6 +146,23 @@ public final class SiteBuilder {
         return builder;
     }
 
+    /**
+     * What the last builds left in the two folders they write in turn, by the folder's file key
+     * (a builder that builds again, as the daemon and kb serve --watch do, keeps them).
+     */
+    private final Map<Object, SpareFolders> spareFolders = new ConcurrentHashMap<>();
+
+    /** What identifies a folder whatever its name (its file key), or a new object when there is none. */
+    private static Object fileKey(Path folder) {
+        try {
+            Object key = Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+            return key != null ? key : new Object();
+        } catch (java.io.IOException e) {
+            return new Object();
+        }
+    }
+
     /** Where a resident builder says why it cannot watch its source folder; null: it does not watch. */
     private Consumer<String> watchLog;
 
@@ -440,7 +457,10 @@ public final class SiteBuilder {
         Map<String, OutputRecord> lastOutputs = last.outputs();
         last = null;
         Map<String, OutputRecord> spare = stages.run("spare", () -> publication.openSpare(kb, previous.isEmpty()));
-        OutputFolder folder = new OutputFolder(publication.spare());
+        // The spare as its last build left it (a builder that builds again remembers that).
+        SpareFolders spareAsLeft = previous.isEmpty() ? null : spareFolders.get(fileKey(publication.spare()));
+        OutputFolder folder = new OutputFolder(publication.spare(), spareAsLeft == null ? Set.of()
+                : stages.run("spare", () -> spareAsLeft.unchanged(publication.spare())));
         folder.prepare();
         // Files known to be written, so that the link check settles most links as pages are written.
         Set<String> known = ConcurrentHashMap.newKeySet();
@@ -519,7 +539,15 @@ public final class SiteBuilder {
             SourceManifest manifest = manifestDone.manifest();
             boolean removed = stages.run("prune", () -> {
                 interruption.forbid();
-                return prune(folder, spare, previous, keep);
+                boolean any = prune(folder, spare, previous, keep);
+                if (stateWriter != null) {
+                    // For the build after next, which writes this folder again (see SpareFolders).
+                    SpareFolders.record(folder.root(), keep).ifPresent(r -> {
+                        spareFolders.keySet().removeIf(k -> !k.equals(fileKey(publication.live())));
+                        spareFolders.put(r.key(), r);
+                    });
+                }
+                return any;
             });
             // kb check on what was written: the pages were scanned as they were written, not read back.
             // The pages an incremental build kept need not be scanned again unless a page or an id

@@ -393,6 +393,55 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aResidentBuilderTrustsThePageFoldersOfItsSpareOnlyWhereTheUserLeftThemAlone() throws Exception {
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE);
+        try {
+            assertThat(build(builder, "a", false).clean()).isTrue();
+            String[] words = {"battery", "cell"};
+            int[] edits = {0};
+            Runnable editAndBuild = () -> {
+                try {
+                    builder.awaitStateWrite();
+                    edit("kb/Q1003/README.md", words[edits[0] % 2], words[(edits[0] + 1) % 2]);
+                    edits[0]++;
+                    assertThat(build(builder, "a", false).clean()).isFalse();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            editAndBuild.run();
+            // Folders changed within the last seconds are never trusted (a coarse clock could hide
+            // a change): from now on both folders' records are old enough to be trusted.
+            Thread.sleep(kb.source.SourceScanner.RACY_MILLIS + 500);
+            editAndBuild.run();
+            editAndBuild.run();
+            editAndBuild.run(); // writes the folder of two builds ago, trusting its record
+            builder.awaitStateWrite();
+            assertSameAsClean();
+            // The user changes the site: a page's folder deleted, another's replaced by a link.
+            List<Path> pages;
+            try (Stream<Path> all = Files.walk(site("a"))) {
+                pages = all.filter(p -> p.getFileName().toString().equals("index.html"))
+                        .filter(p -> site("a").relativize(p).getNameCount() >= 3).sorted().toList();
+            }
+            assertThat(pages).hasSizeGreaterThanOrEqualTo(2);
+            Path gone = pages.get(0).getParent();
+            Path linked = pages.get(pages.size() - 1).getParent();
+            TestSites.deleteTree(gone);
+            Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+            TestSites.deleteTree(linked);
+            Files.createSymbolicLink(linked, elsewhere);
+            editAndBuild.run(); // the changed folder becomes the spare
+            editAndBuild.run(); // and is written: its record no longer holds there
+            builder.awaitStateWrite();
+            assertSameAsClean();
+            assertThat(elsewhere).isEmptyDirectory();
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
     void aBuilderThatWritesItsStateInTheBackgroundBuildsAsOneThatDoesNot() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true); // as kb serve --watch has it
         assertThat(build(builder, "a", false).clean()).isTrue();

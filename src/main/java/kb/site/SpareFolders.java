@@ -1,0 +1,143 @@
+package kb.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import kb.source.SourceScanner;
+
+/**
+ * The folders of an output folder as the build that wrote it left them, for the build that writes
+ * the same folder next (two builds later: the site and the spare swap at each build). Before it
+ * keeps a file the spare holds, a build makes sure that the file's folders are still folders
+ * ({@link OutputFolder#intact}): a system call for each page's folder, 61,000 on the archive and
+ * a third of a one-article edit's build. A folder's time changes whenever an entry of it is
+ * added, removed or replaced, so the page folders in a folder whose time is as recorded are the
+ * ones the record knew, real folders made by kb; only the folders that hold folders are looked
+ * at (about a thousand).
+ *
+ * @param key        what identifies the folder recorded (its file key): the spare's path names
+ *                   the other folder after a swap
+ * @param times      the modification time (ns) of each folder that holds folders, by path
+ *                   relative to the output folder ("" for itself)
+ * @param recordedAt when the times were read (ms since the epoch)
+ */
+record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
+
+    SpareFolders {
+        Objects.requireNonNull(key, "key");
+        times = Map.copyOf(times);
+    }
+
+    /**
+     * The times of the folders of {@code root} that hold the folders of {@code outputs} (paths
+     * relative to it), as they are now; empty when the folder cannot be read or has no file key.
+     */
+    static Optional<SpareFolders> record(Path root, Collection<String> outputs) {
+        Set<String> holders = new HashSet<>();
+        Set<String> leaves = new HashSet<>();
+        for (String output : outputs) {
+            String leaf = parentOf(output);
+            if (leaves.add(leaf)) {
+                // Every folder above a page's own folder (and above the output folder's files, the output folder).
+                for (String f = leaf; !f.isEmpty(); ) {
+                    f = parentOf(f);
+                    if (!holders.add(f)) {
+                        break;
+                    }
+                }
+            }
+        }
+        long now = System.currentTimeMillis();
+        Object key = fileKey(root);
+        if (key == null) {
+            return Optional.empty();
+        }
+        Map<String, Long> times = new HashMap<>();
+        for (String folder : holders) {
+            Long time = time(folder.isEmpty() ? root : root.resolve(folder));
+            if (time != null) {
+                times.put(folder, time);
+            }
+        }
+        return Optional.of(new SpareFolders(key, times, now));
+    }
+
+    /**
+     * The folders recorded whose entries are still the ones recorded, by path relative to
+     * {@code root}: each is a folder (not a link), as are all above it, and its time is as
+     * recorded and was then older than {@link SourceScanner#RACY_MILLIS} (a change made in the
+     * same tick of a coarse clock would leave the time as it was). Empty when {@code root} is not
+     * the folder recorded.
+     */
+    Set<String> unchanged(Path root) {
+        if (!key.equals(fileKey(root))) {
+            return Set.of();
+        }
+        long trusted = TimeUnit.MILLISECONDS.toNanos(recordedAt - SourceScanner.RACY_MILLIS);
+        List<String> folders = new ArrayList<>(times.keySet());
+        folders.sort(Comparator.comparingInt(SpareFolders::depth));
+        Set<String> unchanged = new HashSet<>();
+        for (String folder : folders) {
+            long recorded = times.get(folder);
+            if (recorded < trusted && (folder.isEmpty() || unchanged.contains(parentOf(folder)))
+                    && Long.valueOf(recorded).equals(time(folder.isEmpty() ? root : root.resolve(folder)))) {
+                unchanged.add(folder);
+            }
+        }
+        return unchanged;
+    }
+
+    /** The folder of a path ("a/b" for "a/b/c", "" for "c"). */
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static int depth(String folder) {
+        if (folder.isEmpty()) {
+            return 0;
+        }
+        int depth = 1;
+        for (int i = 0; i < folder.length(); i++) {
+            if (folder.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** A folder's modification time (ns), or null when it is not a folder (or a link to one). */
+    private static Long time(Path folder) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isDirectory() ? a.lastModifiedTime().to(TimeUnit.NANOSECONDS) : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Object fileKey(Path folder) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isDirectory() ? a.fileKey() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
