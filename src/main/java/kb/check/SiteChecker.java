@@ -154,15 +154,16 @@ public final class SiteChecker {
          */
         public CheckReport finish(Path root, Path readFrom, Set<String> files, SourceManifest manifest,
                 Severity severity, Diagnostics diagnostics, long startNanos, boolean scanRest) {
-            List<String> pages = files.stream().filter(SiteChecker::isHtml).sorted().toList();
-            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-            try {
-                if (scanRest) {
-                    pool.submit(() -> pages.parallelStream().filter(page -> !ids.containsKey(page))
-                            .forEach(page -> page(page, read(readFrom.resolve(page))))).join();
+            int pages = (int) files.stream().filter(SiteChecker::isHtml).count();
+            if (scanRest) {
+                List<String> rest = files.stream().filter(SiteChecker::isHtml).filter(page -> !ids.containsKey(page))
+                        .sorted().toList();
+                ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+                try {
+                    pool.submit(() -> rest.parallelStream().forEach(page -> page(page, read(readFrom.resolve(page))))).join();
+                } finally {
+                    pool.shutdown();
                 }
-            } finally {
-                pool.shutdown();
             }
             for (Unresolved u : unresolved) {
                 Optional<String> file = fileOf(files, u.path());
@@ -182,7 +183,7 @@ public final class SiteChecker {
             List<Broken> all = new ArrayList<>(broken);
             new BrokenLinkReport(root, readFrom, manifest).report(all, severity, diagnostics);
             int brokenAnchors = (int) all.stream().filter(Broken::anchor).count();
-            return new CheckReport(pages.size(), internal.sum(), anchors.sum(), all.size() - brokenAnchors,
+            return new CheckReport(pages, internal.sum(), anchors.sum(), all.size() - brokenAnchors,
                     brokenAnchors, external, (System.nanoTime() - startNanos) / 1e9);
         }
 

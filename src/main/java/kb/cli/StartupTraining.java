@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -95,6 +96,7 @@ public final class StartupTraining {
         builds.add(editAndBuild(source, edited, original, wordAfter(original, first)));
         builds.add(editAndBuild(source, edited, original, wordAfter(original, first + (original.length() - first) / 2)));
         builds.add(build(source));
+        builds.add(viaDaemon(source, edited, original, wordAfter(original, first)));
         cli("search", "--index", scratch.resolve("index").toString(), "--site", scratch.resolve("site").toString(),
                 "inventory upgrade");
         return builds;
@@ -169,6 +171,44 @@ public final class StartupTraining {
                 "--dest", scratch.resolve("site").toString(), "--index", scratch.resolve("index").toString()));
         args.addAll(List.of(extra));
         return cli(args.toArray(String[]::new)).strip().lines().reduce("", (a, b) -> b);
+    }
+
+    /**
+     * An edit built as on the command line once a daemon runs: handed to a daemon (of this
+     * process, on a thread), so that the cache holds the client's classes and the daemon's too.
+     * The edit is undone after. Nothing when there is no folder for the daemon's socket.
+     */
+    private String viaDaemon(Path source, Path edited, String original, int at) throws IOException {
+        Path site = scratch.resolve("site");
+        Optional<Path> socket = DaemonCommand.address(site).map(kb.daemon.DaemonAddress::socket);
+        if (socket.isEmpty()) {
+            return "";
+        }
+        Thread daemon = Thread.ofPlatform().name("kb-training-daemon").start(() -> cli("daemon", "--dest", site.toString()));
+        try {
+            for (int i = 0; i < 500 && !Files.exists(socket.get()); i++) {
+                Thread.sleep(20);
+            }
+            if (at >= 0) {
+                Files.writeString(edited, original.substring(0, at + 1) + original.substring(at), StandardCharsets.ISO_8859_1);
+            }
+            StringWriter out = new StringWriter();
+            Main.commandLine(new String[] {"build", "--no-progress", "--source", source.toString(), "--dest",
+                    site.toString(), "--index", scratch.resolve("index").toString()}, new PrintWriter(out, true),
+                    new PrintWriter(Writer.nullWriter()), name -> name.equals(BuildCommand.DAEMON_VARIABLE) ? "on" : null);
+            return out.toString().strip().lines().reduce("", (a, b) -> b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } finally {
+            Files.writeString(edited, original, StandardCharsets.ISO_8859_1);
+            cli("daemon", "--stop", "--dest", site.toString());
+            try {
+                daemon.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Runs kb in-process; what it printed on standard output (its diagnostics are dropped). */

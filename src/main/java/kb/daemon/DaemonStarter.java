@@ -16,10 +16,10 @@ import java.util.Optional;
  */
 public final class DaemonStarter {
 
-    /** Options of this process a daemon does not take: they record, debug or train this run. */
+    /** Options of this process a daemon does not take: they record, debug, log or train this run. */
     private static final List<String> NOT_INHERITED = List.of("-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
             "-XX:AOTCacheOutput", "-XX:AOTMode=record", "-XX:AOTConfiguration", "-XX:ArchiveClassesAtExit", "-agentlib", "-agentpath",
-            "-javaagent", "-Xrunjdwp", "-Xdebug");
+            "-javaagent", "-Xrunjdwp", "-Xdebug", "-Xlog");
 
     private DaemonStarter() {
     }

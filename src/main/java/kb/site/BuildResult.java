@@ -33,7 +33,7 @@ public record BuildResult(int pages, int generated, int filesCopied, int brokenL
     public String timingLine() {
         StringBuilder sb = new StringBuilder();
         timings.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ")
-                .append(String.format(java.util.Locale.ROOT, "%s %.1f s", k, v)));
+                .append(String.format(java.util.Locale.ROOT, "%s %.2f s", k, v)));
         return sb.toString();
     }
 

@@ -1,6 +1,7 @@
 package kb.site;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,16 @@ final class ExtractStage {
      */
     record Extracted(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
             Map<String, Long> extractionKeys, Map<String, Long> documentKeys,
-            Map<String, List<Diagnostic>> diagnostics, Consumer<String> withdraw) {
+            Map<String, List<Diagnostic>> diagnostics, Consumer<String> withdraw, Set<String> readingSite) {
+    }
+
+    /**
+     * What lets the stage take an unchanged page's keys from its record without computing them:
+     * the plan is the one of the last build (the build of the records) with only {@code changed}
+     * sources new ({@link SitePlan#patched}), and the listing pages' names are as they were. The
+     * pages of {@code readingSite}, whose keys are each build's own, are read as ever.
+     */
+    record Shortcut(Set<String> changed, Set<String> readingSite) {
     }
 
     private final PageProcessor processor;
@@ -69,6 +79,14 @@ final class ExtractStage {
         this(processor, plan, previous, index, productNames, namesKey, PageGuard.BUDGET);
     }
 
+    /** A stage that takes what it can from the last build's records (see {@link Shortcut}); null: none. */
+    ExtractStage withShortcut(Shortcut shortcut) {
+        this.shortcut = shortcut;
+        return this;
+    }
+
+    private Shortcut shortcut;
+
     /** A stage with another time budget per page (tests). */
     ExtractStage(PageProcessor processor, SitePlan plan, BuildState previous, SearchIndexer index,
             ProductNames productNames, long namesKey, Duration budget) {
@@ -83,16 +101,18 @@ final class ExtractStage {
 
     /** What the pages read so far gave, filled from several threads. */
     private record Found(Map<String, ArticleFacts> facts, Map<String, PreparedPage> prepared,
-            Map<String, Long> extractionKeys, Map<String, Long> documentKeys, Map<String, List<Diagnostic>> reported) {
-        Found() {
-            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            Map<String, Long> extractionKeys, Map<String, Long> documentKeys, Map<String, List<Diagnostic>> reported,
+            Set<String> readingSite) {
+        /** Maps sized for {@code pages} pages: growing a concurrent map while 60,000 are added cost more. */
+        Found(int pages) {
+            this(new ConcurrentHashMap<>(pages * 4 / 3 + 1), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(pages * 4 / 3 + 1),
+                    new ConcurrentHashMap<>(pages * 4 / 3 + 1), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
         }
     }
 
     /** Runs the stage on every page of the plan, in parallel (inside the caller's pool). */
     Extracted run(Diagnostics diagnostics, BuildProgress progress) {
-        Found found = new Found();
+        Found found = new Found(plan.pages().size());
         progress.started("Reading", plan.pages().size());
         try (PageGuard guard = new PageGuard(budget)) {
             plan.pages().parallelStream().forEach(page -> {
@@ -109,7 +129,7 @@ final class ExtractStage {
         }
         progress.finished();
         return new Extracted(found.facts(), found.prepared(), found.extractionKeys(), found.documentKeys(),
-                found.reported(), index::remove);
+                found.reported(), index::remove, Set.copyOf(found.readingSite()));
     }
 
     /**
@@ -118,8 +138,16 @@ final class ExtractStage {
      */
     private void read(PlannedPage page, PageGuard guard, Diagnostics diagnostics, Found found) {
         String path = page.outputPath();
-        long key = extractionKey(page);
         PageRecord before = previous.pages().get(path);
+        if (shortcut != null && before != null && !shortcut.changed().contains(page.source().relativePath())
+                && !shortcut.readingSite().contains(path)) {
+            // Its keys would come out as the last build's: the same source, URL, listings and names.
+            found.extractionKeys().put(path, before.extraction());
+            found.documentKeys().put(path, before.document());
+            before.article().ifPresent(facts -> found.facts().put(path, facts));
+            return;
+        }
+        long key = extractionKey(page);
         if (before != null && before.extraction() == key && before.article().isEmpty()) {
             found.extractionKeys().put(path, key);
             found.documentKeys().put(path, before.document());
@@ -149,6 +177,7 @@ final class ExtractStage {
             // What it shows may change with any other source: its key is this build's alone, so
             // the next build reads and lays it out again (and rewrites it only if it changed).
             key = new Fingerprint().add(key).add(buildNonce).value();
+            found.readingSite().add(path);
         }
         found.extractionKeys().put(path, key);
         if (p.article().isPresent()) {

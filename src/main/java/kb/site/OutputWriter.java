@@ -27,7 +27,7 @@ final class OutputWriter {
     private final BuildState previous;
     private final Map<String, OutputRecord> spare;
     private final SiteChecker.Session links;
-    private final Map<String, OutputRecord> outputs = new ConcurrentHashMap<>();
+    private final Map<String, OutputRecord> outputs;
     private final AtomicInteger written = new AtomicInteger();
     /** Whether a page of the last build now has other ids (links to them must be checked again). */
     private volatile boolean anchorsChanged;
@@ -42,6 +42,8 @@ final class OutputWriter {
             SiteChecker.Session links) {
         this.folder = folder;
         this.live = live;
+        // Sized for the last build's files: growing a concurrent map while 60,000 are added cost more.
+        this.outputs = new ConcurrentHashMap<>(Math.max(16, previous.outputs().size() * 4 / 3 + 1));
         this.previous = previous;
         this.spare = spare;
         this.links = links;

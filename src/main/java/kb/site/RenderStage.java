@@ -82,7 +82,7 @@ final class RenderStage {
     }
 
     Rendered run(Diagnostics diagnostics, BuildProgress progress) {
-        Map<String, PageRecord> records = new ConcurrentHashMap<>();
+        Map<String, PageRecord> records = new ConcurrentHashMap<>(plan.pages().size() * 4 / 3 + 1);
         AtomicInteger made = new AtomicInteger();
         progress.started("Rendering", plan.pages().size());
         try (PageGuard guard = new PageGuard(budget)) {

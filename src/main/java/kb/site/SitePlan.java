@@ -18,11 +18,14 @@ import java.util.Map;
  * @param tree        the source files and folders the scan found, for the next build's scan to start from
  * @param placement   what placing the pages reported (claimed URLs, duplicate IDs, listings read), for a
  *                    plan patched from this one to report again
+ * @param patched     when the plan is the last build's plan with the records of some sources
+ *                    new (their pages placed as before), those sources' paths; empty when the
+ *                    plan was made anew
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
         Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
-        kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement) {
+        kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement, java.util.Optional<java.util.Set<String>> patched) {
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -34,6 +37,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         unpublished = List.copyOf(unpublished);
         java.util.Objects.requireNonNull(tree, "tree");
         placement = List.copyOf(placement);
+        patched = patched.map(java.util.Set::copyOf);
     }
 
     /** The source's folders as the scan found them, for the next build's scan. */

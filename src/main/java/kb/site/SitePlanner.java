@@ -213,7 +213,7 @@ final class SitePlanner {
         Map<String, String> articleUrls = articleUrls(pages, placing);
         Map<String, List<String>> listed = listings.codesByUrl(pages, reader, placing);
         return new SitePlan(pages, copies, articleUrls, listed, listings.listingUrls(pages), sources,
-                siteKey(options, config, jekyll, pages, sources), unpublished, tree, placing.reported());
+                siteKey(options, config, jekyll, pages, sources), unpublished, tree, placing.reported(), Optional.empty());
     }
 
     /**
@@ -264,7 +264,7 @@ final class SitePlanner {
             }
         }
         return Optional.of(new SitePlan(pages, last.copies(), last.articleUrls(), last.listedCodes(), last.listings(),
-                sources, 0, last.unpublished(), tree, last.placement()));
+                sources, 0, last.unpublished(), tree, last.placement(), Optional.of(changed.keySet())));
     }
 
     /**
