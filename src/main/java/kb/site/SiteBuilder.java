@@ -176,20 +176,23 @@ public final class SiteBuilder {
     private SourceWatch watch;
 
     /**
-     * The watch of {@code source}, opened when this builder watches and has none for it (one of
-     * another folder is closed); null when it does not watch or cannot.
+     * The watch of the build's source folder, opened when this builder watches and has none for
+     * it (one of another folder is closed); null when it does not watch or cannot.
      */
-    private SourceWatch watch(Path source) {
+    private SourceWatch watch(BuildOptions options) {
         if (watchLog == null) {
             return null;
         }
-        Path root = source.toAbsolutePath().normalize();
-        if (watch != null && !watch.root().equals(root)) {
+        Path root = options.source().toAbsolutePath().normalize();
+        if (watch != null && (watch.closed() || !watch.root().equals(root))) {
             watch.close();
             watch = null;
         }
         if (watch == null) {
-            watch = SourceWatch.open(root, watchLog).orElse(null);
+            // Its own file goes beside the build state, not outside what kb writes.
+            Path state = StateFile.beside(options.dest()).path();
+            String name = state.getFileName().toString().replaceFirst("\\.bin$", "");
+            watch = SourceWatch.open(root, state.resolveSibling(name + ".watch"), watchLog).orElse(null);
             if (watch == null) {
                 watchLog = null; // said once: builds read every folder
             }
@@ -474,9 +477,9 @@ public final class SiteBuilder {
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
         publication.writing(out::spareNow);
-        SourceWatch sourceWatch = watch(options.source());
+        SourceWatch sourceWatch = watch(options);
         SitePlan lastPlan = warm[0] == null ? null : warm[0].plan();
-        Set<String> changed = sourceWatch == null ? null
+        SourceWatch.Changes changed = sourceWatch == null ? null
                 : sourceWatch.begin(lastPlan == null ? null : lastPlan.tree()).orElse(null);
         SitePlan plan = stages.run("plan", () -> new SitePlanner(interruption::checkpoint).plan(options, setup.config(),
                 setup.theme(), previous, lastPlan, changed, diagnostics, progress));

@@ -85,13 +85,14 @@ final class SitePlanner {
      * says that only those folders changed since {@code last}'s scan), only those are read again.
      */
     SitePlan plan(BuildOptions options, SiteConfig config, Theme theme, kb.state.BuildState previous,
-            SitePlan last, Set<String> changed, Diagnostics diagnostics, BuildProgress progress) {
+            SitePlan last, kb.source.SourceWatch.Changes changed, Diagnostics diagnostics, BuildProgress progress) {
         JekyllSettings jekyll = JekyllSettings.from(config, configName(options), diagnostics);
         SourceScanner scanner = new SourceScanner(filter(config, jekyll), Set.of(options.dest(), options.index()),
                 checkpoint);
         // Only the folders changed since the last build are listed again (the state is of the same
         // source folder, filter and output folders, or the build is a clean one).
-        SourceTree tree = last != null && changed != null ? scanner.rescan(options.source(), last.tree(), changed)
+        SourceTree tree = last != null && changed != null
+                ? scanner.rescan(options.source(), last.tree(), changed.folders(), changed.replaced())
                 : scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
         List<SourceFile> files = tree.files();
 

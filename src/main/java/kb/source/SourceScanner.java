@@ -99,6 +99,15 @@ public final class SourceScanner {
      * scan's.
      */
     public SourceTree rescan(Path sourceDir, SourceTree last, Set<String> changed) {
+        return rescan(sourceDir, last, changed, Set.of());
+    }
+
+    /**
+     * As {@link #rescan(Path, SourceTree, Set)}, where the entries {@code replaced} (paths) were
+     * created, deleted or renamed since: a folder among them is scanned whole, whatever the last
+     * scan found under its name.
+     */
+    public SourceTree rescan(Path sourceDir, SourceTree last, Set<String> changed, Set<String> replaced) {
         Path root = sourceDir.toAbsolutePath().normalize();
         String shown = Display.of(root);
         long started = System.currentTimeMillis();
@@ -128,7 +137,9 @@ public final class SourceScanner {
             String shownDir = shown.isEmpty() ? rel : shown + "/" + rel;
             BasicFileAttributes attrs;
             try {
-                attrs = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                // The root as a full scan reads it (a link to a folder is followed), the others not.
+                attrs = folder.isEmpty() ? Files.readAttributes(dir, BasicFileAttributes.class)
+                        : Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 attrs = null;
             } catch (IOException e) {
@@ -168,9 +179,11 @@ public final class SourceScanner {
             for (Subfolder sub : entries.folders()) {
                 String path = rel + sub.name();
                 present.add(path);
-                if (lastTimes.containsKey(path)) {
+                if (lastTimes.containsKey(path) && !replaced.contains(path)) {
                     times.put(path, sub.time()); // its own watch tells whether its entries changed
                 } else {
+                    // New, or maybe another folder under the old name: what the last scan found there goes.
+                    gone.add(path);
                     found.addAll(folder(sub.path(), path + "/", shownDir + sub.name() + "/", sub.time(),
                             Known.of(SourceFolders.NONE, List.of()), grown));
                 }

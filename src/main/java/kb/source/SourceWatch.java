@@ -39,9 +39,17 @@ import java.util.function.Consumer;
  * its own, watched by the same service, and waits for its event: the kernel queues a watch
  * service's events in order, so every change made before is then known.
  *
+ * <p>A watch stays with the folder it was put on, wherever that is moved: an entry created,
+ * deleted or renamed in a folder may be another folder under an old name, so it is scanned whole
+ * and watched anew; another folder in the root's place (or a link to it pointed elsewhere) makes
+ * the next scan read everything.
+ *
  * <p>When events are lost (the kernel's queue overflowed), the watch cannot be set up, or the file
  * system does not report changes made elsewhere (network file systems), the next scan reads
- * everything, as without a watch.
+ * everything, as without a watch. What inotify does not report is not seen: a source file that is
+ * a hard link to a file outside the tree, written through that other name, or a file changed
+ * through a memory mapping, keeps the size and time the last scan read until its folder changes
+ * (or {@code kb build --no-daemon}).
  */
 public final class SourceWatch implements AutoCloseable {
 
@@ -53,6 +61,8 @@ public final class SourceWatch implements AutoCloseable {
     private static final long SYNC_MILLIS = 2_000;
 
     private final Path root;
+    /** The root folder's file key when it was first scanned: another folder put in its place (or a link repointed) is seen. */
+    private Object rootKey;
     private final WatchService service;
     private final Path syncFolder;
     private final WatchKey syncKey;
@@ -61,6 +71,12 @@ public final class SourceWatch implements AutoCloseable {
     private final Map<String, WatchKey> keyOf = new HashMap<>();
     /** Folders changed since the last {@link #begin}. */
     private Set<String> pending = new HashSet<>();
+    /**
+     * Entries created, deleted or renamed in a folder since the last {@link #begin} (paths): a
+     * folder among them may be another folder than the one of that name before (a watch stays
+     * with the folder it was put on, wherever it is moved), so it is scanned whole and watched anew.
+     */
+    private Set<String> replacedSince = new HashSet<>();
     /** The tree of the last scan followed, and whether its changes can be trusted. */
     private SourceTree followed;
     private boolean trusted;
@@ -74,8 +90,10 @@ public final class SourceWatch implements AutoCloseable {
     private Thread registrar;
     private long syncs;
 
-    private SourceWatch(Path root, WatchService service, Path syncFolder, WatchKey syncKey, Consumer<String> log) {
+    private SourceWatch(Path root, Object rootKey, WatchService service, Path syncFolder, WatchKey syncKey,
+            Consumer<String> log) {
         this.root = root;
+        this.rootKey = rootKey;
         this.service = service;
         this.syncFolder = syncFolder;
         this.syncKey = syncKey;
@@ -87,24 +105,57 @@ public final class SourceWatch implements AutoCloseable {
      * network file system, no watch service); {@code log} hears why a watch fails later.
      */
     public static Optional<SourceWatch> open(Path root, Consumer<String> log) {
+        return open(root, null, log);
+    }
+
+    /**
+     * A watch of the tree at {@code root} whose own file ({@link #begin}) is made in
+     * {@code syncFolder} (made when missing, emptied, deleted on {@link #close}; a temporary
+     * folder when null); empty where changes cannot be watched reliably.
+     */
+    public static Optional<SourceWatch> open(Path root, Path syncFolder, Consumer<String> log) {
         Path absolute = root.toAbsolutePath().normalize();
         WatchService service = null;
-        Path syncFolder = null;
+        Path sync = null;
         try {
             String type = Files.getFileStore(absolute).type().toLowerCase(java.util.Locale.ROOT);
             if (REMOTE.contains(type) || type.startsWith("fuse")) {
                 log.accept("the source folder is on a " + type + " file system: every build reads all of it");
                 return Optional.empty();
             }
+            Object rootKey = key(absolute);
             service = FileSystems.getDefault().newWatchService();
-            syncFolder = Files.createTempDirectory("kb-watch-");
-            WatchKey syncKey = syncFolder.register(service, ENTRY_CREATE);
-            return Optional.of(new SourceWatch(absolute, service, syncFolder, syncKey, log));
+            if (syncFolder == null) {
+                sync = Files.createTempDirectory("kb-watch-");
+            } else {
+                sync = Files.createDirectories(syncFolder);
+                try (java.util.stream.Stream<Path> left = Files.list(sync)) {
+                    for (Path file : left.toList()) {
+                        Files.deleteIfExists(file); // a daemon killed between its sync's two steps
+                    }
+                }
+            }
+            WatchKey syncKey = sync.register(service, ENTRY_CREATE);
+            return Optional.of(new SourceWatch(absolute, rootKey, service, sync, syncKey, log));
         } catch (IOException | UnsupportedOperationException e) {
             log.accept("cannot watch the source folder (" + e.getMessage() + "): every build reads all of it");
-            closeQuietly(service, syncFolder);
+            closeQuietly(service, sync);
             return Optional.empty();
         }
+    }
+
+    /** What identifies a folder (its file key, links followed), or null. */
+    private static Object key(Path folder) {
+        try {
+            return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the watch is given up (closed, or it failed): a new one is needed. */
+    public synchronized boolean closed() {
+        return closed;
     }
 
     /** The folder watched (absolute). */
@@ -117,17 +168,69 @@ public final class SourceWatch implements AutoCloseable {
      * is the tree this watch follows and its changes are known; else empty (the scan reads
      * everything). Also when empty, changes from now on count for the next scan.
      */
-    public synchronized Optional<Set<String>> begin(SourceTree last) {
+    public synchronized Optional<Changes> begin(SourceTree last) {
         registeredAtBegin = registered;
         boolean synced = !closed && sync();
         Set<String> changed = pending;
+        Set<String> replaced = replacedSince;
         pending = new HashSet<>();
+        replacedSince = new HashSet<>();
+        Object now = key(root);
+        if (now == null || !now.equals(rootKey)) {
+            // Another folder in the root's place: every watch is on the old one's folders.
+            forgetAll();
+            rootKey = now;
+            followed = null;
+        }
+        for (String path : replaced) {
+            forget(path);
+        }
         // Most folders changed (the first scan after a watch began): a scan of all is as quick.
         boolean few = followed != null
                 && (changed.size() <= 64 || changed.size() <= followed.folders().times().size() / 4);
         boolean known = synced && trusted && !lost && few && last != null && last == followed;
         lost = false;
-        return known ? Optional.of(changed) : Optional.empty();
+        return known ? Optional.of(new Changes(changed, replaced)) : Optional.empty();
+    }
+
+    /**
+     * What changed since a scan.
+     *
+     * @param folders  the folders whose entries may have changed (relative paths, "" the root)
+     * @param replaced entries created, deleted or renamed in them: a folder among them is another
+     *                 folder than before
+     */
+    public record Changes(Set<String> folders, Set<String> replaced) {
+
+        public Changes {
+            folders = Set.copyOf(folders);
+            replaced = Set.copyOf(replaced);
+        }
+    }
+
+    /** Stops watching {@code folder} and everything below it (it is watched anew when followed). */
+    private void forget(String folder) {
+        String below = folder.isEmpty() ? "" : folder + "/";
+        for (java.util.Iterator<Map.Entry<String, WatchKey>> it = keyOf.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, WatchKey> e = it.next();
+            if (e.getKey().equals(folder) || e.getKey().startsWith(below)) {
+                e.getValue().cancel();
+                folderOf.remove(e.getValue());
+                it.remove();
+            }
+        }
+    }
+
+    private void forgetAll() {
+        for (WatchKey key : keyOf.values()) {
+            key.cancel();
+        }
+        keyOf.clear();
+        folderOf.clear();
+        if (registrar != null && registrar.isAlive()) {
+            registrar.interrupt();
+        }
+        registered = true;
     }
 
     /**
@@ -256,6 +359,8 @@ public final class SourceWatch implements AutoCloseable {
                 lost = true;
             } else if (key == syncKey) {
                 sync |= syncName.equals(String.valueOf(event.context()));
+            } else if (folder != null && event.kind() != ENTRY_MODIFY && event.context() != null) {
+                replacedSince.add(folder.isEmpty() ? event.context().toString() : folder + "/" + event.context());
             }
         }
         if (folder != null) {

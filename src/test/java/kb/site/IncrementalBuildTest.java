@@ -467,6 +467,57 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aWatchingBuilderSeesAnArticleFolderReplacedByRename() throws Exception {
+        // Found by a review: a watch stays with the folder it was put on, wherever it is moved.
+        List<String> log = new ArrayList<>();
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, log::add);
+        try {
+            for (int i = 0; i < 3; i++) {
+                build(builder, "a", false);
+                builder.awaitStateWrite();
+                Thread.sleep(300); // the watch registers its folders in the background
+            }
+            String text = Files.readString(src.resolve("kb/Q1003/README.md")).replace("battery is low", "cell is weak");
+            Files.createDirectories(tmp.resolve("new/Q1003"));
+            Files.writeString(tmp.resolve("new/Q1003/README.md"), text);
+            Files.move(src.resolve("kb/Q1003"), tmp.resolve("old-Q1003"));
+            Files.move(tmp.resolve("new/Q1003"), src.resolve("kb/Q1003"));
+            build(builder, "a", false);
+            builder.awaitStateWrite();
+            assertThat(log).isEmpty();
+            assertSameAsClean();
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
+    void aWatchingBuilderBuildsFromASourceFolderThatIsALink() throws Exception {
+        List<String> log = new ArrayList<>();
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, log::add);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), src);
+        try {
+            for (int i = 0; i < 3; i++) {
+                if (i == 2) {
+                    edit("kb/Q1003/README.md", "battery is low", "cell is weak");
+                }
+                Diagnostics diagnostics = new Diagnostics();
+                builder.build(new BuildOptions(link, site("a"), tmp.resolve("a").resolve("index"), Optional.empty(),
+                        Optional.empty(), true, false), diagnostics);
+                assertThat(diagnostics.sorted()).as("build %d", i).isEqualTo(expected);
+                builder.awaitStateWrite();
+                Thread.sleep(300);
+            }
+            assertThat(log).isEmpty();
+            new SiteBuilder(BuildProgress.NONE).build(new BuildOptions(link, site("b"), tmp.resolve("b").resolve("index"),
+                    Optional.empty(), Optional.empty(), true, true), new Diagnostics());
+            assertSameSitesAndIndexes();
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
     void aBuilderThatWritesItsStateInTheBackgroundBuildsAsOneThatDoesNot() throws Exception {
         SiteBuilder builder = new SiteBuilder(BuildProgress.NONE, true); // as kb serve --watch has it
         assertThat(build(builder, "a", false).clean()).isTrue();

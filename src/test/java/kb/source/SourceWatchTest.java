@@ -42,9 +42,8 @@ class SourceWatchTest {
                 if (round > 3) {
                     change(root, random, round);
                 }
-                Optional<Set<String>> changed = watch.begin(last);
-                SourceTree tree = changed.isPresent() ? scanner.rescan(root, last, changed.get())
-                        : scanner.scan(root, SourceFolders.NONE, List.of());
+                Optional<SourceWatch.Changes> changed = watch.begin(last);
+                SourceTree tree = scan(scanner, root, last, changed);
                 watch.follow(tree);
                 rescans += changed.isPresent() ? 1 : 0;
                 SourceTree full = scanner.scan(root, SourceFolders.NONE, List.of());
@@ -71,14 +70,112 @@ class SourceWatchTest {
             SourceTree tree = new SourceTree(first.files(), new SourceFolders(java.util.Map.of("", 0L, "a", 0L), 0));
             watch.follow(tree);
             Thread.sleep(300);
-            assertThat(watch.begin(tree)).as("registered after the scan began").isPresent().get()
+            assertThat(watch.begin(tree)).as("registered after the scan began").get()
+                    .extracting(SourceWatch.Changes::folders)
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).contains("", "a");
             watch.follow(tree);
-            assertThat(watch.begin(tree)).contains(Set.of());
+            assertThat(watch.begin(tree)).contains(new SourceWatch.Changes(Set.of(), Set.of()));
             watch.follow(tree);
             SourceTree other = new SourceTree(first.files(), tree.folders());
             assertThat(watch.begin(other)).as("not the tree followed").isEmpty();
         }
+    }
+
+    /** The scan a resident builder makes: of the changed folders only, when the watch knows them. */
+    private static SourceTree scan(SourceScanner scanner, Path root, SourceTree last, Optional<SourceWatch.Changes> changed) {
+        return changed.isPresent() ? scanner.rescan(root, last, changed.get().folders(), changed.get().replaced())
+                : scanner.scan(root, SourceFolders.NONE, List.of());
+    }
+
+    /** Scans as a resident builder does until the watch knows every folder; the last scan. */
+    private SourceTree settled(SourceWatch watch, SourceScanner scanner, Path root) throws Exception {
+        SourceTree tree = null;
+        for (int i = 0; i < 3; i++) {
+            Optional<SourceWatch.Changes> changed = watch.begin(tree);
+            tree = scan(scanner, root, tree, changed);
+            watch.follow(tree);
+            Thread.sleep(300);
+        }
+        return tree;
+    }
+
+    /** After {@code change}, the scan a resident builder makes equals a full scan (found by a review). */
+    private void afterChange(Path root, Path watched, ThrowingRunnable change) throws Exception {
+        SourceScanner scanner = new SourceScanner(new EntryFilter(List.of(), List.of()), Set.of());
+        try (SourceWatch watch = SourceWatch.open(watched, tmp.resolve("sync"), log::add).orElseThrow()) {
+            SourceTree last = settled(watch, scanner, watched);
+            change.run();
+            Optional<SourceWatch.Changes> changed = watch.begin(last);
+            SourceTree tree = scan(scanner, watched, last, changed);
+            watch.follow(tree);
+            assertThat(paths(tree)).as("%s", changed).isEqualTo(paths(scanner.scan(watched, SourceFolders.NONE, List.of())));
+            // And the next scan, of whatever the watch now knows.
+            Thread.sleep(300);
+            write(root.resolve("later.md"), "later");
+            Optional<SourceWatch.Changes> next = watch.begin(tree);
+            assertThat(paths(scan(scanner, watched, tree, next))).as("%s", next)
+                    .isEqualTo(paths(scanner.scan(watched, SourceFolders.NONE, List.of())));
+        }
+        assertThat(tmp.resolve("sync")).as("the watch's own folder, removed when it closes").doesNotExist();
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aFolderRenamedAwayAndAnotherMadeUnderItsName() throws Exception {
+        Path root = tmp.resolve("src");
+        write(root.resolve("kb/Q1/README.md"), "old one");
+        write(root.resolve("kb/Q2/README.md"), "two");
+        afterChange(root, root, () -> {
+            // The old folder kept aside (its watch goes with it), a new one moved in under its name.
+            Files.move(root.resolve("kb/Q1"), root.resolve("kb/Q1.bak"));
+            write(tmp.resolve("new/Q1/README.md"), "new one, longer");
+            write(tmp.resolve("new/Q1/extra.md"), "extra");
+            Files.move(tmp.resolve("new/Q1"), root.resolve("kb/Q1"));
+        });
+    }
+
+    @Test
+    void twoFoldersSwapped() throws Exception {
+        Path root = tmp.resolve("src");
+        write(root.resolve("a/x.md"), "x");
+        write(root.resolve("b/y.md"), "yy");
+        afterChange(root, root, () -> {
+            Files.move(root.resolve("a"), root.resolve("t"));
+            Files.move(root.resolve("b"), root.resolve("a"));
+            Files.move(root.resolve("t"), root.resolve("b"));
+        });
+    }
+
+    @Test
+    void theSourceFolderMovedAsideAndANewOneMovedIn() throws Exception {
+        Path root = tmp.resolve("src");
+        write(root.resolve("a/x.md"), "x");
+        afterChange(root, root, () -> {
+            Files.move(root, tmp.resolve("src.old"));
+            write(tmp.resolve("src.new/a/x.md"), "x, newer version");
+            write(tmp.resolve("src.new/b.md"), "b");
+            Files.move(tmp.resolve("src.new"), root);
+        });
+    }
+
+    @Test
+    void aSourceFolderThatIsALinkPointedElsewhere() throws Exception {
+        Path v1 = tmp.resolve("v1");
+        Path v2 = tmp.resolve("v2");
+        write(v1.resolve("a/x.md"), "x");
+        write(v2.resolve("a/x.md"), "x, version two");
+        write(v2.resolve("b.md"), "b");
+        Path link = tmp.resolve("src");
+        Files.createSymbolicLink(link, v1);
+        afterChange(v2, link, () -> {
+            Path next = tmp.resolve("src.next");
+            Files.createSymbolicLink(next, v2);
+            Files.move(next, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /** One change of many kinds, picked at random. */
