@@ -13,9 +13,9 @@ import kb.daemon.DaemonClient;
 
 /**
  * {@code kb build} handed to the daemon of its output folder as soon as kb starts, before picocli
- * reads the command line. In a new JVM picocli takes about a third of a second to read it (its
- * classes are too old for the start-up cache, so each start loads and verifies them anew): as long
- * as the daemon's build after a one-article edit. The daemon reads the command line as a build
+ * reads the command line. In a new JVM picocli takes about 0.2 s to read it (its classes are too
+ * old for the start-up cache, so each start loads and verifies them anew): a fifth of the time an
+ * edit's build may take. The daemon reads the command line as a build
  * here would (its errors come back as they would be printed here); the client only needs to know
  * which daemon to ask, which {@code --dest} says.
  *

@@ -408,15 +408,19 @@ public final class SiteBuilder {
     /**
      * What a build made that the next build of the same configuration and theme starts from, in
      * memory, beside the state it left: its plan, its catalog (with the listings' orders), its
-     * related lists with their word index, and its source manifest.
+     * related lists with their word index, its source manifest, and what its pages' keys came
+     * from.
      *
-     * @param setup    the build's {@link Setup#readKey()}
-     * @param theme    the build's {@link Setup#themeKey()}
-     * @param plan     the build's plan
-     * @param related  the lists the state keeps, with what they were computed from; null when the
-     *                 state keeps none
-     * @param catalog  the catalog of the state's articles
-     * @param manifest the source manifest the build wrote
+     * @param setup       the build's {@link Setup#readKey()}
+     * @param theme       the build's {@link Setup#themeKey()}
+     * @param plan        the build's plan
+     * @param related     the lists the state keeps, with what they were computed from; null when
+     *                    the state keeps none
+     * @param catalog     the catalog of the state's articles
+     * @param manifest    the source manifest the build wrote
+     * @param namesKey    the fingerprint of the listing pages' names the pages were read with
+     * @param readingSite the pages whose Liquid reads the rest of the site (their keys are each
+     *                    build's own: see {@link ExtractStage.Shortcut})
      */
     private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog,
             ManifestStage.Written manifest, long namesKey, Set<String> readingSite) {
@@ -571,7 +575,8 @@ public final class SiteBuilder {
             // they could link to is gone, or the last check found broken links (they may be fixed).
             boolean scanRest = previous.isEmpty() || restyled || removed || out.anchorsChanged() || previous.broken() > 0;
             check = stages.run("check", () -> links.finish(options.dest().toAbsolutePath().normalize(),
-                    folder.root(), java.util.Collections.unmodifiableSet(keep), manifest, options.strict() ? Severity.ERROR : Severity.WARNING,
+                    folder.root(), java.util.Collections.unmodifiableSet(keep), manifest,
+                    options.strict() ? Severity.ERROR : Severity.WARNING,
                     diagnostics, System.nanoTime(), scanRest));
             stages.run("commit", () -> {
                 removeDocuments(previous, pages, index);

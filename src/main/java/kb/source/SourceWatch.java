@@ -118,9 +118,9 @@ public final class SourceWatch implements AutoCloseable {
         WatchService service = null;
         Path sync = null;
         try {
-            String type = Files.getFileStore(absolute).type().toLowerCase(java.util.Locale.ROOT);
-            if (REMOTE.contains(type) || type.startsWith("fuse")) {
-                log.accept("the source folder is on a " + type + " file system: every build reads all of it");
+            if (!local(absolute)) {
+                log.accept("the source folder is on a network file system (" + Files.getFileStore(absolute).type()
+                        + "): every build reads all of it");
                 return Optional.empty();
             }
             Object rootKey = key(absolute);
@@ -144,6 +144,31 @@ public final class SourceWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code folder} is on a file system whose changes inotify sees, looked up once per
+     * device (a file system mounted inside the tree has a device of its own); true where there
+     * are no device numbers (not Linux: the root's file system was checked).
+     */
+    private static boolean onLocalFileSystem(Path folder, Map<Object, Boolean> known) {
+        Object device;
+        try {
+            device = Files.getAttribute(folder, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return true;
+        }
+        return known.computeIfAbsent(device, d -> local(folder));
+    }
+
+    /** Whether changes to the files of {@code folder}'s file system are all seen by inotify. */
+    private static boolean local(Path folder) {
+        try {
+            String type = Files.getFileStore(folder).type().toLowerCase(java.util.Locale.ROOT);
+            return !REMOTE.contains(type) && !type.startsWith("fuse");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What identifies a folder (its file key, links followed), or null. */
     private static Object key(Path folder) {
         try {
@@ -164,8 +189,8 @@ public final class SourceWatch implements AutoCloseable {
     }
 
     /**
-     * At the start of a scan: the folders changed since {@code last} was scanned, when {@code last}
-     * is the tree this watch follows and its changes are known; else empty (the scan reads
+     * At the start of a scan: what changed since {@code last} was scanned, when {@code last} is
+     * the tree this watch follows and its changes are known; else empty (the scan reads
      * everything). Also when empty, changes from now on count for the next scan.
      */
     public synchronized Optional<Changes> begin(SourceTree last) {
@@ -183,7 +208,9 @@ public final class SourceWatch implements AutoCloseable {
             followed = null;
         }
         for (String path : replaced) {
-            forget(path);
+            if (keyOf.containsKey(path)) {
+                forget(path); // a folder's name: the folder there now may be another
+            }
         }
         // Most folders changed (the first scan after a watch began): a scan of all is as quick.
         boolean few = followed != null
@@ -274,6 +301,7 @@ public final class SourceWatch implements AutoCloseable {
 
     private void register(List<String> folders) {
         int done = 0;
+        Map<Object, Boolean> local = new HashMap<>();
         try {
             for (String folder : folders) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -285,6 +313,12 @@ public final class SourceWatch implements AutoCloseable {
                     key = dir.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
                 } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
                     continue; // gone since the scan: its folder's change says so
+                }
+                if (!onLocalFileSystem(dir, local)) {
+                    log.accept("the source folder " + folder + " is on a network file system: every build reads"
+                            + " all of the source");
+                    close();
+                    return;
                 }
                 synchronized (this) {
                     if (closed) {
