@@ -79,27 +79,41 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
     /**
      * The folders recorded whose entries are still the ones recorded, by path relative to
      * {@code root}: each is a folder (not a link), as are all above it, and its time is as
-     * recorded and was then older than {@link SourceScanner#RACY_MILLIS} (a change made in the
-     * same tick of a coarse clock would leave the time as it was). Empty when {@code root} is not
-     * the folder recorded.
+     * recorded and was then older than the record by more than the file system's clock could
+     * leave unchanged ({@link #margin}: a change made in the same tick would leave the time as it
+     * was). Empty when {@code root} is not the folder recorded.
      */
     Set<String> unchanged(Path root) {
         if (!key.equals(fileKey(root))) {
             return Set.of();
         }
-        long trusted = TimeUnit.MILLISECONDS.toNanos(recordedAt - SourceScanner.RACY_MILLIS);
+        long at = TimeUnit.MILLISECONDS.toNanos(recordedAt);
         List<String> folders = new ArrayList<>(times.keySet());
         folders.sort(Comparator.comparingInt(SpareFolders::depth));
         Set<String> unchanged = new HashSet<>();
         for (String folder : folders) {
             long recorded = times.get(folder);
-            if (recorded < trusted && (folder.isEmpty() || unchanged.contains(parentOf(folder)))
+            if (recorded < at - margin(recorded) && (folder.isEmpty() || unchanged.contains(parentOf(folder)))
                     && Long.valueOf(recorded).equals(time(folder.isEmpty() ? root : root.resolve(folder)))) {
                 unchanged.add(folder);
             }
         }
         return unchanged;
     }
+
+    /**
+     * How much older than the record a folder's time must have been for a change after the record
+     * to show in it (ns): a time with a fraction of a second comes from a file system that keeps
+     * fine times (Linux's advance at each clock tick, a few milliseconds), so
+     * {@link #FINE_MARGIN_MILLIS}; a whole second may come from one that keeps seconds or two
+     * (FAT), so {@link SourceScanner#RACY_MILLIS}.
+     */
+    static long margin(long time) {
+        return TimeUnit.MILLISECONDS.toNanos(time % 1_000_000_000L != 0 ? FINE_MARGIN_MILLIS : SourceScanner.RACY_MILLIS);
+    }
+
+    /** The margin for fine file system times: several clock ticks. */
+    static final long FINE_MARGIN_MILLIS = 100;
 
     /** The folder of a path ("a/b" for "a/b/c", "" for "c"). */
     static String parentOf(String path) {

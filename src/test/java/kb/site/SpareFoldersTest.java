@@ -98,8 +98,21 @@ class SpareFoldersTest {
 
     @Test
     void aFolderChangedJustBeforeTheRecordIsNotTrusted() throws IOException {
-        Files.setLastModifiedTime(site.resolve("kb/1"), FileTime.from(Instant.now()));
+        // Within the clock's tick of the record (here: after it), a later change could keep its time.
+        Files.setLastModifiedTime(site.resolve("kb/1"), FileTime.from(Instant.now().plusMillis(20)));
 
         assertThat(record().unchanged(site)).containsExactlyInAnyOrder("", "kb", "kb/2");
+    }
+
+    @Test
+    void aTimeOfWholeSecondsMayBeACoarseClocksAndIsTrustedOnlyWhenSecondsOld() throws IOException {
+        long now = System.currentTimeMillis();
+        // Two seconds old: trusted with a fraction of a second, not as whole seconds (FAT keeps two).
+        Files.setLastModifiedTime(site.resolve("kb/1"), FileTime.fromMillis(now - 2_000 - now % 1000 + 437));
+        Files.setLastModifiedTime(site.resolve("kb/2"), FileTime.fromMillis(now - 2_000 - now % 1000));
+
+        assertThat(record().unchanged(site)).containsExactlyInAnyOrder("", "kb", "kb/1");
+        assertThat(SpareFolders.margin(1_000_000_000L * 1700000000L)).isEqualTo(5_000_000_000L);
+        assertThat(SpareFolders.margin(1_000_000_000L * 1700000000L + 4_000_000L)).isEqualTo(100_000_000L);
     }
 }
