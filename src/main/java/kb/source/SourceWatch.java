@@ -178,6 +178,11 @@ public final class SourceWatch implements AutoCloseable {
         }
     }
 
+    /** Whether every folder of the tree followed is registered (none waits in the background). */
+    synchronized boolean registered() {
+        return registered;
+    }
+
     /** Whether the watch is given up (closed, or it failed): a new one is needed. */
     public synchronized boolean closed() {
         return closed;

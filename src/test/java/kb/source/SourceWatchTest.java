@@ -40,6 +40,10 @@ class SourceWatchTest {
             SourceTree last = null;
             for (int round = 0; round < 120; round++) {
                 if (round > 3) {
+                    // A writer's saves come seconds apart: the folders new at the last scan are watched by now.
+                    for (int i = 0; i < 500 && !watch.registered(); i++) {
+                        Thread.sleep(10);
+                    }
                     change(root, random, round);
                 }
                 Optional<SourceWatch.Changes> changed = watch.begin(last);
