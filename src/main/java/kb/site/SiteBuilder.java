@@ -152,15 +152,9 @@ public final class SiteBuilder {
      */
     private final Map<Object, SpareFolders> spareFolders = new ConcurrentHashMap<>();
 
-    /** What identifies a folder whatever its name (its file key), or a new object when there is none. */
+    /** What identifies a folder whatever its name ({@link SpareFolders#fileKey}), or a new object when there is none. */
     private static Object fileKey(Path folder) {
-        try {
-            Object key = Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
-            return key != null ? key : new Object();
-        } catch (java.io.IOException e) {
-            return new Object();
-        }
+        return java.util.Objects.requireNonNullElseGet(SpareFolders.fileKey(folder), Object::new);
     }
 
     /**

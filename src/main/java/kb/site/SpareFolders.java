@@ -146,7 +146,8 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
         }
     }
 
-    private static Object fileKey(Path folder) {
+    /** What identifies a folder whatever its name (its file key), or null when it is no folder (or a link). */
+    static Object fileKey(Path folder) {
         try {
             BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return a.isDirectory() ? a.fileKey() : null;
