@@ -6,6 +6,8 @@
 #   bench/build.sh [--vs-hugo]
 #   CLEAN_RUNS=3 EDIT_RUNS=5          clean builds of each set (alternating), one-article edits per set
 #   SETS="whole dev"                  which sets (whole = the dev corpus + a renumbered copy of it)
+#   KINDS="edit edit-here template"   which incremental runs: one-article edits in the daemon, the same
+#                                     without it (--no-daemon), the template edit
 #   CHECK=1                           after the edits and after the template edit, compare the site
 #                                     with a clean build's (0: skip)
 #   OFFSET=1000                       what the copy adds to every ID (the dev corpus has the even
@@ -47,6 +49,7 @@ EDIT_RUNS="${EDIT_RUNS:-5}"
 SETS="${SETS:-whole dev}"
 OFFSET="${OFFSET:-1000}"
 CHECK="${CHECK:-1}"
+KINDS=" ${KINDS:-edit edit-here template} "
 BB="target/bench-build"
 OUT="$BB/out"
 LOGS="$BB/logs"
@@ -322,18 +325,23 @@ for n in $(seq 1 "$CLEAN_RUNS"); do
   done
 done
 for set in $SETS; do
-  for n in $(seq 1 "$EDIT_RUNS"); do
-    edit_article "$set" "$n"
-    kb_again "$set" edit "$n"
-  done
-  if [ "$CHECK" = 1 ]; then
-    check_clean "$set" "after $EDIT_RUNS incremental edits"
+  if [[ "$KINDS" == *" edit "* ]]; then
+    for n in $(seq 1 "$EDIT_RUNS"); do
+      edit_article "$set" "$n"
+      kb_again "$set" edit "$n"
+    done
+    if [ "$CHECK" = 1 ]; then
+      check_clean "$set" "after $EDIT_RUNS incremental edits"
+    fi
   fi
   # The same edits in a process of their own, which reads the build state from disk.
-  for n in $(seq 1 "$EDIT_RUNS"); do
-    edit_article "$set" "$((n + EDIT_RUNS))"
-    kb_again "$set" edit-here "$n" --no-daemon
-  done
+  if [[ "$KINDS" == *" edit-here "* ]]; then
+    for n in $(seq 1 "$EDIT_RUNS"); do
+      edit_article "$set" "$((n + EDIT_RUNS))"
+      kb_again "$set" edit-here "$n" --no-daemon
+    done
+  fi
+  [[ "$KINDS" == *" template "* ]] || continue
   # The theme with one visible string changed, given with --templates (kb lays every page out again).
   rm -rf "$BB/edited-templates"
   cp -r templates "$BB/edited-templates"

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import kb.daemon.DaemonAddress;
 import kb.daemon.DaemonClient;
 import kb.daemon.DaemonStarter;
-import kb.daemon.Request;
 import kb.site.BuildInterrupted;
 import kb.site.BuildOptions;
 import kb.site.BuildResult;
@@ -77,7 +76,7 @@ final class BuildCommand implements Callable<Integer> {
                     + "; build with --no-daemon");
             return ExitCodes.USAGE;
         }
-        boolean use = host.daemons() && !noDaemon && daemonWanted(host.environment());
+        boolean use = host.daemons() && !noDaemon && QuickBuild.daemonWanted(host.environment());
         // A daemon is started for someone at a terminal (or when asked for): a script's builds
         // use one that runs, but leave no process behind them.
         boolean start = use && ("on".equalsIgnoreCase(host.environment().apply(DAEMON_VARIABLE))
@@ -86,7 +85,7 @@ final class BuildCommand implements Callable<Integer> {
         if (address.isPresent()) {
             // As expanded: an @file's arguments are read here, where its relative name points.
             DaemonClient.Outcome outcome = host.asked() != null ? host.asked()
-                    : ask(address.get(), spec.root().commandLine().getParseResult().expandedArgs(), !noProgress,
+                    : QuickBuild.ask(address.get(), spec.root().commandLine().getParseResult().expandedArgs(), !noProgress,
                             spec.commandLine().getOut(), err);
             if (outcome instanceof DaemonClient.Outcome.Ran ran) {
                 return ran.exitCode();
@@ -99,33 +98,6 @@ final class BuildCommand implements Callable<Integer> {
             address.ifPresent(a -> startDaemon(a, err));
         }
         return code;
-    }
-
-    /**
-     * Whether builds on the command line go to a daemon, as {@code KB_DAEMON} and {@code CI} in
-     * {@code environment} say (when not built with {@code --no-daemon}).
-     */
-    static boolean daemonWanted(java.util.function.UnaryOperator<String> environment) {
-        String setting = environment.apply(DAEMON_VARIABLE);
-        boolean ci = "true".equalsIgnoreCase(environment.apply("CI"));
-        return setting == null ? !ci : !"off".equalsIgnoreCase(setting);
-    }
-
-    /**
-     * The build of {@code args} in the daemon at {@code address}, its output to {@code out} and
-     * {@code err}, with a progress bar when wanted and on a terminal; unless none runs there or it
-     * does not run the build (a problem with it is said on {@code err}).
-     */
-    static DaemonClient.Outcome ask(DaemonAddress address, List<String> args, boolean progressWanted, PrintWriter out,
-            PrintWriter err) {
-        try (ProgressBarView progress = ProgressBarView.create(progressWanted)) {
-            Request request = Request.here(StateFile.kbVersion(), args, progress.shows());
-            DaemonClient.Outcome outcome = new DaemonClient(address).run(request, out, err, progress);
-            if (outcome instanceof DaemonClient.Outcome.NotRun(String problem) && problem != null) {
-                err.println("kb build: " + problem + "; building in this process");
-            }
-            return outcome;
-        }
     }
 
     /** The build in this process (or, inside the daemon, with its builder). */

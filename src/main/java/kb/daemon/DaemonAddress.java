@@ -1,16 +1,14 @@
 package kb.daemon;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import kb.state.Fingerprint;
 
 /**
  * Where the daemon of one output folder listens: a Unix socket named for the folder's absolute
@@ -63,13 +61,13 @@ public record DaemonAddress(Path socket, Path log) {
         }
     }
 
-    /** Twenty hex digits of the SHA-256 of {@code text}: a short, fixed-length socket name. */
+    /**
+     * Sixteen hex digits of {@code text}'s {@link Fingerprint}: a short, fixed-length socket name.
+     * Not a cryptographic digest: the client's JVM would spend 20 ms starting the JDK's security
+     * providers, and two of a user's output folders with the same name is no risk (a daemon
+     * builds only into its own folder: a build for another is refused).
+     */
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().toHexDigits(Fingerprint.of(text));
     }
 }

@@ -26,9 +26,18 @@ public final class DaemonStarter {
 
     /** The options of this process's JVM that a daemon started by it runs with. */
     static List<String> inheritedOptions() {
+        return inherited(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** Of the JVM options {@code given}, those a daemon started with them runs with. */
+    static List<String> inherited(List<String> given) {
         List<String> options = new ArrayList<>();
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+        for (String option : given) {
+            boolean inherited = true;
+            for (String left : NOT_INHERITED) { // a loop, not a stream: a client's JVM has not made one yet
+                inherited &= !option.startsWith(left);
+            }
+            if (inherited) {
                 options.add(option);
             }
         }

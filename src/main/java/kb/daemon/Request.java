@@ -26,15 +26,30 @@ public record Request(String version, String context, String directory, List<Str
     }
 
     /**
+     * A request from this process for a build that would run in a JVM with options
+     * {@code jvmOptions} ({@code kb}'s launcher passes them to the small JVM that only asks the
+     * daemon: see {@code kb.cli.QuickBuild#main}), with this process's working directory.
+     */
+    public static Request asIf(List<String> jvmOptions, String version, List<String> args, boolean progress) {
+        return new Request(version, context(DaemonStarter.inherited(jvmOptions)), workingDirectory().toString(), args,
+                progress);
+    }
+
+    /**
      * What of this process a build depends on beyond its arguments: its time zone (for dates
      * without one), locale, the encodings of file names and text, the permissions new files get
      * (its umask, on Linux), and its JVM's options (the memory it may use), as a daemon started
      * by it would have them.
      */
     static String contextHere() {
+        return context(DaemonStarter.inheritedOptions());
+    }
+
+    /** This process's context, with {@code jvmOptions} for its JVM's (as {@link DaemonStarter#inherited} keeps them). */
+    private static String context(List<String> jvmOptions) {
         return String.join(" ", TimeZone.getDefault().getID(), Locale.getDefault().toLanguageTag(),
                 System.getProperty("sun.jnu.encoding", "-"), System.getProperty("native.encoding", "-"), umask(),
-                String.join(" ", DaemonStarter.inheritedOptions()));
+                String.join(" ", jvmOptions));
     }
 
     /** This process's umask as Linux reports it, or "-" elsewhere. */

@@ -143,6 +143,55 @@ class BuildDaemonCliTest {
         assertThat(daemonLog.toString()).containsOnlyOnce("-> exit");
     }
 
+    /**
+     * {@code kb build} in the small JVM the launcher starts first ({@link QuickBuild#main}): it
+     * hands the build to the daemon, told the options of the JVM builds run in (this one's, which
+     * the daemon runs in here); with none listening for its folder, it prints nothing and exits
+     * with {@link QuickBuild#NOT_RUN}, for the launcher to build in a JVM of builds.
+     */
+    @Test
+    void theLaunchersSmallClientHandsTheBuildToTheDaemon() throws Exception {
+        Files.writeString(source.resolve("about.md"), "---\ntitle: About\n---\nHanded over.\n");
+        ProcessRun handed = client("build", "--dest", site.toString(), "--index", index.toString(), "--no-progress",
+                "--source", source.toString());
+        assertThat(handed.code()).as(handed.err()).isZero();
+        assertThat(handed.out()).contains("kb build: ").contains(" 0 errors");
+        assertThat(daemonLog.toString()).containsOnlyOnce("-> exit 0");
+        assertThat(Files.readString(site.resolve("about.html"))).contains("Handed over.");
+
+        ProcessRun wrong = client("build", "--dest", site.toString(), "--index", index.toString(), "--no-progress",
+                "--source", source.toString(), "--no-such-option");
+        assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("--no-such-option");
+
+        ProcessRun none = client("build", "--dest", tmp.resolve("elsewhere").toString(), "--source", source.toString());
+        assertThat(none.code()).isEqualTo(QuickBuild.NOT_RUN);
+        assertThat(none.out() + none.err()).isEmpty();
+        assertThat(daemonLog.toString()).containsOnlyOnce("-> exit 0").containsOnlyOnce("-> exit 2");
+    }
+
+    /** What a process printed, and its exit code. */
+    private record ProcessRun(int code, String out, String err) {
+    }
+
+    /** {@link QuickBuild#main} in a JVM of its own, as the launcher starts it (the options of builds: this JVM's). */
+    private ProcessRun client(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), QuickBuild.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put(QuickBuild.JVM_OPTIONS_VARIABLE,
+                String.join("\n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        builder.environment().put("KB_DAEMON", "on");
+        builder.environment().remove("CI");
+        Path out = tmp.resolve("client.out");
+        Path err = tmp.resolve("client.err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the client ends").isTrue();
+        return new ProcessRun(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     @Test
     void onCiOrWithTheDaemonOffTheBuildRunsHere() {
         for (java.util.function.UnaryOperator<String> environment : List.<java.util.function.UnaryOperator<String>>of(
