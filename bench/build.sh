@@ -77,7 +77,7 @@ stop_daemons() {
 
 # The process ID of the daemon that builds into SET's site, if one runs.
 daemon_pid() { # SET
-  { pgrep -f "kb.cli.Main daemon --dest $(pwd -P)/$OUT/$1/site\$" || true; } | head -n 1
+  { pgrep -f "kb.cli.Main daemon --dest $(pwd -P)/$OUT/$1/site( |\$)" || true; } | head -n 1
 }
 
 # Waits until a process's CPU time stays the same for half a second (the daemon has written the

@@ -106,7 +106,13 @@ final class BuildCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics(input.strict);
         BuildResult result;
         try {
-            if (host.resident() != null) {
+            if (host.warmingUp()) {
+                boolean built = host.resident().warmUp(options, diagnostics);
+                diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
+                spec.commandLine().getOut().println(built ? "kb build: warmed up: the next builds start from this one's"
+                        : "kb build: no warm-up: the sources, configuration or theme changed since the last build");
+                return ExitCodes.OK;
+            } else if (host.resident() != null) {
                 result = host.resident().build(options, diagnostics, host.progress());
             } else {
                 try (ProgressBarView progress = ProgressBarView.create(!noProgress)) {
@@ -134,8 +140,11 @@ final class BuildCommand implements Callable<Integer> {
     /** Starts the daemon of the output folder, which the next builds into it run in. */
     private void startDaemon(DaemonAddress address, PrintWriter err) {
         try {
-            Optional<Long> pid = DaemonStarter.start(StateFile.kbCode().orElse(Path.of("")), Main.class.getName(),
-                    List.of("daemon", "--dest", dest.toAbsolutePath().normalize().toString()),
+            // It warms up with this build's options (see DaemonCommand#warmUp), as expanded from any @file.
+            List<String> args = new java.util.ArrayList<>(List.of("daemon", "--dest", dest.toAbsolutePath().normalize().toString(),
+                    "--"));
+            args.addAll(spec.root().commandLine().getParseResult().expandedArgs());
+            Optional<Long> pid = DaemonStarter.start(StateFile.kbCode().orElse(Path.of("")), Main.class.getName(), args,
                     Path.of("").toAbsolutePath(), address.log());
             pid.ifPresent(p -> err.println("kb build: started a build daemon for " + dest + " (pid " + p + ", log "
                     + address.log() + "): the next builds into it run there, faster; it stops after "

@@ -19,25 +19,32 @@ import kb.site.SiteBuilder;
  * @param resident    the daemon's builder, which keeps the last build's state; null outside a daemon
  * @param progress    inside a daemon, where the progress of the build goes (to its client)
  * @param serves      inside a daemon, the output folder it builds into (absolute); null outside
+ * @param warmingUp   inside a daemon, whether the build is its warm-up ({@link SiteBuilder#warmUp})
  */
 record BuildHost(boolean daemons, UnaryOperator<String> environment, DaemonClient.Outcome asked, SiteBuilder resident,
-        BuildProgress progress, Path serves) {
+        BuildProgress progress, Path serves, boolean warmingUp) {
 
     /** Builds in this process, with no daemon. */
-    static final BuildHost HERE = new BuildHost(false, name -> null, null, null, null, null);
+    static final BuildHost HERE = new BuildHost(false, name -> null, null, null, null, null, false);
 
     /** The command line's, in the environment {@code environment} gives. */
     static BuildHost commandLine(UnaryOperator<String> environment) {
-        return new BuildHost(true, environment, null, null, null, null);
+        return new BuildHost(true, environment, null, null, null, null, false);
     }
 
     /** The command line's, after the daemon was asked with what came of it. */
     BuildHost afterAsking(DaemonClient.Outcome outcome) {
-        return new BuildHost(daemons, environment, outcome, resident, progress, serves);
+        return new BuildHost(daemons, environment, outcome, resident, progress, serves, warmingUp);
     }
 
     /** Inside the daemon of {@code serves}: builds with {@code builder}, progress to {@code progress}. */
     static BuildHost daemon(SiteBuilder builder, BuildProgress progress, Path serves) {
-        return new BuildHost(false, name -> null, null, builder, progress, serves.toAbsolutePath().normalize());
+        return new BuildHost(false, name -> null, null, builder, progress, serves.toAbsolutePath().normalize(), false);
+    }
+
+    /** The daemon's warm-up, before it serves: a build with {@code builder} only if nothing changed. */
+    static BuildHost warmUp(SiteBuilder builder, Path serves) {
+        return new BuildHost(false, name -> null, null, builder, BuildProgress.NONE, serves.toAbsolutePath().normalize(),
+                true);
     }
 }

@@ -13,6 +13,7 @@ import kb.site.SiteBuilder;
 import kb.state.StateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,6 +38,12 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--stop", description = "Stop the daemon of --dest, if one runs.")
     boolean stop;
+
+    @Parameters(paramLabel = "BUILD", description = "The command line of the kb build that started the daemon"
+            + " ('build' and its options), after '--': before it serves, the daemon builds as it asks (but never"
+            + " clean) if the sources, configuration and theme are those of the last build, so that its first build"
+            + " for a client starts warm; if anything changed, it builds nothing.")
+    List<String> warmUp = List.of();
 
     @Option(names = "--idle-minutes", defaultValue = "" + IDLE_MINUTES,
             description = "Stop after this many minutes without a build (default: ${DEFAULT-VALUE}).")
@@ -82,6 +89,12 @@ final class DaemonCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("kb daemon: started " + java.time.ZonedDateTime.now().withNano(0)
                 + " for " + dest + " in " + Path.of("").toAbsolutePath());
         builder.recall(dest);
+        if (!warmUp.isEmpty() && warmUp.get(0).equals("build")) {
+            List<String> args = warmUp.stream().filter(option -> !option.equals("--clean")).toList();
+            long start = System.nanoTime();
+            int code = Main.run(args.toArray(String[]::new), log, log, BuildHost.warmUp(builder, dest));
+            log.printf("kb daemon: warm-up -> exit %d in %.2f s%n", code, (System.nanoTime() - start) / 1e9);
+        }
         daemon.serve();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

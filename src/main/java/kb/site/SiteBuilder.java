@@ -303,6 +303,40 @@ public final class SiteBuilder {
     }
 
     /**
+     * Builds as {@link #build} does, but only when the sources, configuration and theme are those
+     * of the last build in place, to have the next builds start warm: a build daemon's first build
+     * reads the whole state, compiles kb's code and fills the spare folder (on the archive, 15 s
+     * where the next ones take one or two), and its watch of the source folder vouches for a scan
+     * only from the scan after its registration. So it builds twice: once, and again once the watch
+     * is in place. Such a build changes nothing visible unless the site in place lacks something
+     * the state says it holds (it is then put back, as any build would); when anything changed
+     * since the last build, it stops before writing and the next build is an ordinary one.
+     *
+     * @return whether it built (false: something changed, or there is no state to build on)
+     */
+    public synchronized boolean warmUp(BuildOptions options, Diagnostics diagnostics) {
+        warming = true;
+        try {
+            build(options, diagnostics);
+            SourceWatch followed = watch;
+            if (followed != null && followed.awaitRegistered(java.time.Duration.ofMinutes(1))) {
+                build(options, diagnostics);
+            }
+            return true;
+        } catch (BuildInterrupted e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } finally {
+            warming = false;
+        }
+    }
+
+    /** While {@link #warmUp} builds: a build stops unless it builds on the last one with the same sources. */
+    private boolean warming;
+
+    /**
      * Stops the build under way, if it has not yet begun to change what is in place (its last
      * stages delete files from the spare folder, commit the index and swap the site in): it throws
      * {@link BuildInterrupted} within moments, leaving everything as the last build left it, and
@@ -451,6 +485,9 @@ public final class SiteBuilder {
         // related lists the last build read: no template takes part in reading a page, so
         // nothing is extracted or indexed again.
         boolean restyled = !previous.isEmpty() && previous.theme() != setup.themeKey();
+        if (warming && (previous.isEmpty() || restyled)) {
+            throw new BuildInterrupted(); // a warm-up builds only what the last build built
+        }
         if (previous.isEmpty() || restyled) {
             // Every page is made: interrupted, such a build would start over at every save.
             interruption.forbid();
@@ -483,6 +520,9 @@ public final class SiteBuilder {
                 setup.theme(), previous, lastPlan, changed, diagnostics, progress));
         if (sourceWatch != null) {
             sourceWatch.follow(plan.tree());
+        }
+        if (warming && !plan.sources().equals(previous.sources())) {
+            throw new BuildInterrupted(); // an edit since the last build: the user's next build shows it
         }
         known.addAll(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
@@ -557,10 +597,18 @@ public final class SiteBuilder {
                 boolean any = prune(folder, spare, previous, keep);
                 if (stateWriter != null) {
                     // For the build after next, which writes this folder again (see SpareFolders).
+                    Object live = fileKey(publication.live());
                     SpareFolders.record(folder.root(), keep).ifPresent(r -> {
-                        spareFolders.keySet().removeIf(k -> !k.equals(fileKey(publication.live())));
+                        spareFolders.keySet().removeIf(k -> !k.equals(live));
                         spareFolders.put(r.key(), r);
                     });
+                    // The output folder in place, in a warm-up, when no build of this builder wrote
+                    // it (the last build ran in another process): it is the spare of the build
+                    // after the next visible one. Its page folders are looked at once, here.
+                    if (warming && !previous.isEmpty() && !spareFolders.containsKey(live)) {
+                        SpareFolders.recordChecked(publication.live(), previous.outputs().keySet())
+                                .ifPresent(r -> spareFolders.put(r.key(), r));
+                    }
                 }
                 return any;
             });

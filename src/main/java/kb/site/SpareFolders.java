@@ -47,6 +47,21 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
      * relative to it), as they are now; empty when the folder cannot be read or has no file key.
      */
     static Optional<SpareFolders> record(Path root, Collection<String> outputs) {
+        return record(root, outputs, false);
+    }
+
+    /**
+     * The times of the folders of {@code root} that hold the folders of {@code outputs}, as
+     * {@link #record(Path, Collection)}, for a folder no build of this process just wrote (the
+     * output folder in place, which a user may have changed): a folder is recorded only when the
+     * folders of {@code outputs} in it are real folders now, its time read before they are looked
+     * at (a change meanwhile shows in it). About one system call per page, once.
+     */
+    static Optional<SpareFolders> recordChecked(Path root, Collection<String> outputs) {
+        return record(root, outputs, true);
+    }
+
+    private static Optional<SpareFolders> record(Path root, Collection<String> outputs, boolean checked) {
         Set<String> holders = new HashSet<>();
         Set<String> leaves = new HashSet<>();
         for (String output : outputs) {
@@ -71,6 +86,13 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
             Long time = time(folder.isEmpty() ? root : root.resolve(folder));
             if (time != null) {
                 times.put(folder, time);
+            }
+        }
+        if (checked) {
+            for (String leaf : leaves) {
+                if (!leaf.isEmpty() && times.containsKey(parentOf(leaf)) && time(root.resolve(leaf)) == null) {
+                    times.remove(parentOf(leaf));
+                }
             }
         }
         return Optional.of(new SpareFolders(key, times, now));

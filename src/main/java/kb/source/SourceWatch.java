@@ -183,6 +183,30 @@ public final class SourceWatch implements AutoCloseable {
         return registered;
     }
 
+    /**
+     * Waits at most {@code wait} until every folder of the tree followed is registered: the scan
+     * that begins after that is the first whose next scan can read only what changed.
+     *
+     * @return whether they are (false also when the watch is given up)
+     */
+    public boolean awaitRegistered(java.time.Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            synchronized (this) {
+                if (closed) {
+                    return false;
+                }
+                if (registered) {
+                    return true;
+                }
+            }
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Whether the watch is given up (closed, or it failed): a new one is needed. */
     public synchronized boolean closed() {
         return closed;

@@ -144,6 +144,40 @@ class BuildDaemonCliTest {
     }
 
     /**
+     * A daemon started with the command line of the build that started it (as {@code kb build}
+     * starts one) builds with it before it serves, when nothing changed since that build: its
+     * first build for a client then starts from what the warm-up made.
+     */
+    @Test
+    void aDaemonWarmsUpWithTheBuildThatStartedIt() throws Exception {
+        Path other = tmp.resolve("other");
+        String[] build = {"build", "--source", source.toString(), "--dest", other.toString(), "--index",
+                tmp.resolve("other-index").toString(), "--no-progress", "--clean"};
+        assertThat(CliRun.kb(build).code()).isEqualTo(ExitCodes.OK);
+        StringWriter log = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("daemon", "--dest", other.toString(), "--"));
+        args.addAll(List.of(build));
+        Thread warm = Thread.ofPlatform().start(() -> Main.run(args.toArray(String[]::new), new PrintWriter(log, true),
+                new PrintWriter(log, true)));
+        try {
+            for (int i = 0; i < 1500 && !log.toString().contains("listening on"); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(log.toString()).contains("kb build: warmed up").contains("warm-up -> exit 0");
+            Path article = source.resolve("kb/319/Q319864/README.md");
+            Files.writeString(article, Files.readString(article).replace("Inventory Resynchronization", "Inventory Resync"));
+            CliRun edit = commandLine(java.util.Arrays.copyOf(build, build.length - 1)); // not --clean
+            assertThat(edit.code()).as(edit.err()).isEqualTo(ExitCodes.OK);
+            assertThat(edit.out()).contains("(incremental build, ");
+            assertThat(TestSites.read(other.resolve("kb/319/Q319864/index.html"))).contains("Inventory Resync");
+        } finally {
+            CliRun.kb("daemon", "--stop", "--dest", other.toString());
+            warm.join(30_000);
+        }
+        assertThat(warm.isAlive()).isFalse();
+    }
+
+    /**
      * {@code kb build} in the small JVM the launcher starts first ({@link QuickBuild#main}): it
      * hands the build to the daemon, told the options of the JVM builds run in (this one's, which
      * the daemon runs in here); with none listening for its folder, it prints nothing and exits

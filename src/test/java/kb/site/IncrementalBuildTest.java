@@ -418,6 +418,66 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aDaemonsWarmUpBuildsOnlyOnTheLastBuildsSources_andChangesNothingVisible() throws Exception {
+        build("a", true); // the build that started the daemon, in a process of its own
+        Map<String, String> before = TestSites.files(site("a"));
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, message -> { });
+        try {
+            assertThat(builder.warmUp(options("a", false), new Diagnostics())).isTrue();
+            builder.awaitStateWrite();
+            assertThat(TestSites.files(site("a"))).isEqualTo(before);
+            assertSameAsClean();
+            edit("kb/Q1003/README.md", "battery", "cell");
+            assertThat(build(builder, "a", false).clean()).isFalse();
+            builder.awaitStateWrite();
+            assertSameAsClean();
+        } finally {
+            builder.close();
+        }
+        // An edit since the last build: the warm-up builds nothing, and the site stays as it was.
+        edit("kb/Q1003/README.md", "cell", "battery");
+        Map<String, String> edited = TestSites.files(site("a"));
+        SiteBuilder later = SiteBuilder.resident(BuildProgress.NONE, message -> { });
+        try {
+            assertThat(later.warmUp(options("a", false), new Diagnostics())).isFalse();
+            assertThat(TestSites.files(site("a"))).isEqualTo(edited);
+            assertThat(later.warmUp(options("c", false), new Diagnostics())).as("no state to build on").isFalse();
+            assertThat(site("c")).doesNotExist();
+            assertThat(build(later, "a", false).clean()).isFalse();
+            later.awaitStateWrite();
+            assertSameAsClean();
+        } finally {
+            later.close();
+        }
+    }
+
+    @Test
+    void aWarmUpTrustsThePageFoldersOfTheSiteInPlaceOnlyWhereTheyAreThere() throws Exception {
+        build("a", true);
+        // The user deletes a page's folder from the site in place, well before the daemon starts.
+        Path gone;
+        try (Stream<Path> all = Files.walk(site("a"))) {
+            gone = all.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .filter(p -> site("a").relativize(p).getNameCount() >= 3).sorted().findFirst().orElseThrow().getParent();
+        }
+        TestSites.deleteTree(gone);
+        Thread.sleep(3 * SpareFolders.FINE_MARGIN_MILLIS);
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, message -> { });
+        try {
+            assertThat(builder.warmUp(options("a", false), new Diagnostics())).isTrue();
+            for (String[] words : List.of(new String[] {"battery", "cell"}, new String[] {"cell", "battery"})) {
+                builder.awaitStateWrite();
+                edit("kb/Q1003/README.md", words[0], words[1]);
+                assertThat(build(builder, "a", false).clean()).isFalse();
+            }
+            builder.awaitStateWrite();
+            assertSameAsClean();
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
     void aResidentBuilderTrustsThePageFoldersOfItsSpareOnlyWhereTheUserLeftThemAlone() throws Exception {
         SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE);
         try {
