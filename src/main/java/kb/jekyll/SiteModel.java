@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,7 @@ public final class SiteModel {
 
     /** Each page's variables, made when first asked for: a KB archive's Liquid reads a few of 60,000. */
     private final Map<String, Map<String, Object>> pages = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, JekyllPage> sources = new HashMap<>();
+    private final Function<String, JekyllPage> sources;
     private final ZonedDateTime time;
     private final String separator;
     private final ContentRenderer renderer;
@@ -51,17 +52,39 @@ public final class SiteModel {
      */
     public SiteModel(Map<String, Object> siteValues, List<JekyllPage> sources, Collections collections,
             Map<String, Object> data, ZonedDateTime time, ContentRenderer renderer) {
+        this(siteValues, () -> sources, byPath(sources), collections, data, time, renderer);
+    }
+
+    /** The last of {@code pages} with each relative path. */
+    private static Function<String, JekyllPage> byPath(List<JekyllPage> pages) {
+        Map<String, JekyllPage> byPath = new HashMap<>();
+        pages.forEach(page -> byPath.put(page.relativePath(), page));
+        return byPath::get;
+    }
+
+    /**
+     * A model whose pages are made when first needed: a build's Liquid reads the variables of a
+     * few pages of 60,000, and lists of them seldom (making them all took 40 ms of an edit's build).
+     *
+     * @param sources every page and document, in no particular order, asked for when a list of
+     *                the site is first read
+     * @param byPath  the page or document of a relative path (null: none), asked for when its
+     *                {@code page} variables are first read
+     */
+    public SiteModel(Map<String, Object> siteValues, Supplier<List<JekyllPage>> sources,
+            Function<String, JekyllPage> byPath, Collections collections, Map<String, Object> data,
+            ZonedDateTime time, ContentRenderer renderer) {
         // Sorted when a list of the site is first read: most builds read none (a KB archive's
         // pages keep their Liquid in raw blocks), and sorting 60,000 paths took 20 ms of each.
         Supplier<List<JekyllPage>> sorted = memoized(() -> {
-            List<JekyllPage> all = new ArrayList<>(sources);
+            List<JekyllPage> all = new ArrayList<>(sources.get());
             all.sort(Comparator.comparing(JekyllPage::relativePath));
             return all;
         });
         this.separator = String.valueOf(siteValues.getOrDefault("excerpt_separator", "\n\n"));
         this.time = time;
         this.renderer = renderer;
-        sources.forEach(page -> this.sources.put(page.relativePath(), page));
+        this.sources = byPath;
         Map<String, Object> values = new LinkedHashMap<>(siteValues);
         values.put("data", data);
         values.put("time", time);
@@ -112,7 +135,7 @@ public final class SiteModel {
 
     /** {@code page} for the source at {@code relativePath}, if the model has it. */
     public Optional<Map<String, Object>> page(String relativePath) {
-        JekyllPage page = sources.get(relativePath);
+        JekyllPage page = sources.apply(relativePath);
         return page == null ? Optional.empty()
                 : Optional.of(pages.computeIfAbsent(relativePath, p -> variables(page, time, separator, renderer)));
     }

@@ -572,7 +572,7 @@ public final class SiteBuilder {
                     previous, warm[0] == null ? null : warm[0].related(), interruption::checkpoint)).join());
             computedRelated = relatedKept;
             Map<String, List<String>> related = RelateStage.byId(relatedKept.lists());
-            UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous);
+            UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous, shortcut);
             ArticleFinisher articles = new ArticleFinisher(setup.config(), catalog, related, processor);
             Predicate<String> showsAsBefore = showsAsBefore(unchanged, articles);
             site = !previews ? null : new SitePreview(setup, plan, articles, processor, new ProductNames(titles),

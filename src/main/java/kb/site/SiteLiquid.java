@@ -34,7 +34,10 @@ final class SiteLiquid implements LiquidSite {
     private final SiteConfig config;
     private final ZoneId zone;
     private final UnaryOperator<String> markdown;
-    private final Map<String, String> urlsByPath = new HashMap<>();
+    /** The published pages by source path (relative). */
+    private final Map<String, PlannedPage> pagesByPath = new HashMap<>();
+    /** The static files by output path. */
+    private final Map<String, Path> copies;
     private final Map<String, String> postUrls = new HashMap<>();
     private final LiquidEngine engine;
     private final LiquidLayouts layouts;
@@ -52,14 +55,14 @@ final class SiteLiquid implements LiquidSite {
         this.zone = jekyll.zone();
         this.markdown = markdown;
         for (PlannedPage page : plan.pages()) {
-            urlsByPath.put(page.source().relativePath(), page.url());
+            pagesByPath.put(page.source().relativePath(), page);
             page.document().filter(d -> d.collection().isPosts()).ifPresent(d -> {
                 String name = d.relativePath();
                 int dot = name.lastIndexOf('.');
                 postUrls.put(dot > 0 ? name.substring(0, dot) : name, page.url());
             });
         }
-        plan.copies().forEach((to, from) -> urlsByPath.putIfAbsent(to, "/" + to));
+        this.copies = plan.copies();
         this.engine = new LiquidEngine(this);
         this.ownLayouts = ownLayouts;
         this.layouts = ownLayouts ? LiquidLayouts.read(source.resolve("_layouts"), engine, diagnostics)
@@ -88,12 +91,24 @@ final class SiteLiquid implements LiquidSite {
     /** Builds the site model once the renderer of contents exists (it needs this object's engine). */
     void model(SitePlan plan, Map<String, Object> siteValues, SiteModel.ContentRenderer renderer,
             Diagnostics diagnostics) {
-        List<JekyllPage> pages = java.util.stream.Stream.concat(plan.pages().stream(), plan.unpublished().stream())
-                .map(p -> new JekyllPage(p.source().relativePath(), p.url(), p.frontMatter().values(), p.document(),
-                        p.outputPath().endsWith(".html"))).toList();
+        // Each page's model is made when Liquid first reads it (see SiteModel): an unpublished
+        // page's wins over a published one's of the same source, as the last of a list would.
+        Map<String, PlannedPage> unpublished = new HashMap<>();
+        plan.unpublished().forEach(p -> unpublished.put(p.source().relativePath(), p));
+        java.util.function.Supplier<List<JekyllPage>> pages = () -> java.util.stream.Stream.concat(plan.pages().stream(),
+                plan.unpublished().stream()).map(SiteLiquid::jekyllPage).toList();
+        java.util.function.Function<String, JekyllPage> byPath = path -> {
+            PlannedPage page = unpublished.getOrDefault(path, pagesByPath.get(path));
+            return page == null ? null : jekyllPage(page);
+        };
         Map<String, Object> data = DataFiles.read(source.resolve("_data"), diagnostics);
-        this.model = new SiteModel(siteValues, pages, collections, data, ZonedDateTime.now(zone).withNano(0),
+        this.model = new SiteModel(siteValues, pages, byPath, collections, data, ZonedDateTime.now(zone).withNano(0),
                 renderer);
+    }
+
+    private static JekyllPage jekyllPage(PlannedPage p) {
+        return new JekyllPage(p.source().relativePath(), p.url(), p.frontMatter().values(), p.document(),
+                p.outputPath().endsWith(".html"));
     }
 
     LiquidEngine engine() {
@@ -146,7 +161,8 @@ final class SiteLiquid implements LiquidSite {
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        return Optional.ofNullable(urlsByPath.get(p));
+        PlannedPage page = pagesByPath.get(p);
+        return page != null ? Optional.of(page.url()) : copies.containsKey(p) ? Optional.of("/" + p) : Optional.empty();
     }
 
     @Override
