@@ -196,6 +196,7 @@ public final class StartupTraining {
             Main.commandLine(new String[] {"build", "--no-progress", "--source", source.toString(), "--dest",
                     site.toString(), "--index", scratch.resolve("index").toString()}, new PrintWriter(out, true),
                     new PrintWriter(Writer.nullWriter()), name -> name.equals(BuildCommand.DAEMON_VARIABLE) ? "on" : null);
+            trainClient(source, site);
             return out.toString().strip().lines().reduce("", (a, b) -> b);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -208,6 +209,39 @@ public final class StartupTraining {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The variable through which the launcher gives the command that starts the small JVM of
+     * {@link QuickBuild#main} recording its own start-up cache, one word per line (its Java and
+     * options): that JVM's classes are few and not this one's, so it gets a cache of its own.
+     */
+    static final String CLIENT_TRAINING_VARIABLE = "KB_CLIENT_TRAINING";
+
+    /**
+     * A build handed to the daemon of {@code site} (running in this process) by the small JVM of
+     * {@link QuickBuild#main}, started with the command in {@link #CLIENT_TRAINING_VARIABLE}, as
+     * the launcher starts it; nothing when that variable is not set. Nothing changed since the
+     * last build: the daemon builds nothing, and the client's cache holds what asking takes.
+     */
+    private static void trainClient(Path source, Path site) throws IOException, InterruptedException {
+        String command = System.getenv(CLIENT_TRAINING_VARIABLE);
+        Optional<Path> jar = kb.state.StateFile.kbCode();
+        if (command == null || command.isBlank() || jar.isEmpty()) {
+            return;
+        }
+        List<String> words = new ArrayList<>(command.lines().filter(line -> !line.isBlank()).toList());
+        words.addAll(List.of("-cp", jar.get().toString(), QuickBuild.class.getName(), "build", "--no-progress",
+                "--source", source.toString(), "--dest", site.toString(), "--index", site.resolveSibling("index").toString()));
+        ProcessBuilder client = new ProcessBuilder(words).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        client.environment().put(QuickBuild.JVM_OPTIONS_VARIABLE,
+                String.join("\n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        client.environment().put(BuildCommand.DAEMON_VARIABLE, "on");
+        Process process = client.start();
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
         }
     }
 
