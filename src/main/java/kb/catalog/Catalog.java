@@ -118,6 +118,7 @@ public final class Catalog {
         all.put(Dimension.CITED, List.copyOf(cited));
         this.listings = Map.copyOf(all);
         this.orders = new java.util.concurrent.ConcurrentHashMap<>();
+        this.recent = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /**
@@ -175,9 +176,9 @@ public final class Catalog {
     /** {@code catalog} with each entry that is a key of {@code changed} replaced by its value, in place. */
     private Catalog(Catalog catalog, Map<CatalogEntry, CatalogEntry> changed) {
         this.entries = replaced(catalog.entries, changed);
-        Map<String, CatalogEntry> ids = new HashMap<>(catalog.byId);
+        Map<String, CatalogEntry> ids = new HashMap<>();
         changed.values().forEach(e -> ids.put(e.id(), e));
-        this.byId = Map.copyOf(ids);
+        this.byId = Overlay.of(catalog.byId, ids);
         Map<Listing, Listing> moved = new java.util.IdentityHashMap<>();
         Map<Dimension, List<Listing>> all = new LinkedHashMap<>();
         catalog.listings.forEach((dimension, listings) -> {
@@ -195,18 +196,32 @@ public final class Catalog {
         catalog.productByName.forEach((name, l) -> products.put(name, moved.getOrDefault(l, l)));
         this.productByName = Map.copyOf(products);
         this.namesByCode = catalog.namesByCode;
-        Map<String, List<CatalogEntry>> citing = new HashMap<>(catalog.backlinks);
-        citing.replaceAll((id, list) -> replaced(list, changed));
-        this.backlinks = Map.copyOf(citing);
+        // Only the lists of the articles an entry cites can hold it (its citations are as they were).
+        Map<String, List<CatalogEntry>> citing = new HashMap<>();
+        for (CatalogEntry was : changed.keySet()) {
+            for (String cited : was.cites()) {
+                List<CatalogEntry> list = citing.getOrDefault(cited, catalog.backlinks.get(cited));
+                if (list != null) {
+                    citing.put(cited, replaced(list, changed));
+                }
+            }
+        }
+        this.backlinks = Overlay.of(catalog.backlinks, citing);
         this.citationsOutside = catalog.citationsOutside;
         this.orders = new java.util.concurrent.ConcurrentHashMap<>(catalog.orders); // no order reads summaries
+        // Nor does the order of the most recent: the same articles, the new entries in the old ones' places.
+        this.recent = new java.util.concurrent.ConcurrentHashMap<>();
+        catalog.recent.forEach((count, list) -> recent.put(count, replaced(list, changed)));
     }
 
     /** {@code list} with the entries {@code changed} replaces replaced; the list itself when it has none. */
     private static List<CatalogEntry> replaced(List<CatalogEntry> list, Map<CatalogEntry, CatalogEntry> changed) {
+        // A few entries are found by reference: an identity map's look-up reads each entry's
+        // header, 250,000 of them across the listings of the archive.
+        CatalogEntry[] few = changed.size() <= 16 ? changed.keySet().toArray(new CatalogEntry[0]) : null;
         CatalogEntry[] copy = null;
         for (int i = 0; i < list.size(); i++) {
-            CatalogEntry now = changed.get(list.get(i));
+            CatalogEntry now = few == null ? changed.get(list.get(i)) : replacement(list.get(i), few, changed);
             if (now != null) {
                 if (copy == null) {
                     copy = list.toArray(new CatalogEntry[0]);
@@ -215,6 +230,16 @@ public final class Catalog {
             }
         }
         return copy == null ? list : List.of(copy);
+    }
+
+    /** What replaces {@code entry} if it is one of {@code few} (the keys of {@code changed}); else null. */
+    private static CatalogEntry replacement(CatalogEntry entry, CatalogEntry[] few, Map<CatalogEntry, CatalogEntry> changed) {
+        for (CatalogEntry e : few) {
+            if (e == entry) {
+                return changed.get(e);
+            }
+        }
+        return null;
     }
 
     /** Every article, ordered by ID. */
@@ -312,8 +337,13 @@ public final class Catalog {
 
     /** The {@code count} most recently modified articles, newest first (then by ID). */
     public List<CatalogEntry> recent(int count) {
-        return recent(entries, count);
+        // Made once per catalog and count: the feeds and the hub ask for them in every build, and
+        // a look at 60,000 entries took 20 ms each time.
+        return recent.computeIfAbsent(count, c -> recent(entries, c));
     }
+
+    /** The lists {@link #recent(int)} made, by count. */
+    private final Map<Integer, List<CatalogEntry>> recent;
 
     /**
      * The {@code count} most recently modified of some articles, newest first (then by ID): as

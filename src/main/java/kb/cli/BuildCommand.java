@@ -110,7 +110,8 @@ final class BuildCommand implements Callable<Integer> {
                 boolean built = host.resident().warmUp(options, diagnostics);
                 diagnostics.print(spec.commandLine().getErr(), input.maxDiagnostics);
                 spec.commandLine().getOut().println(built ? "kb build: warmed up: the next builds start from this one's"
-                        : "kb build: no warm-up: the sources, configuration or theme changed since the last build");
+                        : "kb build: no warm-up: the sources, configuration or theme are not the last build's (or there is"
+                                + " no state of one to build on); the next build is an ordinary one");
                 return ExitCodes.OK;
             } else if (host.resident() != null) {
                 result = host.resident().build(options, diagnostics, host.progress());

@@ -37,6 +37,13 @@ final class QuickBuild {
     static final int NOT_RUN = 125;
 
     /**
+     * The exit code of {@link #main} when the daemon was asked and failed (what failed is said):
+     * the launcher builds in a JVM of its own with {@code --no-daemon}, so that it neither asks
+     * that daemon again nor starts one beside it.
+     */
+    static final int DAEMON_FAILED = 124;
+
+    /**
      * The variable through which the launcher gives {@link #main} the options of the JVM a build
      * would run in, one per line: what the daemon's context must match.
      */
@@ -51,12 +58,15 @@ final class QuickBuild {
     /**
      * {@code kb build} in a small JVM of its own, which the launcher starts first when a daemon
      * may run ({@code kb}): it hands the build to the daemon of its output folder, as
-     * {@link Main#commandLine} would, and exits with the build's exit code; when the daemon was
-     * not asked or did not run the build, it exits with {@link #NOT_RUN} having printed nothing,
-     * and the launcher runs the command in the JVM builds run in. Such a JVM (the serial
-     * collector, the JIT's first tier, no start-up cache) starts in half the time, and loads only
-     * what asking needs: a fifth of a second less for each build of an edit. The options of the
-     * JVM a build would run in come in {@link #JVM_OPTIONS_VARIABLE}, for the daemon's context.
+     * {@link Main#commandLine} would, and exits with the build's exit code. When the daemon was
+     * not asked, or refused the build, it exits with {@link #NOT_RUN} having printed nothing of
+     * its own (a note that the daemon is busy may have come, and the JVM's own notices), and the
+     * launcher runs the command in the JVM builds run in; when the daemon failed the build, it
+     * says so and exits with {@link #DAEMON_FAILED}. Such a JVM (the serial collector, the JIT's
+     * first tier, a start-up cache of its own) starts in half the time, and loads only what
+     * asking needs: a fifth of a second less for each build of an edit. The options of the JVM
+     * a build would run in come in {@link #JVM_OPTIONS_VARIABLE}, for the daemon's context; the
+     * daemon refuses, without stopping, a context they do not foresee (see {@link Request#guessed}).
      */
     public static void main(String[] args) {
         int code = NOT_RUN;
@@ -83,8 +93,12 @@ final class QuickBuild {
                         return System.getenv(name);
                     }
                 };
-                if (ask(args, environment, out, err, jvm) instanceof DaemonClient.Outcome.Ran ran) {
+                DaemonClient.Outcome outcome = ask(args, environment, out, err, jvm);
+                if (outcome instanceof DaemonClient.Outcome.Ran ran) {
                     code = ran.exitCode();
+                } else if (outcome instanceof DaemonClient.Outcome.NotRun(String problem) && problem != null) {
+                    err.println("kb build: " + problem + "; building in this process");
+                    code = DAEMON_FAILED;
                 }
             }
         } catch (RuntimeException e) {
@@ -166,9 +180,7 @@ final class QuickBuild {
             return new DaemonClient(address).run(request, out, err, BuildProgress.NONE);
         }
         try (ProgressBarView progress = ProgressBarView.create(progressWanted)) {
-            Request shown = new Request(request.version(), request.context(), request.directory(), request.args(),
-                    progress.shows());
-            return new DaemonClient(address).run(shown, out, err, progress);
+            return new DaemonClient(address).run(request.showing(progress.shows()), out, err, progress);
         }
     }
 

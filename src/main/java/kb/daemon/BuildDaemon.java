@@ -178,6 +178,13 @@ public final class BuildDaemon {
                 : !request.context().equals(context) ? "a client in another context (" + request.context() + ")"
                 : !request.directory().equals(directory)
                         ? "a client in another working directory (" + request.directory() + ")" : null;
+        if (refusal != null && request.guessed() && request.version().equals(version)
+                && request.directory().equals(directory)) {
+            // A context the launcher foresaw for its JVM of builds: that JVM asks again with its own.
+            log.println("kb daemon: refused " + refusal + ", foreseen by the launcher; its JVM of builds asks again");
+            wire.frame(Wire.REFUSED, refusal, null);
+            return;
+        }
         if (refusal != null) {
             // It stops first, so that the client's build can start a daemon of its own at once.
             stop(refusal);

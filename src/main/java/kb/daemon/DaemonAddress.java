@@ -64,8 +64,9 @@ public record DaemonAddress(Path socket, Path log) {
     /**
      * Sixteen hex digits of {@code text}'s {@link Fingerprint}: a short, fixed-length socket name.
      * Not a cryptographic digest: the client's JVM would spend 20 ms starting the JDK's security
-     * providers, and two of a user's output folders with the same name is no risk (a daemon
-     * builds only into its own folder: a build for another is refused).
+     * providers, and two of a user's output folders with the same digest would do no harm (a
+     * daemon builds only into its own folder: a build for another fails with a message that says
+     * to build with --no-daemon).
      */
     private static String digest(String text) {
         return HexFormat.of().toHexDigits(Fingerprint.of(text));

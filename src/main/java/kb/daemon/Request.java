@@ -13,8 +13,13 @@ import java.util.TimeZone;
  * @param directory the client's working directory, which relative paths in {@code args} are from
  * @param args      the command's arguments, as given ({@code build} and its options)
  * @param progress  whether the client shows a progress bar
+ * @param guessed   whether {@code context} is not the client's own but the one the launcher says a
+ *                  JVM of builds would have ({@link #asIf}): a daemon refuses such a request whose
+ *                  context differs without stopping (the JVM of builds then asks with its own, as
+ *                  the launcher may not foresee everything an option changes)
  */
-public record Request(String version, String context, String directory, List<String> args, boolean progress) {
+public record Request(String version, String context, String directory, List<String> args, boolean progress,
+        boolean guessed) {
 
     public Request {
         args = List.copyOf(args);
@@ -22,7 +27,12 @@ public record Request(String version, String context, String directory, List<Str
 
     /** A request from this process: its working directory and context. */
     public static Request here(String version, List<String> args, boolean progress) {
-        return new Request(version, contextHere(), workingDirectory().toString(), args, progress);
+        return new Request(version, contextHere(), workingDirectory().toString(), args, progress, false);
+    }
+
+    /** This request, with a progress bar shown or not. */
+    public Request showing(boolean shown) {
+        return new Request(version, context, directory, args, shown, guessed);
     }
 
     /**
@@ -32,7 +42,7 @@ public record Request(String version, String context, String directory, List<Str
      */
     public static Request asIf(List<String> jvmOptions, String version, List<String> args, boolean progress) {
         return new Request(version, context(DaemonStarter.inherited(jvmOptions)), workingDirectory().toString(), args,
-                progress);
+                progress, true);
     }
 
     /**

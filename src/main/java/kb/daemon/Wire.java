@@ -17,7 +17,7 @@ import java.nio.channels.SocketChannel;
 final class Wire implements AutoCloseable {
 
     /** The first four bytes of a request: "kbd" and the protocol's version. */
-    static final int MAGIC = 0x6b626431;
+    static final int MAGIC = 0x6b626432;
 
     /** Daemon to client: its build begins (until then it waits for another client's). */
     static final byte BEGUN = 'B';
@@ -76,6 +76,7 @@ final class Wire implements AutoCloseable {
             writeText(arg);
         }
         out.writeBoolean(request.progress());
+        out.writeBoolean(request.guessed());
         out.flush();
     }
 
@@ -104,7 +105,8 @@ final class Wire implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             args.add(readText());
         }
-        return java.util.Optional.of(new Request(version, context, directory, args, in.readBoolean()));
+        boolean progress = in.readBoolean();
+        return java.util.Optional.of(new Request(version, context, directory, args, progress, in.readBoolean()));
     }
 
     /** Sends a frame of {@code type} with a text, in chunks as long as it takes. */

@@ -51,11 +51,12 @@ public final class Feeds {
     public List<GeneratedFile> filesShowing(Set<String> ids) {
         List<GeneratedFile> files = new ArrayList<>();
         List<CatalogEntry> site = catalog.recent(ENTRIES);
-        if (site.stream().anyMatch(e -> ids.contains(e.id()))) {
+        java.util.function.Predicate<CatalogEntry> shown = PagesShowing.showing(catalog, ids);
+        if (site.stream().anyMatch(shown)) {
             files.add(siteFeed(site));
         }
         for (Listing product : catalog.listings(Dimension.PRODUCT)) {
-            if (product.entries().stream().anyMatch(e -> ids.contains(e.id()))) {
+            if (product.entries().stream().anyMatch(shown)) {
                 List<CatalogEntry> entries = Catalog.recent(product.entries(), ENTRIES);
                 if (entries.stream().anyMatch(e -> ids.contains(e.id()))) {
                     files.add(productFeed(product, entries));

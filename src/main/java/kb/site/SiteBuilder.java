@@ -317,14 +317,18 @@ public final class SiteBuilder {
     public synchronized boolean warmUp(BuildOptions options, Diagnostics diagnostics) {
         warming = true;
         try {
-            build(options, diagnostics);
+            try {
+                build(options, diagnostics);
+            } catch (BuildInterrupted e) {
+                return false;
+            }
             SourceWatch followed = watch;
             if (followed != null && followed.awaitRegistered(java.time.Duration.ofMinutes(1))) {
                 build(options, diagnostics);
             }
             return true;
         } catch (BuildInterrupted e) {
-            return false;
+            return true; // an edit since the first: the next build reads it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

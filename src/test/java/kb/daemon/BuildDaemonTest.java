@@ -100,6 +100,24 @@ class BuildDaemonTest {
     }
 
     @Test
+    void aContextTheLauncherForesawWronglyIsRefusedWithoutStoppingTheDaemon() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
+        Request here = request("kb-1", List.of("build"));
+        Request foreseen = Request.asIf(List.of("-Duser.timezone=Somewhere/Else"), "kb-1", List.of("build"), false);
+        assertThat(foreseen.guessed()).isTrue();
+        assertThat(foreseen.context()).isNotEqualTo(here.context());
+
+        DaemonClient.Outcome refused = new DaemonClient(address).run(foreseen, new PrintWriter(java.io.Writer.nullWriter()),
+                new PrintWriter(java.io.Writer.nullWriter()), kb.site.BuildProgress.NONE);
+
+        assertThat(refused).isEqualTo(new DaemonClient.Outcome.NotRun(null));
+        assertThat(logText.toString()).contains("foreseen by the launcher").doesNotContain("stopped");
+        assertThat(quietly(address, "kb-1", List.of("build"))).as("the JVM of builds asks again")
+                .isEqualTo(new DaemonClient.Outcome.Ran(0));
+        assertThat(serving.isAlive()).isTrue();
+    }
+
+    @Test
     void stopStopsIt() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5), (args, out, err, progress, cancel) -> 0);
         assertThat(new DaemonClient(address).stop(Duration.ofSeconds(10))).isEqualTo(DaemonClient.Stop.STOPPED);
