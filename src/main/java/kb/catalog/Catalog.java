@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kb.collect.Overlay;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;

@@ -51,6 +51,61 @@ public final class RelatedLists {
         return lists.get(index);
     }
 
+    /**
+     * These lists as a read-only map by article ID, without a copy (a map of 60,000 lists made
+     * for each edit's build took 20 ms on the archive): a look-up is a binary search.
+     */
+    public Map<String, List<String>> asMap() {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public List<String> get(Object id) {
+                int i = id instanceof String s ? Arrays.binarySearch(ids, s) : -1;
+                return i >= 0 ? lists.get(i) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object id) {
+                return id instanceof String s && Arrays.binarySearch(ids, s) >= 0;
+            }
+
+            @Override
+            public int size() {
+                return ids.length;
+            }
+
+            @Override
+            public Set<Map.Entry<String, List<String>>> entrySet() {
+                return new java.util.AbstractSet<>() {
+                    @Override
+                    public java.util.Iterator<Map.Entry<String, List<String>>> iterator() {
+                        return new java.util.Iterator<>() {
+                            private int next;
+
+                            @Override
+                            public boolean hasNext() {
+                                return next < ids.length;
+                            }
+
+                            @Override
+                            public Map.Entry<String, List<String>> next() {
+                                if (next >= ids.length) {
+                                    throw new java.util.NoSuchElementException();
+                                }
+                                int i = next++;
+                                return Map.entry(ids[i], lists.get(i));
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return ids.length;
+                    }
+                };
+            }
+        };
+    }
+
     /** The article IDs, ascending. */
     public List<String> ids() {
         return List.of(ids);

@@ -80,7 +80,7 @@ final class GeneratedOutputs {
         if (!once.keep(ShortLinkFiles.REDIRECTS, shortLinks) || !once.keep(ShortLinkFiles.NGINX, shortLinks)) {
             links.files().forEach(once);
         }
-        redirects(once.claimed, diagnostics, once);
+        redirects(path -> taken.contains(path) || once.claimed.contains(path), diagnostics, once);
         taken.addAll(once.claimed);
         return once.made.size();
     }
@@ -105,7 +105,10 @@ final class GeneratedOutputs {
 
         private final Set<String> taken;
         private final GeneratedFile.Sink sink;
-        /** The paths taken, and those passed on. */
+        /**
+         * The paths passed on or kept (those taken are not copied in: the source tree's 61,000
+         * outputs, for each of an edit's builds).
+         */
         final Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The paths passed on (written or kept). */
         final Set<String> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -113,12 +116,11 @@ final class GeneratedOutputs {
         Once(Set<String> taken, GeneratedFile.Sink sink) {
             this.taken = taken;
             this.sink = sink;
-            claimed.addAll(taken);
         }
 
         @Override
         public void accept(GeneratedFile file) {
-            if (claimed.add(file.path())) {
+            if (!taken.contains(file.path()) && claimed.add(file.path())) {
                 sink.accept(file);
                 made.add(file.path());
             }
@@ -175,14 +177,14 @@ final class GeneratedOutputs {
     }
 
     /** jekyll-redirect-from: a small page at every path a page's {@code redirect_from} names. */
-    private void redirects(Set<String> claimed, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
+    private void redirects(java.util.function.Predicate<String> claimed, Diagnostics diagnostics, Consumer<GeneratedFile> sink) {
         RedirectPages pages = new RedirectPages(config);
         for (PlannedPage page : plan.pages()) {
             for (String from : RedirectPages.paths(page.frontMatter().values().get("redirect_from"))) {
                 Optional<String> path = RedirectPages.outputPath(from);
                 if (path.isEmpty()) {
                     diagnostics.warning(position(page, from), "redirect_from '" + from + "' leads outside the output folder; skipped");
-                } else if (claimed.contains(path.get())) {
+                } else if (claimed.test(path.get())) {
                     diagnostics.warning(position(page, from), "redirect_from '" + from + "' names " + path.get()
                             + ", which another page or file already has; skipped");
                 } else {

@@ -55,13 +55,9 @@ final class RelateStage {
         return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
     }
 
-    /** The lists by article ID. */
+    /** The lists by article ID (a read-only view of them). */
     static Map<String, List<String>> byId(RelatedLists lists) {
-        Map<String, List<String>> byId = new java.util.HashMap<>();
-        for (String id : lists.ids()) {
-            byId.put(id, lists.of(id));
-        }
-        return byId;
+        return lists.asMap();
     }
 
     /**

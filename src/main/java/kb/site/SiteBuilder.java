@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import kb.catalog.Catalog;
+import kb.collect.Frozen;
 import kb.catalog.ProductNames;
 import kb.check.CheckReport;
 import kb.check.SiteChecker;
@@ -645,8 +646,10 @@ public final class SiteBuilder {
         ManifestStage.Written writtenManifest = manifestDone;
         long namesDone = names[0];
         Set<String> readingDone = readingSite;
-        BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(), rendered.pages(), out.outputs(),
-                keptRelated, check.broken(), Optional.of(generatedFiles), plan.folders());
+        // The build's own maps, which nothing changes from now on: kept, not copied (see Frozen).
+        BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(),
+                Frozen.of(rendered.pages()), Frozen.of(out.outputs()), Frozen.of(keptRelated),
+                check.broken(), Optional.of(generatedFiles), plan.folders());
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
                 || !Files.isDirectory(options.dest());
         stages.run("publish", () -> {

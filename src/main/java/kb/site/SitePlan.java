@@ -33,7 +33,7 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         articleUrls = Map.copyOf(articleUrls);
         listedCodes = Map.copyOf(listedCodes);
         listings = Map.copyOf(listings);
-        sources = Map.copyOf(sources);
+        sources = kb.collect.Frozen.copyOf(sources); // a patched plan's: the last plan's with a few replaced
         unpublished = List.copyOf(unpublished);
         java.util.Objects.requireNonNull(tree, "tree");
         placement = List.copyOf(placement);

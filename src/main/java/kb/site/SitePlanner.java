@@ -230,7 +230,7 @@ final class SitePlanner {
             return Optional.empty();
         }
         Map<String, SourceFile> changed = new HashMap<>();
-        Map<String, SourceRecord> sources = new HashMap<>(last.sources());
+        Map<String, SourceRecord> replaced = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             SourceRecord now = records.get(i);
             SourceRecord was = last.sources().get(now.path());
@@ -243,7 +243,7 @@ final class SitePlanner {
                     return Optional.empty();
                 }
                 changed.put(now.path(), files.get(i));
-                sources.put(now.path(), now);
+                replaced.put(now.path(), now);
             }
         }
         for (kb.diag.Diagnostic d : last.placement()) {
@@ -264,8 +264,10 @@ final class SitePlanner {
                 pages.set(i, new PlannedPage(now, p.frontMatter(), p.url(), p.outputPath(), p.markdown(), p.document()));
             }
         }
+        // The last plan's records with the changed ones replaced, not a copy of 60,000.
         return Optional.of(new SitePlan(pages, last.copies(), last.articleUrls(), last.listedCodes(), last.listings(),
-                sources, 0, last.unpublished(), tree, last.placement(), Optional.of(changed.keySet())));
+                kb.collect.Overlay.of(last.sources(), replaced), 0, last.unpublished(), tree, last.placement(),
+                Optional.of(changed.keySet())));
     }
 
     /**

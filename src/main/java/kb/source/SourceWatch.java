@@ -178,6 +178,12 @@ public final class SourceWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * The entries created, deleted or renamed that the scan {@link #begin} opened read, when it
+     * read only what changed; null otherwise (the next {@link #follow} compares every folder).
+     */
+    private Set<String> begun;
+
     /** Whether every folder of the tree followed is registered (none waits in the background). */
     synchronized boolean registered() {
         return registered;
@@ -246,6 +252,7 @@ public final class SourceWatch implements AutoCloseable {
                 && (changed.size() <= 64 || changed.size() <= followed.folders().times().size() / 4);
         boolean known = synced && trusted && !lost && few && last != null && last == followed;
         lost = false;
+        begun = known ? replaced : null;
         return known ? Optional.of(new Changes(changed, replaced)) : Optional.empty();
     }
 
@@ -298,6 +305,16 @@ public final class SourceWatch implements AutoCloseable {
             return;
         }
         Set<String> folders = tree.folders().times().keySet();
+        if (begun != null && followed != null && registered
+                && begun.stream().noneMatch(p -> folders.contains(p) || followed.folders().times().containsKey(p))) {
+            // No folder came or went since the last scan (its parent's entries would say so): the
+            // same folders are watched, without comparing 61,000 of them.
+            followed = tree;
+            trusted = registeredAtBegin;
+            begun = null;
+            return;
+        }
+        begun = null;
         for (java.util.Iterator<Map.Entry<String, WatchKey>> it = keyOf.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, WatchKey> e = it.next();
             if (!folders.contains(e.getKey())) {

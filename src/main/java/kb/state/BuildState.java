@@ -1,5 +1,6 @@
 package kb.state;
 
+import kb.collect.Frozen;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,10 +35,11 @@ public record BuildState(String kb, long setup, long theme, Map<String, SourceRe
         Objects.requireNonNull(kb, "kb");
         Objects.requireNonNull(generated, "generated");
         Objects.requireNonNull(folders, "folders");
-        sources = Map.copyOf(sources);
-        pages = Map.copyOf(pages);
-        outputs = Map.copyOf(outputs);
-        related = Map.copyOf(related);
+        // A build's own maps are kept as they are (see Frozen); others are copied.
+        sources = Frozen.copyOf(sources);
+        pages = Frozen.copyOf(pages);
+        outputs = Frozen.copyOf(outputs);
+        related = Frozen.copyOf(related);
     }
 
     /** A state that does not say what its build generated, nor which folders it read, nor its theme. */

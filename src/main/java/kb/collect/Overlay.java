@@ -1,4 +1,4 @@
-package kb.catalog;
+package kb.collect;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,7 +14,7 @@ import java.util.Set;
  * never null. An overlay of an overlay is merged into one over the same map, and once the values
  * replaced are many, the map is copied whole.
  */
-final class Overlay<K, V> extends AbstractMap<K, V> {
+public final class Overlay<K, V> extends AbstractMap<K, V> {
 
     /** How many replaced values an overlay holds before the map is copied whole. */
     private static final int MOST = 4096;
@@ -32,7 +32,7 @@ final class Overlay<K, V> extends AbstractMap<K, V> {
      *
      * @throws IllegalArgumentException when a key of {@code replaced} is not one of {@code base}'s
      */
-    static <K, V> Map<K, V> of(Map<K, V> base, Map<K, V> replaced) {
+    public static <K, V> Map<K, V> of(Map<K, V> base, Map<K, V> replaced) {
         if (replaced.isEmpty()) {
             return base;
         }

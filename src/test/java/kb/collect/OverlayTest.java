@@ -1,4 +1,4 @@
-package kb.catalog;
+package kb.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
