@@ -167,7 +167,7 @@ final class WindowIndex {
         for (int t = 0; t < terms; t++) {
             int f = df[t];
             selectIdf[t] = selectIdf(f, docs);
-            idf[t] = (float) Math.log(1.0 + (docs - f + 0.5) / (f + 0.5));
+            idf[t] = idf(f, docs);
             if (touched[t] && selectIdf[t] > 0 && (t >= before || this.selectIdf[t] <= 0)) {
                 return finish(windows, termIds, df, dictionary, totalLength, k1, b, checkpoint);
             }
@@ -248,7 +248,7 @@ final class WindowIndex {
         for (int t = 0; t < terms; t++) {
             int f = df[t];
             selectIdf[t] = selectIdf(f, docs);
-            idf[t] = (float) Math.log(1.0 + (docs - f + 0.5) / (f + 0.5));
+            idf[t] = idf(f, docs);
             offsets[t + 1] = offsets[t] + (selectIdf[t] > 0 ? f : 0);
         }
         int[] postingDocs = new int[offsets[terms]];
@@ -273,6 +273,11 @@ final class WindowIndex {
         }
         return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
                 postingDocs, postingWeights, dictionary, totalLength);
+    }
+
+    /** The BM25 idf of a term held by {@code df} of {@code docs} windows, which scores weigh it by. */
+    private static float idf(int df, int docs) {
+        return (float) Math.log(1.0 + (docs - df + 0.5) / (df + 0.5));
     }
 
     /**
