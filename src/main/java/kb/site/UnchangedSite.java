@@ -35,7 +35,7 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
 
     /**
      * Compares the site planned and read with the last build's. Pages the last build skipped for
-     * an error, or a site that uses Jekyll's site model, never hold.
+     * an error (it has fewer records than pages), or a site that uses Jekyll's site model, never hold.
      */
     static UnchangedSite of(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous) {
         return of(plan, extracted, previous, null);
@@ -43,10 +43,12 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
 
     /**
      * {@link #of(SitePlan, ExtractStage.Extracted, BuildState)} for pages read with
-     * {@code shortcut} (null: none): the pages of a plan patched from the last build's whose
-     * sources did not change, and whose Liquid does not read the site, are the last build's with
-     * its records' facts, and hold without a look (on the archive, looking at 61,000 pages took
-     * 50 ms of an edit's build); so do the static files when no source that changed is one.
+     * {@code shortcut} (null: none), which comes only with a plan patched from the last build's:
+     * its pages are the last plan's (the same sources, URLs, output paths and front matter), and
+     * as many as the last build's records (the test above), so each has its record. Those whose
+     * sources did not change, and whose Liquid does not read the site, have their records' facts
+     * and hold without a look (on the archive, looking at 61,000 pages took 50 ms of an edit's
+     * build); so do the static files, which are the last plan's.
      */
     static UnchangedSite of(SitePlan plan, ExtractStage.Extracted extracted, BuildState previous,
             ExtractStage.Shortcut shortcut) {
@@ -82,19 +84,13 @@ record UnchangedSite(boolean shapeHolds, Set<String> retold) {
                 retold.add(entry.id());
             }
         }
-        if (changed != null && changed.stream().noneMatch(source -> copied(plan.sources().get(source))
-                || copied(previous.sources().get(source)))) {
-            return new UnchangedSite(true, retold); // the last build's static files, as its plan copied them
+        if (changed != null) {
+            return new UnchangedSite(true, retold); // the last plan's static files, which its build copied
         }
         long copies = previous.outputs().values().stream().filter(OutputRecord::copied).count();
         boolean sameCopies = copies == plan.copies().size() && plan.copies().keySet().stream()
                 .allMatch(path -> previous.outputs().containsKey(path) && previous.outputs().get(path).copied());
         return sameCopies ? new UnchangedSite(true, retold) : CHANGED;
-    }
-
-    /** Whether a source is copied as it is (false for none). */
-    private static boolean copied(SourceRecord source) {
-        return source != null && source.role() == SourceRecord.Role.COPY;
     }
 
     /** Whether a source is planned as it was: the record the last build kept, or one with the same role and front matter. */

@@ -184,6 +184,9 @@ public final class SourceWatch implements AutoCloseable {
      */
     private Set<String> begun;
 
+    /** Whether the last {@link #follow} watched folders the scan before it had found. */
+    private boolean registeredLate;
+
     /** Whether every folder of the tree followed is registered (none waits in the background). */
     synchronized boolean registered() {
         return registered;
@@ -305,10 +308,11 @@ public final class SourceWatch implements AutoCloseable {
             return;
         }
         Set<String> folders = tree.folders().times().keySet();
-        if (begun != null && followed != null && registered
+        if (begun != null && followed != null && registered && !registeredLate
                 && begun.stream().noneMatch(p -> folders.contains(p) || followed.folders().times().containsKey(p))) {
-            // No folder came or went since the last scan (its parent's entries would say so): the
-            // same folders are watched, without comparing 61,000 of them.
+            // No folder came or went since the last scan: every folder was watched before the scan
+            // that found it began, so a folder made or removed in it is among the entries created
+            // or deleted, and none is. The same folders are watched, without comparing 61,000 of them.
             followed = tree;
             trusted = registeredAtBegin;
             begun = null;
@@ -333,6 +337,9 @@ public final class SourceWatch implements AutoCloseable {
         }
         followed = tree;
         trusted = registeredAtBegin && registered;
+        // A folder watched only after the scan that found it: what was made in it meanwhile came
+        // without an event, and the next follow compares every folder (found in a review).
+        registeredLate = !added.isEmpty();
         if (added.isEmpty()) {
             return;
         }

@@ -123,6 +123,36 @@ class SourceWatchTest {
         assertThat(tmp.resolve("sync")).as("the watch's own folder, removed when it closes").doesNotExist();
     }
 
+    /**
+     * A folder made inside a new folder before the new one was watched came without an event: the
+     * scan after reads the new folder again and finds it, and it is watched from then on (found
+     * by a review: a shortcut that took "no folder among the entries created" for "no new folder"
+     * left it unwatched, and the edits in it unseen).
+     */
+    @Test
+    void aFolderMadeInANewFolderBeforeTheNewOneWasWatchedIsWatchedToo() throws Exception {
+        Path root = tmp.resolve("src");
+        write(root.resolve("a.md"), "a");
+        SourceScanner scanner = new SourceScanner(new EntryFilter(List.of(), List.of()), Set.of());
+        try (SourceWatch watch = SourceWatch.open(root, tmp.resolve("sync"), log::add).orElseThrow()) {
+            SourceTree last = settled(watch, scanner, root);
+            write(root.resolve("p/x.md"), "x");
+            Optional<SourceWatch.Changes> changed = watch.begin(last);
+            SourceTree tree = scan(scanner, root, last, changed);
+            Files.createDirectories(root.resolve("p/c")); // before p is watched
+            watch.follow(tree);
+            Thread.sleep(300);
+            changed = watch.begin(tree);
+            tree = scan(scanner, root, tree, changed);
+            watch.follow(tree);
+            Thread.sleep(300);
+            write(root.resolve("p/c/y.md"), "y");
+            changed = watch.begin(tree);
+            assertThat(paths(scan(scanner, root, tree, changed))).as("%s", changed)
+                    .isEqualTo(paths(scanner.scan(root, SourceFolders.NONE, List.of())));
+        }
+    }
+
     private interface ThrowingRunnable {
         void run() throws Exception;
     }
