@@ -51,7 +51,7 @@ public final class Feeds {
     public List<GeneratedFile> filesShowing(Set<String> ids) {
         List<GeneratedFile> files = new ArrayList<>();
         List<CatalogEntry> site = catalog.recent(ENTRIES);
-        java.util.function.Predicate<CatalogEntry> shown = PagesShowing.showing(catalog, ids);
+        java.util.function.Predicate<CatalogEntry> shown = catalog.showing(ids);
         if (site.stream().anyMatch(shown)) {
             files.add(siteFeed(site));
         }

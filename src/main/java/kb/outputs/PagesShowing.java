@@ -25,7 +25,7 @@ final class PagesShowing {
     /** The pages of {@code catalog}'s listings, in every order they are written in, that list one of {@code ids}. */
     static Map<ListingPage, List<CatalogEntry>> find(Catalog catalog, Set<String> ids) {
         Map<ListingPage, List<CatalogEntry>> pages = new LinkedHashMap<>();
-        java.util.function.Predicate<CatalogEntry> shown = showing(catalog, ids);
+        java.util.function.Predicate<CatalogEntry> shown = catalog.showing(ids);
         for (Listing listing : catalog.allListings()) {
             List<Integer> listed = new ArrayList<>();
             List<CatalogEntry> all = listing.entries();
@@ -54,30 +54,5 @@ final class PagesShowing {
             }
         }
         return pages;
-    }
-
-    /** Up to how many articles are looked for by reference. */
-    private static final int FEW = 16;
-
-    /**
-     * Whether an entry of {@code catalog}'s listings is one of the articles {@code ids}. The
-     * listings hold the catalog's own entries: a few are found by reference, without a look into
-     * each of the 250,000 entries the listings of the archive hold (on the archive, 18 ms of an
-     * edit's build to find the listing pages, 10 ms the feeds).
-     */
-    static java.util.function.Predicate<CatalogEntry> showing(Catalog catalog, Set<String> ids) {
-        if (ids.size() > FEW) {
-            return e -> ids.contains(e.id());
-        }
-        CatalogEntry[] few = ids.stream().map(catalog::article).flatMap(java.util.Optional::stream)
-                .toArray(CatalogEntry[]::new);
-        return entry -> {
-            for (CatalogEntry e : few) {
-                if (e == entry) {
-                    return true;
-                }
-            }
-            return false;
-        };
     }
 }

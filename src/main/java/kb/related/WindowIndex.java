@@ -161,17 +161,13 @@ final class WindowIndex {
                 touched[t] = true;
             }
         }
-        float[] selectIdf = new float[terms];
-        float[] idf = new float[terms];
-        int[] offsets = new int[terms + 1];
+        TermStatistics stats = TermStatistics.of(df, terms, docs);
+        float[] selectIdf = stats.selectIdf();
+        int[] offsets = stats.offsets();
         for (int t = 0; t < terms; t++) {
-            int f = df[t];
-            selectIdf[t] = selectIdf(f, docs);
-            idf[t] = idf(f, docs);
             if (touched[t] && selectIdf[t] > 0 && (t >= before || this.selectIdf[t] <= 0)) {
                 return finish(windows, termIds, df, dictionary, totalLength, k1, b, checkpoint);
             }
-            offsets[t + 1] = offsets[t] + (selectIdf[t] > 0 ? f : 0);
         }
         checkpoint.run();
         // The changed windows' postings, by term: each window's in doc order, so each term's too.
@@ -229,8 +225,27 @@ final class WindowIndex {
             }
             t++;
         }
-        return new WindowIndex(windows, termIds, selectIdf, idf, java.util.Arrays.copyOf(df, terms), offsets,
+        return new WindowIndex(windows, termIds, selectIdf, stats.idf(), java.util.Arrays.copyOf(df, terms), offsets,
                 postingDocs, postingWeights, dictionary, totalLength);
+    }
+
+    /**
+     * Each term's idfs, by number, and where its postings begin (a term picked for signatures has
+     * one per window holding it, any other none), for terms held by {@code df} windows each.
+     */
+    private record TermStatistics(float[] selectIdf, float[] idf, int[] offsets) {
+
+        static TermStatistics of(int[] df, int terms, int docs) {
+            float[] selectIdf = new float[terms];
+            float[] idf = new float[terms];
+            int[] offsets = new int[terms + 1];
+            for (int t = 0; t < terms; t++) {
+                selectIdf[t] = WindowIndex.selectIdf(df[t], docs);
+                idf[t] = WindowIndex.idf(df[t], docs);
+                offsets[t + 1] = offsets[t] + (selectIdf[t] > 0 ? df[t] : 0);
+            }
+            return new TermStatistics(selectIdf, idf, offsets);
+        }
     }
 
     /** A changed window's posting of a term: the window's article and the term's weight there. */
@@ -242,15 +257,10 @@ final class WindowIndex {
             long totalLength, float k1, float b, Runnable checkpoint) {
         int docs = windows.length;
         int terms = dictionary.size();
-        float[] selectIdf = new float[terms];
-        float[] idf = new float[terms];
-        int[] offsets = new int[terms + 1];
-        for (int t = 0; t < terms; t++) {
-            int f = df[t];
-            selectIdf[t] = selectIdf(f, docs);
-            idf[t] = idf(f, docs);
-            offsets[t + 1] = offsets[t] + (selectIdf[t] > 0 ? f : 0);
-        }
+        TermStatistics stats = TermStatistics.of(df, terms, docs);
+        float[] selectIdf = stats.selectIdf();
+        float[] idf = stats.idf();
+        int[] offsets = stats.offsets();
         int[] postingDocs = new int[offsets[terms]];
         float[] postingWeights = new float[offsets[terms]];
         int[] next = java.util.Arrays.copyOf(offsets, terms);
