@@ -119,7 +119,7 @@ public final class SiteBuilder {
      * its last build's site in memory, to {@link #preview} edits on.
      */
     public SiteBuilder(BuildProgress progress, boolean stateInBackground) {
-        this(progress, stateInBackground ? new StateWriter() : null, stateInBackground);
+        this(progress, stateInBackground ? new StateWriter() : null, stateInBackground, new BuilderMemory(null));
     }
 
     /**
@@ -142,65 +142,19 @@ public final class SiteBuilder {
         // last one, much of it old (the state's records, its encoding). Collected while the daemon
         // waits, not by the parallel collector's full collections during the next build: on the
         // archive (768 MB heap) three edits took three of them, half a second each.
-        SiteBuilder builder = new SiteBuilder(progress, new StateWriter(() -> { }, System::gc), false);
-        builder.watchLog = log;
-        return builder;
+        return new SiteBuilder(progress, new StateWriter(() -> { }, System::gc), false, new BuilderMemory(log));
     }
 
-    /**
-     * What the last builds left in the two folders they write in turn, by the folder's file key
-     * (a builder that builds again, as the daemon and kb serve --watch do, keeps them).
-     */
-    private final Map<Object, SpareFolders> spareFolders = new ConcurrentHashMap<>();
-
-    /** What identifies a folder whatever its name ({@link SpareFolders#fileKey}), or a new object when there is none. */
-    private static Object fileKey(Path folder) {
-        return java.util.Objects.requireNonNullElseGet(SpareFolders.fileKey(folder), Object::new);
-    }
-
-    /**
-     * The articles' pages in path order, as the last build sorted them: the same pages in a later
-     * build are in the same order (sorting 60,000 paths took 30 ms of an edit's build).
-     */
-    private volatile String[] factOrder;
-
-    /** Where a resident builder says why it cannot watch its source folder; null: it does not watch. */
-    private Consumer<String> watchLog;
-
-    /** The watch of the last build's source folder (a resident builder's), or null. */
-    private SourceWatch watch;
-
-    /**
-     * The watch of the build's source folder, opened when this builder watches and has none for
-     * it (one of another folder is closed); null when it does not watch or cannot.
-     */
-    private SourceWatch watch(BuildOptions options) {
-        if (watchLog == null) {
-            return null;
-        }
-        Path root = options.source().toAbsolutePath().normalize();
-        if (watch != null && (watch.closed() || !watch.root().equals(root))) {
-            watch.close();
-            watch = null;
-        }
-        if (watch == null) {
-            // Its own file goes beside the build state, not outside what kb writes.
-            Path state = StateFile.beside(options.dest()).path();
-            String name = state.getFileName().toString().replaceFirst("\\.bin$", "");
-            watch = SourceWatch.open(root, state.resolveSibling(name + ".watch"), watchLog).orElse(null);
-            if (watch == null) {
-                watchLog = null; // said once: builds read every folder
-            }
-        }
-        return watch;
-    }
+    /** What this builder keeps between its builds: its source watch, its folders' records, the articles' order. */
+    private final BuilderMemory memory;
 
     /** A builder that writes its states with {@code stateWriter} (null: within the build). */
     SiteBuilder(BuildProgress progress, StateWriter stateWriter) {
-        this(progress, stateWriter, stateWriter != null);
+        this(progress, stateWriter, stateWriter != null, new BuilderMemory(null));
     }
 
-    private SiteBuilder(BuildProgress progress, StateWriter stateWriter, boolean previews) {
+    private SiteBuilder(BuildProgress progress, StateWriter stateWriter, boolean previews, BuilderMemory memory) {
+        this.memory = memory;
         this.progress = progress;
         this.stateWriter = stateWriter;
         this.previews = previews;
@@ -237,9 +191,7 @@ public final class SiteBuilder {
 
     /** Waits for the state being written, then stops the thread that writes it. */
     public void close() {
-        if (watch != null) {
-            watch.close();
-        }
+        memory.close();
         if (stateWriter != null) {
             stateWriter.close();
         }
@@ -323,7 +275,7 @@ public final class SiteBuilder {
             } catch (BuildInterrupted e) {
                 return false;
             }
-            SourceWatch followed = watch;
+            SourceWatch followed = memory.lastWatch();
             if (followed != null && followed.awaitRegistered(java.time.Duration.ofMinutes(1))) {
                 build(options, diagnostics);
             }
@@ -507,7 +459,7 @@ public final class SiteBuilder {
         last = null;
         Map<String, OutputRecord> spare = stages.run("spare", () -> publication.openSpare(kb, previous.isEmpty()));
         // The spare as its last build left it (a builder that builds again remembers that).
-        SpareFolders spareAsLeft = previous.isEmpty() ? null : spareFolders.get(fileKey(publication.spare()));
+        SpareFolders spareAsLeft = previous.isEmpty() ? null : memory.spare(publication.spare());
         OutputFolder folder = new OutputFolder(publication.spare(), spareAsLeft == null ? Set.of()
                 : stages.run("spare", () -> spareAsLeft.unchanged(publication.spare())));
         folder.prepare();
@@ -517,7 +469,7 @@ public final class SiteBuilder {
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
         publication.writing(out::spareNow);
-        SourceWatch sourceWatch = watch(options);
+        SourceWatch sourceWatch = memory.watch(options);
         SitePlan lastPlan = warm[0] == null ? null : warm[0].plan();
         SourceWatch.Changes changed = sourceWatch == null ? null
                 : sourceWatch.begin(lastPlan == null ? null : lastPlan.tree()).orElse(null);
@@ -565,7 +517,7 @@ public final class SiteBuilder {
                     plan, previous, index, new ProductNames(titles), namesKey).withShortcut(shortcut)
                     .run(diagnostics, progress)).join());
             readingSite = extracted.readingSite();
-            List<ArticleFacts> facts = byPath(extracted.facts());
+            List<ArticleFacts> facts = memory.byPath(extracted.facts());
             // The catalog before the related lists, not beside them: made beside them, it ran on
             // after an interruption (kb serve --watch waits for the build's threads before it
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
@@ -601,19 +553,11 @@ public final class SiteBuilder {
                 interruption.forbid();
                 boolean any = prune(folder, spare, previous, keep);
                 if (stateWriter != null) {
-                    // For the build after next, which writes this folder again (see SpareFolders).
-                    Object live = fileKey(publication.live());
-                    SpareFolders.record(folder.root(), keep).ifPresent(r -> {
-                        spareFolders.keySet().removeIf(k -> !k.equals(live));
-                        spareFolders.put(r.key(), r);
-                    });
-                    // The output folder in place, in a warm-up, when no build of this builder wrote
-                    // it (the last build ran in another process): it is the spare of the build
-                    // after the next visible one. Its page folders are looked at once, here.
-                    if (warming && !previous.isEmpty() && !spareFolders.containsKey(live)) {
-                        SpareFolders.recordChecked(publication.live(), previous.outputs().keySet())
-                                .ifPresent(r -> spareFolders.put(r.key(), r));
-                    }
+                    // For the build after next, which writes this folder again (see SpareFolders);
+                    // in a warm-up, the output folder in place too (the spare of the build after
+                    // the next visible one), its page folders looked at once, here.
+                    memory.recordFolders(folder.root(), keep, publication.live(), warming && !previous.isEmpty(),
+                            previous.outputs().keySet());
                 }
                 return any;
             });
@@ -757,21 +701,6 @@ public final class SiteBuilder {
         SourceRecord before = previous.sources().get(rel);
         SourceRecord now = plan.sources().get(rel);
         return before != null && now != null && before.sameStamp(now.size(), now.modified());
-    }
-
-    /** The values in the order of their keys (output paths): sorted as an array, not a tree. */
-    private List<ArticleFacts> byPath(Map<String, ArticleFacts> facts) {
-        String[] paths = factOrder;
-        if (paths == null || paths.length != facts.size() || !java.util.Arrays.stream(paths).allMatch(facts::containsKey)) {
-            paths = facts.keySet().toArray(new String[0]);
-            java.util.Arrays.sort(paths);
-            factOrder = paths;
-        }
-        List<ArticleFacts> ordered = new ArrayList<>(paths.length);
-        for (String path : paths) {
-            ordered.add(facts.get(path));
-        }
-        return ordered;
     }
 
     /** Removes the search documents of the pages the last build had and this one has not. */
