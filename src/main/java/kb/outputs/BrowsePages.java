@@ -185,6 +185,23 @@ public final class BrowsePages {
     private final Map<ListingSort, Map<CatalogEntry, Integer>> places = new ConcurrentHashMap<>();
 
     /**
+     * Makes what {@link #writeShowing} reads of {@code catalog} for any article: every listing's
+     * orders ({@link Catalog#order}) and the most recently modified articles. A catalog keeps
+     * them, and a catalog patched from it keeps them too, so the first edit's build after this
+     * does not sort 60,000 entries in each order (half a second on the archive).
+     */
+    public static void prepare(Catalog catalog) {
+        for (Listing listing : catalog.allListings()) {
+            for (ListingSort sort : sorts(listing)) {
+                if (sort != ListingSort.ID) {
+                    catalog.order(listing, sort.order());
+                }
+            }
+        }
+        catalog.recent(RECENT);
+    }
+
+    /**
      * The orders a listing is written in: all three for products, kinds and years; ID and date for
      * all articles (30,000 titles A to Z help nobody and would cost a third of the listing pages);
      * ID only for the articles citing one.

@@ -45,6 +45,14 @@ public final class Feeds {
     }
 
     /**
+     * Makes what {@link #filesShowing} reads of {@code catalog} for any article (its most
+     * recently modified articles), which the catalog and the catalogs patched from it keep.
+     */
+    public static void prepare(Catalog catalog) {
+        catalog.recent(ENTRIES);
+    }
+
+    /**
      * The feeds that hold one of the articles {@code ids}: what must be made again when only
      * what they show of those articles changed (the rest are as they were).
      */

@@ -221,6 +221,16 @@ public final class RelatedFinder {
         public RelatedLists lists() {
             return lists;
         }
+
+        /**
+         * These lists with their word index, built when they were kept without it (an update
+         * in which no window changed keeps none it did not have): the next update that changes
+         * a window patches it rather than builds it (half a second on the archive).
+         */
+        public Computed indexed(Runnable checkpoint) {
+            return site != null ? this
+                    : new Computed(ids, profiles, Site.of(ids, profiles, Tuning.DEFAULT, checkpoint), lists, limit);
+        }
     }
 
     private static String[] sortedIds(Map<String, ArticleProfile> articles) {

@@ -100,6 +100,15 @@ final class GeneratedOutputs {
         return Set.copyOf(once.made);
     }
 
+    /**
+     * Makes what {@link #writeShowing} reads of {@code catalog} for any article, ahead of an
+     * edit's build (see {@link BrowsePages#prepare}).
+     */
+    static void prepare(Catalog catalog) {
+        BrowsePages.prepare(catalog);
+        Feeds.prepare(catalog);
+    }
+
     /** A sink that passes each path on once, and none of those taken by the source tree's own files. */
     private static final class Once implements GeneratedFile.Sink {
 

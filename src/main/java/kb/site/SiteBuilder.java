@@ -279,6 +279,7 @@ public final class SiteBuilder {
             if (followed != null && followed.awaitRegistered(java.time.Duration.ofMinutes(1))) {
                 build(options, diagnostics);
             }
+            prepareForEdits();
             return true;
         } catch (BuildInterrupted e) {
             return true; // an edit since the first: the next build reads it
@@ -287,6 +288,26 @@ public final class SiteBuilder {
             return true;
         } finally {
             warming = false;
+        }
+    }
+
+    /**
+     * Makes what the last build kept for the next one ready for an edit: what a build in which
+     * nothing changed keeps without making it (the related lists' word index, the listings'
+     * orders), which the first edit's build would otherwise make (on the archive, a second of
+     * its two).
+     */
+    private void prepareForEdits() {
+        awaitStateWrite();
+        Remembered known = remembered;
+        if (known != null && known.warm() != null) {
+            Warm warm = known.warm();
+            if (warm.catalog() != null) {
+                GeneratedOutputs.prepare(warm.catalog());
+            }
+            RelatedFinder.Computed related = warm.related() == null ? null : warm.related().indexed(() -> { });
+            remembered = new Remembered(known.state(), known.stamp(), known.token(), new Warm(warm.setup(), warm.theme(),
+                    warm.plan(), related, warm.catalog(), warm.manifest(), warm.namesKey(), warm.readingSite()));
         }
     }
 

@@ -251,6 +251,31 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void listsKeptWithoutTheirWordIndex_indexedAhead_updateAsAComputationFromScratch() {
+        // A build in which no window changed keeps the lists it read without their word index
+        // (the build daemon's warm-up); indexed ahead of the next edit, that edit patches it.
+        Random random = new Random(11);
+        Map<String, String> texts = texts(random, 900);
+        Map<String, ArticleProfile> before = windows(texts);
+        RelatedLists last = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(before, 5);
+        RelatedFinder.Computed unindexed = RelatedFinder.updateKept(windows(texts), 5, before, asMap(last), () -> { });
+        RelatedFinder.Computed kept = unindexed.indexed(() -> { });
+        assertThat(kept).isNotSameAs(unindexed);
+        assertThat(kept.indexed(() -> { })).as("indexed once").isSameAs(kept);
+        assertThat(asMap(kept.lists())).isEqualTo(asMap(last));
+        for (int round = 0; round < 20; round++) {
+            String id = "Q" + (100000 + random.nextInt(ARTICLES));
+            String[] words = texts.get(id).split(" ");
+            words[random.nextInt(words.length)] = word(random, 900);
+            texts.put(id, String.join(" ", words) + " ");
+            Map<String, ArticleProfile> after = windows(texts);
+            kept = RelatedFinder.update(after, 5, kept, () -> { });
+            RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
+            assertThat(asMap(kept.lists())).as("round %d", round).isEqualTo(asMap(scratch));
+        }
+    }
+
+    @Test
     void aChangeOfCitationsOrMetadataComputesEverythingAndEqualsAComputationFromScratch() {
         Map<String, ArticleProfile> before = windows(texts(new Random(3), 3000));
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
