@@ -44,6 +44,12 @@ public final class Catalog {
     private final int citationsOutside;
     /** The orders made of listings ({@link #order}), by dimension, key and order. */
     private final Map<OrderKey, Order> orders;
+    /**
+     * The articles as given, in the order given, duplicates included: {@link #updated} compares
+     * the next build's with them place by place, by reference (in a build daemon, an article that
+     * did not change is the same object build after build).
+     */
+    private final CatalogEntry[] given;
 
     private record OrderKey(Dimension dimension, String key, Comparator<CatalogEntry> order) {
     }
@@ -59,6 +65,7 @@ public final class Catalog {
 
     /** The catalog of the given articles (any order; one entry per ID — the first wins). */
     public Catalog(Collection<CatalogEntry> articles) {
+        this.given = articles.toArray(new CatalogEntry[0]);
         Map<String, CatalogEntry> ids = new HashMap<>();
         for (CatalogEntry e : articles) {
             ids.putIfAbsent(e.id(), e);
@@ -153,6 +160,11 @@ public final class Catalog {
      * so the new entries take the old ones' places. Else a catalog made anew.
      */
     public Catalog updated(Collection<CatalogEntry> articles) {
+        CatalogEntry[] given = articles.toArray(new CatalogEntry[0]);
+        Map<CatalogEntry, CatalogEntry> inPlace = changedInPlace(given);
+        if (inPlace != null) {
+            return inPlace.isEmpty() ? this : new Catalog(this, inPlace, given);
+        }
         Map<String, CatalogEntry> ids = new HashMap<>();
         for (CatalogEntry e : articles) {
             ids.putIfAbsent(e.id(), e);
@@ -173,11 +185,37 @@ public final class Catalog {
                 changed.put(was, now);
             }
         }
-        return changed.isEmpty() ? this : new Catalog(this, changed);
+        return changed.isEmpty() ? this : new Catalog(this, changed, given);
+    }
+
+    /**
+     * The entries of this catalog that {@code now} replaces for a summary edit, found place by
+     * place against the articles this catalog was given: a look at each article's reference, no
+     * look-up by ID. Null when the articles are not this catalog's, place by place, but for
+     * summaries of entries the catalog holds (then {@link #updated} compares them by ID).
+     */
+    private Map<CatalogEntry, CatalogEntry> changedInPlace(CatalogEntry[] now) {
+        if (now.length != given.length) {
+            return null;
+        }
+        Map<CatalogEntry, CatalogEntry> changed = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < now.length; i++) {
+            CatalogEntry was = given[i];
+            CatalogEntry entry = now[i];
+            if (entry != was && !entry.equals(was)) {
+                // Only an entry the catalog holds (the first of its ID), with another summary.
+                if (byId.get(was.id()) != was || !entry.equals(was.withSummary(entry.summary()))) {
+                    return null;
+                }
+                changed.put(was, entry);
+            }
+        }
+        return changed;
     }
 
     /** {@code catalog} with each entry that is a key of {@code changed} replaced by its value, in place. */
-    private Catalog(Catalog catalog, Map<CatalogEntry, CatalogEntry> changed) {
+    private Catalog(Catalog catalog, Map<CatalogEntry, CatalogEntry> changed, CatalogEntry[] given) {
+        this.given = given;
         this.entries = replaced(catalog.entries, changed);
         Map<String, CatalogEntry> ids = new HashMap<>();
         changed.values().forEach(e -> ids.put(e.id(), e));

@@ -2,7 +2,6 @@ package kb.site;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,8 @@ final class GenerateStage {
      * or kept.
      */
     GeneratedFiles run(Optional<GeneratedFiles> before, Set<String> retold, Diagnostics diagnostics) {
-        // What was written before this stage: the rest is what it generates (or keeps).
-        Set<String> written = new HashSet<>(out.outputs().keySet());
+        // The paths that become outputs from here on: what this stage generates (or keeps).
+        Set<String> generated = out.collectNewPaths();
         if (before.isPresent()
                 && (retold.isEmpty() || retold.size() <= MAX_RETOLD && before.get().diagnostics().isEmpty())) {
             GeneratedFiles last = before.get();
@@ -78,7 +77,7 @@ final class GenerateStage {
         }
         Diagnostics own = diagnostics.child();
         int count = generate(own);
-        List<String> paths = out.outputs().keySet().stream().filter(path -> !written.contains(path)).sorted().toList();
+        List<String> paths = generated.stream().sorted().toList();
         return new GeneratedFiles(paths, count, own.reported());
     }
 

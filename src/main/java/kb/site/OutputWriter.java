@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.check.SiteChecker;
@@ -59,7 +60,8 @@ final class OutputWriter {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         long digest = Fingerprint.of(bytes);
         OutputRecord before = previous.outputs().get(path);
-        OutputRecord held = held(path);
+        OutputRecord recorded = spare.get(path);
+        OutputRecord held = held(path, recorded);
         if (held == null || held.copied() || held.digest() != digest) {
             folder.write(path, bytes);
         }
@@ -74,7 +76,7 @@ final class OutputWriter {
                 anchorsChanged = true;
             }
         }
-        outputs.put(path, new OutputRecord(path, inputs, digest, anchors, diagnostics));
+        put(path, new OutputRecord(path, inputs, digest, anchors, diagnostics), before != null, recorded != null);
     }
 
     /**
@@ -85,14 +87,15 @@ final class OutputWriter {
      */
     void copy(Path from, String path, long stamp, boolean unchanged) {
         OutputRecord before = previous.outputs().get(path);
-        OutputRecord held = held(path);
+        OutputRecord recorded = spare.get(path);
+        OutputRecord held = held(path, recorded);
         if (held == null || !held.copied() || held.digest() != stamp) {
             folder.copy(from, path);
         }
         if (before == null || !unchanged) {
             written.incrementAndGet();
         }
-        outputs.put(path, new OutputRecord(path, OutputRecord.COPIED, stamp, 0, List.of()));
+        put(path, new OutputRecord(path, OutputRecord.COPIED, stamp, 0, List.of()), before != null, recorded != null);
     }
 
     /**
@@ -116,19 +119,71 @@ final class OutputWriter {
         if (before == null) {
             return false;
         }
-        OutputRecord held = held(path);
+        OutputRecord recorded = spare.get(path);
+        OutputRecord held = held(path, recorded);
         if ((held == null || held.copied() || held.digest() != before.digest()) && !linkFromLive(path)) {
             return false; // the output folder lost it: made again
         }
         before.diagnostics().forEach(diagnostics::report);
-        outputs.put(path, before);
+        put(path, before, true, recorded != null);
         return true;
     }
 
-    /** The spare's record of {@code path}, unless the file cannot be there any more (see {@link OutputFolder#intact}). */
-    private OutputRecord held(String path) {
-        OutputRecord held = spare.get(path);
-        return held != null && folder.intact(path) ? held : null;
+    /**
+     * The spare's record of {@code path} ({@code recorded}), unless the file cannot be there any
+     * more (see {@link OutputFolder#intact}).
+     */
+    private OutputRecord held(String path, OutputRecord recorded) {
+        return recorded != null && folder.intact(path) ? recorded : null;
+    }
+
+    /**
+     * Records an output of this build; a path new to the build is counted by where else it is:
+     * among the last build's outputs ({@code last}), in the spare's record ({@code held}).
+     */
+    private void put(String path, OutputRecord record, boolean last, boolean held) {
+        if (outputs.put(path, record) == null) {
+            if (last) {
+                fromLast.incrementAndGet();
+            }
+            if (held) {
+                fromSpare.incrementAndGet();
+            }
+            Set<String> collecting = newPaths;
+            if (collecting != null) {
+                collecting.add(path);
+            }
+        }
+    }
+
+    /** How many outputs of this build so far were outputs of the last build. */
+    private final AtomicInteger fromLast = new AtomicInteger();
+    /** How many outputs of this build so far the spare held when the build began. */
+    private final AtomicInteger fromSpare = new AtomicInteger();
+    /** Where the paths first written or kept from now on go (see {@link #collectNewPaths}); null: nowhere. */
+    private volatile Set<String> newPaths;
+
+    /**
+     * From now on, collects the paths that become outputs of this build (written, copied or
+     * kept for the first time in it) in the set returned. Not while files are being written.
+     */
+    Set<String> collectNewPaths() {
+        Set<String> collecting = ConcurrentHashMap.newKeySet();
+        newPaths = collecting;
+        return collecting;
+    }
+
+    /**
+     * Whether every output of the last build is an output of this build so far: counted as
+     * they came, not looked up one by one.
+     */
+    boolean keepsEveryOutputOfLast() {
+        return fromLast.get() == previous.outputs().size();
+    }
+
+    /** Whether every file the spare held when the build began is an output of this build so far. */
+    boolean keepsEverythingHeld() {
+        return fromSpare.get() == spare.size();
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import java.util.function.Predicate;
 import kb.catalog.CatalogEntry;
 import kb.diag.Diagnostic;
@@ -77,13 +78,16 @@ final class RenderStage {
         plan.listings().forEach((code, url) -> listingCodes.put(url, code));
     }
 
-    /** What the stage did: the record of every page, and how many it made. */
-    record Rendered(Map<String, PageRecord> pages, int made) {
+    /**
+     * What the stage did: the record of every page, and the pages it made (the others' records
+     * are the last build's, the same objects).
+     */
+    record Rendered(Map<String, PageRecord> pages, Set<String> made) {
     }
 
     Rendered run(Diagnostics diagnostics, BuildProgress progress) {
         Map<String, PageRecord> records = new ConcurrentHashMap<>(plan.pages().size() * 4 / 3 + 1);
-        AtomicInteger made = new AtomicInteger();
+        Set<String> made = ConcurrentHashMap.newKeySet();
         progress.started("Rendering", plan.pages().size());
         try (PageGuard guard = new PageGuard(budget)) {
             plan.pages().parallelStream().forEach(page -> {
@@ -99,11 +103,11 @@ final class RenderStage {
             });
         }
         progress.finished();
-        return new Rendered(records, made.get());
+        return new Rendered(records, Set.copyOf(made));
     }
 
     private Optional<PageRecord> render(PlannedPage page, PageGuard guard, Diagnostics diagnostics,
-            AtomicInteger made) {
+            Set<String> made) {
         String path = page.outputPath();
         Long extraction = extracted.extractionKeys().get(path);
         if (extraction == null) {
@@ -172,7 +176,7 @@ final class RenderStage {
         }
         List<Diagnostic> all = concat(extractReported, own.reported());
         out.write(path, rendered.get().html(), inputs, List.of());
-        made.incrementAndGet();
+        made.add(path);
         return Optional.of(new PageRecord(path, page.url(), page.source().relativePath(), extraction, inputs, document,
                 Optional.ofNullable(facts), all));
     }

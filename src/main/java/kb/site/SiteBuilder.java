@@ -572,7 +572,7 @@ public final class SiteBuilder {
             SourceManifest manifest = manifestDone.manifest();
             boolean removed = stages.run("prune", () -> {
                 interruption.forbid();
-                boolean any = prune(folder, spare, previous, keep);
+                boolean any = prune(folder, spare, out, keep);
                 if (stateWriter != null) {
                     // For the build after next, which writes this folder again (see SpareFolders);
                     // in a warm-up, the output folder in place too (the spare of the build after
@@ -615,7 +615,7 @@ public final class SiteBuilder {
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(),
                 Frozen.of(rendered.pages()), Frozen.of(out.outputs()), Frozen.of(keptRelated),
                 check.broken(), Optional.of(generatedFiles), plan.folders());
-        boolean visible = previous.isEmpty() || out.written() > 0 || !out.outputs().keySet().containsAll(previous.outputs().keySet())
+        boolean visible = previous.isEmpty() || out.written() > 0 || !out.keepsEveryOutputOfLast()
                 || !Files.isDirectory(options.dest());
         stages.run("publish", () -> {
             if (visible) {
@@ -726,6 +726,19 @@ public final class SiteBuilder {
 
     /** Removes the search documents of the pages the last build had and this one has not. */
     private static void removeDocuments(BuildState previous, RenderStage.Rendered rendered, SearchIndexer index) {
+        // Every page of the last build still has a record, and only those made again are new:
+        // only theirs can have lost their documents (a look at a few pages, not at 60,000).
+        if (rendered.pages().size() == previous.pages().size()
+                && rendered.made().stream().allMatch(previous.pages()::containsKey)) {
+            for (String path : rendered.made()) {
+                PageRecord before = previous.pages().get(path);
+                PageRecord now = rendered.pages().get(path);
+                if (before.document() != 0 && (now.document() == 0 || !now.url().equals(before.url()))) {
+                    index.remove(before.url());
+                }
+            }
+            return;
+        }
         for (PageRecord before : previous.pages().values()) {
             PageRecord now = rendered.pages().get(before.outputPath());
             if (before.document() != 0 && (now == null || now.document() == 0 || !now.url().equals(before.url()))) {
@@ -738,14 +751,17 @@ public final class SiteBuilder {
      * Deletes from the spare folder what it holds and this build did not write, and answers
      * whether the site loses a file the last build had.
      */
-    private static boolean prune(OutputFolder folder, Map<String, OutputRecord> spare, BuildState previous,
-            Set<String> keep) {
-        for (String path : spare.keySet()) {
-            if (!keep.contains(path)) {
-                folder.delete(path);
+    private static boolean prune(OutputFolder folder, Map<String, OutputRecord> spare, OutputWriter out, Set<String> keep) {
+        // The writer counted what it kept of the spare and of the last build's outputs as it went:
+        // usually everything, and then no path is looked up.
+        if (!out.keepsEverythingHeld()) {
+            for (String path : spare.keySet()) {
+                if (!keep.contains(path)) {
+                    folder.delete(path);
+                }
             }
         }
-        return !keep.containsAll(previous.outputs().keySet());
+        return !out.keepsEveryOutputOfLast();
     }
 
     /** What identifies a static file's version: its path, size and time. */
