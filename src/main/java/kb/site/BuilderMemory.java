@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import kb.source.SourceWatch;
+import kb.state.BuildState;
 import kb.state.PageRecord.ArticleFacts;
 import kb.state.StateFile;
 
@@ -32,6 +33,25 @@ final class BuilderMemory {
      * build are in the same order (sorting 60,000 paths took 30 ms of an edit's build).
      */
     private volatile String[] factOrder;
+
+    /** The folders that hold the page folders of a state's outputs (see {@link SpareFolders#holders}). */
+    private record Holders(BuildState state, Set<String> holders) {
+    }
+
+    /** The holders of the last build's outputs, once its state is made ({@link #built}); null: none known. */
+    private volatile Holders holders;
+    /** The holders the build under way found, until its state is made. */
+    private volatile Set<String> pendingHolders;
+
+    /**
+     * Says that the build under way made {@code state}: the holders of its outputs' folders it
+     * found are those of that state's, for the next build that starts from it.
+     */
+    void built(BuildState state) {
+        Set<String> found = pendingHolders;
+        pendingHolders = null;
+        holders = found == null ? null : new Holders(state, found);
+    }
 
     /** Where a resident builder says why it cannot watch its source folder; null: it does not watch. */
     private Consumer<String> watchLog;
@@ -90,10 +110,18 @@ final class BuilderMemory {
      * folder but {@code live}, the one in place. When {@code live} has no record (no build of this
      * memory wrote it: the last ran in another process) and {@code checkLive} says so, records it
      * too, with the files {@code liveOutputs}, after a look at each of its page folders.
+     * {@code sameAsLast} says that {@code keep} are the outputs of {@code previous}, the state the
+     * build started from: when the folders that hold their folders are known (see {@link #built}),
+     * they are not found again (a look at every output).
      */
-    void recordFolders(Path written, Set<String> keep, Path live, boolean checkLive, Set<String> liveOutputs) {
+    void recordFolders(Path written, Set<String> keep, Path live, boolean checkLive, Set<String> liveOutputs,
+            BuildState previous, boolean sameAsLast) {
+        Holders known = holders;
+        Set<String> found = sameAsLast && known != null && known.state() == previous ? known.holders()
+                : SpareFolders.holders(keep);
+        pendingHolders = found;
         Object liveKey = fileKey(live);
-        SpareFolders.record(written, keep).ifPresent(r -> {
+        SpareFolders.recordHolders(written, found).ifPresent(r -> {
             spareFolders.keySet().removeIf(k -> !k.equals(liveKey));
             spareFolders.put(r.key(), r);
         });

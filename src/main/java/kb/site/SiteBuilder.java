@@ -578,7 +578,8 @@ public final class SiteBuilder {
                     // in a warm-up, the output folder in place too (the spare of the build after
                     // the next visible one), its page folders looked at once, here.
                     memory.recordFolders(folder.root(), keep, publication.live(), warming && !previous.isEmpty(),
-                            previous.outputs().keySet());
+                            previous.outputs().keySet(), previous,
+                            out.keepsEveryOutputOfLast() && keep.size() == previous.outputs().size());
                 }
                 return any;
             });
@@ -615,6 +616,7 @@ public final class SiteBuilder {
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(),
                 Frozen.of(rendered.pages()), Frozen.of(out.outputs()), Frozen.of(keptRelated),
                 check.broken(), Optional.of(generatedFiles), plan.folders());
+        memory.built(state);
         boolean visible = previous.isEmpty() || out.written() > 0 || !out.keepsEveryOutputOfLast()
                 || !Files.isDirectory(options.dest());
         stages.run("publish", () -> {

@@ -62,8 +62,22 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
     }
 
     private static Optional<SpareFolders> record(Path root, Collection<String> outputs, boolean checked) {
-        Set<String> holders = new HashSet<>();
         Set<String> leaves = new HashSet<>();
+        Set<String> holders = holders(outputs, leaves);
+        return record(root, holders, checked ? leaves : null);
+    }
+
+    /**
+     * The folders that hold the folders of {@code outputs} (paths relative to the output folder):
+     * what {@link #record(Path, Collection)} records the times of, for {@link #recordHolders}.
+     */
+    static Set<String> holders(Collection<String> outputs) {
+        return holders(outputs, new HashSet<>());
+    }
+
+    /** The holders of {@code outputs}' folders, their own folders added to {@code leaves}. */
+    private static Set<String> holders(Collection<String> outputs, Set<String> leaves) {
+        Set<String> holders = new HashSet<>();
         for (String output : outputs) {
             String leaf = parentOf(output);
             if (leaves.add(leaf)) {
@@ -76,6 +90,19 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
                 }
             }
         }
+        return Set.copyOf(holders);
+    }
+
+    /**
+     * As {@link #record(Path, Collection)} for outputs whose {@link #holders} are
+     * {@code holders}: a build whose outputs are the last one's need not find them again.
+     */
+    static Optional<SpareFolders> recordHolders(Path root, Set<String> holders) {
+        return record(root, holders, null);
+    }
+
+    /** The times of {@code holders} in {@code root}; with {@code leaves}, only of those whose leaves are folders now. */
+    private static Optional<SpareFolders> record(Path root, Set<String> holders, Set<String> leaves) {
         long now = System.currentTimeMillis();
         Object key = fileKey(root);
         if (key == null) {
@@ -88,7 +115,7 @@ record SpareFolders(Object key, Map<String, Long> times, long recordedAt) {
                 times.put(folder, time);
             }
         }
-        if (checked) {
+        if (leaves != null) {
             for (String leaf : leaves) {
                 if (!leaf.isEmpty() && times.containsKey(parentOf(leaf)) && time(root.resolve(leaf)) == null) {
                     times.remove(parentOf(leaf));

@@ -58,6 +58,16 @@ class SpareFoldersTest {
     }
 
     @Test
+    void theHoldersOfTheOutputsFoldersFoundOnceRecordTheSameFolders() {
+        // A build whose outputs are the last one's records the holders that build found.
+        Set<String> holders = SpareFolders.holders(outputs);
+        assertThat(holders).containsExactlyInAnyOrder("", "kb", "kb/1", "kb/2");
+        SpareFolders again = SpareFolders.recordHolders(site, holders).orElseThrow();
+        assertThat(again.times()).isEqualTo(record().times());
+        assertThat(again.unchanged(site)).containsExactlyInAnyOrder("", "kb", "kb/1", "kb/2");
+    }
+
+    @Test
     void aPageFolderDeletedOrReplacedByALinkShows() throws IOException {
         SpareFolders record = record();
         kb.TestSites.deleteTree(site.resolve("kb/1/Q2"));
