@@ -34,6 +34,14 @@ final class BuilderMemory {
      */
     private volatile String[] factOrder;
 
+    /** The spare folders' records as this memory's builds wrote them. */
+    private final SpareRecordMemory spareRecords = new SpareRecordMemory();
+
+    /** The spare folders' records as this memory's builds wrote them (see {@link Publication#remembering}). */
+    SpareRecordMemory spareRecords() {
+        return spareRecords;
+    }
+
     /** The folders that hold the page folders of a state's outputs (see {@link SpareFolders#holders}). */
     private record Holders(BuildState state, Set<String> holders) {
     }

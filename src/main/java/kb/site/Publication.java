@@ -182,7 +182,9 @@ final class Publication implements AutoCloseable {
      */
     Map<String, OutputRecord> openSpare(String kb, boolean clean) {
         StateFile record = new StateFile(spareContents);
-        Optional<BuildState> known = record.read(kb);
+        Optional<Map<String, OutputRecord>> recalled = spareRecords == null ? Optional.empty() : spareRecords.recall(record);
+        Optional<BuildState> known = recalled.isPresent() ? Optional.of(BuildState.ofOutputs(kb, recalled.get()))
+                : record.read(kb);
         record.delete();
         if (known.isEmpty()) {
             trash(spare);
@@ -270,8 +272,24 @@ final class Publication implements AutoCloseable {
      * rather than write it whole.
      */
     void saveSpare(String kb, Map<String, OutputRecord> outputs) {
-        new StateFile(spareContents).write(BuildState.ofOutputs(kb, outputs));
+        StateFile record = new StateFile(spareContents);
+        record.write(BuildState.ofOutputs(kb, outputs));
+        if (spareRecords != null) {
+            spareRecords.wrote(record, outputs);
+        }
     }
+
+    /**
+     * Has the spare's record this publication writes remembered by {@code memory}, and taken from
+     * there when it is still the file written (a builder that builds again).
+     */
+    Publication remembering(SpareRecordMemory memory) {
+        this.spareRecords = memory;
+        return this;
+    }
+
+    /** Where the spare's record is remembered once written; null: nowhere. */
+    private SpareRecordMemory spareRecords;
 
     /** Waits until what this publication moved aside is deleted, then lets other builds have the folder. */
     @Override

@@ -227,7 +227,8 @@ public final class SiteBuilder {
             requireSeparateFolders(options);
             Stages stages = new Stages(interruption::checkpoint);
             Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
-            Publication publication = Publication.open(options.dest(), deleting, progress::note);
+            Publication publication = Publication.open(options.dest(), deleting, progress::note)
+                    .remembering(memory.spareRecords());
             boolean handedOver = false;
             try {
                 Built built = build(setup, publication, stages, diagnostics, interruption.checked(progress), start);

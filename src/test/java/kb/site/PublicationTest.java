@@ -55,6 +55,37 @@ class PublicationTest {
         second.get(10, java.util.concurrent.TimeUnit.SECONDS).close();
     }
 
+    @Test
+    void theSparesRecordARememberingPublicationWroteIsTakenFromMemory_untilAnotherWritesTheFile() throws Exception {
+        Path dest = tmp.resolve("site");
+        SpareRecordMemory memory = new SpareRecordMemory();
+        java.util.Map<String, kb.state.OutputRecord> outputs = java.util.Map.of("index.html",
+                new kb.state.OutputRecord("index.html", 1, 2, 3, java.util.List.of()));
+        try (Publication publication = Publication.open(dest).remembering(memory)) {
+            publication.saveSpare("kb", outputs);
+        }
+        try (Publication publication = Publication.open(dest).remembering(memory)) {
+            assertThat(publication.openSpare("kb", false)).as("not read: the map written").isSameAs(outputs);
+        }
+        // Opened, the record is gone (the spare is being written): nothing is remembered of it.
+        try (Publication publication = Publication.open(dest).remembering(memory)) {
+            assertThat(publication.openSpare("kb", false)).isEmpty();
+        }
+
+        try (Publication publication = Publication.open(dest).remembering(memory)) {
+            publication.saveSpare("kb", outputs);
+        }
+        java.util.Map<String, kb.state.OutputRecord> other = java.util.Map.of("other.html",
+                new kb.state.OutputRecord("other.html", 4, 5, 6, java.util.List.of()));
+        Thread.sleep(20); // another time, whatever the file system's clock
+        try (Publication publication = Publication.open(dest)) {
+            publication.saveSpare("kb", other); // another builder's
+        }
+        try (Publication publication = Publication.open(dest).remembering(memory)) {
+            assertThat(publication.openSpare("kb", false)).as("read: another wrote it").isEqualTo(other);
+        }
+    }
+
     private static Path leftover(Path folder, int files) throws Exception {
         Files.createDirectories(folder.resolve("kb"));
         for (int i = 0; i < files; i++) {
