@@ -20,6 +20,6 @@ public record SourceFolders(Map<String, Long> times, long scannedAt) {
     public static final SourceFolders NONE = new SourceFolders(Map.of(), 0);
 
     public SourceFolders {
-        times = Map.copyOf(times);
+        times = kb.collect.Frozen.copyOf(times); // a rescan's times laid over the last ones are not copied
     }
 }

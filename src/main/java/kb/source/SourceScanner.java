@@ -112,7 +112,8 @@ public final class SourceScanner {
         String shown = Display.of(root);
         long started = System.currentTimeMillis();
         Map<String, Long> lastTimes = last.folders().times();
-        Map<String, Long> times = new HashMap<>(lastTimes);
+        // The folders' times as they change here; laid over the last ones at the end.
+        Map<String, Long> times = new HashMap<>();
         Map<String, Long> grown = new ConcurrentHashMap<>();
         Set<String> listed = new HashSet<>();
         Set<String> gone = new HashSet<>();
@@ -122,8 +123,9 @@ public final class SourceScanner {
         Set<String> toListSet = new HashSet<>(toList);
         Map<String, List<String>> lastSubfolders = new HashMap<>();
         for (String before : lastTimes.keySet()) {
-            if (!before.isEmpty() && toListSet.contains(parentOf(before))) {
-                lastSubfolders.computeIfAbsent(parentOf(before), k -> new ArrayList<>()).add(before);
+            String parent = parentAmong(before, toList, toListSet);
+            if (parent != null) {
+                lastSubfolders.computeIfAbsent(parent, k -> new ArrayList<>()).add(before);
             }
         }
         // Parents before children: a folder gone takes its subfolders with it.
@@ -196,19 +198,91 @@ public final class SourceScanner {
             }
         }
         times.putAll(grown);
-        if (!gone.isEmpty()) {
-            times.keySet().removeIf(f -> within(f, gone) && !grown.containsKey(f));
+        Map<String, Long> allTimes;
+        if (gone.isEmpty() && grown.isEmpty()) {
+            // The same folders, some of them changed: laid over the last times, not a copy of them.
+            allTimes = kb.collect.Overlay.of(lastTimes, times);
+        } else {
+            allTimes = new HashMap<>(lastTimes);
+            allTimes.putAll(times);
+            allTimes.keySet().removeIf(f -> within(f, gone) && !grown.containsKey(f));
         }
-        List<SourceFile> files = new ArrayList<>(last.files().size() + found.size());
+        List<SourceFile> kept = new ArrayList<>(last.files().size());
+        List<String> listedFolders = List.copyOf(listed);
         for (SourceFile file : last.files()) {
-            String folder = parentOf(file.relativePath());
-            if (!listed.contains(folder) && (gone.isEmpty() || !within(folder, gone))) {
-                files.add(file);
+            String path = file.relativePath();
+            // The folder of a file, found without making its name (a look at every file).
+            boolean relisted = listedFolders.size() <= FEW ? inAny(path, listedFolders) : listed.contains(parentOf(path));
+            if (!relisted && (gone.isEmpty() || !within(parentOf(path), gone))) {
+                kept.add(file);
             }
         }
-        files.addAll(found);
-        files.sort(Comparator.comparing(SourceFile::relativePath));
-        return new SourceTree(files, new SourceFolders(times, started));
+        // Both in path order: merged, not sorted again.
+        found.sort(Comparator.comparing(SourceFile::relativePath));
+        return new SourceTree(merged(kept, found), new SourceFolders(allTimes, started));
+    }
+
+    /** How many folders are few enough to be compared with each path rather than looked up. */
+    private static final int FEW = 8;
+
+    /**
+     * The folder of {@code folders} ({@code asSet} as a set) that {@code path} is directly in ("" holds
+     * what has no slash), or null.
+     */
+    private static String parentAmong(String path, List<String> folders, Set<String> asSet) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (folders.size() > FEW) {
+            String parent = parentOf(path);
+            return asSet.contains(parent) ? parent : null;
+        }
+        for (String folder : folders) {
+            if (directlyIn(path, folder)) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code path} is directly in one of {@code folders}. */
+    private static boolean inAny(String path, List<String> folders) {
+        for (String folder : folders) {
+            if (directlyIn(path, folder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code path} is directly in {@code folder} ("" for the root): {@code folder/name}, no further slash. */
+    private static boolean directlyIn(String path, String folder) {
+        int from;
+        if (folder.isEmpty()) {
+            from = 0;
+        } else {
+            if (path.length() <= folder.length() + 1 || path.charAt(folder.length()) != '/' || !path.startsWith(folder)) {
+                return false;
+            }
+            from = folder.length() + 1;
+        }
+        return path.indexOf('/', from) < 0;
+    }
+
+    /** Two lists sorted by path merged into one sorted by path. */
+    private static List<SourceFile> merged(List<SourceFile> a, List<SourceFile> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<SourceFile> all = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            all.add(a.get(i).relativePath().compareTo(b.get(j).relativePath()) <= 0 ? a.get(i++) : b.get(j++));
+        }
+        all.addAll(a.subList(i, a.size()));
+        all.addAll(b.subList(j, b.size()));
+        return all;
     }
 
     /** The folder of an entry ("a/b" for "a/b/c.md", "" for "c.md"). */
