@@ -34,7 +34,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a site and its search index from a Jekyll source tree, in named, timed stages:
@@ -486,7 +485,7 @@ public final class SiteBuilder {
                 : stages.run("spare", () -> spareAsLeft.unchanged(publication.spare())));
         folder.prepare();
         // Files known to be written, so that the link check settles most links as pages are written.
-        Set<String> known = ConcurrentHashMap.newKeySet();
+        KnownFiles known = new KnownFiles();
         SiteChecker.Session links = SiteChecker.Session.of(setup.config().baseurl(), setup.config().url(), known);
         OutputWriter out = new OutputWriter(folder, publication.live(), previous, spare, links);
         // Should the build be interrupted, the spare's record is written from what it wrote there.
@@ -503,7 +502,7 @@ public final class SiteBuilder {
         if (warming && !plan.sources().equals(previous.sources())) {
             throw new BuildInterrupted(); // an edit since the last build: the user's next build shows it
         }
-        known.addAll(plan.outputs());
+        known.planned(plan.outputs());
         known.addAll(SearchAssets.OUTPUTS);
         stages.run("copy", () -> plan.copies().forEach((to, from) -> {
             long stamp = stamp(from, to);

@@ -21,11 +21,22 @@ import java.util.Map;
  * @param patched     when the plan is the last build's plan with the records of some sources
  *                    new (their pages placed as before), those sources' paths; empty when the
  *                    plan was made anew
+ * @param outputs     every output path of the build (its pages' and copies'), found from them when
+ *                    null; a patched plan's are the last plan's
  */
 public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
         Map<String, List<String>> listedCodes, Map<String, String> listings,
         Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
-        kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement, java.util.Optional<java.util.Set<String>> patched) {
+        kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement, java.util.Optional<java.util.Set<String>> patched,
+        java.util.Set<String> outputs) {
+
+    /** A plan whose {@link #outputs} are found from its pages and copies. */
+    public SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<String, String> articleUrls,
+            Map<String, List<String>> listedCodes, Map<String, String> listings,
+            Map<String, kb.state.SourceRecord> sources, long siteKey, List<PlannedPage> unpublished,
+            kb.source.SourceTree tree, List<kb.diag.Diagnostic> placement, java.util.Optional<java.util.Set<String>> patched) {
+        this(pages, copies, articleUrls, listedCodes, listings, sources, siteKey, unpublished, tree, placement, patched, null);
+    }
 
     public SitePlan {
         pages = List.copyOf(pages);
@@ -38,6 +49,11 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         java.util.Objects.requireNonNull(tree, "tree");
         placement = List.copyOf(placement);
         patched = patched.map(java.util.Set::copyOf);
+        if (outputs == null) {
+            java.util.Set<String> all = new java.util.HashSet<>(copies.keySet());
+            pages.forEach(p -> all.add(p.outputPath()));
+            outputs = java.util.Set.copyOf(all);
+        }
     }
 
     /** The source's folders as the scan found them, for the next build's scan. */
@@ -45,10 +61,4 @@ public record SitePlan(List<PlannedPage> pages, Map<String, Path> copies, Map<St
         return tree.folders();
     }
 
-    /** Every output path of the build. */
-    public java.util.Set<String> outputs() {
-        java.util.Set<String> all = new java.util.HashSet<>(copies.keySet());
-        pages.forEach(p -> all.add(p.outputPath()));
-        return all;
-    }
 }

@@ -267,7 +267,7 @@ final class SitePlanner {
         // The last plan's records with the changed ones replaced, not a copy of 60,000.
         return Optional.of(new SitePlan(pages, last.copies(), last.articleUrls(), last.listedCodes(), last.listings(),
                 kb.collect.Overlay.of(last.sources(), replaced), 0, last.unpublished(), tree, last.placement(),
-                Optional.of(changed.keySet())));
+                Optional.of(changed.keySet()), last.outputs()));
     }
 
     /**
