@@ -190,6 +190,30 @@ public final class RelatedFinder {
         return finder.update(ids, ordered(ids, articles), limit, last.profiles, last.lists, last.site);
     }
 
+    /**
+     * The lists of every article as {@link #update(Map, int, Computed, Runnable)} gives them,
+     * for the articles {@code last} was computed from with those of {@code changed} (by ID)
+     * replaced: no map of every article to make, nor their IDs to sort.
+     *
+     * @return the lists, or empty when an ID of {@code changed} is not one of {@code last}'s
+     */
+    public static java.util.Optional<Computed> updateSome(Computed last, Map<String, ArticleProfile> changed, int limit,
+            Runnable checkpoint) {
+        if (last.limit != limit) {
+            return java.util.Optional.empty();
+        }
+        ArticleProfile[] ordered = last.profiles.clone();
+        for (Map.Entry<String, ArticleProfile> e : changed.entrySet()) {
+            int at = Arrays.binarySearch(last.ids, e.getKey());
+            if (at < 0) {
+                return java.util.Optional.empty();
+            }
+            ordered[at] = e.getValue();
+        }
+        RelatedFinder finder = new RelatedFinder(Tuning.DEFAULT, checkpoint);
+        return java.util.Optional.of(finder.update(last.ids, ordered, limit, last.profiles, last.lists, last.site));
+    }
+
     /** The lists of every article as {@link #compute} gives them, with what the next update starts from. */
     public static Computed computeKept(Map<String, ArticleProfile> articles, int limit, Runnable checkpoint) {
         String[] ids = sortedIds(articles);
@@ -220,6 +244,12 @@ public final class RelatedFinder {
         /** The lists. */
         public RelatedLists lists() {
             return lists;
+        }
+
+        /** What the lists of the article {@code id} were computed from; null when it is not among them. */
+        public ArticleProfile profile(String id) {
+            int at = Arrays.binarySearch(ids, id);
+            return at < 0 ? null : profiles[at];
         }
 
         /**

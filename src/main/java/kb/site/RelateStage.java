@@ -3,6 +3,7 @@ package kb.site;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kb.related.ArticleProfile;
 import kb.related.RelatedFinder;
 import kb.related.RelatedLists;
@@ -26,6 +27,24 @@ final class RelateStage {
      */
     static RelatedFinder.Computed run(List<ArticleFacts> facts, BuildState previous,
             RelatedFinder.Computed kept, Runnable checkpoint) {
+        return run(facts, previous, kept, null, checkpoint);
+    }
+
+    /**
+     * As {@link #run(List, BuildState, RelatedFinder.Computed, Runnable)}, where {@code keptFacts}
+     * (when not null) are the facts {@code kept} was computed from, in the order the last build
+     * gave them: when this build's are the same articles in the same order, only those that are
+     * other objects are looked at (in a resident builder, an article that did not change is the
+     * same object build after build).
+     */
+    static RelatedFinder.Computed run(List<ArticleFacts> facts, BuildState previous,
+            RelatedFinder.Computed kept, List<ArticleFacts> keptFacts, Runnable checkpoint) {
+        if (kept != null && keptFacts != null) {
+            Optional<RelatedFinder.Computed> some = changedOnly(facts, kept, keptFacts, checkpoint);
+            if (some.isPresent()) {
+                return some.get();
+            }
+        }
         // Each loop over every article runs the checkpoint now and then: in kb serve --watch a
         // save stops this stage, and each loop takes a tenth of a second or more on the archive.
         Runnable every = everyFew(checkpoint);
@@ -53,6 +72,36 @@ final class RelateStage {
             last.put(id, profile(p.article().orElseThrow()));
         });
         return RelatedFinder.updateKept(articles, RELATED, last, previous.related(), checkpoint);
+    }
+
+    /**
+     * The lists from {@code kept}, updated for the facts of {@code facts} that are not those of
+     * {@code keptFacts} at the same place; empty when the articles are not the same, place by
+     * place (an article added, removed or moved), or a changed one was not the first page of its
+     * ID that the kept lists were computed from.
+     */
+    private static Optional<RelatedFinder.Computed> changedOnly(List<ArticleFacts> facts, RelatedFinder.Computed kept,
+            List<ArticleFacts> keptFacts, Runnable checkpoint) {
+        if (facts.size() != keptFacts.size()) {
+            return Optional.empty();
+        }
+        Map<String, ArticleProfile> changed = new java.util.HashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            ArticleFacts now = facts.get(i);
+            ArticleFacts was = keptFacts.get(i);
+            if (now == was) {
+                continue;
+            }
+            String id = now.entry().id();
+            ArticleProfile before = kept.profile(id);
+            // The page the kept profile of its ID came from (the first of the ID), and no other.
+            if (!id.equals(was.entry().id()) || before == null || before.window() != was.window()
+                    || before.cites() != was.entry().cites() || changed.containsKey(id)) {
+                return Optional.empty();
+            }
+            changed.put(id, profile(now));
+        }
+        return RelatedFinder.updateSome(kept, changed, RELATED, checkpoint);
     }
 
     /** The lists by article ID (a read-only view of them). */

@@ -307,7 +307,7 @@ public final class SiteBuilder {
             }
             RelatedFinder.Computed related = warm.related() == null ? null : warm.related().indexed(() -> { });
             remembered = new Remembered(known.state(), known.stamp(), known.token(), new Warm(warm.setup(), warm.theme(),
-                    warm.plan(), related, warm.catalog(), warm.manifest(), warm.namesKey(), warm.readingSite()));
+                    warm.plan(), related, warm.catalog(), warm.manifest(), warm.namesKey(), warm.readingSite(), warm.facts()));
         }
     }
 
@@ -427,9 +427,10 @@ public final class SiteBuilder {
      * @param namesKey    the fingerprint of the listing pages' names the pages were read with
      * @param readingSite the pages whose Liquid reads the rest of the site (their keys are each
      *                    build's own: see {@link ExtractStage.Shortcut})
+     * @param facts       the articles' facts in page order, which {@code related} was computed from
      */
     private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog,
-            ManifestStage.Written manifest, long namesKey, Set<String> readingSite) {
+            ManifestStage.Written manifest, long namesKey, Set<String> readingSite, List<ArticleFacts> facts) {
 
         /** Whether a build of {@code now} can start from this. */
         boolean fits(Setup now) {
@@ -525,6 +526,7 @@ public final class SiteBuilder {
         SitePreview site;
         long[] names = {0};
         Set<String> readingSite;
+        List<ArticleFacts> factsInOrder;
         SearchIndexer index = new SearchIndexer(options.index(), previous.isEmpty());
         try {
             Map<String, String> titles = listingTitles(plan);
@@ -539,6 +541,7 @@ public final class SiteBuilder {
                     .run(diagnostics, progress)).join());
             readingSite = extracted.readingSite();
             List<ArticleFacts> facts = memory.byPath(extracted.facts());
+            factsInOrder = facts;
             // The catalog before the related lists, not beside them: made beside them, it ran on
             // after an interruption (kb serve --watch waits for the build's threads before it
             // previews) and slowed the lists' stretches between checkpoints; in bench/watch.sh
@@ -547,7 +550,8 @@ public final class SiteBuilder {
             catalog = stages.run("catalog", () -> warm[0] != null && warm[0].catalog() != null
                     ? warm[0].catalog().updated(entries) : new Catalog(entries));
             RelatedFinder.Computed relatedKept = stages.run("relate", () -> pool.submit(() -> RelateStage.run(facts,
-                    previous, warm[0] == null ? null : warm[0].related(), interruption::checkpoint)).join());
+                    previous, warm[0] == null ? null : warm[0].related(), warm[0] == null ? null : warm[0].facts(),
+                    interruption::checkpoint)).join());
             computedRelated = relatedKept;
             Map<String, List<String>> related = RelateStage.byId(relatedKept.lists());
             UnchangedSite unchanged = restyled ? UnchangedSite.CHANGED : UnchangedSite.of(plan, extracted, previous, shortcut);
@@ -612,6 +616,7 @@ public final class SiteBuilder {
         ManifestStage.Written writtenManifest = manifestDone;
         long namesDone = names[0];
         Set<String> readingDone = readingSite;
+        List<ArticleFacts> factsDone = factsInOrder;
         // The build's own maps, which nothing changes from now on: kept, not copied (see Frozen).
         BuildState state = new BuildState(kb, setup.readKey(), setup.themeKey(), plan.sources(),
                 Frozen.of(rendered.pages()), Frozen.of(out.outputs()), Frozen.of(keptRelated),
@@ -627,7 +632,8 @@ public final class SiteBuilder {
         Consumer<BooleanSupplier> saveState = abandoned -> {
             if (stateFile.write(state, abandoned)) {
                 Warm made = new Warm(setup.readKey(), setup.themeKey(), plan,
-                        keptRelated.isEmpty() ? null : relatedDone, catalogDone, writtenManifest, namesDone, readingDone);
+                        keptRelated.isEmpty() ? null : relatedDone, catalogDone, writtenManifest, namesDone, readingDone,
+                        factsDone);
                 remembered = stateFile.stamp().map(stamp -> new Remembered(state, stamp, null, made)).orElse(null);
             } else {
                 // A preview comes, which replaces the file by its mark anyway: the mark at once.

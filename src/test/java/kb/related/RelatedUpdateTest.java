@@ -276,6 +276,27 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void onlyTheChangedArticlesGiven_theUpdateEqualsAComputationFromScratch_andAnUnknownIdIsRefused() {
+        Random random = new Random(13);
+        Map<String, String> texts = texts(random, 900);
+        RelatedFinder.Computed kept = RelatedFinder.computeKept(windows(texts), 5, () -> { });
+        for (int round = 0; round < 20; round++) {
+            String id = "Q" + (100000 + random.nextInt(ARTICLES));
+            String[] words = texts.get(id).split(" ");
+            words[random.nextInt(words.length)] = word(random, 900);
+            texts.put(id, String.join(" ", words) + " ");
+            Map<String, ArticleProfile> after = windows(texts);
+            kept = RelatedFinder.updateSome(kept, Map.of(id, after.get(id)), 5, () -> { }).orElseThrow();
+            RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
+            assertThat(asMap(kept.lists())).as("round %d", round).isEqualTo(asMap(scratch));
+            assertThat(kept.profile(id)).isSameAs(after.get(id));
+        }
+        assertThat(RelatedFinder.updateSome(kept, Map.of("Q999999", ArticleProfile.of(TermWindow.of("x", "y"))), 5,
+                () -> { })).as("not one of the articles").isEmpty();
+        assertThat(kept.profile("Q999999")).isNull();
+    }
+
+    @Test
     void aChangeOfCitationsOrMetadataComputesEverythingAndEqualsAComputationFromScratch() {
         Map<String, ArticleProfile> before = windows(texts(new Random(3), 3000));
         RelatedFinder finder = new RelatedFinder(RelatedFinder.Tuning.DEFAULT);
