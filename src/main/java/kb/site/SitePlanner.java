@@ -95,20 +95,17 @@ final class SitePlanner {
                 ? scanner.rescan(options.source(), last.tree(), changed.folders(), changed.replaced())
                 : scanner.scan(options.source(), previous.folders(), previous.sources().keySet());
         List<SourceFile> files = tree.files();
+        if (last != null && changed != null) {
+            Optional<SitePlan> patched = patchedFromRescan(last, previous, files, new ListingPages(config), options.source(),
+                    config, tree, diagnostics, progress);
+            if (patched.isPresent()) {
+                return patched.get();
+            }
+        }
 
         progress.started("Reading", files.size());
         List<SourceRecord> records = files.parallelStream().map(f -> {
-            SourceRecord known = previous.sources().get(f.relativePath());
-            SourceRecord r;
-            if (known != null && f.size() >= 0 && known.sameStamp(f.size(), f.modified())) {
-                known.diagnostics().forEach(diagnostics::report);
-                r = known;
-            } else {
-                Diagnostics own = diagnostics.child();
-                r = classify(f, own);
-                r = new SourceRecord(r.path(), r.size(), r.modified(), r.digest(), r.role(), r.frontMatter(),
-                        r.outputExt(), r.markdown(), own.reported());
-            }
+            SourceRecord r = record(f, previous, diagnostics);
             progress.advanced();
             return r;
         }).toList();
@@ -232,20 +229,97 @@ final class SitePlanner {
         Map<String, SourceFile> changed = new HashMap<>();
         Map<String, SourceRecord> replaced = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            SourceRecord now = records.get(i);
-            SourceRecord was = last.sources().get(now.path());
-            if (was == null) {
+            if (!changedInPlace(last, files.get(i), records.get(i), changed, replaced)) {
                 return Optional.empty();
             }
-            if (now != was && !now.equals(was)) {
-                if (now.role() != was.role() || !now.frontMatter().equals(was.frontMatter())
-                        || !now.outputExt().equals(was.outputExt()) || now.markdown() != was.markdown()) {
-                    return Optional.empty();
+        }
+        return patched(last, changed, replaced, listings, tree);
+    }
+
+    /**
+     * Whether the source {@code file}, now with {@code now} as its record, leaves the last plan's
+     * pages where they were: when it does and its record changed, it goes to {@code changed} and
+     * {@code replaced}.
+     */
+    private static boolean changedInPlace(SitePlan last, SourceFile file, SourceRecord now, Map<String, SourceFile> changed,
+            Map<String, SourceRecord> replaced) {
+        SourceRecord was = last.sources().get(now.path());
+        if (was == null) {
+            return false;
+        }
+        if (now != was && !now.equals(was)) {
+            if (now.role() != was.role() || !now.frontMatter().equals(was.frontMatter())
+                    || !now.outputExt().equals(was.outputExt()) || now.markdown() != was.markdown()) {
+                return false;
+            }
+            changed.put(now.path(), file);
+            replaced.put(now.path(), now);
+        }
+        return true;
+    }
+
+    /**
+     * The last plan patched for a rescan of the source tree whose files are the last scan's
+     * (the same objects, in the same order) but for those of the folders listed again: only their
+     * records are read or looked up. Empty when a file came or went (a plan made anew decides),
+     * or the plan cannot be patched.
+     */
+    private Optional<SitePlan> patchedFromRescan(SitePlan last, kb.state.BuildState previous, List<SourceFile> files,
+            ListingPages listings, Path source, SiteConfig config, SourceTree tree, Diagnostics diagnostics,
+            BuildProgress progress) {
+        List<SourceFile> before = last.tree().files();
+        if (last.siteKey() != 0 || files.size() != before.size() || files.size() != last.sources().size()
+                || usesSiteModel(config, source)) {
+            return Optional.empty();
+        }
+        List<SourceFile> relisted = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile now = files.get(i);
+            if (now != before.get(i)) {
+                if (!now.relativePath().equals(before.get(i).relativePath())) {
+                    return Optional.empty(); // one came, another went
                 }
-                changed.put(now.path(), files.get(i));
-                replaced.put(now.path(), now);
+                relisted.add(now);
             }
         }
+        progress.started("Reading", files.size());
+        Map<String, SourceFile> changed = new HashMap<>();
+        Map<String, SourceRecord> replaced = new HashMap<>();
+        for (SourceFile f : relisted) {
+            checkpoint.run();
+            if (!changedInPlace(last, f, record(f, previous, diagnostics), changed, replaced)) {
+                return Optional.empty(); // a plan made anew reads them again (what they reported counts once)
+            }
+        }
+        // What reading the others reported, as a look at each would have reported it again.
+        for (SourceRecord r : last.sources().values()) {
+            if (!r.diagnostics().isEmpty() && !replaced.containsKey(r.path())) {
+                r.diagnostics().forEach(diagnostics::report);
+            }
+        }
+        progress.advanced(files.size());
+        progress.finished();
+        Optional<SitePlan> patched = patched(last, changed, replaced, listings, tree);
+        patched.ifPresent(p -> p.placement().forEach(diagnostics::report));
+        return patched;
+    }
+
+    /** The record of {@code f}: the last build's when its size and time are as they were, else read now. */
+    private SourceRecord record(SourceFile f, kb.state.BuildState previous, Diagnostics diagnostics) {
+        SourceRecord known = previous.sources().get(f.relativePath());
+        if (known != null && f.size() >= 0 && known.sameStamp(f.size(), f.modified())) {
+            known.diagnostics().forEach(diagnostics::report);
+            return known;
+        }
+        Diagnostics own = diagnostics.child();
+        SourceRecord r = classify(f, own);
+        return new SourceRecord(r.path(), r.size(), r.modified(), r.digest(), r.role(), r.frontMatter(),
+                r.outputExt(), r.markdown(), own.reported());
+    }
+
+    /** The last plan with the records {@code replaced} and the pages of the sources {@code changed} new. */
+    private static Optional<SitePlan> patched(SitePlan last, Map<String, SourceFile> changed,
+            Map<String, SourceRecord> replaced, ListingPages listings, SourceTree tree) {
         for (kb.diag.Diagnostic d : last.placement()) {
             for (SourceFile file : changed.values()) {
                 if (d.at().file().equals(file.displayName())) {

@@ -552,6 +552,42 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aWatchingBuilderFollowsEditsAddsAndDeletes_eachBuildAsACleanOne_withWhatReadingTheRestReported() throws Exception {
+        // Read by the planner, which says so at every build; a rescan reads only what changed.
+        write("assets/css/style.scss", "---\n---\n@import 'main';\n");
+        Diagnostics first = new Diagnostics();
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, message -> { });
+        try {
+            assertThat(builder.build(options("a", false), first).clean()).isTrue();
+            expected = first.sorted();
+            assertThat(expected).extracting(d -> d.message()).anyMatch(m -> m.startsWith("Sass/SCSS"));
+            List<ThrowingRunnable> changes = List.of(
+                    () -> edit("kb/Q1003/README.md", "battery is low", "cell is weak"),
+                    () -> edit("kb/Q1003/README.md", "Replace the battery", "Replace the cell"),
+                    () -> write("kb/Q1005/README.md", NavigationSiteTest.article("Q1005", "Contoso Gizmo", "17-JUL-2004",
+                            "kbinfo", "The gizmo needs no battery. See Q1003.")),
+                    () -> edit("kb/Q1004/README.md", "Battery life", "Cell life"),
+                    () -> Files.delete(src.resolve("kb/Q1005/README.md")),
+                    () -> edit("index.md", "Start at", "Begin at"));
+            for (ThrowingRunnable change : changes) {
+                builder.awaitStateWrite();
+                Thread.sleep(300); // the watch registers new folders in the background
+                change.run();
+                assertThat(build(builder, "a", false).clean()).isFalse();
+                builder.awaitStateWrite();
+                assertSameAsClean();
+            }
+        } finally {
+            builder.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
     void aWatchingBuilderBuildsFromASourceFolderThatIsALink() throws Exception {
         List<String> log = new ArrayList<>();
         SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, log::add);
