@@ -18,15 +18,17 @@ final class ManifestStage {
 
     /**
      * Writes the source of every page, for {@code kb check} to name the file and line of a broken
-     * link (generated pages name their template), and adds it to {@code keep}; the {@code last}
-     * build's manifest is kept when that build had the same outputs and pages ({@code lastPages}).
+     * link (generated pages name their template), through {@code out}, whose outputs {@code keep}
+     * shows; the {@code last} build's manifest is kept when that build had the same outputs and
+     * pages ({@code lastPages}). {@code last} is of the build {@code out} counts the outputs of
+     * ({@link OutputWriter#onlyOutputsOfLast}).
      */
     static Written write(BuildOptions options, SiteConfig config, SitePlan plan, Set<String> keep, OutputWriter out,
             Written last, List<PlannedPage> lastPages, Diagnostics diagnostics) {
         // The last build's manifest, when made of the same pages and outputs: not made again.
-        if (last != null && last.outputs().size() == keep.size() + 1 && last.outputs().containsAll(keep)
+        if (last != null && last.outputs().size() == keep.size() + 1
+                && (out.onlyOutputsOfLast() || last.outputs().containsAll(keep))
                 && samePlaces(plan.pages(), lastPages) && out.keepAsBefore(SourceManifest.FILE, diagnostics)) {
-            keep.add(SourceManifest.FILE);
             return new Written(last.manifest(), keep);
         }
         Map<String, SourceManifest.Origin> origins = new LinkedHashMap<>();
@@ -41,7 +43,6 @@ final class ManifestStage {
         }
         SourceManifest manifest = SourceManifest.of(config.baseurl(), config.url(), options.source(), options.dest(), origins);
         out.write(SourceManifest.FILE, manifest.text(), 0, List.of());
-        keep.add(SourceManifest.FILE);
         return new Written(manifest, keep);
     }
 

@@ -181,6 +181,11 @@ final class OutputWriter {
         return fromLast.get() == previous.outputs().size();
     }
 
+    /** Whether every output of this build so far was an output of the last build. */
+    boolean onlyOutputsOfLast() {
+        return fromLast.get() == outputs.size();
+    }
+
     /** Whether every file the spare held when the build began is an output of this build so far. */
     boolean keepsEverythingHeld() {
         return fromSpare.get() == spare.size();

@@ -82,28 +82,40 @@ final class RenderStage {
      * What the stage did: the record of every page, and the pages it made (the others' records
      * are the last build's, the same objects).
      */
-    record Rendered(Map<String, PageRecord> pages, Set<String> made) {
+    record Rendered(Map<String, PageRecord> pages, Set<String> made, int articlesLeftOut) {
+
+        /** Whether every page with an article has its record (none failed, none was skipped). */
+        boolean everyArticle() {
+            return articlesLeftOut == 0;
+        }
     }
 
     Rendered run(Diagnostics diagnostics, BuildProgress progress) {
         Map<String, PageRecord> records = new ConcurrentHashMap<>(plan.pages().size() * 4 / 3 + 1);
         Set<String> made = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger leftOut = new java.util.concurrent.atomic.AtomicInteger();
         progress.started("Rendering", plan.pages().size());
         try (PageGuard guard = new PageGuard(budget)) {
             plan.pages().parallelStream().forEach(page -> {
+                boolean recorded = false;
                 try {
-                    render(page, guard, diagnostics, made).ifPresent(r -> records.put(page.outputPath(), r));
+                    Optional<PageRecord> record = render(page, guard, diagnostics, made);
+                    record.ifPresent(r -> records.put(page.outputPath(), r));
+                    recorded = record.isPresent();
                 } catch (RuntimeException e) {
                     // A bug must not cost the other pages: report it against this page and go on.
                     diagnostics.error(SourcePosition.of(page.source().displayName()),
                             "internal error while building this page: " + e);
                 } finally {
+                    if (!recorded && extracted.facts().containsKey(page.outputPath())) {
+                        leftOut.incrementAndGet();
+                    }
                     progress.advanced();
                 }
             });
         }
         progress.finished();
-        return new Rendered(records, Set.copyOf(made));
+        return new Rendered(records, Set.copyOf(made), leftOut.get());
     }
 
     private Optional<PageRecord> render(PlannedPage page, PageGuard guard, Diagnostics diagnostics,

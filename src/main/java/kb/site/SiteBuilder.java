@@ -562,13 +562,15 @@ public final class SiteBuilder {
             RenderStage.Rendered pages = stages.run("render", () -> pool.submit(() -> new RenderStage(setup, plan,
                     previous, extracted, articles, processor, out, showsAsBefore).run(diagnostics, progress)).join());
             rendered = pages;
-            keptRelated = extracted.facts().keySet().stream().allMatch(pages.pages()::containsKey) ? related : Map.of();
+            keptRelated = pages.everyArticle() ? related : Map.of();
             GeneratedFiles made = stages.run("generate", () -> pool.submit(() -> new GenerateStage(setup, plan, catalog,
                     known, out, interruption::checkpoint).run(unchanged.shapeHolds() ? previous.generated() : Optional.empty(),
                     unchanged.retold(), diagnostics)).join());
             generatedCount = made.counted();
             generatedFiles = made;
-            Set<String> keep = new HashSet<>(out.outputs().keySet());
+            // What the build writes, as the writer records it (the manifest comes next): nothing is
+            // written after the manifest, so from then on these are every output of the build.
+            Set<String> keep = java.util.Collections.unmodifiableSet(out.outputs().keySet());
             Warm used = warm[0];
             manifestDone = stages.run("manifest", () -> ManifestStage.write(options, setup.config(), plan, keep, out,
                     used == null ? null : used.manifest(), used == null ? List.of() : used.plan().pages(), diagnostics));
