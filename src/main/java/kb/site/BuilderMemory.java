@@ -34,6 +34,14 @@ final class BuilderMemory {
      */
     private volatile String[] factOrder;
 
+    /** The theme's layouts as the last build read them. */
+    private final LayoutMemory layouts = new LayoutMemory();
+
+    /** The theme's layouts as the last build read them (see {@link Setup#load(BuildOptions, kb.diag.Diagnostics, LayoutMemory)}). */
+    LayoutMemory layouts() {
+        return layouts;
+    }
+
     /** The spare folders' records as this memory's builds wrote them. */
     private final SpareRecordMemory spareRecords = new SpareRecordMemory();
 

@@ -52,14 +52,19 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
      *     deletes anything, and the last site built stays as it was
      */
     static Setup load(BuildOptions options, Diagnostics diagnostics) {
+        return load(options, diagnostics, new LayoutMemory());
+    }
+
+    /**
+     * Reads what every page shares, as {@link #load(BuildOptions, Diagnostics)} does, taking the
+     * layouts from {@code memory} when they were read from the same configuration and theme
+     * (keeping them there when not).
+     */
+    static Setup load(BuildOptions options, Diagnostics diagnostics, LayoutMemory memory) {
         SiteConfig loaded = new ConfigLoader().read(options.source(), diagnostics)
                 .orElseThrow(() -> new BuildStopped("the configuration has errors; nothing was built"));
         SiteConfig config = options.baseUrl().map(loaded::withBaseurl).orElse(loaded);
         Theme theme = Theme.locate(options.templates(), options.source());
-        LayoutRenderer layouts = new LayoutRenderer(theme, config);
-        if (!layouts.check(diagnostics)) {
-            throw new BuildStopped("a template has syntax errors; nothing was built");
-        }
         Fingerprint f = new Fingerprint()
                 .add(options.source().toAbsolutePath().normalize().toString())
                 .add(options.index().toAbsolutePath().normalize().toString())
@@ -86,6 +91,14 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
         }
         for (Map.Entry<String, Path> asset : assets.entrySet()) {
             themed.add(asset.getKey()).add(asset.getValue().toString()).add(read(asset.getValue()));
+        }
+        LayoutRenderer layouts = memory.get(f.value(), themed.value());
+        if (layouts == null) {
+            layouts = new LayoutRenderer(theme, config);
+            if (!layouts.check(diagnostics)) {
+                throw new BuildStopped("a template has syntax errors; nothing was built");
+            }
+            memory.keep(f.value(), themed.value(), layouts);
         }
         kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
                 kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);

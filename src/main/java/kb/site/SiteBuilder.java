@@ -225,7 +225,7 @@ public final class SiteBuilder {
             long start = System.nanoTime();
             requireSeparateFolders(options);
             Stages stages = new Stages(interruption::checkpoint);
-            Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics));
+            Setup setup = stages.run("configure", () -> Setup.load(options, diagnostics, memory.layouts()));
             Publication publication = Publication.open(options.dest(), deleting, progress::note)
                     .remembering(memory.spareRecords());
             boolean handedOver = false;

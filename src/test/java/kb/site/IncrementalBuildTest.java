@@ -1137,9 +1137,26 @@ class IncrementalBuildTest {
     // --- theme changes, against a clean build of the same theme (diagnostics, files, documents) ---
 
     /** Builds "a" incrementally and "b" clean with the same options; both must report and make the same. */
+    /**
+     * The builder of the restyled builds: one that builds again, as the build daemon's, so that
+     * what it keeps from build to build (the layouts it read among them) meets each theme change.
+     */
+    private SiteBuilder restyling;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRestyling() {
+        if (restyling != null) {
+            restyling.close();
+        }
+    }
+
     private BuildResult restyledAsClean(Optional<Path> templates) throws IOException {
         Diagnostics inc = new Diagnostics();
-        BuildResult r = new SiteBuilder(BuildProgress.NONE).build(withTemplates("a", false, templates), inc);
+        if (restyling == null) {
+            restyling = SiteBuilder.resident(BuildProgress.NONE);
+        }
+        BuildResult r = restyling.build(withTemplates("a", false, templates), inc);
+        restyling.awaitStateWrite();
         Diagnostics clean = new Diagnostics();
         new SiteBuilder(BuildProgress.NONE).build(withTemplates("b", true, templates), clean);
         assertThat(inc.sorted()).as("diagnostics").isEqualTo(clean.sorted());
