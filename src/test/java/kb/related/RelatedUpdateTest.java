@@ -66,6 +66,15 @@ class RelatedUpdateTest {
         return new ArticleProfile(window, cites, List.of("p" + a % 4), List.of("k" + a % 3), List.of("t" + a % 5));
     }
 
+    /** One word of a random article replaced by a random one (new, or already there); the article's ID. */
+    private static String replaceAWord(Random random, Map<String, String> texts) {
+        String id = "Q" + (100000 + random.nextInt(ARTICLES));
+        String[] words = texts.get(id).split(" ");
+        words[random.nextInt(words.length)] = word(random, 900);
+        texts.put(id, String.join(" ", words) + " ");
+        return id;
+    }
+
     private static Map<String, List<String>> asMap(RelatedLists lists) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (String id : lists.ids()) {
@@ -264,10 +273,7 @@ class RelatedUpdateTest {
         assertThat(kept.indexed(() -> { })).as("indexed once").isSameAs(kept);
         assertThat(asMap(kept.lists())).isEqualTo(asMap(last));
         for (int round = 0; round < 20; round++) {
-            String id = "Q" + (100000 + random.nextInt(ARTICLES));
-            String[] words = texts.get(id).split(" ");
-            words[random.nextInt(words.length)] = word(random, 900);
-            texts.put(id, String.join(" ", words) + " ");
+            String id = replaceAWord(random, texts);
             Map<String, ArticleProfile> after = windows(texts);
             kept = RelatedFinder.update(after, 5, kept, () -> { });
             RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
@@ -281,10 +287,7 @@ class RelatedUpdateTest {
         Map<String, String> texts = texts(random, 900);
         RelatedFinder.Computed kept = RelatedFinder.computeKept(windows(texts), 5, () -> { });
         for (int round = 0; round < 20; round++) {
-            String id = "Q" + (100000 + random.nextInt(ARTICLES));
-            String[] words = texts.get(id).split(" ");
-            words[random.nextInt(words.length)] = word(random, 900);
-            texts.put(id, String.join(" ", words) + " ");
+            String id = replaceAWord(random, texts);
             Map<String, ArticleProfile> after = windows(texts);
             kept = RelatedFinder.updateSome(kept, Map.of(id, after.get(id)), 5, () -> { }).orElseThrow();
             RelatedLists scratch = new RelatedFinder(RelatedFinder.Tuning.DEFAULT).lists(after, 5);
