@@ -51,7 +51,7 @@ final class BuilderMemory {
     }
 
     /** The folders that hold the page folders of a state's outputs (see {@link SpareFolders#holders}). */
-    private record Holders(BuildState state, Set<String> holders) {
+    private record Holders(java.lang.ref.WeakReference<BuildState> state, Set<String> holders) {
     }
 
     /** The holders of the last build's outputs, once its state is made ({@link #built}); null: none known. */
@@ -66,7 +66,9 @@ final class BuilderMemory {
     void built(BuildState state) {
         Set<String> found = pendingHolders;
         pendingHolders = null;
-        holders = found == null ? null : new Holders(state, found);
+        // Not a hold on the state: a state another build made stale is let go of whole (a
+        // daemon holding two states of the archive at once runs out of memory).
+        holders = found == null ? null : new Holders(new java.lang.ref.WeakReference<>(state), found);
     }
 
     /** Where a resident builder says why it cannot watch its source folder; null: it does not watch. */
@@ -133,7 +135,7 @@ final class BuilderMemory {
     void recordFolders(Path written, Set<String> keep, Path live, boolean checkLive, Set<String> liveOutputs,
             BuildState previous, boolean sameAsLast) {
         Holders known = holders;
-        Set<String> found = sameAsLast && known != null && known.state() == previous ? known.holders()
+        Set<String> found = sameAsLast && known != null && known.state().get() == previous ? known.holders()
                 : SpareFolders.holders(keep);
         pendingHolders = found;
         Object liveKey = fileKey(live);

@@ -66,6 +66,12 @@ final class Interruption {
             }
 
             @Override
+            public void advanced(int steps) {
+                shown.advanced(steps); // in one batch, as the receiver may take them
+                checkpoint();
+            }
+
+            @Override
             public void finished() {
                 shown.finished();
             }

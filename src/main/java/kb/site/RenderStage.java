@@ -115,7 +115,7 @@ final class RenderStage {
             });
         }
         progress.finished();
-        return new Rendered(records, Set.copyOf(made), leftOut.get());
+        return new Rendered(records, java.util.Collections.unmodifiableSet(made), leftOut.get());
     }
 
     private Optional<PageRecord> render(PlannedPage page, PageGuard guard, Diagnostics diagnostics,

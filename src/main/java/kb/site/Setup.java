@@ -84,6 +84,25 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
         f.add("theme assets").add(String.join("\n", assets.keySet()));
         // The files the theme uses, each where it is found: an editor's backup or swap file
         // beside the templates does not lay the site out again.
+        long themeKey = themeKey(theme, assets);
+        LayoutRenderer layouts = memory.get(f.value(), themeKey);
+        if (layouts == null) {
+            layouts = new LayoutRenderer(theme, config);
+            if (!layouts.check(diagnostics)) {
+                throw new BuildStopped("a template has syntax errors; nothing was built");
+            }
+            // Kept only when no template changed while they were parsed: they are what the key says.
+            if (themeKey(theme, assets) == themeKey) {
+                memory.keep(f.value(), themeKey, layouts);
+            }
+        }
+        kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
+                kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);
+        return new Setup(options, config, theme, layouts, siteVariables(config), jekyll, f.value(), themeKey);
+    }
+
+    /** The fingerprint of the theme's templates and {@code assets}, each where it is found. */
+    private static long themeKey(Theme theme, Map<String, Path> assets) {
         Fingerprint themed = new Fingerprint();
         for (String name : theme.templateNames()) {
             Path file = theme.template(name).orElseThrow();
@@ -92,17 +111,7 @@ record Setup(BuildOptions options, SiteConfig config, Theme theme, LayoutRendere
         for (Map.Entry<String, Path> asset : assets.entrySet()) {
             themed.add(asset.getKey()).add(asset.getValue().toString()).add(read(asset.getValue()));
         }
-        LayoutRenderer layouts = memory.get(f.value(), themed.value());
-        if (layouts == null) {
-            layouts = new LayoutRenderer(theme, config);
-            if (!layouts.check(diagnostics)) {
-                throw new BuildStopped("a template has syntax errors; nothing was built");
-            }
-            memory.keep(f.value(), themed.value(), layouts);
-        }
-        kb.jekyll.JekyllSettings jekyll = kb.jekyll.JekyllSettings.from(config,
-                kb.diag.Display.of(options.source().resolve("_config.yml")), diagnostics);
-        return new Setup(options, config, theme, layouts, siteVariables(config), jekyll, f.value(), themed.value());
+        return themed.value();
     }
 
     private static byte[] configBytes(Path source) {

@@ -680,6 +680,7 @@ public final class SiteBuilder {
         // site's two states at once would take most of the heap (the build daemon, whose state
         // a build with --no-daemon had replaced, ran out of memory in a build after a theme change).
         remembered = null;
+        memory.spareRecords().forget();
         return stateFile.read(StateFile.kbVersion()).orElse(BuildState.empty());
     }
 

@@ -28,8 +28,14 @@ final class SpareRecordMemory {
     Optional<Map<String, OutputRecord>> recall(StateFile file) {
         Written written = last;
         if (written == null || !written.file().equals(file.path()) || !file.stamp().equals(Optional.of(written.stamp()))) {
+            forget();
             return Optional.empty();
         }
         return Optional.of(written.outputs());
+    }
+
+    /** Lets go of what was written (another build wrote the site since: its record is not this). */
+    void forget() {
+        last = null;
     }
 }
