@@ -1102,7 +1102,7 @@ class IncrementalBuildTest {
     }
 
     /** Progress that runs {@code action} at step {@code after} of {@code phase} (0: as it starts), and at each step after. */
-    private static BuildProgress atStep(String phase, int after, Runnable action) {
+    static BuildProgress atStep(String phase, int after, Runnable action) {
         return new BuildProgress() {
             private volatile boolean on;
             private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
@@ -1379,7 +1379,7 @@ class IncrementalBuildTest {
     }
 
     /** Every live document's stored fields, by URL. */
-    private static Map<String, List<String>> documents(Path index) throws IOException {
+    static Map<String, List<String>> documents(Path index) throws IOException {
         Map<String, List<String>> docs = new TreeMap<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             StoredFields stored = reader.storedFields();

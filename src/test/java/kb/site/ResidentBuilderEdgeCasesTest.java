@@ -7,21 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import kb.TestSites;
 import kb.diag.Diagnostics;
-import kb.search.IndexFields;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,12 +137,12 @@ class ResidentBuilderEdgeCasesTest {
             edit("kb/Q1002/README.md", "How to tighten", "How to fasten");
             builder.awaitStateWrite();
             assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
-                    atStep("Rendering", 1, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+                    IncrementalBuildTest.atStep("Rendering", 1, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
             step(builder, "after the interrupted", () -> edit("kb/Q1001/README.md", "gear slips", "gear wears"));
             edit("kb/Q1001/README.md", "gear wears", "gear slips");
             builder.awaitStateWrite();
             assertThatThrownBy(() -> builder.build(options("a", false), new Diagnostics(),
-                    atStep("Rendering", 0, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
+                    IncrementalBuildTest.atStep("Rendering", 0, builder::interrupt))).isInstanceOf(BuildInterrupted.class);
             step(builder, "after the second interrupted", () -> { });
             step(builder, "more", () -> edit("kb/Q1002/README.md", "How to fasten", "How to tighten"));
         } finally {
@@ -226,35 +216,9 @@ class ResidentBuilderEdgeCasesTest {
         for (String path : a.keySet()) {
             assertThat(a.get(path)).as(path + " after " + name).isEqualTo(b.get(path));
         }
-        Map<String, List<String>> da = documents(tmp.resolve("a/index"));
-        Map<String, List<String>> db = documents(tmp.resolve("b/index"));
+        Map<String, List<String>> da = IncrementalBuildTest.documents(tmp.resolve("a/index"));
+        Map<String, List<String>> db = IncrementalBuildTest.documents(tmp.resolve("b/index"));
         assertThat(da).as("documents after " + name).isEqualTo(db);
-    }
-
-    private static BuildProgress atStep(String phase, int after, Runnable action) {
-        return new BuildProgress() {
-            private volatile boolean on;
-            private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
-
-            @Override
-            public void started(String p, int total) {
-                on = p.equals(phase);
-                if (on && after == 0) {
-                    action.run();
-                }
-            }
-
-            @Override
-            public void advanced() {
-                if (on && steps.incrementAndGet() >= after) {
-                    action.run();
-                }
-            }
-
-            @Override
-            public void finished() {
-            }
-        };
     }
 
     private void write(String path, String text) throws IOException {
@@ -279,26 +243,5 @@ class ResidentBuilderEdgeCasesTest {
     private BuildOptions options(String name, boolean clean) {
         return new BuildOptions(src, site(name), tmp.resolve(name).resolve("index"), Optional.empty(), Optional.empty(),
                 true, clean);
-    }
-
-    private static Map<String, List<String>> documents(Path index) throws IOException {
-        Map<String, List<String>> docs = new TreeMap<>();
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-            StoredFields stored = reader.storedFields();
-            Bits live = MultiBits.getLiveDocs(reader);
-            for (int i = 0; i < reader.maxDoc(); i++) {
-                if (live != null && !live.get(i)) {
-                    continue;
-                }
-                Document doc = stored.document(i);
-                List<String> fields = new ArrayList<>();
-                for (IndexableField f : doc.getFields()) {
-                    fields.add(f.name() + "=" + f.stringValue());
-                }
-                fields.sort(null);
-                assertThat(docs.put(doc.get(IndexFields.URL), fields)).as("one document per URL").isNull();
-            }
-        }
-        return docs;
     }
 }
