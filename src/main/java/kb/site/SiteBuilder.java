@@ -301,13 +301,7 @@ public final class SiteBuilder {
         awaitStateWrite();
         Remembered known = remembered;
         if (known != null && known.warm() != null) {
-            Warm warm = known.warm();
-            if (warm.catalog() != null) {
-                GeneratedOutputs.prepare(warm.catalog());
-            }
-            RelatedFinder.Computed related = warm.related() == null ? null : warm.related().indexed(() -> { });
-            remembered = new Remembered(known.state(), known.stamp(), known.token(), new Warm(warm.setup(), warm.theme(),
-                    warm.plan(), related, warm.catalog(), warm.manifest(), warm.namesKey(), warm.readingSite(), warm.facts()));
+            remembered = new Remembered(known.state(), known.stamp(), known.token(), known.warm().preparedForEdits());
         }
     }
 
@@ -408,33 +402,6 @@ public final class SiteBuilder {
             publication.close();
         } else {
             deleting = publication.release();
-        }
-    }
-
-    /**
-     * What a build made that the next build of the same configuration and theme starts from, in
-     * memory, beside the state it left: its plan, its catalog (with the listings' orders), its
-     * related lists with their word index, its source manifest, and what its pages' keys came
-     * from.
-     *
-     * @param setup       the build's {@link Setup#readKey()}
-     * @param theme       the build's {@link Setup#themeKey()}
-     * @param plan        the build's plan
-     * @param related     the lists the state keeps, with what they were computed from; null when
-     *                    the state keeps none
-     * @param catalog     the catalog of the state's articles
-     * @param manifest    the source manifest the build wrote
-     * @param namesKey    the fingerprint of the listing pages' names the pages were read with
-     * @param readingSite the pages whose Liquid reads the rest of the site (their keys are each
-     *                    build's own: see {@link ExtractStage.Shortcut})
-     * @param facts       the articles' facts in page order, which {@code related} was computed from
-     */
-    private record Warm(long setup, long theme, SitePlan plan, RelatedFinder.Computed related, Catalog catalog,
-            ManifestStage.Written manifest, long namesKey, Set<String> readingSite, List<ArticleFacts> facts) {
-
-        /** Whether a build of {@code now} can start from this. */
-        boolean fits(Setup now) {
-            return setup == now.readKey() && theme == now.themeKey();
         }
     }
 
@@ -798,7 +765,6 @@ public final class SiteBuilder {
         }
         return titles;
     }
-
 
     /**
      * The output folders must not hold the source, nor each other (a build replaces its site
