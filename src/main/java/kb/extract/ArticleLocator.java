@@ -3,6 +3,7 @@ package kb.extract;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.parse.FirstCharFind;
 
 /**
  * Finds the KB article inside a page body as the archive writes it: a {@code {% raw %}} block
@@ -31,11 +32,11 @@ public final class ArticleLocator {
     /** The article of a page body, if it has one. */
     public static Optional<Located> locate(String body) {
         Matcher raw = RAW.matcher(body);
-        if (!raw.find()) {
+        if (!FirstCharFind.find(raw, body, '{', 0)) {
             return Optional.empty();
         }
         Matcher end = END_RAW.matcher(body);
-        if (!end.find(raw.end())) {
+        if (!FirstCharFind.find(end, body, '{', raw.end())) {
             return Optional.empty();
         }
         String inside = body.substring(raw.end(), end.start());

@@ -2,6 +2,7 @@ package kb.extract;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import kb.model.Block.PreKind;
 
@@ -21,12 +22,12 @@ final class LineShapes {
     private static final Pattern REGISTRY = Pattern.compile(
             "^(HKEY_[A-Z_]+|HKLM\\\\|HKCU\\\\|HKCR\\\\)|\\\\(CurrentControlSet|SOFTWARE|System)\\\\|: ?REG_[A-Z_]+\\b");
     /** A command prompt ({@code C:\\>}, {@code $ }): the line is a command whatever it says. */
-    private static final Pattern PROMPT = Pattern.compile("^([A-Za-z]:\\\\[^ ]*>|\\$ )");
+    static final Pattern PROMPT = Pattern.compile("^([A-Za-z]:\\\\[^ ]*>|\\$ )");
     /** Prompts and commands as typed (lower case or all capitals: prose starts with "Set the"). */
-    private static final Pattern COMMAND = Pattern.compile(
+    static final Pattern COMMAND = Pattern.compile(
             "^([A-Za-z]:\\\\[^ ]*>|\\$ |> ?\\S|(copy|xcopy|net|cd|dir|set|regedit|rundll32|setup|msiexec|ping|ipconfig|nbtstat|format|attrib|start|call|echo)( |$)"
                     + "|(COPY|XCOPY|NET|CD|DIR|SET|REGEDIT|SETUP|FORMAT|ATTRIB|START|CALL|ECHO)( |$))");
-    private static final Pattern CODE_LINE = Pattern.compile(
+    static final Pattern CODE_LINE = Pattern.compile(
             "^(#\\s*(include|define|if|ifdef|ifndef|endif|else|pragma|undef|import)\\b|//|/\\*|\\*/|(REM|rem|@echo)\\b"
                     + "|(Dim|ReDim) \\w+( As \\w+|\\(|,|$)|(Private|Public|Global|Static) (Sub|Function|Const|Declare|Type|\\w+ As )"
                     + "|Declare (Sub|Function) |(Sub|Function) \\w+ ?\\(|End (Sub|Function|If|Select|With|Type|Property)$"
@@ -35,6 +36,18 @@ final class LineShapes {
                     + "|(return|break|continue|goto)\\b.*;$|(if|while|for|switch) ?\\(|(else|do)$|case .*:$|default:$"
                     + "|(mov|push|pop|jmp|jne|je|jz|jnz|cmp|lea|xor|inc|dec|shl|shr|MOV|PUSH|POP|JMP|CMP|LEA|XOR) +[\\w\\[\\]]+"
                     + "|\\[[\\w .-]+\\]$|[A-Za-z_][\\w.]*=\\S*$|[{}]$|}\\s*\\w*;?$)");
+    /** The words {@link #COMMAND} starts with. */
+    private static final Set<String> COMMAND_WORDS = Set.of("copy", "xcopy", "net", "cd", "dir", "set", "regedit",
+            "rundll32", "setup", "msiexec", "ping", "ipconfig", "nbtstat", "format", "attrib", "start", "call", "echo",
+            "COPY", "XCOPY", "NET", "CD", "DIR", "SET", "REGEDIT", "SETUP", "FORMAT", "ATTRIB", "START", "CALL", "ECHO");
+    /** The words {@link #CODE_LINE}'s alternatives start with, but for its assignment ({@code x=1}). */
+    private static final Set<String> CODE_WORDS = Set.of("REM", "rem", "Dim", "ReDim", "Private", "Public", "Global",
+            "Static", "Declare", "Sub", "Function", "End", "If", "Else", "Loop", "Wend", "Next", "ElseIf", "For", "Set",
+            "Let", "On", "Exit", "int", "void", "char", "long", "short", "unsigned", "double", "float", "static",
+            "extern", "struct", "typedef", "const", "BOOL", "DWORD", "HANDLE", "LPSTR", "LPCSTR", "WORD", "BYTE", "UINT",
+            "LRESULT", "HWND", "HRESULT", "LPVOID", "VOID", "return", "break", "continue", "goto", "if", "while", "for",
+            "switch", "else", "do", "case", "default", "mov", "push", "pop", "jmp", "jne", "je", "jz", "jnz", "cmp",
+            "lea", "xor", "inc", "dec", "shl", "shr", "MOV", "PUSH", "POP", "JMP", "CMP", "LEA", "XOR");
     private static final Pattern URL = Pattern.compile("^(https?|ftp)://\\S+$|^www\\.\\S+$|^\\\\\\\\\\S+$");
 
     /** A line ends before this column only where its text wanted a break. */
@@ -68,9 +81,10 @@ final class LineShapes {
             arrows += (c.contains("->") || c.contains("<-") || c.contains("=>") || c.contains("<=") || c.contains("/\\")
                     || c.contains("\\/")) && ARROW.matcher(c).find() ? 1 : 0;
             registry += (c.indexOf('\\') >= 0 || c.contains("HK") || c.contains("REG_")) && REGISTRY.matcher(c).find() ? 1 : 0;
-            command += COMMAND.matcher(c).lookingAt() ? 1 : 0;
-            prompts += PROMPT.matcher(c).lookingAt() ? 1 : 0;
-            code += CODE_LINE.matcher(c).lookingAt() ? 1 : 0;
+            String word = leadingWord(c);
+            command += mayBeCommand(c, word) && COMMAND.matcher(c).lookingAt() ? 1 : 0;
+            prompts += mayBePrompt(c) && PROMPT.matcher(c).lookingAt() ? 1 : 0;
+            code += mayBeCode(c, word) && CODE_LINE.matcher(c).lookingAt() ? 1 : 0;
             char last = c.isEmpty() ? ' ' : c.charAt(c.length() - 1);
             codeEnd += last == ';' || last == '{' || last == '}' ? 1 : 0;
         }
@@ -97,6 +111,39 @@ final class LineShapes {
             return Optional.of(PreKind.COMMAND);
         }
         return Optional.empty();
+    }
+
+    /*
+     * What a line must have for COMMAND, PROMPT or CODE_LINE to match it: each alternative of
+     * theirs starts with a given character, has a drive's colon second, or starts with a given
+     * word (then the line's leading letters and digits are that word: the alternatives go on with
+     * a space, a bracket, a boundary or the end) or holds an equals sign. Most lines are prose,
+     * and these tests spare them the patterns' dozens of alternatives.
+     */
+
+    /** The ASCII letters and digits a line starts with ({@code copy} of {@code copy a b}). */
+    static String leadingWord(String c) {
+        int i = 0;
+        while (i < c.length() && isAsciiLetterOrDigit(c.charAt(i))) {
+            i++;
+        }
+        return c.substring(0, i);
+    }
+
+    private static boolean isAsciiLetterOrDigit(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+    }
+
+    static boolean mayBePrompt(String c) {
+        return c.length() > 1 && c.charAt(1) == ':' || c.startsWith("$ ");
+    }
+
+    static boolean mayBeCommand(String c, String word) {
+        return mayBePrompt(c) || c.startsWith(">") || COMMAND_WORDS.contains(word);
+    }
+
+    static boolean mayBeCode(String c, String word) {
+        return !c.isEmpty() && "#/*@[{}".indexOf(c.charAt(0)) >= 0 || c.indexOf('=') >= 0 || CODE_WORDS.contains(word);
     }
 
     /** Five or more rule characters in a row, or six dots (what {@link #BOX} looks for). */

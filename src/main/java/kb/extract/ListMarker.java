@@ -19,12 +19,34 @@ import java.util.regex.Pattern;
  */
 record ListMarker(String marker, String family, int number, int indent, int textColumn, String text) {
 
-    private static final Pattern MARKER = Pattern.compile(
+    static final Pattern MARKER = Pattern.compile(
             "^( *)(?:([-*o\u00B7])|(\\d{1,3})([.)])|([a-z])([.)])|([A-Z])([.)])|\\((\\d{1,2}|[a-z])\\))( +)(\\S.*)$");
+
+    /**
+     * What {@link #MARKER} needs after the indent: a bullet and a space, a letter and {@code .}
+     * or {@code )}, a digit or {@code (}. Most lines are prose: they need no match.
+     */
+    static boolean mayStartItem(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i + 1 >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        char next = text.charAt(i + 1);
+        if (c >= '0' && c <= '9' || c == '(') {
+            return true;
+        }
+        boolean bullet = c == '-' || c == '*' || c == 'o' || c == '\u00B7';
+        boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return bullet && next == ' ' || letter && (next == '.' || next == ')');
+    }
 
     static Optional<ListMarker> of(Line line) {
         String text = line.text();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !mayStartItem(text)) {
             return Optional.empty();
         }
         Matcher m = MARKER.matcher(text);

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 final class SectionSplitter {
 
-    private static final Pattern EQUALS_RULE = Pattern.compile("^ {0,1}=+$");
-    private static final Pattern DASH_RULE = Pattern.compile("^ {0,1}-+$");
     private static final Pattern WIDE_GAP = Pattern.compile("[^\\s.?!:;,] {2,}\\S");
     private static final int MAX_HEADING = 100;
 
@@ -59,24 +57,46 @@ final class SectionSplitter {
     static int headingLevel(List<Line> body, int i) {
         Line text = body.get(i);
         Line rule = body.get(i + 1);
+        // The underline first: most lines have none under them, and this test is the cheapest.
+        char underline = ruleChar(rule.text());
+        if (underline == 0) {
+            return 0;
+        }
         String content = text.content();
         if (text.isBlank() || text.indent() > 1 || content.length() > MAX_HEADING
                 || content.chars().noneMatch(Character::isLetter)
-                || WIDE_GAP.matcher(content).find() || content.contains("|")) {
+                || content.contains("  ") && WIDE_GAP.matcher(content).find() || content.contains("|")) {
             return 0;
         }
         if (i > 0 && !body.get(i - 1).isBlank() && !previousIsRule(body, i)) {
             return 0; // the last line of a paragraph, not a heading
         }
         int diff = Math.abs(rule.content().length() - content.length());
-        if (EQUALS_RULE.matcher(rule.text()).matches() && rule.content().length() >= 3 && diff <= 3) {
+        if (underline == '=' && rule.content().length() >= 3 && diff <= 3) {
             return 1;
         }
-        if (DASH_RULE.matcher(rule.text()).matches() && rule.content().length() >= 3 && diff <= 1
-                && rule.indent() == text.indent()) {
+        if (underline == '-' && rule.content().length() >= 3 && diff <= 1 && rule.indent() == text.indent()) {
             return 2;
         }
         return 0;
+    }
+
+    /** {@code =} or {@code -} when the line is a rule of that character (after at most one space), else 0. */
+    private static char ruleChar(String line) {
+        int start = line.startsWith(" ") ? 1 : 0;
+        if (start >= line.length()) {
+            return 0;
+        }
+        char c = line.charAt(start);
+        if (c != '=' && c != '-') {
+            return 0;
+        }
+        for (int j = start + 1; j < line.length(); j++) {
+            if (line.charAt(j) != c) {
+                return 0;
+            }
+        }
+        return c;
     }
 
     private static boolean previousIsRule(List<Line> body, int i) {

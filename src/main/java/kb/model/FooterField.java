@@ -24,6 +24,31 @@ public record FooterField(String key, String label, String value) {
 
     /** The value split at whitespace. */
     public java.util.List<String> tokens() {
-        return value.isBlank() ? java.util.List.of() : java.util.List.of(value.trim().split("\\s+"));
+        // As value.trim().split("\\s+"), without a regex: the trimmed value neither starts nor
+        // ends with whitespace, so the runs between whitespace are the tokens.
+        if (value.isBlank()) {
+            return java.util.List.of();
+        }
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+            return java.util.List.of(""); // control characters only: what split gives
+        }
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= trimmed.length(); i++) {
+            boolean space = i == trimmed.length() || isSpace(trimmed.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                tokens.add(trimmed.substring(start, i));
+                start = -1;
+            }
+        }
+        return java.util.List.copyOf(tokens);
+    }
+
+    /** Whitespace as the regex {@code \\s} means it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -115,6 +115,22 @@ public final class SearchIndexer implements Closeable {
         }
     }
 
+    /**
+     * In a clean build, once every document is in: starts merging the index into one segment in
+     * the background, so that the merge runs beside the build's next stages and {@link #close}
+     * waits only for what is left of it. Does nothing when updating an index.
+     */
+    public void mergeInBackground() {
+        if (!fresh) {
+            return;
+        }
+        try {
+            writer.forceMerge(1, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the index", e);
+        }
+    }
+
     /** A reader over everything added so far; the caller closes it. */
     public DirectoryReader openReader() {
         try {
@@ -151,7 +167,8 @@ public final class SearchIndexer implements Closeable {
             if (fresh || writer.hasUncommittedChanges()) {
                 writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY, IndexFields.SCHEMA_VERSION).entrySet());
                 if (fresh) {
-                    writer.forceMerge(1); // one segment: smaller, and faster to search
+                    // One segment: smaller, and faster to search (waits for a merge mergeInBackground began).
+                    writer.forceMerge(1);
                 }
                 // An incremental build changes a few documents: merging 60,000 for them would cost
                 // seconds; Lucene's merge policy keeps the segments in check.

@@ -507,6 +507,8 @@ public final class SiteBuilder {
                     plan, previous, index, new ProductNames(titles), namesKey).withShortcut(shortcut)
                     .run(diagnostics, progress)).join());
             readingSite = extracted.readingSite();
+            // Every document is in: a clean build's index merges while the pages are laid out.
+            index.mergeInBackground();
             List<ArticleFacts> facts = memory.byPath(extracted.facts());
             factsInOrder = facts;
             // The catalog before the related lists, not beside them: made beside them, it ran on

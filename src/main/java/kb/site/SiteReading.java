@@ -3,6 +3,7 @@ package kb.site;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.parse.FirstCharFind;
 
 /**
  * Whether a page's Liquid reads other files of the site: {@code site.pages}, {@code site.posts},
@@ -34,10 +35,10 @@ final class SiteReading {
         Matcher markup = MARKUP.matcher(body);
         Matcher endRaw = END_RAW.matcher(body);
         int from = 0;
-        while (from < body.length() && markup.find(from)) {
+        while (from < body.length() && FirstCharFind.find(markup, body, '{', from)) {
             from = markup.end();
             if ("raw".equals(markup.group(2))) {
-                if (!endRaw.find(from)) {
+                if (!FirstCharFind.find(endRaw, body, '{', from)) {
                     return false;
                 }
                 from = endRaw.end();
