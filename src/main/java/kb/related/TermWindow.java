@@ -172,12 +172,13 @@ public final class TermWindow {
      */
     private static TermWindow window(java.io.Reader words, int tokens, Set<String> dropped) {
         Map<String, int[]> counts = new HashMap<>();
+        String droppedFirsts = firsts(dropped);
         try (TokenStream ts = ANALYZER.tokenStream(IndexFields.BODY, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             // Short terms count towards the window, as MoreLikeThis counted them.
             for (int read = 0; read < tokens && ts.incrementToken(); ) {
-                if (isArticleId(term, dropped)) {
+                if (isArticleId(term, dropped, droppedFirsts)) {
                     continue;
                 }
                 read++;
@@ -198,8 +199,28 @@ public final class TermWindow {
         return new TermWindow(terms, freqs);
     }
 
-    private static boolean isArticleId(CharTermAttribute term, Set<String> dropped) {
-        return ARTICLE_ID.matcher(term).matches() || !dropped.isEmpty() && dropped.contains(term.toString());
+    private static boolean isArticleId(CharTermAttribute term, Set<String> dropped, String droppedFirsts) {
+        // Character tests first: a term is rarely an ID, and a regex match or a copy of each costs.
+        int length = term.length();
+        if (length == 0) {
+            return false;
+        }
+        char first = term.charAt(0);
+        if (first == 'q' && length >= 4 && length <= 9 && ARTICLE_ID.matcher(term).matches()) {
+            return true;
+        }
+        return droppedFirsts.indexOf(first) >= 0 && dropped.contains(term.toString());
+    }
+
+    /** The first characters of the dropped terms. */
+    private static String firsts(Set<String> dropped) {
+        StringBuilder firsts = new StringBuilder();
+        for (String d : dropped) {
+            if (!d.isEmpty() && firsts.indexOf(d.substring(0, 1)) < 0) {
+                firsts.append(d.charAt(0));
+            }
+        }
+        return firsts.toString();
     }
 
     /** The terms, in ascending order (a copy). */

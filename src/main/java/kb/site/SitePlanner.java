@@ -451,17 +451,21 @@ final class SitePlanner {
 
     /** What the planner makes of a file: a page with its front matter, a copy, or nothing. */
     private SourceRecord classify(SourceFile file, Diagnostics diagnostics) {
-        if (!startsWithFrontMatter(file.path())) {
-            return record(file, 0, SourceRecord.Role.COPY, Map.of(), "", false);
-        }
         String ext = file.extension();
         String shown = file.displayName();
         if (SASS.contains(ext)) {
+            if (!startsWithFrontMatter(file.path())) {
+                return record(file, 0, SourceRecord.Role.COPY, Map.of(), "", false);
+            }
             diagnostics.warning(SourcePosition.of(shown),
                     "Sass/SCSS conversion is not supported; file not written (kb's theme brings its own CSS)");
             return record(file, 0, SourceRecord.Role.SKIPPED, Map.of(), "", false);
         }
-        SourceReader.Text read = reader.readWithDigest(file, diagnostics);
+        Optional<SourceReader.Text> page = reader.readIfFrontMatter(file, diagnostics);
+        if (page.isEmpty()) {
+            return record(file, 0, SourceRecord.Role.COPY, Map.of(), "", false);
+        }
+        SourceReader.Text read = page.get();
         Optional<SourceText> split = frontMatterParser.split(read.text(), shown, diagnostics);
         Optional<FrontMatter> fm = split.flatMap(s -> frontMatterParser.parse(s, shown, diagnostics));
         if (fm.isEmpty() || !fm.get().published()) {
@@ -486,12 +490,7 @@ final class SitePlanner {
 
     private static boolean startsWithFrontMatter(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(64);
-            String start = new String(head, StandardCharsets.ISO_8859_1);
-            if (start.startsWith("\u00EF\u00BB\u00BF")) {
-                start = start.substring(3);
-            }
-            return FrontMatterParser.hasFrontMatter(start);
+            return SourceReader.startsWithFrontMatter(in.readNBytes(SourceReader.HEAD));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
