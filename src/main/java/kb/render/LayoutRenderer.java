@@ -7,7 +7,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,7 +138,7 @@ public final class LayoutRenderer {
         model.put("site", site);
         model.put("page", page);
         model.put("content", content);
-        StringWriter out = new StringWriter(content.length() + 4096);
+        TextWriter out = new TextWriter(content.length() + 4096);
         try {
             Template template = freemarker.getTemplate(templateName);
             template.process(model, out);
