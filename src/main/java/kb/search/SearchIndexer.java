@@ -118,7 +118,10 @@ public final class SearchIndexer implements Closeable {
     /**
      * In a clean build, once every document is in: starts merging the index into one segment in
      * the background, so that the merge runs beside the build's next stages and {@link #close}
-     * waits only for what is left of it. Does nothing when updating an index.
+     * waits only for what is left of it. Does nothing when updating an index. A document
+     * {@link #remove}d after this (a page that failed to lay out) leaves a deletion in the merged
+     * segment, which {@link #close} merges away: the index is rewritten once more, in that rare
+     * build only.
      */
     public void mergeInBackground() {
         if (!fresh) {

@@ -503,12 +503,15 @@ public final class SiteBuilder {
             // A plan patched from the last one, with the same names: the unchanged pages' keys are the last build's.
             ExtractStage.Shortcut shortcut = warm[0] != null && plan.patched().isPresent() && warm[0].namesKey() == namesKey
                     ? new ExtractStage.Shortcut(plan.patched().get(), warm[0].readingSite()) : null;
-            ExtractStage.Extracted extracted = stages.run("extract", () -> pool.submit(() -> new ExtractStage(processor,
-                    plan, previous, index, new ProductNames(titles), namesKey).withShortcut(shortcut)
-                    .run(diagnostics, progress)).join());
+            ExtractStage.Extracted extracted = stages.run("extract", () -> {
+                ExtractStage.Extracted all = pool.submit(() -> new ExtractStage(processor, plan, previous, index,
+                        new ProductNames(titles), namesKey).withShortcut(shortcut).run(diagnostics, progress)).join();
+                // Every document is in: a clean build's index merges while the pages are laid out
+                // (the documents still in memory are written first, timed with this stage).
+                index.mergeInBackground();
+                return all;
+            });
             readingSite = extracted.readingSite();
-            // Every document is in: a clean build's index merges while the pages are laid out.
-            index.mergeInBackground();
             List<ArticleFacts> facts = memory.byPath(extracted.facts());
             factsInOrder = facts;
             // The catalog before the related lists, not beside them: made beside them, it ran on
