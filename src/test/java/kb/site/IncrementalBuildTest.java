@@ -1311,6 +1311,11 @@ class IncrementalBuildTest {
     }
 
     private void edit(String path, String from, String to) throws IOException {
+        edit(src, path, from, to);
+    }
+
+    /** Replaces {@code from} by {@code to} in a file of the source tree {@code src}, with a time that shows the change. */
+    static void edit(Path src, String path, String from, String to) throws IOException {
         Path file = src.resolve(path);
         String text = Files.readString(file);
         assertThat(text).contains(from);

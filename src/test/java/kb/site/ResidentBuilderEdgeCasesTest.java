@@ -229,11 +229,7 @@ class ResidentBuilderEdgeCasesTest {
     }
 
     private void edit(String path, String from, String to) throws IOException {
-        Path file = src.resolve(path);
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 1000));
+        IncrementalBuildTest.edit(src, path, from, to);
     }
 
     private Path site(String build) {
