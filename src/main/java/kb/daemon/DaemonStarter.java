@@ -16,10 +16,14 @@ import java.util.Optional;
  */
 public final class DaemonStarter {
 
-    /** Options of this process a daemon does not take: they record, debug, log or train this run. */
+    /**
+     * Options of this process a daemon does not take: they record, debug, log or train this run, or
+     * trim the JIT's inlining for one build (the launcher's, which spare a short-lived JVM compile
+     * work; a daemon lives long, and compiles as the JVM does by default).
+     */
     private static final List<String> NOT_INHERITED = List.of("-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
             "-XX:AOTCacheOutput", "-XX:AOTMode=record", "-XX:AOTConfiguration", "-XX:ArchiveClassesAtExit", "-agentlib", "-agentpath",
-            "-javaagent", "-Xrunjdwp", "-Xdebug", "-Xlog");
+            "-javaagent", "-Xrunjdwp", "-Xdebug", "-Xlog", "-XX:InlineSmallCode=", "-XX:MaxInlineLevel=");
 
     private DaemonStarter() {
     }
