@@ -2,9 +2,11 @@ package kb.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Which of a build's JVM options a daemon it starts takes, and that its clients still match it. */
 class DaemonStarterTest {
 
     private static final List<String> BUILD_JVM = List.of("--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=25",
@@ -13,7 +15,7 @@ class DaemonStarterTest {
 
     @Test
     void aDaemonTakesTheMemoryCollectorAndCacheOfABuildButNotItsJitTrimOrRecording() {
-        List<String> given = new java.util.ArrayList<>(BUILD_JVM);
+        List<String> given = new ArrayList<>(BUILD_JVM);
         given.add("-XX:StartFlightRecording=filename=build.jfr");
 
         assertThat(DaemonStarter.inherited(given)).containsExactly("--enable-native-access=ALL-UNNAMED",
