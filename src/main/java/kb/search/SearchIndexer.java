@@ -10,7 +10,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * Writes a fresh index. {@link #add} may be called from several threads; {@link #openReader}
@@ -39,11 +38,13 @@ public final class SearchIndexer implements Closeable {
         try {
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.create())
                     .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                    .setRAMBufferSizeMB(64);
-            // Read with positional reads, not memory maps: merging maps every segment it reads,
-            // and those pages count in the build's resident memory (180 MB of index for 60,000
-            // articles). The server, which searches, maps them as usual.
-            this.writer = new IndexWriter(new NIOFSDirectory(indexDir), config);
+                    .setRAMBufferSizeMB(64)
+                    // A clean build merges what it flushes into one segment: flushed as files of
+                    // their own, the segments' norms are mapped while merging (see WriterDirectory).
+                    .setUseCompoundFile(!fresh);
+            // Mostly positional reads, not memory maps (see WriterDirectory); the server, which
+            // searches, maps the files as usual.
+            this.writer = new IndexWriter(WriterDirectory.open(indexDir), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index folder " + indexDir, e);
         }
