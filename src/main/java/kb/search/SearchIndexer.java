@@ -12,10 +12,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Writes a fresh index. {@link #add} may be called from several threads; {@link #openReader}
- * gives a near-real-time view of what was added so far (the build uses it for related
- * articles); {@link #close} commits with the schema version in the commit user data, when
- * anything changed.
+ * Writes the search index: a fresh one (a clean build) or the last one's changed documents (an
+ * incremental build). {@link #add}, {@link #put} and {@link #remove} may be called from several
+ * threads; {@link #openReader} gives a near-real-time view of what was added so far;
+ * {@link #close} commits with the schema version in the commit user data, when anything changed.
  */
 public final class SearchIndexer implements Closeable {
 
