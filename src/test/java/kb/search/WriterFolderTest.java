@@ -13,6 +13,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.BufferedIndexInput;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
@@ -21,17 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the build's index writer reads its folder: norms mapped, other files through a buffer
- * ({@link WriterDirectory}), and a clean build's segments flushed as separate files, so that
+ * ({@link SearchIndexer#writerFolder}), and a clean build's segments flushed as separate files, so that
  * their norms are mapped too while they merge.
  */
-class WriterDirectoryTest {
+class WriterFolderTest {
 
     @TempDir
     Path dir;
 
     @Test
     void normsAreMappedAndOtherFilesReadThroughABuffer() throws IOException {
-        try (WriterDirectory folder = WriterDirectory.open(dir)) {
+        try (Directory folder = SearchIndexer.writerFolder(dir)) {
             for (String name : List.of("_0.nvd", "_0.tim")) {
                 try (IndexOutput out = folder.createOutput(name, IOContext.DEFAULT)) {
                     out.writeString(name);
