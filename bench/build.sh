@@ -10,6 +10,9 @@
 #                                     without it (--no-daemon), the template edit
 #   CHECK=1                           after the edits and after the template edit, compare the site
 #                                     with a clean build's (0: skip)
+#   INDEX_ALONE=1                     after each clean build of the whole set, write its index again
+#                                     with kb's index writer alone (kb.bench.IndexAlone), timed in the
+#                                     same loop: what the index costs by itself (0: skip)
 #   OFFSET=1000                       what the copy adds to every ID (the dev corpus has the even
 #                                     thousands, so the copy takes the odd ones, as in the archive)
 #
@@ -23,6 +26,7 @@
 #   edits/              the original files of the articles being edited (put back at the end)
 #   edited-templates/   the theme with one string changed (not "templates/": kb would take a folder
 #                       of that name beside a source set as the set's theme)
+#   index-alone/        the index IndexAlone writes; classes/ that program, compiled with javac
 #   runs.txt, logs/     every measurement; results.txt the table printed at the end
 #
 # kb runs through ./kb, as a user runs it (JVM start and the launcher's staleness check included),
@@ -49,6 +53,7 @@ EDIT_RUNS="${EDIT_RUNS:-5}"
 SETS="${SETS:-whole dev}"
 OFFSET="${OFFSET:-1000}"
 CHECK="${CHECK:-1}"
+INDEX_ALONE="${INDEX_ALONE:-1}"
 KINDS=" ${KINDS:-edit edit-here template} "
 BB="target/bench-build"
 OUT="$BB/out"
@@ -219,7 +224,14 @@ measure() {
     cpu=$(awk -v a="$cpu" -v b="$(process_cpu "$daemon")" -v c="$daemon_cpu" 'BEGIN {print a + b - c}')
     rss=$(awk -v a="$rss" '/^VmHWM/ {printf "%.0f", a + $2 / 1024}' "/proc/$daemon/status")
   fi
-  if [ "$tool" = kb ]; then
+  if [ "$tool" = index ]; then
+    # The writing alone, as IndexAlone times it (not its JVM's start, nor its reading of the documents):
+    # "index alone: 60911 documents, 2 threads: wall 19.3 s, CPU 36.1 s, index 220 MB"
+    wall=$(sed -n 's/^index alone: .* wall \([0-9.]*\) s, CPU .*/\1/p' "$log.log")
+    cpu=$(sed -n 's/^index alone: .* CPU \([0-9.]*\) s, .*/\1/p' "$log.log")
+    [ -n "$wall" ] && [ -n "$cpu" ] || die "IndexAlone printed no figures (log: $log.log)"
+    rss=0 # the documents it holds in memory are not the build's
+  elif [ "$tool" = kb ]; then
     # "kb build: 30479 pages, 3540 generated, ..." (what the build wrote)
     pages=$(sed -n 's/^kb build: \([0-9]*\) pages, \([0-9]*\) generated.*/\1 \2/p' "$log.log" | awk '{print $1 + $2}' | head -n 1)
   else
@@ -246,6 +258,17 @@ kb_clean() { # SET N
   daemon=$(daemon_pid "$set")
   [ -n "$daemon" ] || die "the clean build of $set started no build daemon (log: $LOGS/$set-clean-$n.log)"
   settle "$daemon"
+}
+
+# Writes the index of the whole set's last clean build again with kb's index writer alone (see
+# INDEX_ALONE): a JVM of its own with the JIT options the launcher gives a build, and heap for the
+# documents it reads first.
+index_alone() { # N
+  local n="$1"
+  rm -rf "${BB:?}/index-alone"
+  measure whole index "$n" index "$BB/index-alone" -- "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \
+    -XX:InlineSmallCode=1000 -XX:MaxInlineLevel=9 -Xmx2g -cp "$BB/classes:target/kb.jar" kb.bench.IndexAlone \
+    --index "$OUT/whole/index" --scratch "$BB/index-alone"
 }
 
 kb_again() { # SET KIND N [--templates DIR]: a build into the same folders (incremental when kb can)
@@ -307,6 +330,13 @@ bench_corpus
 restore_edits
 make_sets
 ./kb help >/dev/null || die "./kb cannot build or run kb" # the launcher builds target/kb.jar first if needed
+if [ "$INDEX_ALONE" = 1 ] && [[ " $SETS " == *" whole "* ]]; then
+  rm -rf "$BB/classes"
+  "$JDK/bin/javac" -nowarn -cp target/kb.jar -sourcepath src/test/java -d "$BB/classes" src/test/java/kb/bench/IndexAlone.java \
+    || die "cannot compile src/test/java/kb/bench/IndexAlone.java"
+else
+  INDEX_ALONE=0
+fi
 if [ "$VS_HUGO" = 1 ]; then
   ensure_hugo
   HUGO_VERSION=$(hugo version 2>/dev/null | head -n 1)
@@ -319,6 +349,9 @@ say "sets: whole $WHOLE_ARTICLES articles, dev $DEV_ARTICLES; $CLEAN_RUNS clean 
 for n in $(seq 1 "$CLEAN_RUNS"); do
   for set in $SETS; do
     kb_clean "$set" "$n"
+    if [ "$set" = whole ] && [ "$INDEX_ALONE" = 1 ]; then
+      index_alone "$n"
+    fi
     if [ "$set" = whole ] && [ "$VS_HUGO" = 1 ]; then
       hugo_clean "$n"
     fi
@@ -373,21 +406,24 @@ restore_edits
       if ($7 != "-") p[key] = p[key] " " $7 / $4; if ($8 != "-") x[key] = x[key] " " $8 }
     END {
       printf "\n%-30s %4s %9s %9s %10s %8s %8s\n", "median of", "runs", "wall s", "CPU s", "peak RSS", "pages/s", "index"
-      split("kb whole,kb dev,hugo whole", sets, ","); split("clean edit edit-here template", kinds, " ")
-      for (i = 1; i <= 3; i++) for (j = 1; j <= 4; j++) {
+      split("kb whole,kb dev,hugo whole", sets, ","); split("clean index edit edit-here template", kinds, " ")
+      for (i = 1; i <= 3; i++) for (j = 1; j <= 5; j++) {
         key = sets[i] SUBSEP kinds[j]
         if (!(key in runs)) continue
-        label = sets[i] " " (kinds[j] == "edit" ? "1-article edit" : kinds[j] == "edit-here" ? "1-article edit, here" \
+        label = sets[i] " " (kinds[j] == "index" ? "index alone" : kinds[j] == "edit" ? "1-article edit" : kinds[j] == "edit-here" ? "1-article edit, here" \
           : kinds[j] == "template" ? "template edit" : "clean")
         pps = median(p[key]); idx = median(x[key])
-        printf "%-30s %4d %9.2f %9.2f %7d MB %8s %8s\n", label, runs[key], median(w[key]), median(c[key]), median(r[key]),
+        printf "%-30s %4d %9.2f %9.2f %7s MB %8s %8s\n", label, runs[key], median(w[key]), median(c[key]),
+          kinds[j] == "index" ? "-" : sprintf("%d", median(r[key])),
           pps == "" ? "-" : sprintf("%.0f", pps), idx == "" ? "-" : idx " MB"
         mw[key] = median(w[key]); mc[key] = median(c[key]); mr[key] = median(r[key])
       }
       printf "\ntargets (issue 16):\n"
       W = "kb whole" SUBSEP "clean"; D = "kb dev" SUBSEP "clean"; H = "hugo whole" SUBSEP "clean"; E = "kb whole" SUBSEP "edit"
       X = "kb whole" SUBSEP "edit-here"
+      I = "kb whole" SUBSEP "index"
       if ((W in mw) && (H in mw)) printf "  kb/hugo clean, whole:   wall %.2f (target <= 1), CPU %.2f\n", mw[W] / mw[H], mc[W] / mc[H]
+      if ((I in mw) && (H in mw)) printf "                          the index alone: wall %.2f of Hugo'"'"'s, CPU %.2f\n", mw[I] / mw[H], mc[I] / mc[H]
       if (W in mw) printf "  peak RSS, clean whole:  %d MB (target <= 1024 MB)\n", mr[W]
       if ((W in mw) && (D in mw)) printf "  dev/whole clean wall:   %.2f (target <= 0.55), CPU %.2f\n", mw[D] / mw[W], mc[D] / mc[W]
       if (E in mw) printf "  1-article edit, whole:  %.2f s wall, JVM start included (target <= 1 s); in the daemon\n", mw[E]
