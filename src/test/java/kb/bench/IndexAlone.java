@@ -13,10 +13,8 @@ import java.util.stream.Stream;
 import kb.search.IndexDocument;
 import kb.search.IndexDocuments;
 import kb.search.SearchIndexer;
+import kb.search.StoredDocuments;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * What the search index alone costs a clean build (bench/build.sh): the documents of an index kb
@@ -48,13 +46,7 @@ public final class IndexAlone {
         }
 
         // Read before the clock starts: a build makes these values from the articles it extracts.
-        List<IndexDocument> values = new ArrayList<>();
-        try (FSDirectory dir = FSDirectory.open(from); DirectoryReader reader = DirectoryReader.open(dir)) {
-            StoredFields stored = reader.storedFields();
-            for (int i = 0; i < reader.maxDoc(); i++) {
-                values.add(IndexDocuments.read(stored.document(i)));
-            }
-        }
+        List<IndexDocument> values = StoredDocuments.all(from);
 
         IndexDocuments documents = new IndexDocuments();
         int threads = Runtime.getRuntime().availableProcessors();

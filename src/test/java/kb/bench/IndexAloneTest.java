@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import kb.search.IndexDocument;
 import kb.search.IndexDocuments;
 import kb.search.IndexFields;
 import kb.search.SearchIndexer;
+import kb.search.StoredDocuments;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ class IndexAloneTest {
 
         IndexAlone.main(new String[] {"--index", index.toString(), "--scratch", scratch.toString()});
 
-        assertThat(documents(scratch)).isEqualTo(documents(index)).hasSize(3);
+        assertThat(StoredDocuments.byUrl(scratch)).isEqualTo(StoredDocuments.byUrl(index)).hasSize(3);
         for (String field : new String[] {IndexFields.BODY, IndexFields.SPELL, IndexFields.TITLE}) {
             assertThat(termCount(scratch, field)).as(field).isEqualTo(termCount(index, field)).isPositive();
         }
@@ -58,18 +55,6 @@ class IndexAloneTest {
             writer.put("/b/", documents.page("/b/", "Setup fails", "SETUP.EXE reports error 0x80070005 on start."));
             writer.put("/c/", documents.page("/c/", "About", "What this knowledge base holds."));
         }
-    }
-
-    private static Map<String, IndexDocument> documents(Path index) throws IOException {
-        Map<String, IndexDocument> read = new HashMap<>();
-        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-            StoredFields stored = reader.storedFields();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                IndexDocument d = IndexDocuments.read(stored.document(doc));
-                read.put(d.url(), d);
-            }
-        }
-        return read;
     }
 
     /** How many times the field's terms occur in the index, all documents together (0: no such field). */

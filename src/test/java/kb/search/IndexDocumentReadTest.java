@@ -11,9 +11,6 @@ import java.util.Optional;
 import kb.model.Article;
 import kb.render.ArticleJson;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +32,7 @@ class IndexDocumentReadTest {
         expected.put(FixtureIndex.PAGE_URL, IndexDocument.page(FixtureIndex.PAGE_URL, FixtureIndex.PAGE_TITLE,
                 FixtureIndex.PAGE_TEXT));
 
-        Map<String, IndexDocument> read = new HashMap<>();
-        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-            StoredFields stored = reader.storedFields();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                IndexDocument d = IndexDocuments.read(stored.document(doc));
-                read.put(d.url(), d);
-            }
-        }
+        Map<String, IndexDocument> read = StoredDocuments.byUrl(index);
 
         assertThat(read).isEqualTo(expected);
         IndexDocument q730113 = read.get(articles.get("Q730113").permalink());
