@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kb.search.IndexDocument;
 import kb.search.IndexDocuments;
@@ -29,7 +30,8 @@ import org.apache.lucene.document.Document;
  * Prints the documents, the wall time and the process's CPU time (all threads, the JIT's and the
  * collector's included) of the writing alone, from the first document added to the commit, and
  * the index's size. {@code --without} leaves fields out of every document (such as {@code spell})
- * to weigh what they cost. FOLDER is emptied and written.
+ * to weigh what they cost. FOLDER gets the new index (one there is replaced). A document that
+ * cannot be written fails the run: no figures are printed for part of the documents.
  */
 public final class IndexAlone {
 
@@ -51,6 +53,7 @@ public final class IndexAlone {
         IndexDocuments documents = new IndexDocuments();
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -58,16 +61,25 @@ public final class IndexAlone {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(Thread.ofPlatform().name("index-alone-" + t).start(() -> {
-                    for (int i = next.getAndIncrement(); i < values.size(); i = next.getAndIncrement()) {
-                        IndexDocument d = values.get(i);
-                        Document doc = documents.document(d);
-                        without.forEach(doc::removeFields);
-                        index.put(d.url(), doc);
+                    try {
+                        for (int i = next.getAndIncrement(); i < values.size(); i = next.getAndIncrement()) {
+                            IndexDocument d = values.get(i);
+                            Document doc = documents.document(d);
+                            without.forEach(doc::removeFields);
+                            index.put(d.url(), doc);
+                        }
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                        next.set(values.size()); // the other workers stop too
                     }
                 }));
             }
             for (Thread w : workers) {
                 w.join();
+            }
+            if (failed.get() != null) {
+                index.rollback();
+                throw failed.get();
             }
             index.mergeInBackground(); // as the build does once every document is in
         } // close: waits for the merge into one segment, then commits
