@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kb.search.IndexDocument;
 import kb.search.IndexDocuments;
@@ -51,35 +48,20 @@ public final class IndexAlone {
         List<IndexDocument> values = StoredDocuments.all(from);
 
         IndexDocuments documents = new IndexDocuments();
-        int threads = Runtime.getRuntime().availableProcessors();
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         try (SearchIndexer index = new SearchIndexer(to)) {
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(Thread.ofPlatform().name("index-alone-" + t).start(() -> {
-                    try {
-                        for (int i = next.getAndIncrement(); i < values.size(); i = next.getAndIncrement()) {
-                            IndexDocument d = values.get(i);
-                            Document doc = documents.document(d);
-                            without.forEach(doc::removeFields);
-                            index.put(d.url(), doc);
-                        }
-                    } catch (RuntimeException e) {
-                        failed.compareAndSet(null, e);
-                        next.set(values.size()); // the other workers stop too
-                    }
-                }));
-            }
-            for (Thread w : workers) {
-                w.join();
-            }
-            if (failed.get() != null) {
-                index.rollback();
-                throw failed.get();
+            try {
+                // A parallel stream: as many threads as cores (the common pool's and this one).
+                values.parallelStream().forEach(d -> {
+                    Document doc = documents.document(d);
+                    without.forEach(doc::removeFields);
+                    index.put(d.url(), doc);
+                });
+            } catch (RuntimeException e) {
+                index.rollback(); // no figures for part of the documents
+                throw e;
             }
             index.mergeInBackground(); // as the build does once every document is in
         } // close: waits for the merge into one segment, then commits
@@ -90,7 +72,8 @@ public final class IndexAlone {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();
         }
         System.out.printf(Locale.ROOT, "index alone: %d documents%s, %d threads: wall %.1f s, CPU %.1f s, index %d MB%n",
-                values.size(), without.isEmpty() ? "" : " without " + String.join(",", without), threads, wall, cpu,
+                values.size(), without.isEmpty() ? "" : " without " + String.join(",", without),
+                Runtime.getRuntime().availableProcessors(), wall, cpu,
                 bytes >> 20);
     }
 }
