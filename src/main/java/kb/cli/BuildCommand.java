@@ -112,6 +112,9 @@ final class BuildCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(built ? "kb build: warmed up: the next builds start from this one's"
                         : "kb build: no warm-up: the sources, configuration or theme are not the last build's (or there is"
                                 + " no state of one to build on); the next build is an ordinary one");
+                if (built) {
+                    rehearseEdit(options);
+                }
                 return ExitCodes.OK;
             } else if (host.resident() != null) {
                 result = host.resident().build(options, diagnostics, host.progress());
@@ -136,6 +139,23 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("kb build: phases: " + result.timingLine());
         }
         return diagnostics.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * After the daemon's warm-up, an edit's build rehearsed on a copy of the site (see
+     * {@link SiteBuilder#rehearseEdit}), said in the daemon's log; one that fails is said there too,
+     * and the daemon builds on as before.
+     */
+    private void rehearseEdit(BuildOptions options) {
+        long start = System.nanoTime();
+        try {
+            host.resident().rehearseEdit(options).ifPresent(done -> spec.commandLine().getOut().printf(
+                    java.util.Locale.ROOT, "kb build: rehearsed an edit on a copy of %d pages (files written: %s) in %.2f s%n",
+                    done.pages(), done.editsWritten(), (System.nanoTime() - start) / 1e9));
+        } catch (RuntimeException e) {
+            // Not the writer's build: the daemon goes on, its first edits merely slower.
+            spec.commandLine().getErr().println("kb build: could not rehearse an edit: " + e);
+        }
     }
 
     /** Starts the daemon of the output folder, which the next builds into it run in. */

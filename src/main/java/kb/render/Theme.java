@@ -42,11 +42,18 @@ public record Theme(List<Path> roots) {
      */
     public static Theme locate(Optional<Path> templatesOption, Path sourceDir) {
         List<Path> roots = new ArrayList<>();
-        Path beside = sourceDir.toAbsolutePath().normalize().resolveSibling("templates");
-        templatesOption.or(() -> Optional.of(beside).filter(Files::isDirectory))
-                .ifPresent(roots::add);
+        folder(templatesOption, sourceDir).ifPresent(roots::add);
         roots.add(builtIn());
         return new Theme(roots);
+    }
+
+    /**
+     * The site's own template folder, if it has one: the one given with {@code --templates}, else
+     * a folder named {@code templates} beside the source folder.
+     */
+    public static Optional<Path> folder(Optional<Path> templatesOption, Path sourceDir) {
+        Path beside = sourceDir.toAbsolutePath().normalize().resolveSibling("templates");
+        return templatesOption.or(() -> Optional.of(beside).filter(Files::isDirectory));
     }
 
     /** The built-in theme's folder, inside the jar or in the classes folder. */

@@ -144,6 +144,15 @@ public final class SiteBuilder {
         return new SiteBuilder(progress, new StateWriter(() -> { }, System::gc), false, new BuilderMemory(log));
     }
 
+    /**
+     * A builder for {@link EditRehearsal}'s copy of a site: a daemon's, but one that leaves the
+     * daemon's garbage to the daemon's own builder (each full collection after a save would take
+     * the daemon's whole heap through, a second per build of a small copy of a big site).
+     */
+    static SiteBuilder rehearsing() {
+        return new SiteBuilder(BuildProgress.NONE, new StateWriter(), false, new BuilderMemory(message -> { }));
+    }
+
     /** What this builder keeps between its builds: its source watch, its folders' records, the articles' order. */
     private final BuilderMemory memory;
 
@@ -303,6 +312,32 @@ public final class SiteBuilder {
         if (known != null && known.warm() != null) {
             remembered = new Remembered(known.state(), known.stamp(), known.token(), known.warm().preparedForEdits());
         }
+    }
+
+    /**
+     * Rehearses an edit after {@link #warmUp}: builds a small copy of the last build's site in a
+     * folder of kb's own beside the build state, with one article edited and put back twice (see
+     * {@link EditRehearsal}), so that the code of an edit's build is compiled before the writer's
+     * first edit. The site, index and state in place are not touched, nor what this builder keeps
+     * for its next build.
+     *
+     * @return what was rehearsed; empty when this builder has no build of {@code options} to copy
+     *         or the site has no article text to edit
+     * @throws java.io.UncheckedIOException when the copy cannot be written or deleted
+     */
+    public synchronized Optional<EditRehearsal.Rehearsed> rehearseEdit(BuildOptions options) {
+        awaitStateWrite();
+        Remembered known = remembered;
+        if (known == null || known.warm() == null) {
+            return Optional.empty();
+        }
+        Path state = StateFile.beside(options.dest()).path();
+        String name = state.getFileName().toString().replaceFirst("\\.bin$", "");
+        Map<String, String> articles = new java.util.HashMap<>();
+        known.state().pages().values().forEach(page -> page.article()
+                .ifPresent(article -> articles.put(page.source(), article.entry().summary())));
+        return new EditRehearsal(options, state.resolveSibling(name + ".rehearsal"))
+                .run(known.state().sources().keySet(), articles);
     }
 
     /** While {@link #warmUp} builds: a build stops unless it builds on the last one with the same sources. */

@@ -163,7 +163,8 @@ class BuildDaemonCliTest {
             for (int i = 0; i < 1500 && !log.toString().contains("listening on"); i++) {
                 Thread.sleep(20);
             }
-            assertThat(log.toString()).contains("kb build: warmed up").contains("warm-up -> exit 0");
+            assertThat(log.toString()).contains("kb build: warmed up").contains("kb build: rehearsed an edit on a copy of")
+                    .contains("warm-up -> exit 0").doesNotContain("could not rehearse");
             Path article = source.resolve("kb/319/Q319864/README.md");
             Files.writeString(article, Files.readString(article).replace("Inventory Resynchronization", "Inventory Resync"));
             CliRun edit = commandLine(java.util.Arrays.copyOf(build, build.length - 1)); // not --clean

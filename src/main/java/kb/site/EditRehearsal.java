@@ -1,0 +1,210 @@
+package kb.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.diag.Diagnostics;
+import kb.render.Theme;
+
+/**
+ * A writer's edit rehearsed on a small copy of a site, by the process that is to build the real
+ * ones (the build daemon, at the end of its warm-up): a clean build of the copy, the warm-up a
+ * daemon makes, then one article's text edited and put back twice, each change built as an edit
+ * of the real site is.
+ *
+ * <p>Why: the warm-up's builds change nothing, so the code only an edit runs (reading, extracting,
+ * laying out and indexing one article, its related list, the listings it is on) is still
+ * interpreted when the writer's first edit comes. In a recording of a fresh daemon's first edits
+ * on the archive, the first compiled 1,672 methods with C1 and 186 with C2 (2.4 s of compiling on
+ * the edit's two cores) and took 1.4 s where the next took 0.8 s. The copy is enough to make that
+ * code hot: its builds run the same methods, on the site's own articles, templates and
+ * configuration.
+ *
+ * <p>Everything it writes is below its scratch folder, which it deletes: the real site's output,
+ * index, state and spare folder are not touched. What the copy's builds report is dropped (the
+ * real builds report the same articles).
+ */
+public final class EditRehearsal {
+
+    /**
+     * Articles copied: enough for each page's methods to be compiled in the copy's clean
+     * build (C2 compiles a method after some thousands of calls), a second or two of building.
+     */
+    static final int PAGES = 240;
+
+    /** A page source: the kinds of file a site's pages are written in. */
+    private static final Pattern PAGE = Pattern.compile(".*\\.(md|markdown|html)$");
+
+    /** A word a writer might mistype: five lower-case letters or more, after the front matter. */
+    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z])[a-z]{5,}(?![A-Za-z])");
+
+    private final BuildOptions site;
+    private final Path scratch;
+
+    /**
+     * @param site    the options of the real site's builds (its source folder is copied from)
+     * @param scratch a folder of kb's own that holds nothing else; emptied first, deleted after
+     */
+    EditRehearsal(BuildOptions site, Path scratch) {
+        this.site = site;
+        this.scratch = scratch;
+    }
+
+    /**
+     * What a rehearsal did.
+     *
+     * @param pages        the pages of the copy's clean build
+     * @param editsWritten the files each build of an edit wrote, in order (the typo, the text again, twice)
+     * @param errors       the errors the copy's builds reported (a page the copy lacks, say, is
+     *                     not the real site's problem; they are counted, not shown)
+     */
+    public record Rehearsed(int pages, List<Integer> editsWritten, int errors) {
+    }
+
+    /**
+     * Copies the site's configuration and data (top-level files but pages, what folders whose
+     * name starts with {@code _} hold but articles: layouts, includes) and its first {@link #PAGES} articles in path
+     * order, builds the copy and rehearses the edits, then deletes the copy. Its other pages (a
+     * site's listings can link every article) are left out. Nothing happens when no article has
+     * a word to edit.
+     *
+     * @param sources  the real site's sources, relative to its source folder (the last build's)
+     * @param articles which of them are articles, with their summaries (as the catalog has them)
+     * @return what was rehearsed, if anything
+     * @throws UncheckedIOException when the scratch folder cannot be written or deleted
+     */
+    Optional<Rehearsed> run(Collection<String> sources, Map<String, String> articles) {
+        try {
+            clear();
+            Path source = scratch.resolve("source");
+            List<String> copied = copy(sources, articles.keySet(), source);
+            // From the middle on: the first pages in path order are often a site's odd ones out.
+            Optional<Edit> edit = java.util.stream.Stream.concat(copied.subList(copied.size() / 2, copied.size()).stream(),
+                    copied.subList(0, copied.size() / 2).stream())
+                    .map(rel -> editOf(source.resolve(rel), articles.get(rel))).flatMap(Optional::stream).findFirst();
+            if (edit.isEmpty()) {
+                return Optional.empty();
+            }
+            BuildOptions copy = new BuildOptions(source, scratch.resolve("site"), scratch.resolve("index"),
+                    Theme.folder(site.templates(), site.source()),
+                    site.baseUrl(), site.strict(), false);
+            SiteBuilder builder = SiteBuilder.rehearsing();
+            try {
+                BuildOptions clean = new BuildOptions(copy.source(), copy.dest(), copy.index(), copy.templates(),
+                        copy.baseUrl(), copy.strict(), true);
+                List<Diagnostics> reports = new ArrayList<>();
+                int made = builder.build(clean, report(reports)).pages();
+                builder.warmUp(copy, report(reports));
+                List<Integer> written = new ArrayList<>();
+                for (String text : edit.get().versions()) {
+                    Files.writeString(edit.get().file(), text, StandardCharsets.ISO_8859_1);
+                    written.add(builder.build(copy, report(reports)).written());
+                }
+                return Optional.of(new Rehearsed(made, written, reports.stream().mapToInt(Diagnostics::errorCount).sum()));
+            } finally {
+                builder.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rehearse an edit in " + scratch, e);
+        } finally {
+            try {
+                clear();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + scratch, e);
+            }
+        }
+    }
+
+    /** A new report for one of the copy's builds, kept in {@code reports}. */
+    private Diagnostics report(List<Diagnostics> reports) {
+        Diagnostics report = new Diagnostics(site.strict());
+        reports.add(report);
+        return report;
+    }
+
+    private void clear() throws IOException {
+        if (Files.exists(scratch, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            OutputFolder.deleteTree(scratch);
+        }
+    }
+
+    /** Copies the configuration, data and first articles (see {@link #run}); returns the articles copied. */
+    private List<String> copy(Collection<String> sources, Set<String> articles, Path target) throws IOException {
+        Path root = site.source();
+        List<String> pages = new ArrayList<>();
+        for (String rel : sources.stream().sorted().toList()) {
+            boolean article = articles.contains(rel);
+            boolean setting = !article && (rel.startsWith("_") || !rel.contains("/") && !PAGE.matcher(rel).matches());
+            if (!setting && !(article && pages.size() < PAGES)) {
+                continue;
+            }
+            Path from = root.resolve(rel);
+            Path to = target.resolve(rel).normalize();
+            if (!to.startsWith(target) || !Files.isRegularFile(from)) {
+                continue; // gone since the last build, or not a path of this folder
+            }
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+            if (article) {
+                pages.add(rel);
+            }
+        }
+        return pages;
+    }
+
+    /** A page's text, a typo in it, and back: what the rehearsal writes in turn. */
+    private record Edit(Path file, List<String> versions) {
+    }
+
+    /**
+     * The edits of an article with words to mistype after its front matter (bytes read as
+     * ISO-8859-1, so that any encoding is written back as it was): a word of its summary gets its
+     * first letter doubled (the summary shows on listings and citing pages, which an edit then
+     * lays out again), the text is put back, the same for a word halfway down, the text again.
+     */
+    private static Optional<Edit> editOf(Path page, String summary) {
+        String text;
+        try {
+            text = Files.readString(page, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        int body = text.startsWith("---") ? text.indexOf("\n---", 3) : 0;
+        Matcher word = WORD.matcher(text);
+        if (body < 0 || !word.find(body)) {
+            return Optional.empty();
+        }
+        int first = summaryWord(text, body, summary).orElse(word.start());
+        int middle = word.find(first + (text.length() - first) / 2) ? word.start() : first;
+        return Optional.of(new Edit(page, List.of(typo(text, first), text, typo(text, middle), text)));
+    }
+
+    /** Where a word of the summary is in the text: the first that occurs once after {@code body}. */
+    private static Optional<Integer> summaryWord(String text, int body, String summary) {
+        Matcher words = WORD.matcher(summary);
+        while (words.find()) {
+            Matcher in = Pattern.compile("(?<![A-Za-z])" + words.group() + "(?![A-Za-z])").matcher(text);
+            if (in.find(body)) {
+                int at = in.start();
+                if (!in.find()) {
+                    return Optional.of(at);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String typo(String text, int at) {
+        return text.substring(0, at + 1) + text.substring(at);
+    }
+}
