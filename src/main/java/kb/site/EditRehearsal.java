@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +29,13 @@ import kb.render.Theme;
  * code hot: its builds run the same methods, on the site's own articles, templates and
  * configuration.
  *
+ * <p>It does not make hot what only a site of the real size runs long enough to compile: the loops
+ * over every page or folder of the last build, which the first edits of the real site still
+ * compile as they go.
+ *
  * <p>Everything it writes is below its scratch folder, which it deletes: the real site's output,
- * index, state and spare folder are not touched. What the copy's builds report is dropped (the
- * real builds report the same articles).
+ * index, state and spare folder are not touched. The errors of the copy's builds are returned, not
+ * reported (the real builds report the same articles).
  */
 public final class EditRehearsal {
 
@@ -65,29 +68,34 @@ public final class EditRehearsal {
      *
      * @param pages        the pages of the copy's clean build
      * @param editsWritten the files each build of an edit wrote, in order (the typo, the text again, twice)
-     * @param errors       the errors the copy's builds reported (a page the copy lacks, say, is
-     *                     not the real site's problem; they are counted, not shown)
+     * @param errors       the errors the copy's builds reported, each once (a page the copy lacks,
+     *                     say, is not the real site's problem: the daemon's log counts them)
      */
-    public record Rehearsed(int pages, List<Integer> editsWritten, int errors) {
+    public record Rehearsed(int pages, List<Integer> editsWritten, List<String> errors) {
+
+        public Rehearsed {
+            editsWritten = List.copyOf(editsWritten);
+            errors = List.copyOf(errors);
+        }
     }
 
     /**
-     * Copies the site's configuration and data (top-level files but pages, what folders whose
-     * name starts with {@code _} hold but articles: layouts, includes) and its first {@link #PAGES} articles in path
-     * order, builds the copy and rehearses the edits, then deletes the copy. Its other pages (a
-     * site's listings can link every article) are left out. Nothing happens when no article has
-     * a word to edit.
+     * Copies the site's configuration and data (the files at the top and in folders whose name
+     * starts with {@code _}, but pages and {@code _site}; the layouts and includes) and its first
+     * {@link #PAGES} articles in path order, builds the copy and rehearses the edits, then deletes
+     * the copy. Its other pages (a site's listings can link every article) are left out. Nothing
+     * happens when no article has a word to edit.
      *
-     * @param sources  the real site's sources, relative to its source folder (the last build's)
-     * @param articles which of them are articles, with their summaries (as the catalog has them)
+     * @param articles the real site's articles, by source path relative to its source folder, with
+     *                 their summaries (as the last build's catalog has them)
      * @return what was rehearsed, if anything
      * @throws UncheckedIOException when the scratch folder cannot be written or deleted
      */
-    Optional<Rehearsed> run(Collection<String> sources, Map<String, String> articles) {
+    Optional<Rehearsed> run(Map<String, String> articles) {
         try {
             clear();
             Path source = scratch.resolve("source");
-            List<String> copied = copy(sources, articles.keySet(), source);
+            List<String> copied = copy(articles.keySet(), source);
             // From the middle on: the first pages in path order are often a site's odd ones out.
             Optional<Edit> edit = java.util.stream.Stream.concat(copied.subList(copied.size() / 2, copied.size()).stream(),
                     copied.subList(0, copied.size() / 2).stream())
@@ -110,7 +118,9 @@ public final class EditRehearsal {
                     Files.writeString(edit.get().file(), text, StandardCharsets.ISO_8859_1);
                     written.add(builder.build(copy, report(reports)).written());
                 }
-                return Optional.of(new Rehearsed(made, written, reports.stream().mapToInt(Diagnostics::errorCount).sum()));
+                List<String> errors = reports.stream().flatMap(report -> report.reported().stream())
+                        .filter(d -> d.severity() == kb.diag.Severity.ERROR).map(Object::toString).distinct().toList();
+                return Optional.of(new Rehearsed(made, written, errors));
             } finally {
                 builder.close();
             }
@@ -139,27 +149,48 @@ public final class EditRehearsal {
     }
 
     /** Copies the configuration, data and first articles (see {@link #run}); returns the articles copied. */
-    private List<String> copy(Collection<String> sources, Set<String> articles, Path target) throws IOException {
+    private List<String> copy(Set<String> articles, Path target) throws IOException {
         Path root = site.source();
+        // The configuration and data, as they are on disk: a build reads includes and data
+        // files when a page asks for them, and its state does not list them.
+        List<String> settings = new ArrayList<>();
+        try (java.util.stream.Stream<Path> top = Files.list(root)) {
+            for (Path entry : top.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isRegularFile(entry) && !PAGE.matcher(name).matches()) {
+                    settings.add(name);
+                } else if (name.startsWith("_") && !name.equals("_site") && Files.isDirectory(entry)) {
+                    try (java.util.stream.Stream<Path> below = Files.walk(entry)) {
+                        below.filter(Files::isRegularFile).map(file -> root.relativize(file).toString().replace('\\', '/'))
+                                .filter(rel -> !PAGE.matcher(rel).matches() || rel.startsWith("_layouts/")
+                                        || rel.startsWith("_includes/"))
+                                .sorted().forEach(settings::add);
+                    }
+                }
+            }
+        }
+        for (String rel : settings) {
+            copy(rel, target);
+        }
         List<String> pages = new ArrayList<>();
-        for (String rel : sources.stream().sorted().toList()) {
-            boolean article = articles.contains(rel);
-            boolean setting = !article && (rel.startsWith("_") || !rel.contains("/") && !PAGE.matcher(rel).matches());
-            if (!setting && !(article && pages.size() < PAGES)) {
-                continue;
-            }
-            Path from = root.resolve(rel);
-            Path to = target.resolve(rel).normalize();
-            if (!to.startsWith(target) || !Files.isRegularFile(from)) {
-                continue; // gone since the last build, or not a path of this folder
-            }
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to);
-            if (article) {
+        for (String rel : articles.stream().sorted().limit(PAGES).toList()) {
+            if (copy(rel, target)) {
                 pages.add(rel);
             }
         }
         return pages;
+    }
+
+    /** Copies one file of the site's source folder; false when it is gone, or not a path of that folder. */
+    private boolean copy(String rel, Path target) throws IOException {
+        Path from = site.source().resolve(rel);
+        Path to = target.resolve(rel).normalize();
+        if (!to.startsWith(target) || !Files.isRegularFile(from) || Files.exists(to)) {
+            return false;
+        }
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+        return true;
     }
 
     /** A page's text, a typo in it, and back: what the rehearsal writes in turn. */

@@ -337,7 +337,7 @@ public final class SiteBuilder {
         known.state().pages().values().forEach(page -> page.article()
                 .ifPresent(article -> articles.put(page.source(), article.entry().summary())));
         return new EditRehearsal(options, state.resolveSibling(name + ".rehearsal"))
-                .run(known.state().sources().keySet(), articles);
+                .run(articles);
     }
 
     /** While {@link #warmUp} builds: a build stops unless it builds on the last one with the same sources. */

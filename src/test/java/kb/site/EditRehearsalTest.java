@@ -51,7 +51,7 @@ class EditRehearsalTest {
 
             assertThat(done).isPresent();
             assertThat(done.get().pages()).isEqualTo(3); // the articles: the home page is left out
-            assertThat(done.get().errors()).isZero();
+            assertThat(done.get().errors()).isEmpty();
             // Each change, the typo and the text put back, makes the edited article's page again;
             // the first two, in the summary of Q1002 ("tighten"), also its product's listing and
             // the page of Q1001, which cites it.
@@ -81,7 +81,25 @@ class EditRehearsalTest {
             assertThat(builder.build(options, new Diagnostics()).errors()).isZero();
             assertThat(builder.warmUp(options, new Diagnostics())).isTrue();
 
-            assertThat(builder.rehearseEdit(options)).hasValueSatisfying(done -> assertThat(done.errors()).isZero());
+            assertThat(builder.rehearseEdit(options)).hasValueSatisfying(done -> assertThat(done.errors()).isEmpty());
+        } finally {
+            builder.close();
+        }
+    }
+
+    @Test
+    void theCopyHasTheSitesIncludesAndData() throws Exception {
+        write("_includes/note.html", "<p class=\"note\">{{ site.data.notes.care }}</p>\n");
+        write("_data/notes.yml", "care: Handle the widget with care.\n");
+        write("kb/Q1001/README.md", Files.readString(src.resolve("kb/Q1001/README.md"))
+                .replace("{% raw %}", "{% include note.html %}\n\n{% raw %}"));
+        SiteBuilder builder = SiteBuilder.resident(BuildProgress.NONE, message -> { });
+        try {
+            assertThat(builder.build(options, new Diagnostics()).errors()).isZero();
+            assertThat(TestSites.read(options.dest().resolve("kb/Q1001/index.html"))).contains("Handle the widget with care.");
+            assertThat(builder.warmUp(options, new Diagnostics())).isTrue();
+
+            assertThat(builder.rehearseEdit(options)).hasValueSatisfying(done -> assertThat(done.errors()).isEmpty());
         } finally {
             builder.close();
         }
