@@ -152,7 +152,8 @@ final class BuildCommand implements Callable<Integer> {
             host.resident().rehearseEdit(options).ifPresent(done -> spec.commandLine().getOut().printf(
                     java.util.Locale.ROOT, "kb build: rehearsed an edit on a copy of %d pages (files written: %s%s) in %.2f s%n",
                     done.pages(), done.editsWritten(), done.errors().isEmpty() ? ""
-                            : "; " + done.errors().size() + " errors in the copy, the first: " + done.errors().get(0),
+                            : "; " + done.errors().size() + (done.errors().size() == 1 ? " error" : " errors")
+                                    + " in the copy, the first: " + done.errors().get(0),
                     (System.nanoTime() - start) / 1e9));
         } catch (RuntimeException e) {
             // Not the writer's build: the daemon goes on, its first edits merely slower.
