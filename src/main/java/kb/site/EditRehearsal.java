@@ -80,11 +80,11 @@ public final class EditRehearsal {
     }
 
     /**
-     * Copies the site's configuration and data (the files at the top and in folders whose name
-     * starts with {@code _}, but pages and {@code _site}; the layouts and includes) and its first
-     * {@link #PAGES} articles in path order, builds the copy and rehearses the edits, then deletes
-     * the copy. Its other pages (a site's listings can link every article) are left out. Nothing
-     * happens when no article has a word to edit.
+     * Copies the site's configuration and data (the files and folders at the top whose name starts
+     * with {@code _}, but {@code _site}; of the pages in them only layouts and includes) and its
+     * first {@link #PAGES} articles in path order, builds the copy and rehearses the edits, then
+     * deletes the copy. Its other pages (a site's listings can link every article) and assets are
+     * left out. Nothing happens when no article has a word to edit.
      *
      * @param articles the real site's articles, by source path relative to its source folder, with
      *                 their summaries (as the last build's catalog has them)
@@ -95,7 +95,7 @@ public final class EditRehearsal {
         try {
             clear();
             Path source = scratch.resolve("source");
-            List<String> copied = copy(articles.keySet(), source);
+            List<String> copied = copySite(articles.keySet(), source);
             // From the middle on: the first pages in path order are often a site's odd ones out.
             Optional<Edit> edit = java.util.stream.Stream.concat(copied.subList(copied.size() / 2, copied.size()).stream(),
                     copied.subList(0, copied.size() / 2).stream())
@@ -123,9 +123,13 @@ public final class EditRehearsal {
                 return Optional.of(new Rehearsed(made, written, errors));
             } finally {
                 builder.close();
+                builder.awaitDeletion(); // else it would delete files of the copy while the copy is deleted
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rehearse an edit in " + scratch, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } finally {
             try {
                 clear();
@@ -149,7 +153,7 @@ public final class EditRehearsal {
     }
 
     /** Copies the configuration, data and first articles (see {@link #run}); returns the articles copied. */
-    private List<String> copy(Set<String> articles, Path target) throws IOException {
+    private List<String> copySite(Set<String> articles, Path target) throws IOException {
         Path root = site.source();
         // The configuration and data, as they are on disk: a build reads includes and data
         // files when a page asks for them, and its state does not list them.
@@ -157,9 +161,12 @@ public final class EditRehearsal {
         try (java.util.stream.Stream<Path> top = Files.list(root)) {
             for (Path entry : top.sorted().toList()) {
                 String name = entry.getFileName().toString();
+                if (!name.startsWith("_") || name.equals("_site")) {
+                    continue; // a page, an asset or a folder of them; or Jekyll's own output
+                }
                 if (Files.isRegularFile(entry) && !PAGE.matcher(name).matches()) {
                     settings.add(name);
-                } else if (name.startsWith("_") && !name.equals("_site") && Files.isDirectory(entry)) {
+                } else if (Files.isDirectory(entry)) {
                     try (java.util.stream.Stream<Path> below = Files.walk(entry)) {
                         below.filter(Files::isRegularFile).map(file -> root.relativize(file).toString().replace('\\', '/'))
                                 .filter(rel -> !PAGE.matcher(rel).matches() || rel.startsWith("_layouts/")
@@ -170,19 +177,19 @@ public final class EditRehearsal {
             }
         }
         for (String rel : settings) {
-            copy(rel, target);
+            copyFile(rel, target);
         }
         List<String> pages = new ArrayList<>();
         for (String rel : articles.stream().sorted().limit(PAGES).toList()) {
-            if (copy(rel, target)) {
+            if (copyFile(rel, target)) {
                 pages.add(rel);
             }
         }
         return pages;
     }
 
-    /** Copies one file of the site's source folder; false when it is gone, or not a path of that folder. */
-    private boolean copy(String rel, Path target) throws IOException {
+    /** Copies one file of the site's source folder; false when it is gone, not a path of that folder, or copied already. */
+    private boolean copyFile(String rel, Path target) throws IOException {
         Path from = site.source().resolve(rel);
         Path to = target.resolve(rel).normalize();
         if (!to.startsWith(target) || !Files.isRegularFile(from) || Files.exists(to)) {

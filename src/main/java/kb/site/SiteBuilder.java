@@ -197,6 +197,18 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * Waits until what this builder's last build moved aside is deleted, which a builder that
+     * serves what it builds leaves to a thread of its own ({@link EditRehearsal} deletes its whole
+     * copy after its builds).
+     */
+    void awaitDeletion() throws InterruptedException {
+        Thread thread = deleting;
+        if (thread != null) {
+            thread.join();
+        }
+    }
+
     /** Waits for the state being written, then stops the thread that writes it. */
     public void close() {
         memory.close();
