@@ -148,13 +148,19 @@ final class BuildCommand implements Callable<Integer> {
      */
     private void rehearseEdit(BuildOptions options) {
         long start = System.nanoTime();
+        // Of the copy's files: counted here, not printed (the real builds report the same articles).
+        Diagnostics copy = new Diagnostics(input.strict);
         try {
-            host.resident().rehearseEdit(options).ifPresent(done -> spec.commandLine().getOut().printf(
-                    java.util.Locale.ROOT, "kb build: rehearsed an edit on a copy of %d pages (files written: %s%s) in %.2f s%n",
-                    done.pages(), done.editsWritten(), done.errors().isEmpty() ? ""
-                            : "; " + done.errors().size() + (done.errors().size() == 1 ? " error" : " errors")
-                                    + " in the copy, the first: " + done.errors().get(0),
-                    (System.nanoTime() - start) / 1e9));
+            host.resident().rehearseEdit(options, copy).ifPresent(done -> {
+                List<kb.diag.Diagnostic> errors = copy.sorted().stream()
+                        .filter(d -> d.severity() == kb.diag.Severity.ERROR).toList();
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                        "kb build: rehearsed an edit on a copy of %d pages (files written: %s%s) in %.2f s%n",
+                        done.pages(), done.editsWritten(), errors.isEmpty() ? ""
+                                : "; " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                                        + " in the copy, the first: " + errors.get(0),
+                        (System.nanoTime() - start) / 1e9);
+            });
         } catch (RuntimeException e) {
             // Not the writer's build: the daemon goes on, its first edits merely slower.
             spec.commandLine().getErr().println("kb build: could not rehearse an edit: " + e);

@@ -34,8 +34,9 @@ import kb.render.Theme;
  * compile as they go.
  *
  * <p>Everything it writes is below its scratch folder, which it deletes: the real site's output,
- * index, state and spare folder are not touched. The errors of the copy's builds are returned, not
- * reported (the real builds report the same articles).
+ * index, state and spare folder are not touched. What the copy's builds report goes to the
+ * collector the caller gives (the daemon counts it in its log: the real builds report the same
+ * articles).
  */
 public final class EditRehearsal {
 
@@ -68,14 +69,11 @@ public final class EditRehearsal {
      *
      * @param pages        the pages of the copy's clean build
      * @param editsWritten the files each build of an edit wrote, in order (the typo, the text again, twice)
-     * @param errors       the errors the copy's builds reported, each once (a page the copy lacks,
-     *                     say, is not the real site's problem: the daemon's log counts them)
      */
-    public record Rehearsed(int pages, List<Integer> editsWritten, List<String> errors) {
+    public record Rehearsed(int pages, List<Integer> editsWritten) {
 
         public Rehearsed {
             editsWritten = List.copyOf(editsWritten);
-            errors = List.copyOf(errors);
         }
     }
 
@@ -88,10 +86,12 @@ public final class EditRehearsal {
      *
      * @param articles the real site's articles, by source path relative to its source folder, with
      *                 their summaries (as the last build's catalog has them)
+     * @param diagnostics what the copy's builds report (of the copy's files: a page the copy lacks,
+     *                    say, is not the real site's problem)
      * @return what was rehearsed, if anything
      * @throws UncheckedIOException when the scratch folder cannot be written or deleted
      */
-    Optional<Rehearsed> run(Map<String, String> articles) {
+    Optional<Rehearsed> run(Map<String, String> articles, Diagnostics diagnostics) {
         try {
             clear();
             Path source = scratch.resolve("source");
@@ -110,17 +110,14 @@ public final class EditRehearsal {
             try {
                 BuildOptions clean = new BuildOptions(copy.source(), copy.dest(), copy.index(), copy.templates(),
                         copy.baseUrl(), copy.strict(), true);
-                List<Diagnostics> reports = new ArrayList<>();
-                int made = builder.build(clean, report(reports)).pages();
-                builder.warmUp(copy, report(reports));
+                int made = builder.build(clean, diagnostics).pages();
+                builder.warmUp(copy, diagnostics);
                 List<Integer> written = new ArrayList<>();
                 for (String text : edit.get().versions()) {
                     Files.writeString(edit.get().file(), text, StandardCharsets.ISO_8859_1);
-                    written.add(builder.build(copy, report(reports)).written());
+                    written.add(builder.build(copy, diagnostics).written());
                 }
-                List<String> errors = reports.stream().flatMap(report -> report.reported().stream())
-                        .filter(d -> d.severity() == kb.diag.Severity.ERROR).map(Object::toString).distinct().toList();
-                return Optional.of(new Rehearsed(made, written, errors));
+                return Optional.of(new Rehearsed(made, written));
             } finally {
                 builder.close();
                 builder.awaitDeletion(); // else it would delete files of the copy while the copy is deleted
@@ -137,13 +134,6 @@ public final class EditRehearsal {
                 throw new UncheckedIOException("cannot delete " + scratch, e);
             }
         }
-    }
-
-    /** A new report for one of the copy's builds, kept in {@code reports}. */
-    private Diagnostics report(List<Diagnostics> reports) {
-        Diagnostics report = new Diagnostics(site.strict());
-        reports.add(report);
-        return report;
     }
 
     private void clear() throws IOException {

@@ -333,11 +333,12 @@ public final class SiteBuilder {
      * first edit. The site, index and state in place are not touched, nor what this builder keeps
      * for its next build.
      *
+     * @param diagnostics what the copy's builds report, of the copy's files
      * @return what was rehearsed; empty when this builder has no build of {@code options} to copy
      *         or the site has no article text to edit
      * @throws java.io.UncheckedIOException when the copy cannot be written or deleted
      */
-    public synchronized Optional<EditRehearsal.Rehearsed> rehearseEdit(BuildOptions options) {
+    public synchronized Optional<EditRehearsal.Rehearsed> rehearseEdit(BuildOptions options, Diagnostics diagnostics) {
         awaitStateWrite();
         Remembered known = remembered;
         if (known == null || known.warm() == null) {
@@ -349,7 +350,7 @@ public final class SiteBuilder {
         known.state().pages().values().forEach(page -> page.article()
                 .ifPresent(article -> articles.put(page.source(), article.entry().summary())));
         return new EditRehearsal(options, state.resolveSibling(name + ".rehearsal"))
-                .run(articles);
+                .run(articles, diagnostics);
     }
 
     /** While {@link #warmUp} builds: a build stops unless it builds on the last one with the same sources. */
