@@ -102,9 +102,7 @@ final class BuilderMemory {
         }
         if (watch == null) {
             // Its own file goes beside the build state, not outside what kb writes.
-            Path state = StateFile.beside(options.dest()).path();
-            String name = state.getFileName().toString().replaceFirst("\\.bin$", "");
-            watch = SourceWatch.open(root, state.resolveSibling(name + ".watch"), watchLog).orElse(null);
+            watch = SourceWatch.open(root, StateFile.beside(options.dest()).companion(".watch"), watchLog).orElse(null);
             if (watch == null) {
                 watchLog = null; // said once: builds read every folder
             }

@@ -344,12 +344,10 @@ public final class SiteBuilder {
         if (known == null || known.warm() == null) {
             return Optional.empty();
         }
-        Path state = StateFile.beside(options.dest()).path();
-        String name = state.getFileName().toString().replaceFirst("\\.bin$", "");
         Map<String, String> articles = new java.util.HashMap<>();
         known.state().pages().values().forEach(page -> page.article()
                 .ifPresent(article -> articles.put(page.source(), article.entry().summary())));
-        return new EditRehearsal(options, state.resolveSibling(name + ".rehearsal"))
+        return new EditRehearsal(options, StateFile.beside(options.dest()).companion(".rehearsal"))
                 .run(articles, diagnostics);
     }
 

@@ -58,6 +58,14 @@ public final class StateFile {
     }
 
     /**
+     * A file or folder of kb's own beside this state, named after the same output folder with
+     * {@code suffix} ({@code .watch}: {@code .kb-state/site.watch} beside {@code site.bin}).
+     */
+    public Path companion(String suffix) {
+        return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.bin$", "") + suffix);
+    }
+
+    /**
      * The kb build running now: its jar's name, size and time (a rebuilt jar may render
      * differently, so its state is not trusted), or the class folder it runs from.
      */
