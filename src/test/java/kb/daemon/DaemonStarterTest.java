@@ -14,17 +14,17 @@ class DaemonStarterTest {
             "-XX:AOTCache=/opt/kb/target/kb.aot");
 
     @Test
-    void aDaemonTakesTheMemoryCollectorAndCacheOfABuildButNotItsJitTrimOrRecording() {
+    void aDaemonTakesTheMemoryCollectorJitTrimAndCacheOfABuildButNotItsRecording() {
         List<String> given = new ArrayList<>(BUILD_JVM);
         given.add("-XX:StartFlightRecording=filename=build.jfr");
 
         assertThat(DaemonStarter.inherited(given)).containsExactly("--enable-native-access=ALL-UNNAMED",
-                "-XX:MaxRAMPercentage=25", "-XX:+UseParallelGC", "-XX:NewRatio=5", "-Xmx768m",
-                "-XX:AOTCache=/opt/kb/target/kb.aot");
+                "-XX:MaxRAMPercentage=25", "-XX:+UseParallelGC", "-XX:NewRatio=5", "-XX:InlineSmallCode=1000",
+                "-XX:MaxInlineLevel=9", "-Xmx768m", "-XX:AOTCache=/opt/kb/target/kb.aot");
     }
 
     @Test
-    void aDaemonStartedWithoutTheJitTrimServesTheClientsOfBuildsThatHaveIt() {
+    void aDaemonServesTheClientsOfBuildsWithTheLaunchersOptions() {
         List<String> daemon = DaemonStarter.inherited(BUILD_JVM);
 
         // The context a client asks with (the launcher's options for builds) is the daemon's own.
