@@ -14,7 +14,7 @@ import org.apache.lucene.util.BytesRef;
  * between its extraction and its layout while the rest of the site is read, and the HTML of 60,000
  * articles takes a third of the memory this way, for a few hundred milliseconds of CPU.
  */
-record PackedText(byte[] packed, int length) {
+record PackedText(byte[] packed, int length) implements PageText {
 
     /** A compressor per thread: each keeps a hash table it reuses. */
     private static final ThreadLocal<Compressor> COMPRESSORS =
@@ -35,7 +35,8 @@ record PackedText(byte[] packed, int length) {
         return new org.apache.lucene.store.ByteBuffersDataInput(java.util.List.of(java.nio.ByteBuffer.wrap(bytes)));
     }
 
-    String text() {
+    @Override
+    public String text() {
         BytesRef utf8 = new BytesRef();
         try {
             CompressionMode.FAST.newDecompressor().decompress(new ByteArrayDataInput(packed), length, 0, length, utf8);

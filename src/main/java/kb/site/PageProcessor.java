@@ -177,7 +177,7 @@ final class PageProcessor implements SiteModel.ContentRenderer {
             content = new ProcessedContent(html, "", List.of());
         }
         String title = plainTitle(page, content.html());
-        return Optional.of(new PreparedPage(page, pageVars, PackedText.of(content.html()), title, content.text(),
+        return Optional.of(new PreparedPage(page, pageVars, new PageText.Plain(content.html()), title, content.text(),
                 extraction.map(Extraction::article), layoutPosition(text, file),
                 SiteReading.readsSite(source.body(), config.values().keySet())));
     }

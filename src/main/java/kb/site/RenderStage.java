@@ -172,7 +172,7 @@ final class RenderStage {
         Optional<RenderedPage> rendered = guard.run(page.source().displayName(), "building this page", own, () -> kept
                 // Its source is unchanged but its page is not (a neighbour, a citation, a related
                 // article or a listing changed): read it again, once in this build.
-                .or(() -> processor.prepare(page, own).map(PreparedPage::kept))
+                .or(() -> processor.prepare(page, own).map(PreparedPage::finishing))
                 .flatMap(p -> finish.apply(p, own)));
         if (rendered.isPresent() && rendered.get().html().length() > MAX_PAGE_CHARS) {
             own.error(SourcePosition.of(page.source().displayName()), String.format(java.util.Locale.ROOT,

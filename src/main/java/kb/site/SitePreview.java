@@ -200,7 +200,7 @@ final class SitePreview {
         Document document = documents.article(article, planned.url(),
                 (String) prepared.get().variables().get(PreparedPage.JSON), article.text());
         Optional<RenderedPage> rendered = guard.run(file, "building this page", own,
-                () -> articles.finishEdited(prepared.get().kept(), entry, own));
+                () -> articles.finishEdited(prepared.get().finishing(), entry, own));
         if (rendered.isEmpty() || own.hasErrors() || rendered.get().html().length() > RenderStage.MAX_PAGE_CHARS) {
             return Optional.empty();
         }
