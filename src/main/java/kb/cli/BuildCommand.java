@@ -152,13 +152,13 @@ final class BuildCommand implements Callable<Integer> {
         Diagnostics copy = new Diagnostics(input.strict);
         try {
             host.resident().rehearseEdit(options, copy).ifPresent(done -> {
-                List<kb.diag.Diagnostic> errors = copy.sorted().stream()
-                        .filter(d -> d.severity() == kb.diag.Severity.ERROR).toList();
+                int errors = copy.errorCount();
+                String first = copy.sorted().stream().filter(d -> d.severity() == kb.diag.Severity.ERROR)
+                        .findFirst().map(Object::toString).orElse("");
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                         "kb build: rehearsed an edit on a copy of %d pages (files written: %s%s) in %.2f s%n",
-                        done.pages(), done.editsWritten(), errors.isEmpty() ? ""
-                                : "; " + errors.size() + (errors.size() == 1 ? " error" : " errors")
-                                        + " in the copy, the first: " + errors.get(0),
+                        done.pages(), done.editsWritten(), errors == 0 ? ""
+                                : "; " + errors + (errors == 1 ? " error" : " errors") + " in the copy, the first: " + first,
                         (System.nanoTime() - start) / 1e9);
             });
         } catch (RuntimeException e) {
