@@ -153,13 +153,12 @@ final class BuildCommand implements Callable<Integer> {
         try {
             host.resident().rehearseEdit(options, copy).ifPresent(done -> {
                 int errors = copy.errorCount();
-                String first = copy.sorted().stream().filter(d -> d.severity() == kb.diag.Severity.ERROR)
-                        .findFirst().map(Object::toString).orElse("");
+                String failures = errors == 0 ? "" : "; " + errors + (errors == 1 ? " error" : " errors")
+                        + " in the copy, the first: " + copy.sorted().stream()
+                                .filter(d -> d.severity() == kb.diag.Severity.ERROR).findFirst().orElseThrow();
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                         "kb build: rehearsed an edit on a copy of %d pages (files written: %s%s) in %.2f s%n",
-                        done.pages(), done.editsWritten(), errors == 0 ? ""
-                                : "; " + errors + (errors == 1 ? " error" : " errors") + " in the copy, the first: " + first,
-                        (System.nanoTime() - start) / 1e9);
+                        done.pages(), done.editsWritten(), failures, (System.nanoTime() - start) / 1e9);
             });
         } catch (RuntimeException e) {
             // Not the writer's build: the daemon goes on, its first edits merely slower.

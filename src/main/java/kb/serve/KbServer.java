@@ -98,7 +98,7 @@ public final class KbServer implements AutoCloseable {
         if (!Files.isDirectory(options.site())) {
             throw new IllegalArgumentException("no site at " + options.site() + " (run 'kb build' first)");
         }
-        Path site = servedFolder(options.site());
+        Path site = SiteRoot.servedFolder(options.site());
         SiteInfo info = SiteInfo.read(site);
         Searcher search = searcher(options);
         Optional<LiveReload> liveReload = options.liveReload() ? Optional.of(new LiveReload()) : Optional.empty();
@@ -154,27 +154,6 @@ public final class KbServer implements AutoCloseable {
                 options.alias());
         search.articleUrl("0"); // fails now, with the cluster's reason, when the alias cannot be searched
         return search;
-    }
-
-    /**
-     * The site folder as it is served: reached through the real paths of the folders that hold
-     * it, where the path given may pass through a symbolic link ({@code /tmp} on macOS, a linked
-     * home or project folder). Jetty refuses every file whose real path differs from its path, an
-     * alias, so through a linked parent each page was a 404. The folder keeps its own name, not
-     * where it leads, because a build replaces the folder at that name; a folder that is itself a
-     * link (one that {@code kb build} refuses as its output, such as a deployment's "current"
-     * link) is served where it led at start.
-     */
-    static Path servedFolder(Path site) {
-        Path absolute = site.toAbsolutePath().normalize();
-        try {
-            if (Files.isSymbolicLink(absolute) || absolute.getParent() == null) {
-                return absolute.toRealPath();
-            }
-            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve " + site + ": " + e.getMessage(), e);
-        }
     }
 
     private static Handler handlers(SiteRoot files, SiteInfo info, Searcher search) {

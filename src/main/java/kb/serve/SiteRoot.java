@@ -76,6 +76,27 @@ final class SiteRoot {
         return java.util.Optional.ofNullable(previews.get(path));
     }
 
+    /**
+     * The site folder as it is served: reached through the real paths of the folders that hold
+     * it, where the path given may pass through a symbolic link ({@code /tmp} on macOS, a linked
+     * home or project folder). Jetty refuses every file whose real path differs from its path, an
+     * alias, so through a linked parent each page was a 404. The folder keeps its own name, not
+     * where it leads, because a build replaces the folder at that name; a folder that is itself a
+     * link (one that {@code kb build} refuses as its output, such as a deployment's "current"
+     * link) is served where it led at start.
+     */
+    static Path servedFolder(Path site) {
+        Path absolute = site.toAbsolutePath().normalize();
+        try {
+            if (Files.isSymbolicLink(absolute) || absolute.getParent() == null) {
+                return absolute.toRealPath();
+            }
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve " + site + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The path of the site folder. */
     Path path() {
         return path;

@@ -50,9 +50,9 @@ class LinkedFolderTest {
     void theServedFolderKeepsItsNameUnderTheRealParent(@TempDir Path tmp) throws IOException {
         Path real = Files.createDirectories(tmp.resolve("real/site"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("real"));
-        assertThat(KbServer.servedFolder(link.resolve("site")))
+        assertThat(SiteRoot.servedFolder(link.resolve("site")))
                 .isEqualTo(tmp.toRealPath().resolve("real/site"))
                 .isEqualTo(real.toRealPath());
-        assertThat(KbServer.servedFolder(link.resolve("site/../site"))).isEqualTo(real.toRealPath());
+        assertThat(SiteRoot.servedFolder(link.resolve("site/../site"))).isEqualTo(real.toRealPath());
     }
 }
